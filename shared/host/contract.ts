@@ -1,0 +1,163 @@
+// Pure. The one contract between the React app and whatever hosts it (Electron main
+// or the browser twin). Both sides validate with these schemas: the host checks each
+// request, the app checks each response, so neither trusts the other blindly.
+import { z } from 'zod';
+
+/** Largest chunk one `readFile` call may return; keeps IPC messages small. */
+export const MAX_READ_CHUNK = 8 * 1024 * 1024;
+/** Largest file `saveFile` accepts in one call (documents, exports, backups). */
+export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+
+const fileName = z
+  .string()
+  .min(1, '文件名不能为空')
+  .max(200, '文件名过长')
+  .refine((s) => !/[\\/:*?"<>|\u0000-\u001f]/.test(s) && s !== '.' && s !== '..', '文件名含有不允许的字符');
+
+const fileFilter = z
+  .object({
+    name: z.string().min(1).max(60),
+    extensions: z.array(z.string().regex(/^[a-z0-9]{1,10}$/i)).min(1).max(20),
+  })
+  .strict();
+
+const token = z.string().regex(/^[0-9a-f-]{36}$/, '文件句柄无效');
+
+const bytes = z.instanceof(Uint8Array);
+
+export const appInfoSchema = z
+  .object({
+    name: z.string(),
+    version: z.string(),
+    mode: z.enum(['electron', 'browser']),
+    platform: z.string(),
+    /** Where the operations are stored, as the user should read it. */
+    dataLocation: z.string(),
+  })
+  .strict();
+
+export const openedFileSchema = z
+  .object({
+    token,
+    name: z.string().min(1).max(1000),
+    size: z.number().int().nonnegative(),
+    lastModified: z.number().nonnegative(),
+  })
+  .strict();
+
+/**
+ * Every method the host offers: name → request and response schemas.
+ * Adding a method here is a change to the app's security surface; tests/unit/host-contract
+ * pins this list.
+ */
+export const hostMethods = {
+  appInfo: {
+    request: z.object({}).strict(),
+    response: appInfoSchema,
+  },
+  saveFile: {
+    request: z
+      .object({
+        suggestedName: fileName,
+        bytes: bytes.refine((b) => b.byteLength <= MAX_SAVE_BYTES, '文件超过 512 MB，无法保存'),
+        filters: z.array(fileFilter).max(10).default([]),
+      })
+      .strict(),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('saved'), location: z.string() }).strict(),
+      z.object({ status: z.literal('cancelled') }).strict(),
+    ]),
+  },
+  openFiles: {
+    request: z
+      .object({
+        multiple: z.boolean().default(false),
+        filters: z.array(fileFilter).max(10).default([]),
+      })
+      .strict(),
+    response: z.object({ files: z.array(openedFileSchema).max(1000) }).strict(),
+  },
+  readFile: {
+    request: z
+      .object({
+        token,
+        offset: z.number().int().nonnegative(),
+        length: z.number().int().positive().max(MAX_READ_CHUNK),
+      })
+      .strict(),
+    response: bytes,
+  },
+  closeFile: {
+    request: z.object({ token }).strict(),
+    response: z.object({}).strict(),
+  },
+} as const;
+
+export type HostMethod = keyof typeof hostMethods;
+export type HostRequest<M extends HostMethod> = z.input<(typeof hostMethods)[M]['request']>;
+export type HostRequestParsed<M extends HostMethod> = z.output<(typeof hostMethods)[M]['request']>;
+export type HostResponse<M extends HostMethod> = z.output<(typeof hostMethods)[M]['response']>;
+export type AppInfo = z.output<typeof appInfoSchema>;
+export type OpenedFile = z.output<typeof openedFileSchema>;
+
+/** What the app calls: one async function per method. `window.host` in Electron. */
+export type HostApi = {
+  [M in HostMethod]: (request: HostRequest<M>) => Promise<HostResponse<M>>;
+};
+
+/** What a host implements: receives already-validated requests. */
+export type HostHandlers = {
+  [M in HostMethod]: (request: HostRequestParsed<M>) => Promise<HostResponse<M>>;
+};
+
+export const hostMethodNames = Object.keys(hostMethods) as HostMethod[];
+
+/** IPC channel for a method; one channel per method so each can be checked alone. */
+export const hostChannel = (method: HostMethod): string => `host:${method}`;
+
+/** Thrown when a request or response does not match the contract. */
+export class HostContractError extends Error {
+  constructor(
+    readonly method: string,
+    readonly side: 'request' | 'response',
+    readonly issues: string[],
+  ) {
+    super(`主机接口 ${method} 的${side === 'request' ? '请求' : '响应'}无效：${issues.join('；')}`);
+    this.name = 'HostContractError';
+  }
+}
+
+function parse<M extends HostMethod>(method: M, side: 'request' | 'response', value: unknown) {
+  const schema = hostMethods[method][side];
+  const result = schema.safeParse(value);
+  if (!result.success) {
+    throw new HostContractError(
+      method,
+      side,
+      result.error.issues.map((i) => `${i.path.join('.') || '(根)'}: ${i.message}`),
+    );
+  }
+  return result.data;
+}
+
+export const parseRequest = <M extends HostMethod>(method: M, value: unknown) =>
+  parse(method, 'request', value) as HostRequestParsed<M>;
+
+export const parseResponse = <M extends HostMethod>(method: M, value: unknown) =>
+  parse(method, 'response', value) as HostResponse<M>;
+
+/**
+ * Wraps raw handlers (browser host) or raw transport (preload) so that both directions
+ * are validated. Used by the app on whatever host it is given.
+ */
+export function validatedHost(raw: HostApi | HostHandlers): HostApi {
+  const api = {} as Record<HostMethod, (request: unknown) => Promise<unknown>>;
+  for (const method of hostMethodNames) {
+    api[method] = async (request: unknown) => {
+      const parsed = parseRequest(method, request);
+      const call = raw[method] as (r: unknown) => Promise<unknown>;
+      return parseResponse(method, await call(parsed));
+    };
+  }
+  return api as unknown as HostApi;
+}
