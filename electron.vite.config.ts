@@ -16,6 +16,8 @@ export default defineConfig({
   },
   preload: {
     build: {
+      // The sandboxed preload can require only 'electron': bundle zod and the contract into it.
+      externalizeDeps: false,
       outDir: 'out/preload',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/preload/index.ts') } },
     },

@@ -1,0 +1,81 @@
+// Main process. The Electron side of the host contract: native dialogs and the file system.
+import { randomUUID } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import { basename } from 'node:path';
+import { app, dialog, type BrowserWindow } from 'electron';
+import type { HostHandlers, OpenedFile } from '../../shared/host/contract';
+import { HostError } from './errors';
+
+/**
+ * Builds the handlers. Opened files are known to the page only by a random token; the
+ * path stays here, so the page can read what the user picked and nothing else.
+ */
+export function createHostHandlers(getWindow: () => BrowserWindow | null): HostHandlers {
+  const openFiles = new Map<string, string>();
+
+  const pathOf = (token: string): string => {
+    const path = openFiles.get(token);
+    if (path === undefined) throw new HostError('文件句柄无效或已关闭，请重新选择文件');
+    return path;
+  };
+
+  // Dialogs are modal to the window, so the user cannot lose them behind it.
+  const parentWindow = (): BrowserWindow => {
+    const win = getWindow();
+    if (!win) throw new HostError('程序窗口已关闭');
+    return win;
+  };
+
+  return {
+    async appInfo() {
+      return {
+        name: app.getName(),
+        version: app.getVersion(),
+        mode: 'electron',
+        platform: process.platform,
+        dataLocation: app.getPath('userData'),
+      };
+    },
+
+    async saveFile({ suggestedName, bytes, filters }) {
+      const result = await dialog.showSaveDialog(parentWindow(), { title: '保存文件', defaultPath: suggestedName, filters });
+      if (result.canceled || !result.filePath) return { status: 'cancelled' };
+      await fs.writeFile(result.filePath, bytes);
+      return { status: 'saved', location: result.filePath };
+    },
+
+    async openFiles({ multiple, filters }) {
+      const result = await dialog.showOpenDialog(parentWindow(), {
+        title: '选择文件',
+        properties: multiple ? ['openFile', 'multiSelections'] : ['openFile'],
+        filters,
+      });
+      if (result.canceled) return { files: [] };
+      const files: OpenedFile[] = [];
+      for (const path of result.filePaths) {
+        const stat = await fs.stat(path);
+        const token = randomUUID();
+        openFiles.set(token, path);
+        files.push({ token, name: basename(path), size: stat.size, lastModified: stat.mtimeMs });
+      }
+      return { files };
+    },
+
+    // One chunk per call through a file handle: a large file is never read whole.
+    async readFile({ token, offset, length }) {
+      const handle = await fs.open(pathOf(token), 'r');
+      try {
+        const chunk = new Uint8Array(length);
+        const { bytesRead } = await handle.read(chunk, 0, length, offset);
+        return bytesRead === length ? chunk : chunk.slice(0, bytesRead);
+      } finally {
+        await handle.close();
+      }
+    },
+
+    async closeFile({ token }) {
+      openFiles.delete(token);
+      return {};
+    },
+  };
+}

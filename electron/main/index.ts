@@ -1,0 +1,51 @@
+// Main process. Entry point: locks the app down, then opens its one window.
+import { join } from 'node:path';
+import { app, ipcMain, session, type BrowserWindow } from 'electron';
+import { APP_DATA_FOLDER } from '../../shared/app/identity';
+import { createHostHandlers } from './hostHandlers';
+import { registerHostHandlers } from './ipc';
+import { registerAppScheme, serveApp } from './protocol';
+import { confineContents, createMainWindow, denyPermissions, installMenu } from './window';
+
+// Everything here must happen before "ready".
+app.enableSandbox();
+// ASCII folder name: some backup and sync tools mangle CJK paths.
+app.setPath('userData', join(app.getPath('appData'), APP_DATA_FOLDER));
+registerAppScheme();
+
+let mainWindow: BrowserWindow | null = null;
+
+function focusMainWindow(): void {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+}
+
+async function start(): Promise<void> {
+  await app.whenReady();
+  denyPermissions(session.defaultSession);
+  serveApp(join(__dirname, '../renderer'));
+  registerHostHandlers(
+    ipcMain,
+    createHostHandlers(() => mainWindow),
+    (sender) => mainWindow !== null && sender === mainWindow.webContents,
+  );
+  installMenu();
+  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
+  mainWindow.on('closed', () => {
+    mainWindow = null;
+  });
+}
+
+// Two copies would write to the same database; the second one hands over to the first.
+if (app.requestSingleInstanceLock()) {
+  app.on('second-instance', focusMainWindow);
+  app.on('web-contents-created', (_event, contents) => confineContents(contents));
+  app.on('window-all-closed', () => app.quit());
+  start().catch((error: unknown) => {
+    console.error('启动失败', error);
+    app.exit(1);
+  });
+} else {
+  app.quit();
+}

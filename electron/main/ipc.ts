@@ -1,0 +1,49 @@
+// Main process. Wires the host contract to IPC: one channel per method, and every call
+// checked for who sent it and what it carries before a handler sees it.
+import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
+import {
+  hostChannel,
+  hostMethodNames,
+  parseRequest,
+  parseResponse,
+  type HostHandlers,
+  type HostMethod,
+} from '../../shared/host/contract';
+import { isAppUrl } from './appUrl';
+import { HostError, toSafeError } from './errors';
+
+/** Whether these web contents are the app's own window (and not, say, a devtools page). */
+export type TrustedSenderCheck = (sender: WebContents) => boolean;
+
+/** Only the top frame of the app's own window, showing the app's own page, may call the host. */
+function assertTrustedSender(event: IpcMainInvokeEvent, isTrustedSender: TrustedSenderCheck): void {
+  const frame = event.senderFrame;
+  if (!frame || frame.parent !== null || !isAppUrl(frame.url) || !isTrustedSender(event.sender)) {
+    throw new HostError('拒绝调用：请求不是来自本程序的窗口');
+  }
+}
+
+async function call<M extends HostMethod>(method: M, handlers: HostHandlers, request: unknown) {
+  const parsed = parseRequest(method, request);
+  const handler = handlers[method] as (r: typeof parsed) => Promise<unknown>;
+  let response: unknown;
+  try {
+    response = await handler(parsed);
+  } catch (error) {
+    throw toSafeError(method, error);
+  }
+  return parseResponse(method, response);
+}
+
+export function registerHostHandlers(
+  ipcMain: Pick<IpcMain, 'handle'>,
+  handlers: HostHandlers,
+  isTrustedSender: TrustedSenderCheck,
+): void {
+  for (const method of hostMethodNames) {
+    ipcMain.handle(hostChannel(method), async (event, request: unknown) => {
+      assertTrustedSender(event, isTrustedSender);
+      return call(method, handlers, request);
+    });
+  }
+}
