@@ -1,0 +1,143 @@
+// Node launcher (not bundled into the app).
+// What `npm start` and `npm run web` do: run the app in Electron when it is available,
+// otherwise serve the same app to a Chromium-family browser on a fixed local address.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { WEB_HOST, WEB_PORT } from '../../shared/app/identity';
+import { parseArgs, USAGE, type LaunchOptions } from './args';
+import type { ElectronLookup } from './electron-binary';
+import { browserArgs, browserCandidates, browserProfileDir, findBrowser, needsNoSandbox, userDataDir, type Env } from './paths';
+import { close, serveOrReuse } from './static-server';
+
+export interface LauncherDeps {
+  /** Folder holding package.json and out/. */
+  projectRoot: string;
+  platform: NodeJS.Platform;
+  env: Env;
+  home: string;
+  uid: number | undefined;
+  /** Progress and addresses (stdout). */
+  out: (line: string) => void;
+  /** Problems (stderr). */
+  err: (line: string) => void;
+  lookupElectron: () => Promise<ElectronLookup>;
+  exists: (p: string) => boolean;
+  /** Settles when the user asks us to stop (Ctrl+C). */
+  stopRequested: Promise<void>;
+}
+
+/** Runs until the app is closed; resolves with the process exit code. */
+export async function runLauncher(argv: readonly string[], deps: LauncherDeps): Promise<number> {
+  const parsed = parseArgs(argv);
+  if (!parsed.ok) {
+    deps.err(parsed.error);
+    deps.err(USAGE);
+    return 2;
+  }
+  const { options } = parsed;
+  const port = options.port ?? WEB_PORT;
+  const url = `http://${WEB_HOST}:${port}/`;
+  if (options.browser) {
+    deps.out(`浏览器模式：${url}`);
+  } else {
+    const electron = await deps.lookupElectron();
+    if (electron.ok) return runElectron(electron.path, deps);
+    deps.out(
+      `Electron 不可用：${electron.reason}。改用浏览器模式打开同一应用：${url} ` +
+        '(Electron is not available; opening the same app in browser mode instead)',
+    );
+  }
+  return runBrowserMode(options, port, url, deps);
+}
+
+function runElectron(electronPath: string, deps: LauncherDeps): Promise<number> {
+  const env = { ...deps.env };
+  // Inherited from a parent Electron tool, it would turn the app into a plain Node script.
+  delete env.ELECTRON_RUN_AS_NODE;
+  const flags = needsNoSandbox(deps.platform, deps.uid) ? ['--no-sandbox'] : [];
+  // The project root: Electron runs package.json "main" (out/main/index.js).
+  const child = spawn(electronPath, [...flags, deps.projectRoot], { stdio: 'inherit', env });
+  void deps.stopRequested.then(() => child.kill());
+  return waitForExit(child).then((exit) => {
+    if ('error' in exit) {
+      deps.err(`无法启动 Electron（${electronPath}）：${exit.error.message}`);
+      return 1;
+    }
+    return exit.code ?? 1;
+  });
+}
+
+type Exit = { code: number | null } | { error: Error };
+
+function waitForExit(child: ChildProcess): Promise<Exit> {
+  return new Promise((resolve) => {
+    child.once('error', (error) => resolve({ error }));
+    child.once('exit', (code) => resolve({ code }));
+  });
+}
+
+async function runBrowserMode(options: LaunchOptions, port: number, url: string, deps: LauncherDeps): Promise<number> {
+  const rendererDir = path.join(deps.projectRoot, 'out', 'renderer');
+  if (!deps.exists(path.join(rendererDir, 'index.html'))) {
+    deps.err(`找不到已构建的界面 ${path.join(rendererDir, 'index.html')}，请先运行 npm run build。`);
+    return 1;
+  }
+  if (port !== WEB_PORT) {
+    deps.err(`注意：使用端口 ${port} 而不是 ${WEB_PORT}。浏览器按地址（含端口）保存数据，此端口下看不到平时的数据，仅供测试。`);
+  }
+  const profileDir = browserProfileDir(userDataDir(deps.platform, deps.env, deps.home));
+  mkdirSync(profileDir, { recursive: true });
+
+  const served = await serveOrReuse({ root: rendererDir, dataLocation: profileDir }, WEB_HOST, port);
+  if (served.kind === 'foreign') {
+    deps.err(`端口 ${port} 已被其他程序占用，无法在 ${url} 提供应用。请关闭占用该端口的程序后重试。`);
+    return 1;
+  }
+  const ownServer = served.kind === 'started';
+  if (!ownServer) deps.out(`应用已在 ${url} 运行（另一个启动器正在提供服务），直接打开。`);
+  const serveUntilStopped = async (): Promise<number> => {
+    if (served.kind === 'started') {
+      await deps.stopRequested;
+      await close(served.server);
+    }
+    return 0;
+  };
+
+  if (options.noOpen) {
+    if (ownServer) deps.out('只提供服务，不打开浏览器（--no-open）。按 Ctrl+C 停止。');
+    return serveUntilStopped();
+  }
+  const browser = findBrowser(browserCandidates(deps.platform, deps.env, deps.home), deps.exists);
+  if (browser === undefined) {
+    deps.out(`未找到 Chrome、Edge 或 Chromium 浏览器。请在 Chromium 内核浏览器中打开 ${url}${ownServer ? '（按 Ctrl+C 停止服务）' : ''}`);
+    return serveUntilStopped();
+  }
+
+  const child = spawn(browser, browserArgs(url, profileDir, needsNoSandbox(deps.platform, deps.uid)), {
+    stdio: 'ignore',
+    // A second launcher only opens a window; the first one keeps serving.
+    detached: !ownServer,
+  });
+  if (!ownServer) {
+    child.once('error', (error) => deps.err(`无法启动浏览器 ${browser}：${error.message}。请手动打开 ${url}`));
+    child.unref();
+    return 0;
+  }
+  deps.out(`已用 ${browser} 打开应用窗口，关闭窗口即停止服务。数据保存在 ${profileDir}`);
+  const outcome = await Promise.race([waitForExit(child), deps.stopRequested.then(() => 'stop' as const)]);
+  if (outcome === 'stop') {
+    child.kill();
+  } else if ('error' in outcome) {
+    deps.err(`无法启动浏览器 ${browser}：${outcome.error.message}。请手动打开 ${url}（按 Ctrl+C 停止服务）`);
+    return serveUntilStopped();
+  } else {
+    if (outcome.code !== 0 && outcome.code !== null) deps.err(`浏览器已退出，退出代码 ${outcome.code}。`);
+    if (options.keepServing) {
+      deps.out(`浏览器窗口已关闭，继续在 ${url} 提供服务（--keep-serving，按 Ctrl+C 停止）。`);
+      return serveUntilStopped();
+    }
+  }
+  await close(served.server);
+  return 0;
+}

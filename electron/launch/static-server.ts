@@ -1,0 +1,176 @@
+// Node launcher (not bundled into the app).
+// Browser mode's web server: serves the built renderer read-only on 127.0.0.1.
+import http from 'node:http';
+import path from 'node:path';
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { CONTENT_SECURITY_POLICY } from '../../shared/app/identity';
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.json': 'application/json; charset=utf-8',
+  '.ico': 'image/x-icon',
+  '.wasm': 'application/wasm',
+  '.map': 'application/json; charset=utf-8',
+};
+
+export const HOST_INFO_PATH = '/host-info.json';
+
+/** Pure. Content type by extension; unknown types are opaque bytes (nosniff keeps them inert). */
+export function contentType(filePath: string): string {
+  return CONTENT_TYPES[path.extname(filePath).toLowerCase()] ?? 'application/octet-stream';
+}
+
+export type Resolved = { kind: 'file'; path: string } | { kind: 'bad' };
+
+/**
+ * Pure. Maps a request target to a file under root, or refuses it. Checks the decoded
+ * path, so `%2e%2e`, `%5c` and `%00` are caught like their literal forms.
+ */
+export function resolveRequestPath(root: string, requestTarget: string): Resolved {
+  const rawPath = requestTarget.split(/[?#]/, 1)[0] ?? '';
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(rawPath);
+  } catch {
+    return { kind: 'bad' };
+  }
+  if (!decoded.startsWith('/') || decoded.startsWith('//') || /[\\\0]/.test(decoded) || /^\/[a-zA-Z]:/.test(decoded)) {
+    return { kind: 'bad' };
+  }
+  const segments = decoded.split('/').slice(1);
+  if (segments.some((s) => s === '..' || s === '.')) return { kind: 'bad' };
+  const relative = decoded === '/' ? 'index.html' : segments.join('/');
+  const absRoot = path.resolve(root);
+  const file = path.resolve(absRoot, relative);
+  // Belt and braces: whatever slipped past the checks above must still land inside root.
+  if (!file.startsWith(absRoot + path.sep)) return { kind: 'bad' };
+  return { kind: 'file', path: file };
+}
+
+export interface StaticServerConfig {
+  /** The built renderer folder (out/renderer). */
+  root: string;
+  /** Shown by the app's about panel as the place its data lives. */
+  dataLocation: string;
+}
+
+/** Headers every response carries, errors included. */
+function baseHeaders(type: string, cache: string): http.OutgoingHttpHeaders {
+  return {
+    'Content-Security-Policy': CONTENT_SECURITY_POLICY,
+    'X-Content-Type-Options': 'nosniff',
+    'Referrer-Policy': 'no-referrer',
+    'Content-Type': type,
+    'Cache-Control': cache,
+  };
+}
+
+function send(req: http.IncomingMessage, res: http.ServerResponse, status: number, type: string, body: string, extra: http.OutgoingHttpHeaders = {}): void {
+  const bytes = Buffer.from(body, 'utf8');
+  res.writeHead(status, { ...baseHeaders(type, 'no-store'), 'Content-Length': bytes.length, ...extra });
+  res.end(req.method === 'HEAD' ? undefined : bytes);
+}
+
+const sendText = (req: http.IncomingMessage, res: http.ServerResponse, status: number, text: string, extra?: http.OutgoingHttpHeaders) =>
+  send(req, res, status, 'text/plain; charset=utf-8', text, extra);
+
+/**
+ * Only our own address may be asked for: a page on another site that rebinds its
+ * DNS name to 127.0.0.1 would otherwise be able to read host-info.json.
+ */
+function isOwnHost(hostHeader: string | undefined, port: number): boolean {
+  return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
+}
+
+export function createStaticServer(config: StaticServerConfig): http.Server {
+  return http.createServer((req, res) => {
+    handle(config, req, res).catch(() => {
+      if (!res.headersSent) sendText(req, res, 500, '服务器内部错误');
+      else res.destroy();
+    });
+  });
+}
+
+async function handle(config: StaticServerConfig, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+  if (!isOwnHost(req.headers.host, req.socket.localPort ?? 0)) return sendText(req, res, 403, '禁止访问');
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(req, res, 405, '只支持 GET 和 HEAD', { Allow: 'GET, HEAD' });
+  const target = req.url ?? '/';
+  if (target.split(/[?#]/, 1)[0] === HOST_INFO_PATH) {
+    return send(req, res, 200, contentType(HOST_INFO_PATH), JSON.stringify({ dataLocation: config.dataLocation }));
+  }
+  const resolved = resolveRequestPath(config.root, target);
+  if (resolved.kind === 'bad') return sendText(req, res, 400, '请求路径无效');
+  const info = await stat(resolved.path).catch(() => undefined);
+  if (!info?.isFile()) return sendText(req, res, 404, '未找到');
+  // index.html names the hashed bundles of this build: never reuse an old copy.
+  const cache = path.basename(resolved.path) === 'index.html' ? 'no-store' : 'no-cache';
+  res.writeHead(200, { ...baseHeaders(contentType(resolved.path), cache), 'Content-Length': info.size });
+  if (req.method === 'HEAD') return void res.end();
+  createReadStream(resolved.path).on('error', () => res.destroy()).pipe(res);
+}
+
+/** Listens on host:port; rejects with the listen error (EADDRINUSE etc.). */
+export function listen(server: http.Server, host: string, port: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const onError = (err: Error) => reject(err);
+    server.once('error', onError);
+    server.listen(port, host, () => {
+      server.off('error', onError);
+      const address = server.address();
+      resolve(typeof address === 'object' && address ? address.port : port);
+    });
+  });
+}
+
+export function close(server: http.Server): Promise<void> {
+  return new Promise((resolve) => {
+    server.close(() => resolve());
+    server.closeAllConnections();
+  });
+}
+
+/** Whatever answers on host:port looks like our server (same CSP, a host-info document). */
+export function probeServer(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
+  return new Promise((resolve) => {
+    const req = http.get({ host, port, path: HOST_INFO_PATH, timeout: timeoutMs }, (res) => {
+      const chunks: Buffer[] = [];
+      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      res.on('error', () => resolve(false));
+      res.on('end', () => {
+        if (res.statusCode !== 200 || res.headers['content-security-policy'] !== CONTENT_SECURITY_POLICY) return resolve(false);
+        try {
+          const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+          resolve(typeof body === 'object' && body !== null && typeof (body as { dataLocation?: unknown }).dataLocation === 'string');
+        } catch {
+          resolve(false);
+        }
+      });
+    });
+    req.on('timeout', () => req.destroy());
+    req.on('error', () => resolve(false));
+  });
+}
+
+export type ServeResult =
+  | { kind: 'started'; server: http.Server; port: number }
+  | { kind: 'reused' }
+  | { kind: 'foreign' };
+
+/** Starts serving, or finds that we already are (a second `npm run web`), or that someone else holds the port. */
+export async function serveOrReuse(config: StaticServerConfig, host: string, port: number): Promise<ServeResult> {
+  const server = createStaticServer(config);
+  try {
+    return { kind: 'started', server, port: await listen(server, host, port) };
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
+    return (await probeServer(host, port)) ? { kind: 'reused' } : { kind: 'foreign' };
+  }
+}
