@@ -35,7 +35,7 @@ export function registerAppScheme(): void {
 
 const STATUS_TEXT = { 400: '请求无效', 403: '禁止访问', 404: '找不到文件', 405: '不支持的请求方法' } as const;
 
-function respond(status: number, body: Uint8Array | string | null, contentType = 'text/plain; charset=utf-8'): Response {
+function respond(status: number, body: Uint8Array<ArrayBuffer> | string | null, contentType = 'text/plain; charset=utf-8'): Response {
   return new Response(body, {
     status,
     headers: {
@@ -78,7 +78,7 @@ export function createAppHandler(root: string): (request: Request) => Promise<Re
       const [realRoot, realPath] = await Promise.all([fs.realpath(rootPath), fs.realpath(path)]);
       if (!isInside(realRoot, realPath)) return refuse(403);
       if (!(await fs.stat(realPath)).isFile()) return refuse(404);
-      const body = request.method === 'HEAD' ? null : new Uint8Array(await fs.readFile(realPath));
+      const body = request.method === 'HEAD' ? null : await fs.readFile(realPath);
       return respond(200, body, CONTENT_TYPES[extname(realPath).toLowerCase()] ?? 'application/octet-stream');
     } catch {
       return refuse(404);

@@ -1,0 +1,116 @@
+// Node (vitest). The IPC gate of the main process: who may call, and with what.
+import { describe, expect, it, vi } from 'vitest';
+import type { IpcMainInvokeEvent, WebContents } from 'electron';
+import {
+  HostContractError,
+  MAX_READ_CHUNK,
+  hostChannel,
+  hostMethodNames,
+  type HostHandlers,
+} from '../../shared/host/contract';
+import { registerHostHandlers } from '../../electron/main/ipc';
+
+const TOKEN = '0b8f5a52-3c1e-4d7a-9a41-6f2d8e1c7b90';
+const appContents = { id: 1 } as unknown as WebContents;
+const otherContents = { id: 2 } as unknown as WebContents;
+
+type Frame = { url: string; parent: object | null } | null;
+
+function event(frame: Frame = { url: 'app://console/index.html', parent: null }, sender = appContents) {
+  return { sender, senderFrame: frame } as unknown as IpcMainInvokeEvent;
+}
+
+function setup(overrides: Partial<HostHandlers> = {}) {
+  const channels = new Map<string, (event: IpcMainInvokeEvent, request: unknown) => Promise<unknown>>();
+  const handlers = {
+    appInfo: vi.fn(async () => ({ name: '强制执行指挥台', version: '0.1.0', mode: 'electron' as const, platform: 'linux', dataLocation: '/d' })),
+    saveFile: vi.fn(async () => ({ status: 'cancelled' as const })),
+    openFiles: vi.fn(async () => ({ files: [] })),
+    readFile: vi.fn(async () => new Uint8Array([1, 2, 3])),
+    closeFile: vi.fn(async () => ({})),
+    ...overrides,
+  };
+  registerHostHandlers(
+    { handle: (channel, listener) => void channels.set(channel, listener) },
+    handlers,
+    (sender) => sender === appContents,
+  );
+  const invoke = (channel: string, request: unknown, from = event()) => {
+    const listener = channels.get(channel);
+    if (!listener) throw new Error(`no handler for ${channel}`);
+    return listener(from, request);
+  };
+  const noHandlerCalled = () => Object.values(handlers).forEach((h) => expect(h).not.toHaveBeenCalled());
+  return { channels, handlers, invoke, noHandlerCalled };
+}
+
+describe('registerHostHandlers', () => {
+  it('registers exactly one channel per contract method', () => {
+    expect([...setup().channels.keys()]).toEqual(hostMethodNames.map(hostChannel));
+  });
+
+  it.each([
+    ['a page from another origin', event({ url: 'https://example.com/', parent: null })],
+    ['a file:// page', event({ url: 'file:///etc/passwd', parent: null })],
+    ['a look-alike host', event({ url: 'app://console.evil/index.html', parent: null })],
+    ['a call without a frame', event(null)],
+    ['a sub-frame of the app', event({ url: 'app://console/index.html', parent: {} })],
+    ['other web contents on the app origin', event(undefined, otherContents)],
+  ])('rejects %s before looking at the request', async (_name, from) => {
+    const { invoke, noHandlerCalled } = setup();
+    for (const method of hostMethodNames) {
+      await expect(invoke(hostChannel(method), {}, from)).rejects.toThrow(/拒绝调用/);
+    }
+    noHandlerCalled();
+  });
+
+  it.each([
+    ['appInfo', { extra: true }],
+    ['appInfo', null],
+    ['readFile', { token: TOKEN, offset: '0', length: 10 }],
+    ['readFile', { token: TOKEN, offset: 0, length: MAX_READ_CHUNK + 1 }],
+    ['readFile', { token: TOKEN, offset: -1, length: 10 }],
+    ['readFile', { token: 'not-a-token', offset: 0, length: 10 }],
+    ['readFile', { token: TOKEN, offset: 0, length: 10, path: '/etc/passwd' }],
+    ['saveFile', { suggestedName: '../../evil.sh', bytes: new Uint8Array(1) }],
+    ['saveFile', { suggestedName: '报告.docx', bytes: 'not bytes' }],
+    ['openFiles', { multiple: 'yes' }],
+    ['closeFile', {}],
+  ] as const)('rejects a malformed %s request %j with a HostContractError', async (method, request) => {
+    const { invoke, noHandlerCalled } = setup();
+    const failure = invoke(hostChannel(method), request);
+    await expect(failure).rejects.toBeInstanceOf(HostContractError);
+    await expect(failure).rejects.toMatchObject({ side: 'request', method });
+    noHandlerCalled();
+  });
+
+  it('passes a valid request, with defaults filled in, and returns the validated response', async () => {
+    const { invoke, handlers } = setup();
+    await expect(invoke(hostChannel('readFile'), { token: TOKEN, offset: 8, length: 3 })).resolves.toEqual(
+      new Uint8Array([1, 2, 3]),
+    );
+    expect(handlers.readFile).toHaveBeenCalledWith({ token: TOKEN, offset: 8, length: 3 });
+    await invoke(hostChannel('openFiles'), {});
+    expect(handlers.openFiles).toHaveBeenCalledWith({ multiple: false, filters: [] });
+  });
+
+  it('rejects a handler response that breaks the contract', async () => {
+    const { invoke } = setup({ closeFile: async () => ({ leaked: '/home/user/secret' }) as unknown as Record<string, never> });
+    await expect(invoke(hostChannel('closeFile'), { token: TOKEN })).rejects.toMatchObject({
+      name: 'HostContractError',
+      side: 'response',
+    });
+  });
+
+  it('replaces a file-system error by a Chinese message without the path', async () => {
+    const fsError = Object.assign(new Error("EACCES: permission denied, open '/home/张三/案卷.pdf'"), { code: 'EACCES' });
+    const { invoke } = setup({
+      readFile: async () => {
+        throw fsError;
+      },
+    });
+    const failure = invoke(hostChannel('readFile'), { token: TOKEN, offset: 0, length: 1 });
+    await expect(failure).rejects.toThrow('主机操作 readFile 失败（EACCES）');
+    await expect(failure).rejects.not.toThrow(/张三/);
+  });
+});

@@ -1,0 +1,94 @@
+// Node (vitest), Electron faked. The main entry: what it does before and after "ready".
+import { beforeEach, describe, expect, it, vi } from 'vitest';
+import type { IpcMainInvokeEvent } from 'electron';
+import { hostChannel, hostMethodNames } from '../../shared/host/contract';
+
+const electron = vi.hoisted(() => {
+  const calls: string[] = [];
+  const record = (name: string) => vi.fn(() => void calls.push(name));
+  class BrowserWindow {
+    static created: BrowserWindow[] = [];
+    webContents = { id: 'main-window' };
+    loadURL = vi.fn(async () => undefined);
+    once = vi.fn();
+    on = vi.fn();
+    constructor(readonly options: { webPreferences: { preload: string } }) {
+      calls.push('new BrowserWindow');
+      BrowserWindow.created.push(this);
+    }
+  }
+  const ipcHandlers = new Map<string, (event: unknown, request: unknown) => Promise<unknown>>();
+  return {
+    calls,
+    ipcHandlers,
+    BrowserWindow,
+    app: {
+      enableSandbox: record('enableSandbox'),
+      getPath: vi.fn((name: string) => `/home/user/.config${name === 'appData' ? '' : `/${name}`}`),
+      setPath: vi.fn(),
+      requestSingleInstanceLock: vi.fn(() => true),
+      whenReady: vi.fn(async () => void calls.push('ready')),
+      on: vi.fn(),
+      quit: vi.fn(),
+      exit: vi.fn(),
+      getName: () => '强制执行指挥台',
+      getVersion: () => '0.1.0',
+    },
+    protocol: { registerSchemesAsPrivileged: record('registerSchemesAsPrivileged'), handle: record('protocol.handle') },
+    session: { defaultSession: { setPermissionRequestHandler: vi.fn(), setPermissionCheckHandler: vi.fn() } },
+    ipcMain: { handle: vi.fn((channel: string, fn: never) => void ipcHandlers.set(channel, fn)) },
+    dialog: {},
+    Menu: { buildFromTemplate: vi.fn(), setApplicationMenu: vi.fn() },
+  };
+});
+vi.mock('electron', () => electron);
+
+async function loadMain(lockGranted: boolean) {
+  vi.resetModules();
+  electron.calls.length = 0;
+  electron.BrowserWindow.created.length = 0;
+  electron.ipcHandlers.clear();
+  vi.clearAllMocks();
+  electron.app.requestSingleInstanceLock.mockReturnValue(lockGranted);
+  await import('../../electron/main/index');
+  await vi.waitFor(() => expect(electron.calls).toContain(lockGranted ? 'new BrowserWindow' : 'registerSchemesAsPrivileged'));
+}
+
+describe('main entry', () => {
+  beforeEach(() => loadMain(true));
+
+  it('enables the sandbox and registers the app scheme before ready, serves it after', () => {
+    expect(electron.calls.indexOf('enableSandbox')).toBe(0);
+    expect(electron.calls.indexOf('registerSchemesAsPrivileged')).toBeLessThan(electron.calls.indexOf('ready'));
+    expect(electron.calls.indexOf('protocol.handle')).toBeGreaterThan(electron.calls.indexOf('ready'));
+  });
+
+  it('keeps user data in an ASCII-named folder', () => {
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', expect.stringMatching(/[\\/]enforcement-console$/));
+  });
+
+  it('denies permissions, confines every web contents and opens one window with the built preload', () => {
+    expect(electron.session.defaultSession.setPermissionRequestHandler).toHaveBeenCalled();
+    expect(electron.app.on).toHaveBeenCalledWith('web-contents-created', expect.any(Function));
+    expect(electron.BrowserWindow.created).toHaveLength(1);
+    expect(electron.BrowserWindow.created[0]!.options.webPreferences.preload).toMatch(/preload[\\/]index\.js$/);
+  });
+
+  it("answers host calls only from the main window's web contents", async () => {
+    expect([...electron.ipcHandlers.keys()]).toEqual(hostMethodNames.map(hostChannel));
+    const appInfo = electron.ipcHandlers.get(hostChannel('appInfo'))!;
+    const frame = { url: 'app://console/index.html', parent: null };
+    const from = (sender: unknown) => ({ sender, senderFrame: frame }) as unknown as IpcMainInvokeEvent;
+    await expect(appInfo(from(electron.BrowserWindow.created[0]!.webContents), {})).resolves.toMatchObject({ mode: 'electron' });
+    await expect(appInfo(from({ id: 'devtools' }), {})).rejects.toThrow(/拒绝调用/);
+  });
+});
+
+describe('second instance', () => {
+  it('quits without waiting for ready or opening a window', async () => {
+    await loadMain(false);
+    expect(electron.app.quit).toHaveBeenCalled();
+    expect(electron.app.whenReady).not.toHaveBeenCalled();
+    expect(electron.BrowserWindow.created).toHaveLength(0);
+  });
+});
