@@ -1,0 +1,45 @@
+import { defineConfig } from '@playwright/test';
+
+// End-to-end tests drive the built app (npm run build) in the system Chromium, served by
+// the same launcher users run (npm run web), on a test port so no user data is touched.
+export const E2E_PORT = 47699;
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+];
+
+export default defineConfig({
+  testDir: 'tests',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  fullyParallel: false,
+  workers: 1,
+  retries: 0,
+  reporter: [['list']],
+  outputDir: 'out/test-results',
+  webServer: {
+    command: `npx tsx electron/launch/start.ts --browser --no-open --port ${E2E_PORT}`,
+    url: `http://127.0.0.1:${E2E_PORT}/index.html`,
+    reuseExistingServer: false,
+    timeout: 60_000,
+    env: { ENFORCEMENT_CONSOLE_DATA_DIR: 'out/e2e-data' },
+  },
+  projects: [
+    {
+      name: 'browser',
+      testDir: 'tests/e2e',
+      use: {
+        baseURL: `http://127.0.0.1:${E2E_PORT}/`,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        viewport: { width: 1366, height: 800 },
+        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumFlags },
+      },
+    },
+    { name: 'electron', testDir: 'tests/electron' },
+  ],
+});

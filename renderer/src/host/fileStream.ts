@@ -1,0 +1,31 @@
+// DOM. Reads an opened host file as a stream, chunk by chunk, so a multi-GB video
+// never sits in memory whole.
+import { MAX_READ_CHUNK, type HostApi, type OpenedFile } from '../../../shared/host/contract';
+
+export function openFileStream(
+  host: Pick<HostApi, 'readFile' | 'closeFile'>,
+  file: OpenedFile,
+  chunkSize = 4 * 1024 * 1024,
+): ReadableStream<Uint8Array> {
+  const size = Math.min(chunkSize, MAX_READ_CHUNK);
+  let offset = 0;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      if (offset >= file.size) {
+        await host.closeFile({ token: file.token });
+        controller.close();
+        return;
+      }
+      const chunk = await host.readFile({ token: file.token, offset, length: Math.min(size, file.size - offset) });
+      if (chunk.byteLength === 0) {
+        controller.error(new Error(`文件“${file.name}”在读取过程中变短了，可能已被修改`));
+        return;
+      }
+      offset += chunk.byteLength;
+      controller.enqueue(chunk);
+    },
+    async cancel() {
+      await host.closeFile({ token: file.token });
+    },
+  });
+}

@@ -1,0 +1,35 @@
+// DOM. Entry of the React app, the same in Electron and in browser mode.
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { App as AntApp, ConfigProvider, theme } from 'antd';
+import zhCN from 'antd/locale/zh_CN';
+import dayjs from 'dayjs';
+import 'dayjs/locale/zh-cn';
+import { App } from './App';
+import './app.css';
+import { requestPersistentStorage } from './data/storage';
+
+dayjs.locale('zh-cn');
+// Ask early: without it the browser may evict the database under disk pressure.
+void requestPersistentStorage();
+
+const root = document.getElementById('root');
+if (!root) throw new Error('页面缺少 #root 元素');
+
+createRoot(root).render(
+  <StrictMode>
+    <ConfigProvider
+      locale={zhCN}
+      // Labels stay exactly as written ("归档", not "归 档"), as in official documents.
+      button={{ autoInsertSpace: false }}
+      theme={{
+        algorithm: [theme.defaultAlgorithm, theme.compactAlgorithm],
+        token: { colorPrimary: '#a8071a', borderRadius: 4, fontSize: 14 },
+      }}
+    >
+      <AntApp>
+        <App />
+      </AntApp>
+    </ConfigProvider>
+  </StrictMode>,
+);

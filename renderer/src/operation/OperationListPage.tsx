@@ -1,0 +1,130 @@
+// DOM. 强制执行行动 list: create, open, archive, load the demo.
+import { useState } from 'react';
+import { App, Button, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { operationTitle } from '../../../shared/operation/newOperation';
+import { db } from '../data/db';
+import { routeHash, useRoute, type Route } from '../ui/route';
+import { errorText } from '../ui/errors';
+import { listOperations, loadDemoOperation, setArchived, type OperationSummary } from './repository';
+
+const workspaceRoute = (o: OperationSummary): Route => ({ page: 'workspace', operationId: o.id, section: 'overview' });
+
+export function OperationListPage() {
+  const navigate = useRoute((s) => s.navigate);
+  const { message, modal } = App.useApp();
+  const [filter, setFilter] = useState<'active' | 'archived'>('active');
+  const [loadingDemo, setLoadingDemo] = useState(false);
+  const operations = useLiveQuery(() => listOperations(db), []);
+  const shown = operations?.filter((o) => o.status === filter);
+  const open = (o: OperationSummary) => navigate(workspaceRoute(o));
+
+  const loadDemo = async () => {
+    setLoadingDemo(true);
+    try {
+      const id = await loadDemoOperation(db);
+      message.success('已载入示例行动（培训用虚构数据）');
+      navigate({ page: 'workspace', operationId: id, section: 'overview' });
+    } catch (e) {
+      message.error(`载入示例行动失败：${errorText(e)}`);
+    } finally {
+      setLoadingDemo(false);
+    }
+  };
+
+  const toggleArchive = (o: OperationSummary) => {
+    const archiving = o.status === 'active';
+    modal.confirm({
+      title: archiving ? '归档此行动？' : '恢复此行动？',
+      content: archiving
+        ? `“${operationTitle(o.subjects.map((s) => s.name))}”将移入“已归档”，数据全部保留，可随时恢复。`
+        : '行动将回到“进行中”列表。',
+      okText: archiving ? '归档' : '恢复',
+      cancelText: '取消',
+      onOk: async () => {
+        try {
+          await setArchived(db, o.id, archiving);
+          message.success(archiving ? '已归档' : '已恢复');
+        } catch (e) {
+          message.error(errorText(e));
+        }
+      },
+    });
+  };
+
+  return (
+    <div className="page">
+      <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
+        <Typography.Title level={3} className="page-title">
+          强制执行行动
+        </Typography.Title>
+        <Space>
+          <Segmented<'active' | 'archived'>
+            value={filter}
+            onChange={(v) => setFilter(v)}
+            options={[
+              { label: '进行中', value: 'active' },
+              { label: '已归档', value: 'archived' },
+            ]}
+          />
+          <Button icon={<ExperimentOutlined />} loading={loadingDemo} onClick={loadDemo}>
+            载入示例行动
+          </Button>
+          <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate({ page: 'newOperation' })}>
+            新建行动
+          </Button>
+        </Space>
+      </Space>
+      <Table<OperationSummary>
+        rowKey="id"
+        size="small"
+        bordered
+        loading={operations === undefined}
+        dataSource={shown}
+        pagination={{ pageSize: 20, hideOnSinglePage: true }}
+        locale={{
+          emptyText: (
+            <Empty
+              description={
+                filter === 'active' ? '还没有进行中的行动。点“新建行动”录入法院裁定，或“载入示例行动”熟悉操作。' : '没有已归档的行动'
+              }
+            />
+          ),
+        }}
+        onRow={(o) => ({ onDoubleClick: () => open(o) })}
+        columns={[
+          {
+            title: '行动（被执行人）',
+            key: 'title',
+            render: (_, o) => (
+              <Space>
+                <Typography.Link href={routeHash(workspaceRoute(o))}>{operationTitle(o.subjects.map((s) => s.name))}</Typography.Link>
+                {o.isDemo && <Tag color="gold">示例</Tag>}
+              </Space>
+            ),
+          },
+          { title: '被执行房屋', dataIndex: 'propertyAddress', ellipsis: true },
+          { title: '裁定书文号', key: 'ruling', render: (_, o) => o.courtRuling.number, width: 220 },
+          { title: '组织实施', dataIndex: 'organisingGovernment', width: 200, ellipsis: true },
+          { title: '创建时间', key: 'createdAt', render: (_, o) => o.createdAt.slice(0, 16).replace('T', ' '), width: 150 },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 130,
+            render: (_, o) => (
+              <Space size="small">
+                <Button size="small" type="link" onClick={() => open(o)}>
+                  打开
+                </Button>
+                <Button size="small" type="link" onClick={() => toggleArchive(o)}>
+                  {o.status === 'active' ? '归档' : '恢复'}
+                </Button>
+              </Space>
+            ),
+          },
+        ]}
+      />
+    </div>
+  );
+}

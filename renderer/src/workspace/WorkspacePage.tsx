@@ -1,0 +1,101 @@
+// DOM. One operation's workspace: navigation along the procedure, one screen per step.
+import { useEffect } from 'react';
+import { Alert, Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
+import { ArrowLeftOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { operationTitle } from '../../../shared/operation/newOperation';
+import { db } from '../data/db';
+import { getOperation } from '../operation/repository';
+import { useRoute, type WorkspaceSection } from '../ui/route';
+import { OverviewSection } from './OverviewSection';
+import { sections } from './sections';
+
+export function WorkspacePage({ operationId, section }: { operationId: string; section: WorkspaceSection }) {
+  const navigate = useRoute((s) => s.navigate);
+  // null = not found; undefined = still loading.
+  const operation = useLiveQuery(async () => getOperation(db, operationId), [operationId]);
+  const go = (key: WorkspaceSection) => navigate({ page: 'workspace', operationId, section: key });
+
+  // Alt+1…8 jumps between sections: the commander's hands stay on the keyboard.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = sections[Number(e.key) - 1];
+      if (e.altKey && !e.ctrlKey && !e.metaKey && target) {
+        e.preventDefault();
+        navigate({ page: 'workspace', operationId, section: target.key });
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [navigate, operationId]);
+
+  if (operation === undefined) return <Spin style={{ margin: 48 }} />;
+  if (operation === null) {
+    return (
+      <Result
+        status="404"
+        title="找不到该行动"
+        subTitle="它可能属于另一台电脑或另一种运行方式（桌面程序与浏览器模式的数据分开保存）。"
+        extra={<Button onClick={() => navigate({ page: 'operations' })}>返回行动列表</Button>}
+      />
+    );
+  }
+
+  const current = sections.find((s) => s.key === section) ?? sections[0]!;
+  return (
+    <Layout>
+      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+        <div style={{ padding: '12px 16px' }}>
+          <Button size="small" icon={<ArrowLeftOutlined />} onClick={() => navigate({ page: 'operations' })}>
+            行动列表
+          </Button>
+        </div>
+        <Menu
+          mode="inline"
+          selectedKeys={[current.key]}
+          aria-label="执行流程"
+          items={sections.map((s, i) => ({
+            key: s.key,
+            label: (
+              <span title={`${s.steps}（Alt+${i + 1}）`}>
+                {s.label}
+                {s.planned && <span style={{ color: '#bbb', marginLeft: 6, fontSize: 12 }}>待开发</span>}
+              </span>
+            ),
+          }))}
+          onClick={({ key }) => go(key as WorkspaceSection)}
+        />
+      </Layout.Sider>
+      <Layout.Content className="page">
+        <Space align="center" style={{ marginBottom: 8 }} wrap>
+          <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
+            {operationTitle(operation.subjects.map((s) => s.name))}
+          </Typography.Title>
+          {operation.isDemo && <Tag color="gold">示例 · 虚构数据，仅供培训</Tag>}
+          {operation.status === 'archived' && <Tag>已归档</Tag>}
+          <Typography.Text type="secondary">{operation.courtRuling.number}</Typography.Text>
+        </Space>
+        {operation.status === 'archived' && (
+          <Alert type="info" showIcon style={{ marginBottom: 12 }} title="此行动已归档，可在行动列表“已归档”中恢复。" />
+        )}
+        <Typography.Title level={4} style={{ marginTop: 8 }}>
+          {current.label} <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>{current.steps}</Typography.Text>
+        </Typography.Title>
+        {current.key === 'overview' ? (
+          <OverviewSection operation={operation} />
+        ) : (
+          <Result
+            status="info"
+            title={`“${current.label}”功能尚未开发`}
+            subTitle="本版本只能录入和查看行动概况。此处计划提供："
+            extra={
+              <ul style={{ textAlign: 'left', display: 'inline-block', margin: 0 }}>
+                {current.planned?.map((p) => <li key={p}>{p}</li>)}
+              </ul>
+            }
+          />
+        )}
+      </Layout.Content>
+    </Layout>
+  );
+}

@@ -1,0 +1,57 @@
+// DOM. The workspace navigation follows the procedure of the brief (§2), in order.
+import type { WorkspaceSection } from '../ui/route';
+
+export interface SectionInfo {
+  key: WorkspaceSection;
+  label: string;
+  /** Procedure steps (brief §2) this section covers. */
+  steps: string;
+  /** What the section will do, shown while it is not built yet. */
+  planned?: string[];
+}
+
+export const sections: SectionInfo[] = [
+  { key: 'overview', label: '概况', steps: '行动基本信息' },
+  {
+    key: 'commandPost',
+    label: '指挥部',
+    steps: '第 1 步 组建临时指挥部',
+    planned: ['录入法院行政裁定书与成员单位', '九个工作小组及组长、组员、通讯方式', '指定现场执行指挥，打印组织架构图'],
+  },
+  {
+    key: 'plan',
+    label: '预案',
+    steps: '第 3 步 执行预备会、强制执行预案',
+    planned: ['执行预备会记录', '执行时间、集合地点、疏导地点、警戒范围、周转房或安置房', '合法性检查：不在夜间、法定节假日、周末实施；先补偿后搬迁', '各组任务卡'],
+  },
+  {
+    key: 'documents',
+    label: '文书送达',
+    steps: '第 2、4 步 告知书送达、张贴执行公告',
+    planned: ['生成《强制执行告知书》《强制执行公告》《送达回证》（GB/T 9704-2012 格式 PDF）', '送达方式与时间记录，自动履行期限倒计时', '公告张贴记录与照片'],
+  },
+  {
+    key: 'onSite',
+    label: '现场指挥',
+    steps: '第 5–12 步 执行启动至房屋拆除',
+    planned: ['防篡改的现场日志（哈希链）', '宣布开始、停止、恢复、完毕', '人员到岗签到、突发事件记录'],
+  },
+  {
+    key: 'evidence',
+    label: '证据保全',
+    steps: '第 9、10 步 物品清登、证据保全',
+    planned: ['录像与照片登记，流式计算 SHA-256', '公证下的物品清单（逐项编号）', '证据移交记录'],
+  },
+  {
+    key: 'courtReport',
+    label: '执行通报',
+    steps: '第 13、14 步 五日内书面报告法院、善后',
+    planned: ['五日期限计算与提醒', '《强制执行情况报告》生成', '善后事项与执行和解协议'],
+  },
+  {
+    key: 'archive',
+    label: '档案',
+    steps: '第 15 步 档案归集（一户一档）',
+    planned: ['档案目录', '可校验的档案导出'],
+  },
+];

@@ -1,0 +1,174 @@
+// Pure. What the user types to create an operation, its validation with Chinese
+// messages, and the records it becomes.
+import { z } from 'zod';
+import type { BasisDocumentKind, Operation, Subject } from './types';
+import {
+  isValidPhone,
+  isValidResidentId,
+  normaliseDocumentNumber,
+  normaliseRulingNumber,
+  parseDocumentNumber,
+  parseRulingNumber,
+} from './formats';
+
+const required = (label: string, max = 200) =>
+  z
+    .string({ error: `请填写${label}` })
+    .trim()
+    .min(1, `请填写${label}`)
+    .max(max, `${label}不能超过 ${max} 个字`);
+
+const isoDate = (label: string) =>
+  z
+    .string({ error: `请选择${label}` })
+    .min(1, `请选择${label}`)
+    .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 年-月-日`);
+
+const subjectInput = z
+  .object({
+    name: required('被执行人姓名或名称', 100),
+    idType: z.enum(['residentId', 'other']).default('residentId'),
+    idNumber: z.string().trim().max(40, '证件号码过长').default(''),
+    phone: z.string().trim().max(40, '电话号码过长').default(''),
+    address: z.string().trim().max(200, '住址不能超过 200 个字').default(''),
+  })
+  .superRefine((s, ctx) => {
+    if (s.idNumber && s.idType === 'residentId' && !isValidResidentId(s.idNumber)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['idNumber'],
+        message: '身份证号码无效：应为 18 位，出生日期和末位校验码须正确',
+      });
+    }
+    if (s.phone && !isValidPhone(s.phone)) {
+      ctx.addIssue({ code: 'custom', path: ['phone'], message: '电话号码格式不正确，如 13800138000 或 010-66001234' });
+    }
+  });
+
+export const basisDocumentKinds = [
+  'compensationDecision',
+  'demolitionDisputeRuling',
+  'agreementPerformanceDecision',
+] as const satisfies readonly BasisDocumentKind[];
+
+export function newOperationSchema(today: string) {
+  return z
+    .object({
+      courtRuling: z.object({
+        court: required('作出裁定的人民法院', 100),
+        number: required('裁定书文号', 60).refine(
+          (v) => parseRulingNumber(v) !== null,
+          '裁定书文号格式不正确，应如“（2026）京0102行审123号”',
+        ),
+        date: isoDate('裁定日期'),
+      }),
+      basisDocument: z.object({
+        kind: z.enum(basisDocumentKinds, { error: '请选择执行依据的种类' }),
+        number: required('执行依据文号', 60).refine(
+          (v) => parseDocumentNumber(v) !== null,
+          '执行依据文号格式不正确，应如“西城征补决〔2026〕3号”（年份用六角括号〔〕，不加“第”）',
+        ),
+        date: isoDate('执行依据作出日期'),
+      }),
+      organisingGovernment: required('组织实施的人民政府', 100),
+      leadUnit: required('牵头单位', 100),
+      propertyAddress: required('被执行房屋地址', 200),
+      subjects: z
+        .array(subjectInput, { error: '请至少填写一名被执行人' })
+        .min(1, '请至少填写一名被执行人')
+        .max(50, '被执行人不能超过 50 名'),
+    })
+    .superRefine((v, ctx) => {
+      const { courtRuling: ruling, basisDocument: basis } = v;
+      if (ruling.date > today) {
+        ctx.addIssue({ code: 'custom', path: ['courtRuling', 'date'], message: '裁定日期不能晚于今天' });
+      }
+      if (basis.date > today) {
+        ctx.addIssue({ code: 'custom', path: ['basisDocument', 'date'], message: '执行依据作出日期不能晚于今天' });
+      }
+      if (basis.date > ruling.date) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['basisDocument', 'date'],
+          message: '执行依据应早于法院裁定作出（先有决定，后申请法院执行）',
+        });
+      }
+      const parsed = parseRulingNumber(ruling.number);
+      if (parsed && parsed.year !== Number(ruling.date.slice(0, 4)) && parsed.year !== Number(ruling.date.slice(0, 4)) - 1) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['courtRuling', 'number'],
+          message: `文号中的年份（${parsed.year}）与裁定日期不符`,
+        });
+      }
+    });
+}
+
+export type NewOperationInput = z.input<ReturnType<typeof newOperationSchema>>;
+export type NewOperationValues = z.output<ReturnType<typeof newOperationSchema>>;
+
+/** Field path (as the form names it) → the first message for that field. */
+export type FieldErrors = Record<string, string>;
+
+export type Validation =
+  | { ok: true; values: NewOperationValues }
+  | { ok: false; errors: FieldErrors };
+
+export function validateNewOperation(input: unknown, today: string): Validation {
+  const result = newOperationSchema(today).safeParse(input);
+  if (result.success) return { ok: true, values: result.data };
+  const errors: FieldErrors = {};
+  for (const issue of result.error.issues) {
+    const key = issue.path.map(String).join('.');
+    errors[key] ??= issue.message;
+  }
+  return { ok: false, errors };
+}
+
+export interface NewOperationRecords {
+  operation: Operation;
+  subjects: Subject[];
+}
+
+/** Turns validated input into records; ids and time come from the caller so this stays pure. */
+export function buildOperation(
+  values: NewOperationValues,
+  ids: { operationId: string; subjectIds: string[] },
+  now: string,
+  isDemo = false,
+): NewOperationRecords {
+  const operation: Operation = {
+    id: ids.operationId,
+    status: 'active',
+    isDemo,
+    courtRuling: { ...values.courtRuling, number: normaliseRulingNumber(values.courtRuling.number) },
+    basisDocument: { ...values.basisDocument, number: normaliseDocumentNumber(values.basisDocument.number) },
+    organisingGovernment: values.organisingGovernment,
+    leadUnit: values.leadUnit,
+    propertyAddress: values.propertyAddress,
+    createdAt: now,
+    updatedAt: now,
+  };
+  const subjects = values.subjects.map((s, position): Subject => {
+    const id = ids.subjectIds[position];
+    if (!id) throw new Error('缺少被执行人编号');
+    return {
+      id,
+      operationId: operation.id,
+      position,
+      name: s.name,
+      idType: s.idType,
+      idNumber: s.idType === 'residentId' ? s.idNumber.toUpperCase() : s.idNumber,
+      phone: s.phone,
+      address: s.address,
+    };
+  });
+  return { operation, subjects };
+}
+
+/** How an operation is called in lists: 张某某户（北京市…号）. */
+export function operationTitle(subjectNames: readonly string[]): string {
+  if (subjectNames.length === 0) return '（未填写被执行人）';
+  const [first] = subjectNames;
+  return subjectNames.length === 1 ? `${first}户` : `${first}等 ${subjectNames.length} 人户`;
+}

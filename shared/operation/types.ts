@@ -1,0 +1,67 @@
+// Pure. The records of one enforcement operation (强制执行行动), named after the brief's glossary.
+
+/** Calendar date as YYYY-MM-DD in China time. */
+export type IsoDate = string;
+/** Instant as ISO 8601 with offset, e.g. 2026-03-05T09:30:00.000+08:00. */
+export type IsoInstant = string;
+
+export type OperationStatus = 'active' | 'archived';
+
+/** The three kinds of enforceable basis in seed 000 §一. */
+export type BasisDocumentKind =
+  | 'compensationDecision'
+  | 'demolitionDisputeRuling'
+  | 'agreementPerformanceDecision';
+
+export const basisDocumentKindLabels: Record<BasisDocumentKind, string> = {
+  compensationDecision: '房屋征收补偿决定书',
+  demolitionDisputeRuling: '房屋拆迁纠纷裁决书',
+  agreementPerformanceDecision: '履行房屋征收补偿协议决定书',
+};
+
+/** 行政裁定书: the court's ruling that allows execution. */
+export interface CourtRuling {
+  court: string;
+  /** e.g. （2026）京0102行审123号 */
+  number: string;
+  date: IsoDate;
+}
+
+export interface BasisDocument {
+  kind: BasisDocumentKind;
+  /** e.g. 西城征补决〔2026〕3号 */
+  number: string;
+  date: IsoDate;
+}
+
+export interface Operation {
+  id: string;
+  status: OperationStatus;
+  /** Training data, shown with a 示例 mark everywhere. */
+  isDemo: boolean;
+  courtRuling: CourtRuling;
+  basisDocument: BasisDocument;
+  /** 组织实施的市、县级人民政府 */
+  organisingGovernment: string;
+  /** 牵头单位, e.g. the housing expropriation department */
+  leadUnit: string;
+  propertyAddress: string;
+  createdAt: IsoInstant;
+  updatedAt: IsoInstant;
+  archivedAt?: IsoInstant;
+}
+
+export type IdType = 'residentId' | 'other';
+
+/** 被执行人 */
+export interface Subject {
+  id: string;
+  operationId: string;
+  /** Order in which subjects are listed on documents. */
+  position: number;
+  name: string;
+  idType: IdType;
+  idNumber: string;
+  phone: string;
+  address: string;
+}

@@ -1,0 +1,95 @@
+import { expect, test, type Page } from '@playwright/test';
+
+async function fillDate(page: Page, label: string, date: string) {
+  const input = page.getByLabel(label);
+  await input.click();
+  await input.fill(date);
+  await input.press('Enter');
+}
+
+async function fillValidOperation(page: Page) {
+  await page.getByLabel('作出裁定的人民法院').fill('北京市西城区人民法院');
+  await page.getByLabel('裁定书文号').fill('（2026）京0102行审123号');
+  await fillDate(page, '裁定日期', '2026-09-10');
+  await page.getByLabel('文号', { exact: true }).fill('西城征补决〔2026〕3号');
+  await fillDate(page, '作出日期', '2026-05-06');
+  await page.getByLabel('组织实施的人民政府').fill('北京市西城区人民政府');
+  await page.getByLabel('牵头单位').fill('西城区住房和城市建设委员会');
+  await page.getByLabel('被执行房屋地址').fill('北京市西城区示例胡同8号');
+  await page.getByLabel('被执行人 1', { exact: true }).fill('王某某');
+  await page.getByLabel('证件号码').fill('110101196203154515');
+}
+
+test('creating an operation through the form survives a reload', async ({ page }) => {
+  await page.goto('/');
+  await expect(page.getByRole('heading', { name: '强制执行行动' })).toBeVisible();
+  await page.getByRole('button', { name: '新建行动' }).click();
+  await fillValidOperation(page);
+  await page.getByRole('button', { name: '创建行动' }).click();
+
+  // Lands in the workspace, with the procedure's navigation.
+  await expect(page.getByRole('heading', { name: '王某某户' })).toBeVisible();
+  for (const section of ['指挥部', '预案', '文书送达', '现场指挥', '证据保全', '执行通报', '档案']) {
+    await expect(page.getByRole('menuitem', { name: new RegExp(section) })).toBeVisible();
+  }
+  await expect(page.getByText('110101********4515')).toBeVisible();
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: '王某某户' })).toBeVisible();
+  await expect(page.getByText('（2026）京0102行审123号').first()).toBeVisible();
+
+  await page.getByRole('button', { name: '行动列表' }).click();
+  await expect(page.getByRole('link', { name: '王某某户' })).toBeVisible();
+  await page.reload();
+  await expect(page.getByRole('link', { name: '王某某户' })).toBeVisible();
+});
+
+test('a bad ruling number is explained and nothing typed is lost, even across a reload', async ({ page }) => {
+  await page.goto('/#/new');
+  await fillValidOperation(page);
+  await page.getByLabel('裁定书文号').fill('2026京0102行审123');
+  await page.getByRole('button', { name: '创建行动' }).click();
+
+  await expect(page.getByText('裁定书文号格式不正确，应如“（2026）京0102行审123号”')).toBeVisible();
+  await expect(page.getByLabel('作出裁定的人民法院')).toHaveValue('北京市西城区人民法院');
+  await expect(page.getByLabel('被执行人 1', { exact: true })).toHaveValue('王某某');
+
+  await page.reload();
+  await expect(page.getByText('已恢复上次未提交的填写内容')).toBeVisible();
+  await expect(page.getByLabel('裁定书文号')).toHaveValue('2026京0102行审123');
+  await expect(page.getByLabel('牵头单位')).toHaveValue('西城区住房和城市建设委员会');
+  await expect(page.getByLabel('裁定日期')).toHaveValue('2026-09-10');
+
+  // Fixing the one field is enough to create the operation.
+  await page.getByLabel('裁定书文号').fill('（2026）京0102行审123号');
+  await page.getByRole('button', { name: '创建行动' }).click();
+  await expect(page.getByRole('heading', { name: '王某某户' })).toBeVisible();
+});
+
+test('the demo operation loads, can be archived and restored', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '载入示例行动' }).click();
+  await expect(page.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible();
+  await expect(page.getByText('示例 · 虚构数据，仅供培训')).toBeVisible();
+  await expect(page.getByText('临江征补决〔2026〕12号（2026年5月20日）')).toBeVisible();
+
+  await page.getByRole('menuitem', { name: /预案/ }).click();
+  await expect(page.getByText('“预案”功能尚未开发')).toBeVisible();
+  await page.keyboard.press('Alt+1');
+  await expect(page.getByText('临江征补决〔2026〕12号（2026年5月20日）')).toBeVisible();
+
+  await page.getByRole('button', { name: '行动列表' }).click();
+  const row = page.getByRole('row', { name: /张建国等 2 人户/ });
+  await row.getByRole('button', { name: '归档' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: '归档' }).click();
+  await expect(row).toHaveCount(0);
+  await page.getByTitle('已归档').click();
+  await expect(page.getByRole('row', { name: /张建国等 2 人户/ })).toBeVisible();
+});
+
+test('the about panel shows where data lives and the persistent-storage answer', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: '关于' }).click();
+  await expect(page.getByTestId('data-location')).toContainText('browser-profile');
+  await expect(page.getByTestId('storage-persisted')).not.toHaveText('读取中…');
+});
