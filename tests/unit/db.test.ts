@@ -1,0 +1,129 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { demoOperationInput } from '../../shared/operation/demo';
+import { validateNewOperation } from '../../shared/operation/newOperation';
+import { openConsoleDb, schemaV1, type ConsoleDb } from '../../renderer/src/data/db';
+import { clearDraft, readDraft, saveDraft } from '../../renderer/src/data/drafts';
+import {
+  createOperation,
+  getOperation,
+  listOperations,
+  loadDemoOperation,
+  setArchived,
+} from '../../renderer/src/operation/repository';
+
+let db: ConsoleDb;
+let n = 0;
+const fresh = () => (db = openConsoleDb(`test-${++n}`));
+afterEach(async () => db?.delete());
+
+describe('schema', () => {
+  it('has a table for every part of the domain', () => {
+    fresh();
+    expect(Object.keys(schemaV1).sort()).toEqual(
+      [
+        'documents',
+        'drafts',
+        'householdMembers',
+        'inventoryItems',
+        'logEntries',
+        'media',
+        'memberUnits',
+        'operations',
+        'people',
+        'plans',
+        'postings',
+        'preparatoryMeetings',
+        'services',
+        'subjects',
+        'tasks',
+        'workingGroups',
+      ].sort(),
+    );
+    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV1).sort());
+  });
+
+  it('keys the log by operation and sequence, so an entry cannot be silently replaced by add()', async () => {
+    fresh();
+    await db.logEntries.add({ operationId: 'op', seq: 1, recordedAt: 'x', hash: 'a' });
+    await expect(db.logEntries.add({ operationId: 'op', seq: 1, recordedAt: 'y', hash: 'b' })).rejects.toThrow();
+  });
+
+  it('refuses two documents with the same number', async () => {
+    fresh();
+    await db.documents.add({ id: '1', operationId: 'op', kind: 'notice', number: '西城强执告〔2026〕3号' });
+    await expect(
+      db.documents.add({ id: '2', operationId: 'op', kind: 'notice', number: '西城强执告〔2026〕3号' }),
+    ).rejects.toThrow();
+  });
+
+  it('keeps data across a close and reopen of the same database', async () => {
+    fresh();
+    const id = await loadDemoOperation(db, new Date('2026-11-23T02:00:00Z'));
+    db.close();
+    const again = openConsoleDb(db.name);
+    expect((await getOperation(again, id))?.subjects.map((s) => s.name)).toEqual(['张建国', '李秀兰']);
+    again.close();
+  });
+});
+
+describe('operations', () => {
+  it('creates an operation with its subjects, lists it, archives and restores it', async () => {
+    fresh();
+    const result = validateNewOperation(demoOperationInput, '2026-11-23');
+    if (!result.ok) throw new Error('demo invalid');
+    const id = await createOperation(db, result.values);
+    let [listed] = await listOperations(db);
+    expect(listed?.id).toBe(id);
+    expect(listed?.isDemo).toBe(false);
+    expect(listed?.subjects).toHaveLength(2);
+
+    await setArchived(db, id, true);
+    [listed] = await listOperations(db);
+    expect(listed?.status).toBe('archived');
+    expect(listed?.archivedAt).toMatch(/\+08:00$/);
+
+    await setArchived(db, id, false);
+    [listed] = await listOperations(db);
+    expect(listed?.status).toBe('active');
+    expect(listed?.archivedAt).toBeUndefined();
+  });
+
+  it('explains archiving an operation that does not exist', async () => {
+    fresh();
+    await expect(setArchived(db, 'missing', true)).rejects.toThrow('找不到该行动');
+  });
+
+  it('marks the demo operation as demo data', async () => {
+    fresh();
+    const id = await loadDemoOperation(db);
+    expect((await getOperation(db, id))?.isDemo).toBe(true);
+  });
+
+  it('stores nothing when the subjects cannot be written', async () => {
+    fresh();
+    const result = validateNewOperation(demoOperationInput, '2026-11-23');
+    if (!result.ok) throw new Error('demo invalid');
+    // Pre-occupy a subject id: the transaction must roll the operation back too.
+    const original = crypto.randomUUID;
+    const ids = ['op-1', 'dup', 'dup'];
+    crypto.randomUUID = (() => ids.shift()) as typeof crypto.randomUUID;
+    try {
+      await expect(createOperation(db, result.values)).rejects.toThrow();
+    } finally {
+      crypto.randomUUID = original;
+    }
+    expect(await db.operations.count()).toBe(0);
+    expect(await db.subjects.count()).toBe(0);
+  });
+});
+
+describe('drafts', () => {
+  it('saves, reads back and clears a draft', async () => {
+    fresh();
+    await saveDraft(db, 'newOperation', { propertyAddress: '某地' });
+    expect(await readDraft(db, 'newOperation')).toEqual({ propertyAddress: '某地' });
+    await clearDraft(db, 'newOperation');
+    expect(await readDraft(db, 'newOperation')).toBeUndefined();
+  });
+});

@@ -1,0 +1,83 @@
+import { describe, expect, it, vi } from 'vitest';
+import {
+  HostContractError,
+  MAX_READ_CHUNK,
+  hostChannel,
+  hostMethodNames,
+  validatedHost,
+  type HostHandlers,
+} from '../../shared/host/contract';
+import { openFileStream } from '../../renderer/src/host/fileStream';
+
+describe('host API contract', () => {
+  it('is exactly this list of methods (adding one is a security decision: update this test on purpose)', () => {
+    expect([...hostMethodNames].sort()).toEqual(['appInfo', 'closeFile', 'openFiles', 'readFile', 'saveFile']);
+    expect(hostMethodNames.map(hostChannel)).toContain('host:readFile');
+  });
+
+  const handlers = (): HostHandlers => ({
+    appInfo: vi.fn(async () => ({ name: 'n', version: '1', mode: 'browser' as const, platform: 'p', dataLocation: 'd' })),
+    saveFile: vi.fn(async () => ({ status: 'cancelled' as const })),
+    openFiles: vi.fn(async () => ({ files: [] })),
+    readFile: vi.fn(async () => new Uint8Array(1)),
+    closeFile: vi.fn(async () => ({})),
+  });
+
+  it('validates requests before the host sees them', async () => {
+    const raw = handlers();
+    const host = validatedHost(raw);
+    await expect(host.readFile({ token: 'nope', offset: 0, length: 1 })).rejects.toBeInstanceOf(HostContractError);
+    await expect(
+      host.readFile({ token: crypto.randomUUID(), offset: 0, length: MAX_READ_CHUNK + 1 }),
+    ).rejects.toThrow(/readFile 的请求无效/);
+    await expect(host.saveFile({ suggestedName: '../x.pdf', bytes: new Uint8Array(1) })).rejects.toThrow('文件名含有不允许的字符');
+    // Extra keys are refused: a request carries nothing the contract does not name.
+    await expect((host.appInfo as (r: unknown) => Promise<unknown>)({ sneaky: true })).rejects.toThrow(HostContractError);
+    expect(raw.readFile).not.toHaveBeenCalled();
+    expect(raw.saveFile).not.toHaveBeenCalled();
+    expect(raw.appInfo).not.toHaveBeenCalled();
+  });
+
+  it('validates responses before the app sees them', async () => {
+    const raw = handlers();
+    raw.appInfo = async () => ({ name: 'n' }) as never;
+    await expect(validatedHost(raw).appInfo({})).rejects.toThrow(/appInfo 的响应无效/);
+  });
+
+  it('fills defaults and passes valid calls through', async () => {
+    const raw = handlers();
+    await validatedHost(raw).openFiles({});
+    expect(raw.openFiles).toHaveBeenCalledWith({ multiple: false, filters: [] });
+  });
+});
+
+describe('openFileStream', () => {
+  const bytes = Uint8Array.from({ length: 10_000 }, (_, i) => i % 251);
+  const file = { token: crypto.randomUUID(), name: '录像.mp4', size: bytes.length, lastModified: 0 };
+
+  it('reads the whole file in bounded chunks and closes it', async () => {
+    const reads: number[] = [];
+    const closeFile = vi.fn(async () => ({}));
+    const stream = openFileStream(
+      {
+        readFile: async ({ offset, length }) => {
+          reads.push(length);
+          return bytes.slice(offset, offset + length);
+        },
+        closeFile,
+      },
+      file,
+      4096,
+    );
+    const chunks: Uint8Array[] = [];
+    for await (const chunk of stream) chunks.push(chunk);
+    expect(Buffer.concat(chunks)).toEqual(Buffer.from(bytes));
+    expect(Math.max(...reads)).toBe(4096);
+    expect(closeFile).toHaveBeenCalledOnce();
+  });
+
+  it('errors clearly if the file shrinks while it is read', async () => {
+    const stream = openFileStream({ readFile: async () => new Uint8Array(0), closeFile: async () => ({}) }, file);
+    await expect(stream.getReader().read()).rejects.toThrow('在读取过程中变短了');
+  });
+});
