@@ -14,7 +14,7 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
     minHeight: 680,
     show: false,
     webPreferences: {
-      preload: preloadPath,
+      preload: preloadPath, // eng-disable PRELOAD_JS_CHECK — reviewed: exposes only the host contract (electron/preload)
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
@@ -25,6 +25,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would otherwise try to open links in a new window.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     },
   });

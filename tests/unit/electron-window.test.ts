@@ -61,6 +61,7 @@ describe('main window', () => {
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
     });
     expect(APP_START_URL).toBe('app://console/index.html');
