@@ -10,6 +10,8 @@ export default defineConfig({
   main: {
     define,
     build: {
+      // Self-contained like the preload, so the package needs no node_modules at run time.
+      externalizeDeps: false,
       outDir: 'out/main',
       rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
     },
