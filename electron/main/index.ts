@@ -1,5 +1,5 @@
 // Main process. Entry point: locks the app down, then opens its one window.
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { app, ipcMain, session, type BrowserWindow } from 'electron';
 import { APP_DATA_FOLDER } from '../../shared/app/identity';
 import { createHostHandlers } from './hostHandlers';
@@ -7,10 +7,14 @@ import { registerHostHandlers } from './ipc';
 import { registerAppScheme, serveApp } from './protocol';
 import { confineContents, createMainWindow, denyPermissions, installMenu } from './window';
 
+/** Overrides the data folder (tests, portable setups); same name as the launcher's DATA_DIR_ENV. */
+const DATA_DIR_ENV = 'ENFORCEMENT_CONSOLE_DATA_DIR';
+
 // Everything here must happen before "ready".
 app.enableSandbox();
 // ASCII folder name: some backup and sync tools mangle CJK paths.
-app.setPath('userData', join(app.getPath('appData'), APP_DATA_FOLDER));
+const dataDirOverride = process.env[DATA_DIR_ENV];
+app.setPath('userData', dataDirOverride ? resolve(dataDirOverride) : join(app.getPath('appData'), APP_DATA_FOLDER));
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;

@@ -1,5 +1,5 @@
 // Node (vitest), Electron faked. The main entry: what it does before and after "ready".
-import { beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
 import { hostChannel, hostMethodNames } from '../../shared/host/contract';
 
@@ -43,8 +43,10 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
-async function loadMain(lockGranted: boolean) {
+async function loadMain(lockGranted: boolean, dataDir?: string) {
   vi.resetModules();
+  if (dataDir === undefined) vi.stubEnv('ENFORCEMENT_CONSOLE_DATA_DIR', undefined);
+  else vi.stubEnv('ENFORCEMENT_CONSOLE_DATA_DIR', dataDir);
   electron.calls.length = 0;
   electron.BrowserWindow.created.length = 0;
   electron.ipcHandlers.clear();
@@ -53,6 +55,8 @@ async function loadMain(lockGranted: boolean) {
   await import('../../electron/main/index');
   await vi.waitFor(() => expect(electron.calls).toContain(lockGranted ? 'new BrowserWindow' : 'registerSchemesAsPrivileged'));
 }
+
+afterAll(() => vi.unstubAllEnvs());
 
 describe('main entry', () => {
   beforeEach(() => loadMain(true));
@@ -64,7 +68,12 @@ describe('main entry', () => {
   });
 
   it('keeps user data in an ASCII-named folder', () => {
-    expect(electron.app.setPath).toHaveBeenCalledWith('userData', expect.stringMatching(/[\\/]enforcement-console$/));
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/home/user/.config/enforcement-console');
+  });
+
+  it('keeps user data where ENFORCEMENT_CONSOLE_DATA_DIR says, for tests and portable use', async () => {
+    await loadMain(true, '/media/usb/console-data');
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/media/usb/console-data');
   });
 
   it('denies permissions, confines every web contents and opens one window with the built preload', () => {
