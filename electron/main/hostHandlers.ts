@@ -2,7 +2,8 @@
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
-import { app, dialog, type BrowserWindow } from 'electron';
+import { app, dialog } from 'electron';
+import type { BrowserWindow } from 'electron';
 import type { HostHandlers, OpenedFile } from '../../shared/host/contract';
 import { HostError } from './errors';
 

@@ -1,6 +1,7 @@
 // Main process. Entry point: locks the app down, then opens its one window.
 import { join, resolve } from 'node:path';
-import { app, ipcMain, session, type BrowserWindow } from 'electron';
+import { app, ipcMain, session } from 'electron';
+import type { BrowserWindow } from 'electron';
 import { APP_DATA_FOLDER } from '../../shared/app/identity';
 import { createHostHandlers } from './hostHandlers';
 import { registerHostHandlers } from './ipc';

@@ -1,14 +1,8 @@
 // Main process. Wires the host contract to IPC: one channel per method, and every call
 // checked for who sent it and what it carries before a handler sees it.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
-import {
-  hostChannel,
-  hostMethodNames,
-  parseRequest,
-  parseResponse,
-  type HostHandlers,
-  type HostMethod,
-} from '../../shared/host/contract';
+import { hostChannel, hostMethodNames, parseRequest, parseResponse } from '../../shared/host/contract';
+import type { HostHandlers, HostMethod } from '../../shared/host/contract';
 import { isAppUrl } from './appUrl';
 import { HostError, toSafeError } from './errors';
 

@@ -1,5 +1,6 @@
 // Main process. The app's one window and the rules every page in it lives by.
-import { BrowserWindow, Menu, type Session, type WebContents } from 'electron';
+import { BrowserWindow, Menu } from 'electron';
+import type { Session, WebContents } from 'electron';
 import { APP_NAME, APP_ORIGIN } from '../../shared/app/identity';
 import { isAppUrl } from './appUrl';
 

@@ -1,7 +1,8 @@
 // Preload. Gives the page exactly the host contract's methods and nothing else: no
 // ipcRenderer, no generic invoke, so the page cannot reach any other channel.
 import { contextBridge, ipcRenderer } from 'electron';
-import { hostChannel, hostMethodNames, type HostMethod } from '../../shared/host/contract';
+import { hostChannel, hostMethodNames } from '../../shared/host/contract';
+import type { HostMethod } from '../../shared/host/contract';
 
 // Electron prefixes errors from the main process with "Error invoking remote method …";
 // the user should see only the Chinese message underneath.
