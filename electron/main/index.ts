@@ -13,8 +13,8 @@ const DATA_DIR_ENV = 'ENFORCEMENT_CONSOLE_DATA_DIR';
 
 // Everything here must happen before "ready".
 app.enableSandbox();
-// ASCII folder name: some backup and sync tools mangle CJK paths.
 const dataDirOverride = process.env[DATA_DIR_ENV];
+// ASCII folder name by default: some backup and sync tools mangle CJK paths.
 app.setPath('userData', dataDirOverride ? resolve(dataDirOverride) : join(app.getPath('appData'), APP_DATA_FOLDER));
 registerAppScheme();
 
