@@ -13,7 +13,7 @@ export interface LaunchOptions {
 }
 
 export const USAGE = [
-  '用法 (usage): tsx electron/launch/start.ts [--browser] [--no-open] [--keep-serving] [--port N]',
+  '用法 (usage): npm start -- [--browser] [--no-open] [--keep-serving] [--port N]（npm run web 即带 --browser）',
   '  --browser       不启动 Electron，直接用浏览器模式打开',
   '  --no-open       浏览器模式下只提供服务，不打开浏览器（测试用）',
   '  --keep-serving  浏览器窗口关闭后继续提供服务',
