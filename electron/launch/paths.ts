@@ -1,12 +1,9 @@
 // Node launcher (not bundled into the app).
 // Pure: where the user's data lives and where a Chromium-family browser may be installed.
 import path from 'node:path';
-import { APP_DATA_FOLDER } from '../../shared/app/identity';
+import { APP_DATA_FOLDER, DATA_DIR_ENV } from '../../shared/app/identity';
 
 export type Env = Readonly<Record<string, string | undefined>>;
-
-/** Overrides the data directory (tests, portable setups). */
-export const DATA_DIR_ENV = 'ENFORCEMENT_CONSOLE_DATA_DIR';
 
 /** The folder Electron's app.getPath('userData') uses for APP_DATA_FOLDER, so both modes agree. */
 export function userDataDir(platform: NodeJS.Platform, env: Env, home: string): string {

@@ -2,14 +2,11 @@
 import { join, resolve } from 'node:path';
 import { app, ipcMain, session } from 'electron';
 import type { BrowserWindow } from 'electron';
-import { APP_DATA_FOLDER } from '../../shared/app/identity';
+import { APP_DATA_FOLDER, DATA_DIR_ENV } from '../../shared/app/identity';
 import { createHostHandlers } from './hostHandlers';
 import { registerHostHandlers } from './ipc';
 import { registerAppScheme, serveApp } from './protocol';
 import { confineContents, createMainWindow, denyPermissions, installMenu } from './window';
-
-/** Overrides the data folder (tests, portable setups); same name as the launcher's DATA_DIR_ENV. */
-const DATA_DIR_ENV = 'ENFORCEMENT_CONSOLE_DATA_DIR';
 
 // Everything here must happen before "ready".
 app.enableSandbox();

@@ -5,6 +5,9 @@ export const APP_NAME_EN = 'Enforcement Command Console';
 /** Folder name for the user's data directory (ASCII on purpose: some tools mangle CJK paths). */
 export const APP_DATA_FOLDER = 'enforcement-console';
 
+/** Environment variable that overrides the data folder (tests, portable setups); read by both shells. */
+export const DATA_DIR_ENV = 'ENFORCEMENT_CONSOLE_DATA_DIR';
+
 /** Electron serves the app from app://console/ instead of file://. */
 export const APP_PROTOCOL = 'app';
 export const APP_HOST = 'console';
