@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { DATA_DIR_ENV } from './shared/app/identity';
 
 // End-to-end tests drive the built app (npm run build) in the system Chromium, served by
 // the same launcher users run (npm run web), on a test port so no user data is touched.
@@ -26,7 +27,7 @@ export default defineConfig({
     url: `http://127.0.0.1:${E2E_PORT}/index.html`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { ENFORCEMENT_CONSOLE_DATA_DIR: 'out/e2e-data' },
+    env: { [DATA_DIR_ENV]: 'out/e2e-data' },
   },
   projects: [
     {

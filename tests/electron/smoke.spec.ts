@@ -4,7 +4,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { _electron, expect, test } from '@playwright/test';
-import { APP_NAME } from '../../shared/app/identity';
+import { APP_NAME, DATA_DIR_ENV } from '../../shared/app/identity';
 
 const root = resolve(__dirname, '../..');
 const electronPackage = join(root, 'node_modules', 'electron');
@@ -39,7 +39,7 @@ test('the desktop app opens on the operation list and loads the demo operation',
   const dataDir = mkdtempSync(join(tmpdir(), 'enforcement-console-smoke-'));
   // ELECTRON_RUN_AS_NODE, inherited from a parent Electron tool, would run the app as a plain Node script.
   const { ELECTRON_RUN_AS_NODE: _runAsNode, ...inherited } = process.env;
-  const env = { ...inherited, ENFORCEMENT_CONSOLE_DATA_DIR: dataDir };
+  const env = { ...inherited, [DATA_DIR_ENV]: dataDir };
   // Chromium's sandbox refuses to start as root (containers, CI); a normal user keeps it.
   const sandboxArgs = process.getuid?.() === 0 ? ['--no-sandbox'] : [];
   // The project folder, not out/main/index.js: Electron then reads package.json, so the
