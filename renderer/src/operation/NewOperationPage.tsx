@@ -1,6 +1,6 @@
 // DOM. 新建强制执行行动: the court ruling, the basis, the authorities, subjects and the
 // property. Every keystroke is kept as a draft, so a failed check or a reload loses nothing.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
 import type { FormInstance, FormItemProps } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
@@ -49,6 +49,47 @@ const dateItemProps = {
   getValueProps: (v: string) => ({ value: v ? dayjs(v) : null }),
   normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : ''),
 };
+
+interface FieldSpec {
+  path: FieldPath;
+  label: string;
+  span: number;
+  control: ReactNode;
+  date?: boolean;
+}
+
+/** Sections 一 to 三 of the form: one row of required fields each. */
+const headerCards: { title: string; fields: FieldSpec[] }[] = [
+  {
+    title: '一、法院行政裁定书',
+    fields: [
+      { path: ['courtRuling', 'court'], label: '作出裁定的人民法院', span: 10, control: <Input placeholder="如：北京市西城区人民法院" autoFocus /> },
+      { path: ['courtRuling', 'number'], label: '裁定书文号', span: 8, control: <Input placeholder="如：（2026）京0102行审123号" /> },
+      { path: ['courtRuling', 'date'], label: '裁定日期', span: 6, date: true, control: <DatePicker style={{ width: '100%' }} placeholder="选择或输入 2026-03-05" /> },
+    ],
+  },
+  {
+    title: '二、执行依据',
+    fields: [
+      {
+        path: ['basisDocument', 'kind'],
+        label: '种类',
+        span: 10,
+        control: <Select options={basisDocumentKinds.map((k) => ({ value: k, label: `《${basisDocumentKindLabels[k]}》` }))} />,
+      },
+      { path: ['basisDocument', 'number'], label: '文号', span: 8, control: <Input placeholder="如：西城征补决〔2026〕3号" /> },
+      { path: ['basisDocument', 'date'], label: '作出日期', span: 6, date: true, control: <DatePicker style={{ width: '100%' }} placeholder="选择或输入日期" /> },
+    ],
+  },
+  {
+    title: '三、组织实施',
+    fields: [
+      { path: ['organisingGovernment'], label: '组织实施的人民政府', span: 8, control: <Input placeholder="如：北京市西城区人民政府" /> },
+      { path: ['leadUnit'], label: '牵头单位', span: 8, control: <Input placeholder="如：区住房城市建设委员会" /> },
+      { path: ['propertyAddress'], label: '被执行房屋地址', span: 8, control: <Input placeholder="区、街道、门牌号" /> },
+    ],
+  },
+];
 
 export function NewOperationPage() {
   const [form] = Form.useForm<NewOperationInput>();
@@ -161,65 +202,19 @@ export function NewOperationPage() {
         requiredMark
         scrollToFirstError
       >
-        <Card size="small" title="一、法院行政裁定书" style={{ marginBottom: 12 }}>
-          <Row gutter={16}>
-            <Col span={10}>
-              <Form.Item {...item(['courtRuling', 'court'], '作出裁定的人民法院')} required>
-                <Input placeholder="如：北京市西城区人民法院" autoFocus />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item {...item(['courtRuling', 'number'], '裁定书文号')} required>
-                <Input placeholder="如：（2026）京0102行审123号" />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item {...item(['courtRuling', 'date'], '裁定日期', dateItemProps)} required>
-                <DatePicker style={{ width: '100%' }} placeholder="选择或输入 2026-03-05" />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
-        <Card size="small" title="二、执行依据" style={{ marginBottom: 12 }}>
-          <Row gutter={16}>
-            <Col span={10}>
-              <Form.Item {...item(['basisDocument', 'kind'], '种类')} required>
-                <Select
-                  options={basisDocumentKinds.map((k) => ({ value: k, label: `《${basisDocumentKindLabels[k]}》` }))}
-                />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item {...item(['basisDocument', 'number'], '文号')} required>
-                <Input placeholder="如：西城征补决〔2026〕3号" />
-              </Form.Item>
-            </Col>
-            <Col span={6}>
-              <Form.Item {...item(['basisDocument', 'date'], '作出日期', dateItemProps)} required>
-                <DatePicker style={{ width: '100%' }} placeholder="选择或输入日期" />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
-        <Card size="small" title="三、组织实施" style={{ marginBottom: 12 }}>
-          <Row gutter={16}>
-            <Col span={8}>
-              <Form.Item {...item(['organisingGovernment'], '组织实施的人民政府')} required>
-                <Input placeholder="如：北京市西城区人民政府" />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item {...item(['leadUnit'], '牵头单位')} required>
-                <Input placeholder="如：区住房城市建设委员会" />
-              </Form.Item>
-            </Col>
-            <Col span={8}>
-              <Form.Item {...item(['propertyAddress'], '被执行房屋地址')} required>
-                <Input placeholder="区、街道、门牌号" />
-              </Form.Item>
-            </Col>
-          </Row>
-        </Card>
+        {headerCards.map((card) => (
+          <Card key={card.title} size="small" title={card.title} style={{ marginBottom: 12 }}>
+            <Row gutter={16}>
+              {card.fields.map((f) => (
+                <Col span={f.span} key={f.path.join('.')}>
+                  <Form.Item {...item(f.path, f.label, f.date ? dateItemProps : undefined)} required>
+                    {f.control}
+                  </Form.Item>
+                </Col>
+              ))}
+            </Row>
+          </Card>
+        ))}
         <Card size="small" title="四、被执行人" style={{ marginBottom: 12 }}>
           <Form.List name="subjects">
             {(fields, { add, remove }) => (
