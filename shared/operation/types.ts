@@ -49,6 +49,9 @@ export interface Operation {
   createdAt: IsoInstant;
   updatedAt: IsoInstant;
   archivedAt?: IsoInstant;
+  /** 现场执行指挥 and deputy (Person ids), set on the command post screen. */
+  onSiteCommanderId?: string;
+  deputyCommanderId?: string;
 }
 
 export type IdType = 'residentId' | 'other';
@@ -64,4 +67,41 @@ export interface Subject {
   idNumber: string;
   phone: string;
   address: string;
+  /** Analysis for the preparatory meeting (seed 000 §四(三)). */
+  assessment?: SubjectAssessment;
+}
+
+export type RiskLevel = 'low' | 'medium' | 'high';
+export const riskLevelLabels: Record<RiskLevel, string> = { low: '低', medium: '中', high: '高' };
+
+export interface SubjectAssessment {
+  health: string;
+  psychological: string;
+  behavioural: string;
+  riskLevel: RiskLevel;
+}
+
+export const vulnerabilities = ['elderly', 'minor', 'pregnant', 'disabled', 'seriouslyIll'] as const;
+export type Vulnerability = (typeof vulnerabilities)[number];
+export const vulnerabilityLabels: Record<Vulnerability, string> = {
+  elderly: '老年人',
+  minor: '未成年人',
+  pregnant: '孕妇',
+  disabled: '残疾人',
+  seriouslyIll: '重病患者',
+};
+
+/** A family member living in the property (not a subject), with what needs care on the day. */
+export interface HouseholdMember {
+  id: string;
+  operationId: string;
+  /** The subject they belong to. */
+  subjectId: string;
+  name: string;
+  /** 与被执行人关系 */
+  relation: string;
+  birthYear?: number;
+  phone: string;
+  vulnerabilities: Vulnerability[];
+  note: string;
 }

@@ -1,4 +1,5 @@
 import 'fake-indexeddb/auto';
+import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoOperationInput } from '../../shared/operation/demo';
 import { validateNewOperation } from '../../shared/operation/newOperation';
@@ -40,7 +41,22 @@ describe('schema', () => {
         'workingGroups',
       ].sort(),
     );
-    expect(db.tables.map((t) => t.name).sort()).toEqual(Object.keys(schemaV1).sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(schemaV1), 'settings'].sort());
+  });
+
+  it('upgrades a database written by version 1 without losing its data', async () => {
+    const name = `test-upgrade-${++n}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(schemaV1);
+    const id = await loadDemoOperation(v1 as ConsoleDb, new Date('2026-11-23T02:00:00Z'));
+    await v1.table('drafts').put({ key: 'newOperation', value: { leadUnit: '某单位' }, savedAt: 'x' });
+    v1.close();
+
+    db = openConsoleDb(name);
+    expect((await getOperation(db, id))?.subjects).toHaveLength(2);
+    expect(await readDraft(db, 'newOperation')).toEqual({ leadUnit: '某单位' });
+    await db.settings.put({ key: 'k', value: 1, savedAt: 'x' });
+    expect(db.verno).toBe(2);
   });
 
   it('keys the log by operation and sequence, so an entry cannot be silently replaced by add()', async () => {

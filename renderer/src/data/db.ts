@@ -2,7 +2,9 @@
 // released version is never edited, because users' databases were created with it.
 // tests/unit/db.test.ts opens each version and checks what upgrades keep.
 import Dexie, { type EntityTable } from 'dexie';
-import type { IsoInstant, Operation, Subject } from '../../../shared/operation/types';
+import type { MemberUnit, Person, WorkingGroup } from '../../../shared/commandPost/types';
+import type { HouseholdMember, IsoInstant, Operation, Subject } from '../../../shared/operation/types';
+import type { Plan, PreparatoryMeeting } from '../../../shared/plan/types';
 
 /** Records that belong to one operation (一户一档: everything hangs off the operation). */
 interface OperationScoped {
@@ -10,14 +12,8 @@ interface OperationScoped {
   operationId: string;
 }
 
-// The records below are filled in by later capabilities; only their indexed fields are
-// fixed here, because the indexes are part of the stored schema.
-export interface HouseholdMemberRecord extends OperationScoped { subjectId: string; name: string }
-export interface MemberUnitRecord extends OperationScoped { name: string }
-export interface PersonRecord extends OperationScoped { memberUnitId: string; name: string }
-export interface WorkingGroupRecord extends OperationScoped { code: string; name: string }
-export interface PlanRecord extends OperationScoped { version: number }
-export interface PreparatoryMeetingRecord extends OperationScoped { date: string }
+// Records of capabilities not built yet: only their indexed fields are fixed here,
+// because the indexes are part of the stored schema.
 export interface DocumentRecord extends OperationScoped { kind: string; number: string }
 export interface ServiceRecord extends OperationScoped { documentId: string }
 export interface PostingRecord extends OperationScoped { documentId: string }
@@ -28,16 +24,18 @@ export interface InventoryItemRecord extends OperationScoped { tag: string }
 export interface TaskRecord extends OperationScoped { groupId: string }
 /** Unsaved form input, kept so a reload or crash loses nothing. */
 export interface DraftRecord { key: string; value: unknown; savedAt: IsoInstant }
+/** App-wide settings (e.g. official holiday schedules loaded from a file), validated on read. */
+export interface SettingRecord { key: string; value: unknown; savedAt: IsoInstant }
 
 export type ConsoleDb = Dexie & {
   operations: EntityTable<Operation, 'id'>;
   subjects: EntityTable<Subject, 'id'>;
-  householdMembers: EntityTable<HouseholdMemberRecord, 'id'>;
-  memberUnits: EntityTable<MemberUnitRecord, 'id'>;
-  people: EntityTable<PersonRecord, 'id'>;
-  workingGroups: EntityTable<WorkingGroupRecord, 'id'>;
-  plans: EntityTable<PlanRecord, 'id'>;
-  preparatoryMeetings: EntityTable<PreparatoryMeetingRecord, 'id'>;
+  householdMembers: EntityTable<HouseholdMember, 'id'>;
+  memberUnits: EntityTable<MemberUnit, 'id'>;
+  people: EntityTable<Person, 'id'>;
+  workingGroups: EntityTable<WorkingGroup, 'id'>;
+  plans: EntityTable<Plan, 'id'>;
+  preparatoryMeetings: EntityTable<PreparatoryMeeting, 'id'>;
   documents: EntityTable<DocumentRecord, 'id'>;
   services: EntityTable<ServiceRecord, 'id'>;
   postings: EntityTable<PostingRecord, 'id'>;
@@ -46,6 +44,7 @@ export type ConsoleDb = Dexie & {
   inventoryItems: EntityTable<InventoryItemRecord, 'id'>;
   tasks: EntityTable<TaskRecord, 'id'>;
   drafts: EntityTable<DraftRecord, 'key'>;
+  settings: EntityTable<SettingRecord, 'key'>;
 };
 
 export const DB_NAME = 'enforcement-console';
@@ -70,9 +69,13 @@ export const schemaV1 = {
   drafts: 'key',
 } as const;
 
+/** Version 2: app-wide settings. */
+export const schemaV2 = { settings: 'key' } as const;
+
 export function openConsoleDb(name = DB_NAME): ConsoleDb {
   const db = new Dexie(name) as ConsoleDb;
   db.version(1).stores(schemaV1);
+  db.version(2).stores(schemaV2);
   return db;
 }
 
