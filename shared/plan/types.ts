@@ -120,4 +120,18 @@ export interface Plan {
   finalisedAt?: IsoInstant;
   /** Who finalised it (a Person id, or free text until operators exist). */
   finalisedBy?: string;
+  /** The checks as they stood when finalised. */
+  legality?: LegalityCheck[];
+}
+
+/** One legality check before finalising (shared/plan/legality.ts), printed with the plan. */
+export interface LegalityCheck {
+  code: string;
+  title: string;
+  status: 'pass' | 'fail' | 'warn';
+  /** A failed blocking check prevents finalising. */
+  blocking: boolean;
+  message: string;
+  /** The legal basis, quoted or cited. */
+  basis: string;
 }
