@@ -71,7 +71,8 @@ export interface SketchMarker {
 }
 
 export interface DeploymentSketch {
-  image: Blob;
+  /** The imported site plan or photo; bytes rather than a Blob so it clones everywhere. */
+  image: Uint8Array;
   mimeType: 'image/png' | 'image/jpeg';
   width: number;
   height: number;
