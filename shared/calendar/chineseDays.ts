@@ -1,0 +1,56 @@
+// Pure. The only door to the chinese-days library: official schedules it carries, lunar dates and
+// the 清明 solar term, each returned as a China calendar date whatever the machine's time zone.
+import { getDayDetail, getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
+import { addDays } from './dates';
+
+// chinese-days reads and writes dates with the machine's local getters (and parses 'YYYY-MM-DD'
+// as UTC midnight, which is the previous day west of Greenwich). A local-noon Date names the same
+// calendar day in every zone, so pass that instead of a string.
+function localNoon(date: string): Date {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(y, m - 1, d, 12);
+}
+
+/** Gregorian date of a day in the (non-leap) lunar month of the given lunar year. */
+export function lunarToSolar(lunarYear: number, lunarMonth: number, lunarDay: number): string {
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return getSolarDateFromLunar(localNoon(`${lunarYear}-${pad(lunarMonth)}-${pad(lunarDay)}`)).date;
+}
+
+/** The 清明 solar term of the year. */
+export function qingmingDate(year: number): string {
+  // chinese-days 1.5.7 builds the term at UTC midnight and formats it with local getters, so west
+  // of Greenwich it names the day before; undo exactly that shift.
+  const shift = new Date(Date.UTC(year, 3, 5)).getDate() - 5;
+  return addDays(getSolarTermDate(year, 4, 'pure_brightness'), -shift);
+}
+
+// Its Chinese names, as the 2024 放假办法 writes them where they differ.
+const FESTIVAL_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
+
+/** Festival name of the day's official entry ('Spring Festival,春节,4' → 春节), work or rest; undefined if none. */
+export function officialEntry(date: string): { work: boolean; name: string } | undefined {
+  const detail = getDayDetail(localNoon(date));
+  // Days without an entry carry the English weekday name, which has no comma.
+  const chinese = detail.name.split(',')[1];
+  return chinese === undefined ? undefined : { work: detail.work, name: FESTIVAL_NAMES[chinese] ?? chinese };
+}
+
+const coverage = new Map<number, boolean>();
+
+/**
+ * Whether chinese-days carries the year's official schedule: it has no list of years, so a year
+ * counts as covered when at least one of its days is an official day off (every published
+ * schedule has some; a year it lacks has none).
+ */
+export function coversYear(year: number): boolean {
+  let covered = coverage.get(year);
+  if (covered === undefined) {
+    covered = false;
+    for (let date = `${year}-01-01`; date.startsWith(`${year}`) && !covered; date = addDays(date, 1)) {
+      covered = officialEntry(date)?.work === false;
+    }
+    coverage.set(year, covered);
+  }
+  return covered;
+}

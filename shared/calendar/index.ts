@@ -1,0 +1,23 @@
+// Pure. The calendar rules of the console: rest days, statutory holidays, official schedules and
+// the lawful enforcement window, all in China time.
+export { WEEKDAY_NAMES, weekday, addDays, isIsoDate, type Weekday } from './dates';
+export { FESTIVALS, FIRST_YEAR, LAST_YEAR, statutoryHolidays, type Festival, type StatutoryDay } from './statutory';
+export {
+  EXAMPLE_OFFICIAL_SCHEDULE,
+  clearRegisteredSchedules,
+  parseOfficialSchedule,
+  registerOfficialSchedules,
+  type OfficialSchedule,
+  type OfficialScheduleFile,
+} from './officialSchedule';
+export { restDayInfo, type DayKind, type RestDayInfo } from './restDay';
+export {
+  DEFAULT_NIGHT,
+  MAX_WINDOW_HOURS,
+  MIN_EMERGENCY_REASON_LENGTH,
+  checkEnforcementWindow,
+  type WindowCheck,
+  type WindowOptions,
+  type WindowProblem,
+  type WindowProblemCode,
+} from './enforcementWindow';
