@@ -1,7 +1,7 @@
 // Pure. The only door to the chinese-days library: official schedules it carries, lunar dates and
 // the 清明 solar term, each returned as a China calendar date whatever the machine's time zone.
 import { getDayDetail, getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
-import { addDays } from './dates';
+import { addDays, datesBetween } from './dates';
 
 // chinese-days reads and writes dates with the machine's local getters (and parses 'YYYY-MM-DD'
 // as UTC midnight, which is the previous day west of Greenwich). A local-noon Date names the same
@@ -46,10 +46,7 @@ const coverage = new Map<number, boolean>();
 export function coversYear(year: number): boolean {
   let covered = coverage.get(year);
   if (covered === undefined) {
-    covered = false;
-    for (let date = `${year}-01-01`; date.startsWith(`${year}`) && !covered; date = addDays(date, 1)) {
-      covered = officialEntry(date)?.work === false;
-    }
+    covered = datesBetween(`${year}-01-01`, `${year}-12-31`).some((date) => officialEntry(date)?.work === false);
     coverage.set(year, covered);
   }
   return covered;

@@ -1,7 +1,7 @@
 // Pure. Whether a planned enforcement window is lawful: not at night, not on a statutory holiday
 // (行政强制法 Art. 43), not on another rest day (最高法行他81号), unless an emergency is recorded.
 import { chinaDate, chinaInstant } from './chinaTime';
-import { addDays, DAY_MS, isIsoDate, WEEKDAY_NAMES, weekday, yearOf } from './dates';
+import { datesBetween, DAY_MS, isIsoDate, WEEKDAY_NAMES, weekday, yearOf } from './dates';
 import { isSupportedDate, restDayInfo } from './restDay';
 import { FIRST_YEAR, LAST_YEAR } from './statutory';
 
@@ -50,16 +50,16 @@ const INSTANT = /^(\d{4}-\d{2}-\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.(\d+))?)?(Z
 /** Epoch milliseconds, or a Chinese message saying why the text is not an instant. */
 function parseInstant(label: string, text: string): number | string {
   if (text.trim() === '') return `${label}未填写`;
-  const shown = `${label}“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
+  const quoted = `${label}“${text.length > 40 ? `${text.slice(0, 40)}…` : text}”`;
   const m = INSTANT.exec(text);
-  if (!m) return `${shown}不是有效时刻，应为 ISO 8601 格式，如 2026-03-05T09:00:00+08:00`;
+  if (!m) return `${quoted}不是有效时刻，应为 ISO 8601 格式，如 2026-03-05T09:00:00+08:00`;
   const [, date = '', hh = '', mm = '', ss = '00', fraction = '', offset] = m;
   // Without an offset the same text names different instants on differently configured machines.
-  if (!offset) return `${shown}缺少时区（如 +08:00），无法确定是哪一时刻`;
-  const offsetMinutes = offset === 'Z' ? 0 : (offset.startsWith('-') ? -1 : 1) * (Number(offset.slice(1, 3)) * 60 + Number(offset.slice(4, 6)));
-  if (!isIsoDate(date) || Number(hh) > 23 || Number(mm) > 59 || Number(ss) > 59 || Math.abs(offsetMinutes) > 14 * 60 || Number(offset.slice(4, 6)) > 59) {
-    return `${shown}不是有效时刻（日期、时间或时区超出范围）`;
-  }
+  if (!offset) return `${quoted}缺少时区（如 +08:00），无法确定是哪一时刻`;
+  const [offsetHours, offsetMins] = offset === 'Z' ? [0, 0] : [Number(offset.slice(1, 3)), Number(offset.slice(4, 6))];
+  const offsetMinutes = (offset.startsWith('-') ? -1 : 1) * (offsetHours * 60 + offsetMins);
+  const inRange = Number(hh) <= 23 && Number(mm) <= 59 && Number(ss) <= 59 && offsetMins <= 59 && Math.abs(offsetMinutes) <= 14 * 60;
+  if (!isIsoDate(date) || !inRange) return `${quoted}不是有效时刻（日期、时间或时区超出范围）`;
   return Date.parse(`${date}T${hh}:${mm}:${ss}.${fraction.padEnd(3, '0').slice(0, 3)}Z`) - offsetMinutes * 60_000;
 }
 
@@ -68,7 +68,7 @@ const minutesOf = (hhmm: string) => Number(hhmm.slice(0, 2)) * 60 + Number(hhmm.
 
 // China wall-clock time read as if it were UTC, so days and minutes need no zone arithmetic.
 const chinaWall = (ms: number) => Date.parse(`${chinaInstant(new Date(ms)).slice(0, 23)}Z`);
-const shown = (ms: number) => chinaInstant(new Date(ms)).slice(0, 16).replace('T', ' ');
+const wallClock = (ms: number) => chinaInstant(new Date(ms)).slice(0, 16).replace('T', ' ');
 
 /** Whether [start, end) in China wall-clock ms meets any night from `from` to `to` (minutes of day). */
 function touchesNight(start: number, end: number, from: number, to: number): boolean {
@@ -127,14 +127,13 @@ export function checkEnforcementWindow(startIso: string, endIso: string, opts: W
     const night = minutesOf(nightFrom) > minutesOf(nightTo) ? `${nightFrom}至次日${nightTo}` : `${nightFrom}至${nightTo}`;
     restricted(
       'night',
-      `计划时段 ${shown(start)} 至 ${shown(end)} 有部分在夜间（${night}）。${ART43}：不得在夜间实施行政强制执行；夜间按《噪声污染防治法》第八十八条界定，整个时段须在白天。`,
+      `计划时段 ${wallClock(start)} 至 ${wallClock(end)} 涉及夜间（${night}）。${ART43}：不得在夜间实施行政强制执行；夜间按《噪声污染防治法》第八十八条界定，整个时段须在白天。`,
     );
   }
 
   const unknownYears = new Set<number>();
   // The window is half-open: ending at 00:00 does not touch the next day.
-  const lastDay = chinaDate(new Date(end - 1));
-  for (let day = chinaDate(new Date(start)); day <= lastDay; day = addDays(day, 1)) {
+  for (const day of datesBetween(chinaDate(new Date(start)), chinaDate(new Date(end - 1)))) {
     const info = restDayInfo(day);
     if (!info.scheduleKnown) unknownYears.add(yearOf(day));
     if (info.kind === 'statutory') {

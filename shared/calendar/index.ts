@@ -1,6 +1,6 @@
 // Pure. The calendar rules of the console: rest days, statutory holidays, official schedules and
 // the lawful enforcement window, all in China time.
-export { WEEKDAY_NAMES, weekday, addDays, isIsoDate, type Weekday } from './dates';
+export { WEEKDAY_NAMES, addDays, datesBetween, weekday, type Weekday } from './dates';
 export { FESTIVALS, FIRST_YEAR, LAST_YEAR, statutoryHolidays, type Festival, type StatutoryDay } from './statutory';
 export {
   EXAMPLE_OFFICIAL_SCHEDULE,

@@ -24,8 +24,11 @@ import { FESTIVALS, FIRST_YEAR, LAST_YEAR, statutoryHolidays } from './statutory
  * make-up day a Saturday or Sunday, and no date may appear twice.
  */
 
+// abort: the checks across dates below need real dates and a year within the lunar tables.
 const dates = z
-  .array(z.string({ error: '日期应为字符串' }).refine(isIsoDate, { error: '应为有效日期，格式 YYYY-MM-DD' }), { error: '应为日期列表' })
+  .array(z.string({ error: '日期应为字符串' }).refine(isIsoDate, { error: '应为有效日期，格式 YYYY-MM-DD', abort: true }), {
+    error: '应为日期列表',
+  })
   .min(1, { error: '每组至少列出一个日期' });
 
 const unknownKeys = (issue: { code: string; keys?: string[] }, otherwise: string) =>
@@ -43,9 +46,13 @@ const yearRange = `${FIRST_YEAR}—${LAST_YEAR} 年间的年份，如 2027`;
 const schema = z
   .strictObject(
     {
-      year: z.number({ error: expected(yearRange) }).int({ error: `应为${yearRange}` }).min(FIRST_YEAR, { error: `应为${yearRange}` }).max(LAST_YEAR, { error: `应为${yearRange}` }),
+      year: z
+        .number({ error: expected(yearRange) })
+        .int({ error: `应为${yearRange}`, abort: true })
+        .min(FIRST_YEAR, { error: `应为${yearRange}`, abort: true })
+        .max(LAST_YEAR, { error: `应为${yearRange}`, abort: true }),
       source: z.string({ error: expected('通知文号') }).trim().min(1, { error: '请填写通知文号，如 国办发明电〔2026〕x号' }),
-      holidays: z.array(group, { error: expected('放假日分组列表') }).min(1, { error: '放假日不能为空' }),
+      holidays: z.array(group, { error: expected('放假日分组列表') }).min(1, { error: '放假日不能为空', abort: true }),
       workdays: z.array(group, { error: '应为调休上班日分组列表' }).default([]),
     },
     { error: (issue) => unknownKeys(issue, '文件内容应为 JSON 对象：{ "year", "source", "holidays", "workdays" }') },

@@ -42,7 +42,10 @@ export function restDayInfo(date: string): RestDayInfo {
   const official = officialDay(date);
   const festival = statutoryName(date);
   // The law makes a statutory day a day off whatever a schedule says.
-  if (festival) return { rest: true, statutory: true, kind: 'statutory', name: official?.work === false ? official.name : festival, scheduleKnown: known };
+  if (festival) {
+    const name = official?.work === false ? official.name : festival;
+    return { rest: true, statutory: true, kind: 'statutory', name, scheduleKnown: known };
+  }
   if (official) {
     return official.work
       ? { rest: false, statutory: false, kind: 'makeUpWorkday', name: '调休上班', scheduleKnown: known }
