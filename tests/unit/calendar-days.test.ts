@@ -1,12 +1,6 @@
 import { getLunarDate } from 'chinese-days';
 import { afterEach, describe, expect, it } from 'vitest';
-import { addDays, restDayInfo, statutoryHolidays, weekday } from '../../shared/calendar';
-
-const range = (from: string, to: string) => {
-  const days: string[] = [];
-  for (let d = from; d <= to; d = addDays(d, 1)) days.push(d);
-  return days;
-};
+import { datesBetween, restDayInfo, statutoryHolidays, weekday } from '../../shared/calendar';
 
 const lunar = (date: string) => {
   const [y, m, d] = date.split('-').map(Number) as [number, number, number];
@@ -27,7 +21,7 @@ const MAKE_UP_2026 = ['2026-01-04', '2026-02-14', '2026-02-28', '2026-05-09', '2
 
 describe('the 2026 official schedule', () => {
   it.each(Object.entries(BREAKS_2026))('%s: every day of the break is a rest day named after it', (name, [from, to]) => {
-    for (const day of range(from, to)) {
+    for (const day of datesBetween(from, to)) {
       expect(restDayInfo(day), day).toMatchObject({ rest: true, name, scheduleKnown: true });
     }
   });
@@ -43,7 +37,7 @@ describe('the 2026 official schedule', () => {
   });
 
   it('春节: 除夕 and 正月初一–初三 are statutory, the other break days are not', () => {
-    const statutory = range('2026-02-15', '2026-02-23').filter((d) => restDayInfo(d).statutory);
+    const statutory = datesBetween('2026-02-15', '2026-02-23').filter((d) => restDayInfo(d).statutory);
     expect(statutory).toEqual(['2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19']);
     expect(restDayInfo('2026-02-15').kind).toBe('holidayBreak');
     // A Saturday absorbed into the break counts as part of the break, not as a weekend.
@@ -51,10 +45,10 @@ describe('the 2026 official schedule', () => {
   });
 
   it('劳动节 5/1–5/2 and 国庆节 10/1–10/3 are statutory, the rest of the breaks are not', () => {
-    expect(range('2026-05-01', '2026-05-05').map((d) => restDayInfo(d).kind)).toEqual([
+    expect(datesBetween('2026-05-01', '2026-05-05').map((d) => restDayInfo(d).kind)).toEqual([
       'statutory', 'statutory', 'holidayBreak', 'holidayBreak', 'holidayBreak',
     ]);
-    expect(range('2026-10-01', '2026-10-07').filter((d) => restDayInfo(d).statutory)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03']);
+    expect(datesBetween('2026-10-01', '2026-10-07').filter((d) => restDayInfo(d).statutory)).toEqual(['2026-10-01', '2026-10-02', '2026-10-03']);
   });
 
   it('weekends and weekdays outside the breaks', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { addDays, checkEnforcementWindow, restDayInfo, type WindowOptions } from '../../shared/calendar';
+import { checkEnforcementWindow, datesBetween, restDayInfo, type WindowOptions } from '../../shared/calendar';
 
 const REASON = '被执行房屋主体结构开裂，随时可能倒塌，危及相邻住户安全';
 
@@ -224,8 +224,7 @@ describe('properties', () => {
   };
 
   it('a window inside 09:00–17:00 of a 2026 working day is always allowed', () => {
-    const workingDays: string[] = [];
-    for (let d = '2026-01-01'; d < '2027-01-01'; d = addDays(d, 1)) if (!restDayInfo(d).rest) workingDays.push(d);
+    const workingDays = datesBetween('2026-01-01', '2026-12-31').filter((d) => !restDayInfo(d).rest);
     expect(workingDays.length).toBeGreaterThan(240);
     fc.assert(
       fc.property(
