@@ -25,7 +25,7 @@ export function qingmingDate(year: number): string {
   return addDays(getSolarTermDate(year, 4, 'pure_brightness'), -shift);
 }
 
-// Its Chinese names, as the 2024 放假办法 writes them where they differ.
+// chinese-days' short names, written as the 2024 放假办法 writes them.
 const FESTIVAL_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
 
 /** Festival name of the day's official entry ('Spring Festival,春节,4' → 春节), work or rest; undefined if none. */

@@ -18,7 +18,7 @@ export interface StatutoryDay {
   name: Festival;
 }
 
-/** The 13 days in date order (2024 放假办法 Art. 2). */
+/** The 13 days (12 when 中秋 falls on 国庆) in date order, 2024 放假办法 Art. 2. */
 export function statutoryHolidays(year: number): StatutoryDay[] {
   const newYear = lunarToSolar(year, 1, 1);
   const days: StatutoryDay[] = [
