@@ -1,0 +1,144 @@
+// Pure. The checks a plan must pass before it can be finalised, each with its legal basis.
+// A plan that would break the law must not be finalised by accident.
+import { checkEnforcementWindow } from '../calendar';
+import type { Person, WorkingGroup } from '../commandPost/types';
+import type { Operation } from '../operation/types';
+import type { LegalityCheck, PlanContent } from './types';
+
+export const BASIS = {
+  art43: '《中华人民共和国行政强制法》第四十三条：行政机关不得在夜间或者法定节假日实施行政强制执行。但是，情况紧急的除外。',
+  weekend: '最高人民法院（2016）最高法行他81号答复：行政机关不得在星期六实施强制拆除，但情况紧急的除外（结合《行政强制法》第四十三条、第六十九条）。',
+  night: '夜间时段参照《中华人民共和国噪声污染防治法》第八十八条：夜间是指晚上十点至次日早晨六点之间的期间（可在设置中调整）。',
+  utilities:
+    '《中华人民共和国行政强制法》第四十三条第二款：行政机关不得对居民生活采取停止供水、供电、供热、供燃气等方式迫使当事人履行相关行政决定；《国有土地上房屋征收与补偿条例》第二十七条第三款：不得采取暴力、威胁或者违反规定中断供水、供热、供气、供电和道路通行等非法方式迫使被征收人搬迁。',
+  compensation: '《国有土地上房屋征收与补偿条例》第二十七条：实施房屋征收应当先补偿、后搬迁；第二十八条：强制执行申请书应当附具补偿金额和专户存储账号。',
+  housing: '《国有土地上房屋征收与补偿条例》第二十八条：强制执行申请书应当附具产权调换房屋和周转用房的地点和面积等材料。',
+  groups: '《西城区人民政府组织实施房屋征收拆迁强制执行工作细则（征求意见稿）》四（一）：各小组组长应由相关成员单位负责同志担任。',
+  commander: '同上 四（五）：强制执行临时指挥部……应确定一名现场执行指挥。',
+  meeting: '同上 四（三）：明确强制执行时间、集合与疏导地点等相关事项，形成确定的《强制执行预案》。',
+  notice: '同上 四（二）、四（三）：被执行人未在《强制执行告知书》规定的期限内自行履行义务的，方可召开执行预备会、确定预案。',
+  contingency: '预案应对现场可能出现的突发情况作出处置安排（本程序要求至少覆盖七类常见情形）。',
+  risk: '重大行政决策社会稳定风险评估：预案须载明评估结论。',
+} as const;
+
+/** Words that describe cutting utilities or road access; any of them in the plan fails the check. */
+const UTILITY_CUTOFF = /(停|断|切断|中断|关闭)(水|电|气|暖|供水|供电|供气|供热|燃气|暖气)|封(堵|闭)道路|断路|中断(道路)?通行/;
+
+export interface LegalityInput {
+  content: PlanContent;
+  operation: Pick<Operation, 'onSiteCommanderId'>;
+  groups: WorkingGroup[];
+  people: Person[];
+  night?: { from: string; to: string };
+}
+
+function check(
+  code: string,
+  title: string,
+  ok: boolean,
+  basis: string,
+  messages: { pass: string; fail: string },
+): LegalityCheck {
+  return { code, title, status: ok ? 'pass' : 'fail', blocking: !ok, message: ok ? messages.pass : messages.fail, basis };
+}
+
+function windowChecks(content: PlanContent, night: LegalityInput['night']): LegalityCheck[] {
+  const title = '执行时间';
+  if (!content.start || !content.end) {
+    return [check('window', title, false, BASIS.art43, { pass: '', fail: '请填写计划开始时间和预计结束时间' })];
+  }
+  const result = checkEnforcementWindow(content.start, content.end, {
+    emergencyReason: content.emergencyReason,
+    ...(night ? { nightFrom: night.from, nightTo: night.to } : {}),
+  });
+  if (result.problems.length === 0) {
+    return [
+      {
+        code: 'window',
+        title,
+        status: 'pass',
+        blocking: false,
+        message: '不在夜间、法定节假日或休息日',
+        basis: BASIS.art43,
+      },
+    ];
+  }
+  const basisFor = { night: `${BASIS.art43}${BASIS.night}`, weekend: BASIS.weekend } as Record<string, string>;
+  return result.problems.map((p) => ({
+    code: `window.${p.code}`,
+    title,
+    status: p.blocking ? 'fail' : 'warn',
+    blocking: p.blocking,
+    message: p.message,
+    basis: basisFor[p.code] ?? BASIS.art43,
+  }));
+}
+
+const planText = (c: PlanContent) =>
+  [
+    c.cordon,
+    c.route,
+    c.vehicles,
+    c.equipment,
+    ...c.assignments.flatMap((a) => [a.task, a.position]),
+    ...c.contingencies.map((x) => x.measures),
+  ].join('\n');
+
+export function checkPlanLegality(input: LegalityInput): LegalityCheck[] {
+  const { content, operation, groups, people } = input;
+  const personIds = new Set(people.map((p) => p.id));
+  const leaderless = groups.filter((g) => !g.leaderId || !personIds.has(g.leaderId)).map((g) => g.name);
+  const cutoff = UTILITY_CUTOFF.exec(planText(content));
+  const missingContingencies = content.contingencies.filter((c) => c.measures.trim() === '').map((c) => c.title);
+
+  return [
+    ...windowChecks(content, input.night),
+    {
+      code: 'notice',
+      title: '告知书送达与自行履行期限',
+      status: 'warn',
+      blocking: false,
+      message: '文书送达功能尚未提供，无法自动核对告知书送达日期和自行履行期限是否届满，请人工核实后再定稿。',
+      basis: BASIS.notice,
+    },
+    check('compensation', '先补偿后搬迁', content.compensationDeposited && content.compensationAccount.trim() !== '', BASIS.compensation, {
+      pass: `补偿款已专户存储（账号 ${content.compensationAccount.trim()}）`,
+      fail: '须确认补偿款已存入专户并填写专户存储账号',
+    }),
+    check('housing', '周转房或安置房', content.housingArranged && content.housingAddress.trim() !== '', BASIS.housing, {
+      pass: `已落实${content.housingKind === 'interim' ? '周转房' : '安置房'}：${content.housingAddress.trim()}`,
+      fail: '须落实周转房或安置房并填写地址',
+    }),
+    check('utilities', '不得停水停电等', content.noUtilityCutoff && !cutoff, BASIS.utilities, {
+      pass: '已确认不采取停止供水、供电、供热、供气或中断道路通行等措施',
+      fail: cutoff
+        ? `预案中出现“${cutoff[0]}”，不得以停止供水、供电、供热、供气或中断道路通行等方式迫使搬迁`
+        : '须确认不采取停止供水、供电、供热、供气或中断道路通行等措施',
+    }),
+    check('groupLeaders', '工作小组组长', groups.length > 0 && leaderless.length === 0, BASIS.groups, {
+      pass: `${groups.length} 个工作小组均已指定组长`,
+      fail: groups.length === 0 ? '尚未设立工作小组' : `以下小组未指定组长：${leaderless.join('、')}`,
+    }),
+    check(
+      'commander',
+      '现场执行指挥',
+      !!operation.onSiteCommanderId && personIds.has(operation.onSiteCommanderId),
+      BASIS.commander,
+      { pass: '已确定现场执行指挥', fail: '尚未确定现场执行指挥（在“指挥部”中指定）' },
+    ),
+    check('places', '集合与疏导地点', content.assemblyPoint.trim() !== '' && content.dispersalPoint.trim() !== '', BASIS.meeting, {
+      pass: `集合地点：${content.assemblyPoint.trim()}；疏导地点：${content.dispersalPoint.trim()}`,
+      fail: '须明确集合地点和疏导地点',
+    }),
+    check('contingencies', '应急处置', missingContingencies.length === 0, BASIS.contingency, {
+      pass: `${content.contingencies.length} 类情形均有处置措施`,
+      fail: `以下情形尚无处置措施：${missingContingencies.join('、')}`,
+    }),
+    check('risk', '社会稳定风险评估', content.riskAssessment.trim() !== '', BASIS.risk, {
+      pass: '已载明评估结论',
+      fail: '须填写社会稳定风险评估结论',
+    }),
+  ];
+}
+
+export const canFinalise = (checks: LegalityCheck[]) => checks.every((c) => !(c.blocking && c.status === 'fail'));
