@@ -1,0 +1,276 @@
+// Pure. The building blocks of an official document in the GB/T 9704-2012 layout:
+// page with page numbers, title, headings, paragraphs, tables, key-value lines and the
+// signature block. Documents are composed from these only, so they all look alike.
+import { Children, type ReactElement, type ReactNode } from 'react';
+import { Document, Page, StyleSheet, Text as PdfText, View, type DocumentProps, type TextProps } from '@react-pdf/renderer';
+import { DOCUMENT_FONT_FAMILY } from './fonts';
+import { withNoBreakSpaces } from './lineBreaking';
+import { bodyLetterSpacing, charPitch, linePitch, mm, page, pageNumberOffset, typeSize } from './metrics';
+import { headingMark, type HeadingLevel } from './numbering';
+
+const RULE = 0.75;
+
+const body = {
+  fontSize: typeSize.san,
+  lineHeight: linePitch / typeSize.san,
+  letterSpacing: bodyLetterSpacing,
+  textAlign: 'justify',
+} as const;
+
+const styles = StyleSheet.create({
+  page: {
+    fontFamily: DOCUMENT_FONT_FAMILY,
+    paddingTop: page.marginTop,
+    paddingLeft: page.marginLeft,
+    paddingRight: page.marginRight,
+    paddingBottom: page.marginBottom,
+    ...body,
+  },
+  headerMark: {
+    position: 'absolute',
+    top: mm(15),
+    right: page.marginRight,
+    fontSize: typeSize.xiaoSi,
+    fontWeight: 700,
+    borderWidth: 1,
+    paddingVertical: 2,
+    paddingHorizontal: 6,
+  },
+  // §7.5: 4号 digits between 一字线, 7 mm below the text block; odd pages right, even
+  // pages left, one character in from the edge of the text block.
+  pageNumber: {
+    position: 'absolute',
+    top: page.height - page.marginBottom + pageNumberOffset - typeSize.si / 2,
+    left: page.marginLeft + typeSize.si,
+    right: page.marginRight + typeSize.si,
+    fontSize: typeSize.si,
+    lineHeight: 1,
+    letterSpacing: 0,
+  },
+  footerNote: {
+    position: 'absolute',
+    bottom: mm(10),
+    left: page.marginLeft,
+    right: page.marginRight,
+    fontSize: typeSize.xiaoWu,
+    lineHeight: 1.4,
+    letterSpacing: 0,
+    textAlign: 'center',
+    color: '#333333',
+  },
+  title: {
+    fontSize: typeSize.er,
+    fontWeight: 700,
+    lineHeight: 1.5,
+    letterSpacing: 0,
+    textAlign: 'center',
+  },
+  subtitle: { textAlign: 'center' },
+  blankLine: { height: linePitch },
+  heading: { textIndent: 2 * charPitch },
+  headingBold: { fontWeight: 700 },
+  paragraph: { textIndent: 2 * charPitch },
+  // Rules on the cells, not the table: a table split over pages would draw its outer
+  // border down to the foot of the page.
+  table: { marginVertical: linePitch / 4 },
+  tableRow: { flexDirection: 'row' },
+  tableHeaderRow: { flexDirection: 'row', borderTopWidth: RULE },
+  tableCell: {
+    borderRightWidth: RULE,
+    borderBottomWidth: RULE,
+    paddingVertical: 2,
+    paddingHorizontal: 3,
+    fontSize: typeSize.xiaoSi,
+    lineHeight: 1.45,
+    letterSpacing: 0,
+    textAlign: 'left',
+  },
+  tableHeaderCell: { fontWeight: 700, textAlign: 'center' },
+  tableFirstCell: { borderLeftWidth: RULE },
+  keyValueRow: { flexDirection: 'row' },
+  keyValueValue: { flex: 1 },
+  signature: { alignItems: 'flex-end', paddingRight: 4 * charPitch, marginTop: 3 * linePitch },
+  signatureLines: { alignItems: 'center' },
+});
+
+/**
+ * react-pdf's Text, with the spaces of its strings made no-break spaces so that the line
+ * breaker treats them like any other character (lineBreaking.ts says why). Documents use
+ * this Text only.
+ */
+export function Text({ children, ...props }: TextProps & { children?: ReactNode }) {
+  return (
+    <PdfText {...props}>
+      {Children.map(children, (child) => (typeof child === 'string' ? withNoBreakSpaces(child) : child))}
+    </PdfText>
+  );
+}
+
+export interface OfficialDocumentProps {
+  /** The document's title in the PDF metadata. */
+  title: string;
+  /** Fixed creation date in the metadata, so the same data gives the same file. */
+  createdAt: Date;
+  children: ReactNode;
+}
+
+/** The PDF document: metadata and one or more OfficialPage. */
+export function OfficialDocument({ title, createdAt, children }: OfficialDocumentProps): ReactElement<DocumentProps> {
+  return (
+    <Document
+      title={title}
+      creator="强制执行指挥台"
+      producer="强制执行指挥台"
+      language="zh-CN"
+      creationDate={createdAt}
+      modificationDate={createdAt}
+    >
+      {children}
+    </Document>
+  );
+}
+
+export interface OfficialPageProps {
+  /** Small print at the foot of every page (a draft marking, a log chain head…). */
+  footerNote?: string;
+  /** A boxed mark at the top right of every page, e.g. 草稿 or 示例. */
+  headerMark?: string;
+  children: ReactNode;
+}
+
+/**
+ * Pages in the GB/T 9704 layout; content flows over as many pages as it needs. Page
+ * numbers count from 1 within each OfficialPage, so several task cards can share a file.
+ */
+export function OfficialPage({ footerNote, headerMark, children }: OfficialPageProps) {
+  const number = (n: number) => `— ${n} —`;
+  return (
+    <Page size={page.size} style={styles.page} wrap>
+      {headerMark ? (
+        <Text fixed style={styles.headerMark}>
+          {headerMark}
+        </Text>
+      ) : null}
+      {children}
+      <Text
+        fixed
+        style={[styles.pageNumber, { textAlign: 'right' }]}
+        render={({ subPageNumber }) => (subPageNumber % 2 === 1 ? number(subPageNumber) : '')}
+      />
+      <Text
+        fixed
+        style={[styles.pageNumber, { textAlign: 'left' }]}
+        render={({ subPageNumber }) => (subPageNumber % 2 === 0 ? number(subPageNumber) : '')}
+      />
+      {footerNote ? (
+        <Text fixed style={styles.footerNote}>
+          {footerNote}
+        </Text>
+      ) : null}
+    </Page>
+  );
+}
+
+/** 2号 bold, centred, with the blank line the standard puts under it. */
+export function Title({ children, subtitle }: { children: string; subtitle?: string }) {
+  return (
+    <View style={{ marginBottom: linePitch }} wrap={false}>
+      <Text style={styles.title}>{children}</Text>
+      {subtitle ? <Text style={styles.subtitle}>{subtitle}</Text> : null}
+    </View>
+  );
+}
+
+/** A heading with its sequence mark; 一、 and （一） in bold, 1. and （1） in body type. */
+export function Heading({ level, n, children }: { level: HeadingLevel; n: number; children: string }) {
+  return (
+    <Text style={level <= 2 ? [styles.heading, styles.headingBold] : styles.heading} minPresenceAhead={2 * linePitch}>
+      {headingMark(level, n)}
+      {children}
+    </Text>
+  );
+}
+
+/** Body text, first line indented two characters, justified. */
+export function Paragraph({ children, indent = true }: { children: ReactNode; indent?: boolean }) {
+  return <Text style={indent ? styles.paragraph : undefined}>{children}</Text>;
+}
+
+export const BlankLine = () => <View style={styles.blankLine} />;
+
+export interface TableColumn {
+  title: string;
+  /** Relative width; the columns share the text block in proportion. */
+  weight: number;
+  align?: 'left' | 'center' | 'right';
+}
+
+/** A bordered table in 小4号; rows never split over two pages, the header repeats. */
+export function Table({ columns, rows }: { columns: TableColumn[]; rows: string[][] }) {
+  const total = columns.reduce((sum, column) => sum + column.weight, 0);
+  const width = (column: TableColumn) => `${(column.weight / total) * 100}%`;
+  return (
+    <View style={styles.table}>
+      <View style={styles.tableHeaderRow} fixed>
+        {columns.map((column, c) => (
+          <Text
+            key={column.title}
+            style={[styles.tableCell, styles.tableHeaderCell, c === 0 ? styles.tableFirstCell : {}, { width: width(column) }]}
+          >
+            {column.title}
+          </Text>
+        ))}
+      </View>
+      {rows.map((row, r) => (
+        <View key={r} style={styles.tableRow} wrap={false}>
+          {columns.map((column, c) => (
+            <Text
+              key={column.title}
+              style={[
+                styles.tableCell,
+                c === 0 ? styles.tableFirstCell : {},
+                { width: width(column), textAlign: column.align ?? 'left' },
+              ]}
+            >
+              {row[c] ?? ''}
+            </Text>
+          ))}
+        </View>
+      ))}
+    </View>
+  );
+}
+
+export interface KeyValue {
+  label: string;
+  value: string;
+}
+
+/** Label：value lines, the values aligned in a column after labels of `labelChars` characters. */
+export function KeyValueBlock({ items, labelChars = 6 }: { items: KeyValue[]; labelChars?: number }) {
+  return (
+    <View>
+      {items.map((item) => (
+        <View key={item.label} style={styles.keyValueRow}>
+          <Text style={{ width: (labelChars + 1) * charPitch, textAlign: 'left' }}>{item.label}：</Text>
+          <Text style={styles.keyValueValue}>{item.value}</Text>
+        </View>
+      ))}
+    </View>
+  );
+}
+
+/**
+ * Issuer and date, right-aligned four characters in (§7.3.5), with room above for the
+ * seal. The seal is stamped on paper: nothing is drawn there.
+ */
+export function SignatureBlock({ issuer, date }: { issuer: string; date: string }) {
+  return (
+    <View style={styles.signature} wrap={false}>
+      <View style={styles.signatureLines}>
+        <Text>{issuer}</Text>
+        <Text>{date}</Text>
+      </View>
+    </View>
+  );
+}
