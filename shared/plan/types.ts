@@ -1,5 +1,6 @@
 // Pure. The preparatory meeting (执行预备会) and the plan (强制执行预案).
-import type { IsoDate, IsoInstant } from '../operation/types';
+import type { MemberUnit, Person, WorkingGroup } from '../commandPost/types';
+import type { HouseholdMember, IsoDate, IsoInstant, Operation, Subject } from '../operation/types';
 
 export interface PreparatoryMeeting {
   id: string;
@@ -123,6 +124,18 @@ export interface Plan {
   finalisedBy?: string;
   /** The checks as they stood when finalised. */
   legality?: LegalityCheck[];
+  /** The command post and household as they stood when finalised, so the version prints the same later. */
+  snapshot?: PlanSnapshot;
+}
+
+export interface PlanSnapshot {
+  operation: Operation;
+  subjects: Subject[];
+  householdMembers: HouseholdMember[];
+  memberUnits: MemberUnit[];
+  people: Person[];
+  groups: WorkingGroup[];
+  meeting?: PreparatoryMeeting;
 }
 
 /** One legality check before finalising (shared/plan/legality.ts), printed with the plan. */

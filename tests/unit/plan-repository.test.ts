@@ -70,14 +70,21 @@ describe('plan repository', () => {
     expect(v1).toMatchObject({ version: 1, status: 'final', finalisedBy: '赵指挥' });
     expect(v1.legality?.find((c) => c.code === 'window')?.status).toBe('pass');
 
+    expect(v1.snapshot?.groups.map((g) => g.leaderId)).toEqual(['p1']);
+
+    // Later changes to the command post do not alter what version 1 recorded.
+    await db.people.add({ id: 'p2', operationId: id, memberUnitId: 'u1', name: '钱组长', post: '科长', phone: '13900000002', badgeNumber: 'A2' });
+    await db.workingGroups.update('g1', { leaderId: 'p2' });
     await saveDraftContent(db, id, { ...lawful(), assemblyPoint: '区政府东门' });
     const v2 = await finalisePlan(db, id, '赵指挥');
+    expect(v2.snapshot?.groups.map((g) => g.leaderId)).toEqual(['p2']);
     expect(v2.version).toBe(2);
     const versions = await listFinalPlans(db, id);
     expect(versions.map((p) => [p.version, p.content.assemblyPoint])).toEqual([
       [2, '区政府东门'],
       [1, '街道办事处'],
     ]);
+    expect(versions[1]?.snapshot?.groups.map((g) => g.leaderId)).toEqual(['p1']);
     expect((await getDraftPlan(db, id))?.version).toBe(0);
   });
 

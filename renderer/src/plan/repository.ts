@@ -2,9 +2,9 @@
 import { chinaInstant } from '../../../shared/calendar/chinaTime';
 import { canFinalise, checkPlanLegality } from '../../../shared/plan/legality';
 import { emptyPlanContent, planContentSchema } from '../../../shared/plan/planContent';
-import type { LegalityCheck, Plan, PlanContent, PreparatoryMeeting } from '../../../shared/plan/types';
+import type { LegalityCheck, Plan, PlanContent, PlanSnapshot, PreparatoryMeeting } from '../../../shared/plan/types';
 import type { ConsoleDb } from '../data/db';
-import { readNightHours } from '../settings/settings';
+import { readNightHours, registerStoredSchedules } from '../settings/settings';
 
 const DRAFT_VERSION = 0;
 
@@ -45,6 +45,8 @@ export async function saveDraftContent(db: ConsoleDb, operationId: string, conte
 
 /** The checks on what is stored now: the same data the finalisation will see. */
 export async function currentLegality(db: ConsoleDb, operationId: string): Promise<LegalityCheck[]> {
+  // Reading the stored schedules here also makes a live query re-check when one is loaded.
+  await registerStoredSchedules(db);
   const [draft, operation, groups, people, night] = await Promise.all([
     draftOf(db, operationId),
     db.operations.get(operationId),
@@ -61,7 +63,18 @@ export async function currentLegality(db: ConsoleDb, operationId: string): Promi
  * transaction, so a plan that would break the law cannot be finalised by a stale screen.
  */
 export async function finalisePlan(db: ConsoleDb, operationId: string, finalisedBy: string): Promise<Plan> {
-  return db.transaction('rw', [db.plans, db.operations, db.workingGroups, db.people, db.settings], async () => {
+  const tables = [
+    db.plans,
+    db.operations,
+    db.workingGroups,
+    db.people,
+    db.settings,
+    db.subjects,
+    db.householdMembers,
+    db.memberUnits,
+    db.preparatoryMeetings,
+  ];
+  return db.transaction('rw', tables, async () => {
     const checks = await currentLegality(db, operationId);
     const draft = await draftOf(db, operationId);
     if (!draft) throw new Error('预案草稿不存在');
@@ -81,10 +94,26 @@ export async function finalisePlan(db: ConsoleDb, operationId: string, finalised
       finalisedAt: now,
       finalisedBy,
       legality: checks,
+      snapshot: await snapshotOf(db, operationId),
     };
     await db.plans.add(final);
     return final;
   });
+}
+
+/** Everything a printed plan shows besides its content, as it is now. */
+export async function snapshotOf(db: ConsoleDb, operationId: string): Promise<PlanSnapshot> {
+  const [operation, subjects, householdMembers, memberUnits, people, groups, meeting] = await Promise.all([
+    db.operations.get(operationId),
+    db.subjects.where('operationId').equals(operationId).sortBy('position'),
+    db.householdMembers.where('operationId').equals(operationId).toArray(),
+    db.memberUnits.where('operationId').equals(operationId).toArray(),
+    db.people.where('operationId').equals(operationId).toArray(),
+    db.workingGroups.where('operationId').equals(operationId).sortBy('position'),
+    getMeeting(db, operationId),
+  ]);
+  if (!operation) throw new Error('找不到该行动');
+  return { operation, subjects, householdMembers, memberUnits, people, groups, ...(meeting ? { meeting } : {}) };
 }
 
 /** Finalised versions, newest first. */

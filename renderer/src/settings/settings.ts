@@ -1,6 +1,12 @@
 // DOM. App-wide settings stored in the database; every read is validated, so a damaged
 // record falls back to the default instead of breaking a legality check.
 import { z } from 'zod';
+import {
+  clearRegisteredSchedules,
+  parseOfficialSchedule,
+  registerOfficialSchedules,
+  type OfficialSchedule,
+} from '../../../shared/calendar';
 import { chinaInstant } from '../../../shared/calendar/chinaTime';
 import type { ConsoleDb } from '../data/db';
 
@@ -24,4 +30,39 @@ export async function saveNightHours(db: ConsoleDb, value: unknown): Promise<Nig
   if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('；'));
   await db.settings.put({ key: 'nightHours', value: parsed.data, savedAt: chinaInstant(new Date()) });
   return parsed.data;
+}
+
+/**
+ * Official holiday schedules loaded from files (newer than the built-in data). Stored as
+ * the files' JSON and parsed again on every read, then registered with the calendar.
+ */
+export async function registerStoredSchedules(db: ConsoleDb): Promise<OfficialSchedule[]> {
+  const stored = (await db.settings.get('officialSchedules'))?.value;
+  const schedules = (Array.isArray(stored) ? stored : [])
+    .map((file) => parseOfficialSchedule(file))
+    .flatMap((r) => (r.ok ? [r.schedule] : []));
+  clearRegisteredSchedules();
+  registerOfficialSchedules(schedules);
+  return schedules;
+}
+
+/** Validates a schedule file's text, stores it (replacing the same year) and registers it. */
+export async function loadScheduleFile(db: ConsoleDb, text: string): Promise<OfficialSchedule> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new Error('文件不是有效的 JSON，请使用节假日安排文件格式');
+  }
+  const parsed = parseOfficialSchedule(json);
+  if (!parsed.ok) throw new Error(`节假日安排文件有误：${parsed.errors.join('；')}`);
+  await db.transaction('rw', db.settings, async () => {
+    const stored = (await db.settings.get('officialSchedules'))?.value;
+    const others = (Array.isArray(stored) ? stored : []).filter(
+      (f: unknown) => (f as { year?: unknown } | null)?.year !== parsed.schedule.year,
+    );
+    await db.settings.put({ key: 'officialSchedules', value: [...others, json], savedAt: chinaInstant(new Date()) });
+  });
+  await registerStoredSchedules(db);
+  return parsed.schedule;
 }
