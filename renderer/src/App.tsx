@@ -2,6 +2,7 @@
 import { Layout, Space, Typography } from 'antd';
 import { APP_NAME } from '../../shared/app/identity';
 import { AboutButton } from './about/AboutPanel';
+import { SettingsButton } from './settings/SettingsPanel';
 import { NewOperationPage } from './operation/NewOperationPage';
 import { OperationListPage } from './operation/OperationListPage';
 import { useRoute } from './ui/route';
@@ -19,7 +20,10 @@ export function App() {
           </Typography.Link>
           <span className="app-subtitle">国有土地上房屋征收补偿决定 · 强制执行临时指挥部</span>
         </Space>
-        <AboutButton />
+        <Space size={0}>
+          <SettingsButton />
+          <AboutButton />
+        </Space>
       </Layout.Header>
       {route.page === 'operations' && <OperationListPage />}
       {route.page === 'newOperation' && <NewOperationPage />}

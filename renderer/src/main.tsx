@@ -7,7 +7,9 @@ import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './App';
 import './app.css';
+import { db } from './data/db';
 import { requestPersistentStorage } from './data/storage';
+import { registerStoredSchedules } from './settings/settings';
 
 dayjs.locale('zh-cn');
 // Ask early: without it the browser may evict the database under disk pressure.
@@ -15,6 +17,10 @@ void requestPersistentStorage();
 
 const root = document.getElementById('root');
 if (!root) throw new Error('页面缺少 #root 元素');
+
+// Holiday schedules loaded from files must be known before any date is checked; a damaged
+// record is skipped inside, so this never blocks the app from opening.
+await registerStoredSchedules(db).catch(() => undefined);
 
 createRoot(root).render(
   <StrictMode>

@@ -29,3 +29,22 @@ export function openFileStream(
     },
   });
 }
+
+/** Reads a small file (an image, a roster) whole, refusing anything over `maxBytes`. */
+export async function readWholeFile(
+  host: Pick<HostApi, 'readFile' | 'closeFile'>,
+  file: OpenedFile,
+  maxBytes: number,
+): Promise<Uint8Array> {
+  if (file.size > maxBytes) {
+    await host.closeFile({ token: file.token });
+    throw new Error(`文件“${file.name}”超过 ${Math.round(maxBytes / 1024 / 1024)} MB，请压缩后再导入`);
+  }
+  const bytes = new Uint8Array(file.size);
+  let offset = 0;
+  for await (const chunk of openFileStream(host, file)) {
+    bytes.set(chunk, offset);
+    offset += chunk.byteLength;
+  }
+  return bytes;
+}
