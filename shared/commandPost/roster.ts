@@ -4,17 +4,17 @@
 import { isValidPhone } from '../operation/formats';
 import { recognisedFieldCount, rosterFieldLabels, rosterFields, type ColumnMapping, type RosterField } from './rosterColumns';
 import type { MemberUnit, Person } from './types';
+import { memberUnitSchema, personSchema } from './validation';
 
 export const ROSTER_LIMITS = { rows: 5000, columns: 200, cellChars: 500 } as const;
 
-type TextField = Exclude<RosterField, 'phone'>;
-
-/** Longest value each field takes; far beyond any real name, unit, post or badge. */
-const fieldMaxChars: Record<TextField, number> = {
-  name: 50,
-  memberUnit: 100,
-  post: 50,
-  badgeNumber: 50,
+/** The rules for typing a unit or person by hand, so an imported person can be edited and saved later. */
+const fieldSchemas = {
+  name: personSchema.shape.name,
+  memberUnit: memberUnitSchema.shape.name,
+  post: personSchema.shape.post,
+  phone: personSchema.shape.phone,
+  badgeNumber: personSchema.shape.badgeNumber,
 };
 
 /** How many of the first rows may hold a title above the header (“XX区强制执行人员名单”). */
@@ -146,28 +146,23 @@ function normalisePhone(text: string): string {
   return mobile ?? s;
 }
 
-// A phone that fails here is not imported, so it needs no formula check.
-function phoneProblem(phone: string): string | null {
-  if (/^\d(?:\.\d+)?e\+?\d+$/i.test(phone)) {
-    return `电话显示为科学计数法（${phone}），号码已经丢失；请在 Excel 中把电话列设为“文本”后重新填写或导出`;
+/** What goes wrong in files first, with the value in the message; then the hand-entry rules. */
+function fieldProblem(field: RosterField, value: string): string | null {
+  if (field === 'phone') {
+    // A phone that fails here is not imported, so it needs no formula check.
+    if (/^\d(?:\.\d+)?e\+?\d+$/i.test(value)) {
+      return `电话显示为科学计数法（${value}），号码已经丢失；请在 Excel 中把电话列设为“文本”后重新填写或导出`;
+    }
+    if (/[/、,，;；]/.test(value) || phoneDigits(value).length >= 22) {
+      return `电话“${value}”含多个号码，请只保留一个（手机优先）`;
+    }
+    if (!isValidPhone(value)) return `电话“${value}”格式不正确：应为 11 位手机号或带区号的固定电话，如 010-66001234`;
+  } else if (FORMULA_START.test(value)) {
+    return `${rosterFieldLabels[field]}以“${value[0]}”开头，像电子表格公式；为防止导出时被当作公式执行，不予导入，请改为纯文本`;
   }
-  if (/[/、,，;；]/.test(phone) || phoneDigits(phone).length >= 22) {
-    return `电话“${phone}”含多个号码，请只保留一个（手机优先）`;
-  }
-  if (!isValidPhone(phone)) return `电话“${phone}”格式不正确：应为 11 位手机号或带区号的固定电话，如 010-66001234`;
-  return null;
-}
-
-function textProblem(field: TextField, value: string): string | null {
-  const label = rosterFieldLabels[field];
-  if (FORMULA_START.test(value)) {
-    return `${label}以“${value[0]}”开头，像电子表格公式；为防止导出时被当作公式执行，不予导入，请改为纯文本`;
-  }
-  const max = fieldMaxChars[field];
-  const length = charCount(value);
-  if (length > max) return `${label}超过 ${max} 个字（现有 ${length} 个字）`;
   if (field === 'name' && /^\d+$/.test(value)) return `姓名“${value}”是数字，可能把序号列当成了姓名列`;
-  return null;
+  const result = fieldSchemas[field].safeParse(value);
+  return result.success ? null : (result.error.issues[0]?.message ?? `${rosterFieldLabels[field]}不符合要求`);
 }
 
 export function checkMapping(mapping: ColumnMapping, options: RosterOptions): string[] {
@@ -184,7 +179,7 @@ export function checkMapping(mapping: ColumnMapping, options: RosterOptions): st
     errors.push('文件中没有“单位”列：请指定单位列，或选择“默认成员单位”');
   }
   if (defaultUnit) {
-    const problem = textProblem('memberUnit', defaultUnit);
+    const problem = fieldProblem('memberUnit', defaultUnit);
     if (problem) errors.push(`默认成员单位：${problem}`);
   }
   return errors;
@@ -215,6 +210,9 @@ export function validateRoster(
     existing.people.map((p) => [personKey(p.name, p.phone, unitNames.get(p.memberUnitId) ?? ''), unitNames.get(p.memberUnitId) ?? '']),
   );
   const seen = new Map<string, number>();
+  // What people wear on site must tell them apart, as when a person is entered by hand.
+  const badgeHolders = new Map(existing.people.filter((p) => p.badgeNumber).map((p) => [p.badgeNumber, p.name]));
+  const badgesSeen = new Map<string, number>();
 
   const valid: RosterRow[] = [];
   const errors: RosterError[] = [];
@@ -256,7 +254,7 @@ export function validateRoster(
     }
     for (const field of rosterFields) {
       if (!values[field] || oversize.has(columnOf(field))) continue;
-      const problem = field === 'phone' ? phoneProblem(values.phone) : textProblem(field, values[field]);
+      const problem = fieldProblem(field, values[field]);
       if (problem) rowErrors.push({ row, column: fieldLabel(field), message: problem });
     }
     if (rowErrors.length > 0) {
@@ -268,12 +266,20 @@ export function validateRoster(
     const why = values.phone ? '姓名和电话相同' : '同一单位的同名人员，且都没有电话';
     const first = seen.get(key);
     const existingUnit = known.get(key);
+    const badge = values.badgeNumber;
+    const badgeRow = badgesSeen.get(badge);
+    const badgeHolder = badgeHolders.get(badge);
     if (first !== undefined) {
       errors.push({ row, message: `与第 ${first} 行重复（${why}）` });
     } else if (existingUnit !== undefined) {
       errors.push({ row, message: `本行动的人员名单中已有此人（${existingUnit || '单位不详'}，${why}）` });
+    } else if (badge && badgeRow !== undefined) {
+      errors.push({ row, column: fieldLabel('badgeNumber'), message: `工作证号 ${badge} 与第 ${badgeRow} 行相同，现场标识不能重复` });
+    } else if (badge && badgeHolder !== undefined) {
+      errors.push({ row, column: fieldLabel('badgeNumber'), message: `工作证号 ${badge} 已由${badgeHolder}使用，现场标识不能重复` });
     } else {
       seen.set(key, row);
+      if (badge) badgesSeen.set(badge, row);
       valid.push({ row, ...values });
     }
   });

@@ -10,7 +10,7 @@ export const rosterFieldLabels: Record<RosterField, string> = {
   memberUnit: '单位',
   post: '职务',
   phone: '电话',
-  badgeNumber: '证件号',
+  badgeNumber: '工作证号',
 };
 
 /** For each file column, the field it fills, or null for 不导入. */

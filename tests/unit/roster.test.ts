@@ -10,6 +10,7 @@ import {
 } from '../../shared/commandPost/roster';
 import { assignColumn, guessMapping, rosterFields, type ColumnMapping, type RosterField } from '../../shared/commandPost/rosterColumns';
 import type { MemberUnit, Person } from '../../shared/commandPost/types';
+import { validateMemberUnit, validatePerson } from '../../shared/commandPost/validation';
 import { badRowKinds, makeRosterRows, rosterHeader, rosterUnits } from '../fixtures/rosterFixtures';
 
 const none: ExistingRoster = { memberUnits: [], people: [] };
@@ -143,6 +144,7 @@ describe('checking each row', () => {
       ['8', '郑一', '区法院', '', '', '', '注'.repeat(501)],
       ['9', '12', '区法院', '', '', '', ''],
       ['10', '冯二', '区法院', '', '', '-5', ''],
+      ['11', '陈三', '区法院', '', '', 'GZ'.repeat(16), ''],
     ];
     const { valid, errors, mappingErrors } = validateRoster(table(header, rows), mapping, none);
     expect(mappingErrors).toEqual([]);
@@ -167,14 +169,15 @@ describe('checking each row', () => {
         column: '职务',
         message: '职务以“@”开头，像电子表格公式；为防止导出时被当作公式执行，不予导入，请改为纯文本',
       },
-      { row: 8, column: '职务', message: '职务超过 50 个字（现有 51 个字）' },
+      { row: 8, column: '职务', message: '职务不能超过 50 个字' },
       { row: 9, column: '备注', message: '内容超过 500 个字（现有 501 个字）' },
       { row: 10, column: '姓名', message: '姓名“12”是数字，可能把序号列当成了姓名列' },
       {
         row: 11,
         column: '工作证号',
-        message: '证件号以“-”开头，像电子表格公式；为防止导出时被当作公式执行，不予导入，请改为纯文本',
+        message: '工作证号以“-”开头，像电子表格公式；为防止导出时被当作公式执行，不予导入，请改为纯文本',
       },
+      { row: 12, column: '工作证号', message: '工作证号不能超过 30 个字' },
     ]);
   });
 
@@ -190,6 +193,24 @@ describe('checking each row', () => {
       { row: 2, name: '张三', memberUnit: '区公安分局', post: '', phone: '13800138000', badgeNumber: '' },
       { row: 3, name: '欧阳娜娜', memberUnit: '区公安分局', post: '民警', phone: '13900139000', badgeNumber: 'GA-001' },
       { row: 4, name: 'Aili Tursun', memberUnit: '区公安分局', post: '', phone: '010-66001234', badgeNumber: '' },
+    ]);
+  });
+
+  it('refuses a badge number worn by someone else, in the file or on the roster, as hand entry does', () => {
+    const existing: ExistingRoster = {
+      memberUnits: [{ id: 'u1', operationId: 'op', name: '区法院', role: '' }],
+      people: [{ id: 'p1', operationId: 'op', memberUnitId: 'u1', name: '李四', post: '', phone: '', badgeNumber: 'FY-01' }],
+    };
+    const rows = [
+      ['1', '张三', '区法院', '', '', 'GA-01', ''],
+      ['2', '王五', '区法院', '', '', 'GA-01', ''],
+      ['3', '赵六', '区法院', '', '', 'FY-01', ''],
+    ];
+    const { valid, errors } = validateRoster(table(header, rows), mapping, existing);
+    expect(valid.map((r) => r.name)).toEqual(['张三']);
+    expect(errors).toEqual([
+      { row: 3, column: '工作证号', message: '工作证号 GA-01 与第 2 行相同，现场标识不能重复' },
+      { row: 4, column: '工作证号', message: '工作证号 FY-01 已由李四使用，现场标识不能重复' },
     ]);
   });
 
@@ -325,9 +346,9 @@ describe('any input at all', () => {
   const sheet = fc.array(fc.array(cell, { maxLength: 8 }), { maxLength: 30 });
   const mapping = fc.array(fc.constantFrom<RosterField | null>(...rosterFields, null), { maxLength: 8 });
 
-  it('never throws and never yields a person without a name or a unit', () => {
+  it('never throws, and every person it yields has a name and a unit and could be saved by hand', () => {
     fc.assert(
-      fc.property(sheet, mapping, fc.option(cell), fc.boolean(), (rows, chosen, defaultUnit, fillDownUnit) => {
+      fc.property(sheet, mapping, fc.option(fc.oneof(cell, fc.constant('区法院'))), fc.boolean(), (rows, chosen, defaultUnit, fillDownUnit) => {
         const result = toRosterTable(rows);
         if (!result.ok) return;
         for (const m of [guessMapping(result.table.header), chosen]) {
@@ -339,8 +360,10 @@ describe('any input at all', () => {
             expect(p.name.trim()).not.toBe('');
             expect(p.name).not.toMatch(/^[=+\-@]/);
             expect(unitIds.has(p.memberUnitId)).toBe(true);
+            const others = plan.people.filter((o) => o !== p);
+            expect(validatePerson(p, others, plan.memberUnits)).toMatchObject({ ok: true });
           }
-          for (const u of plan.memberUnits) expect(u.name.trim()).not.toBe('');
+          for (const u of plan.memberUnits) expect(validateMemberUnit(u, [])).toMatchObject({ ok: true });
         }
       }),
       { numRuns: 500 },
