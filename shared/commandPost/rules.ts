@@ -44,7 +44,28 @@ export function nextGroupPosition(groups: readonly WorkingGroup[]): number {
 }
 
 export function sortGroups(groups: readonly WorkingGroup[]): WorkingGroup[] {
-  return [...groups].sort((a, b) => a.position - b.position || a.name.localeCompare(b.name, 'zh-CN'));
+  return [...groups].sort((a, b) => a.position - b.position || byName(a.name, b.name));
+}
+
+const byName = (a: string, b: string) => a.localeCompare(b, 'zh-CN');
+
+/** Units have no order of their own: listed by name (pinyin), so each is found where expected. */
+export function sortUnits(units: readonly MemberUnit[]): MemberUnit[] {
+  return [...units].sort((a, b) => byName(a.name, b.name));
+}
+
+/** People by unit (in unit order), then by badge number (issued in order of rank), then name. */
+export function sortPeople(people: readonly Person[], sortedUnits: readonly MemberUnit[]): Person[] {
+  const unitIndex = new Map(sortedUnits.map((u, i) => [u.id, i]));
+  const unit = (p: Person) => unitIndex.get(p.memberUnitId) ?? sortedUnits.length;
+  const noBadge = (p: Person) => (p.badgeNumber ? 0 : 1);
+  return [...people].sort(
+    (a, b) =>
+      unit(a) - unit(b) ||
+      noBadge(a) - noBadge(b) ||
+      a.badgeNumber.localeCompare(b.badgeNumber, 'zh-CN', { numeric: true }) ||
+      byName(a.name, b.name),
+  );
 }
 
 export interface PersonRole {
@@ -93,4 +114,10 @@ export function groupDeletionBlocker(group: WorkingGroup): string | null {
 
 export function groupsWithoutLeader(groups: readonly WorkingGroup[]): WorkingGroup[] {
   return sortGroups(groups).filter((g) => !g.leaderId);
+}
+
+/** 陈志远（临江区房屋征收事务中心 · 主任）: enough to pick the right person from a list. */
+export function personLabel(person: Person, units: readonly MemberUnit[]): string {
+  const unit = units.find((u) => u.id === person.memberUnitId)?.name ?? '单位已删除';
+  return `${person.name}（${[unit, person.post].filter(Boolean).join(' · ')}）`;
 }

@@ -106,6 +106,13 @@ export function validateHouseholdMember(input: unknown, currentYear: number): Va
   return validateWith(householdMemberSchema(currentYear), input);
 }
 
+/** Eldest first, those without a birth year last: the order a family is usually listed in. */
+export function sortHouseholdMembers<M extends { birthYear?: number | undefined; name: string }>(members: readonly M[]): M[] {
+  return [...members].sort(
+    (a, b) => (a.birthYear ?? 9999) - (b.birthYear ?? 9999) || a.name.localeCompare(b.name, 'zh-CN'),
+  );
+}
+
 /**
  * Age flags a birth year implies but the member lacks: a hint on screen, not an error,
  * because the year is approximate (the birthday may not have passed yet).

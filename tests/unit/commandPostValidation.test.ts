@@ -1,8 +1,22 @@
 import { describe, expect, it } from 'vitest';
-import { groupDeletionBlocker, missingStandardGroups, personDeletionBlocker, personRoles, unitDeletionBlocker } from '../../shared/commandPost/rules';
+import {
+  groupDeletionBlocker,
+  missingStandardGroups,
+  personDeletionBlocker,
+  personRoles,
+  sortPeople,
+  sortUnits,
+  unitDeletionBlocker,
+} from '../../shared/commandPost/rules';
 import type { MemberUnit, Person, WorkingGroup } from '../../shared/commandPost/types';
 import { validateCommandAssignment, validateMemberUnit, validatePerson, validateWorkingGroup } from '../../shared/commandPost/validation';
-import { missingAgeFlags, subjectRemovalBlocker, validateHouseholdMember, validateSubjectEdit } from '../../shared/operation/household';
+import {
+  missingAgeFlags,
+  sortHouseholdMembers,
+  subjectRemovalBlocker,
+  validateHouseholdMember,
+  validateSubjectEdit,
+} from '../../shared/operation/household';
 
 const subject = { name: '张建国', idType: 'residentId', idNumber: '110101196203154515', phone: '13800138000', address: '柳巷胡同17号' };
 
@@ -158,5 +172,28 @@ describe('command post rules', () => {
 
     expect(groupDeletionBlocker(group('s', { code: 'evidence', name: '证据保全组' }))).toContain('不能删除');
     expect(groupDeletionBlocker(group('c'))).toBeNull();
+  });
+});
+
+describe('display order', () => {
+  it('lists units by name, people by unit then badge number, the family eldest first', () => {
+    const units: MemberUnit[] = [
+      { id: 'b', operationId: 'op', name: '临江区消防救援大队', role: '' },
+      { id: 'a', operationId: 'op', name: '公安临江分局', role: '' },
+    ];
+    const sorted = sortUnits(units);
+    expect(sorted.map((u) => u.id)).toEqual(['a', 'b']);
+    const people: Person[] = [
+      { ...person('p1', '无证'), memberUnitId: 'a' },
+      { ...person('p2', '冯磊', '临执-2'), memberUnitId: 'b' },
+      { ...person('p3', '钱磊', '临执-10'), memberUnitId: 'a' },
+      { ...person('p4', '赵刚', '临执-9'), memberUnitId: 'a' },
+    ];
+    expect(sortPeople(people, sorted).map((p) => p.id)).toEqual(['p4', 'p3', 'p1', 'p2']);
+    expect(sortHouseholdMembers([{ name: '甲' }, { name: '乙', birthYear: 2016 }, { name: '丙', birthYear: 1944 }]).map((m) => m.name)).toEqual([
+      '丙',
+      '乙',
+      '甲',
+    ]);
   });
 });

@@ -9,6 +9,8 @@ import {
   nextGroupPosition,
   personDeletionBlocker,
   sortGroups,
+  sortPeople,
+  sortUnits,
   unitDeletionBlocker,
 } from '../../../shared/commandPost/rules';
 import { standardGroupCodes, type MemberUnit, type Person, type WorkingGroup } from '../../../shared/commandPost/types';
@@ -19,6 +21,7 @@ import {
   validateWorkingGroup,
 } from '../../../shared/commandPost/validation';
 import {
+  sortHouseholdMembers,
   subjectRemovalBlocker,
   validateHouseholdMember,
   validateSubjectEdit,
@@ -30,10 +33,10 @@ import type { ConsoleDb } from '../data/db';
 /** What a save returns: the record's id, or the messages to show beside the fields. */
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
+/** Every list in display order. */
 export interface CommandPostData {
   memberUnits: MemberUnit[];
   people: Person[];
-  /** In display order. */
   workingGroups: WorkingGroup[];
   householdMembers: HouseholdMember[];
 }
@@ -45,7 +48,13 @@ export async function loadCommandPost(db: ConsoleDb, operationId: string): Promi
     db.workingGroups.where('operationId').equals(operationId).toArray(),
     db.householdMembers.where('operationId').equals(operationId).toArray(),
   ]);
-  return { memberUnits, people, workingGroups: sortGroups(workingGroups), householdMembers };
+  const units = sortUnits(memberUnits);
+  return {
+    memberUnits: units,
+    people: sortPeople(people, units),
+    workingGroups: sortGroups(workingGroups),
+    householdMembers: sortHouseholdMembers(householdMembers),
+  };
 }
 
 const now = () => chinaInstant(new Date());

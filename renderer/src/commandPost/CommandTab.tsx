@@ -1,0 +1,110 @@
+// DOM. 现场执行指挥: who commands on site and who deputises, stored on the operation.
+// Each choice is saved at once; a refused one shows why and the stored choice stays.
+import { useState } from 'react';
+import { Alert, App, Card, Col, Descriptions, Empty, Form, Row, Select } from 'antd';
+import { personRoles } from '../../../shared/commandPost/rules';
+import type { CommandAssignment, Person } from '../../../shared/commandPost/types';
+import type { FieldErrors } from '../../../shared/operation/newOperation';
+import { db } from '../data/db';
+import type { OperationSummary } from '../operation/repository';
+import { errorText } from '../ui/errors';
+import { noPeopleText, personOptions } from './personOptions';
+import { setCommand, type CommandPostData } from './repository';
+
+function PersonCard({ title, person, data }: { title: string; person?: Person; data: CommandPostData }) {
+  return (
+    <Card size="small" title={title}>
+      {person ? (
+        <Descriptions size="small" column={1} styles={{ label: { width: 80 } }}>
+          <Descriptions.Item label="姓名">{person.name}</Descriptions.Item>
+          <Descriptions.Item label="单位">{data.memberUnits.find((u) => u.id === person.memberUnitId)?.name ?? '—'}</Descriptions.Item>
+          <Descriptions.Item label="职务">{person.post || '—'}</Descriptions.Item>
+          <Descriptions.Item label="联系电话">{person.phone || '—'}</Descriptions.Item>
+          <Descriptions.Item label="工作证号">{person.badgeNumber || '—'}</Descriptions.Item>
+          <Descriptions.Item label="其他分工">
+            {personRoles(person.id, data.workingGroups, {})
+              .map((r) => r.label)
+              .join('、') || '—'}
+          </Descriptions.Item>
+        </Descriptions>
+      ) : (
+        <Empty image={Empty.PRESENTED_IMAGE_SIMPLE} description="未指定" />
+      )}
+    </Card>
+  );
+}
+
+export function CommandTab({ operation, data }: { operation: OperationSummary; data: CommandPostData }) {
+  const { message } = App.useApp();
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const { onSiteCommanderId, deputyCommanderId } = operation;
+  const byId = (id?: string) => data.people.find((p) => p.id === id);
+  const options = personOptions(data.people, data.memberUnits);
+
+  const save = async (change: CommandAssignment, done: string) => {
+    try {
+      const result = await setCommand(db, operation.id, { onSiteCommanderId, deputyCommanderId, ...change });
+      setErrors(result.ok ? {} : result.errors);
+      if (result.ok) message.success(done);
+    } catch (e) {
+      message.error(`保存失败：${errorText(e)}`);
+    }
+  };
+
+  const field = (key: keyof FieldErrors) => ({
+    validateStatus: errors[key] ? ('error' as const) : undefined,
+    help: errors[key],
+  });
+
+  return (
+    <>
+      {!onSiteCommanderId && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title="尚未指定现场执行指挥"
+          description="现场执行指挥负责组织实施预案，宣布执行开始、停止、恢复和完毕。指定之前，预案不能定稿。"
+        />
+      )}
+      <Form layout="horizontal" labelCol={{ flex: '110px' }} style={{ maxWidth: 720 }}>
+        <Form.Item label="现场执行指挥" htmlFor="cp-commander" required {...field('onSiteCommanderId')}>
+          <Select
+            id="cp-commander"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="从人员名单中选择"
+            notFoundContent={noPeopleText}
+            value={onSiteCommanderId}
+            options={options}
+            onChange={(v?: string) =>
+              save({ onSiteCommanderId: v }, v ? `已指定${byId(v)?.name ?? ''}为现场执行指挥` : '已取消现场执行指挥')
+            }
+          />
+        </Form.Item>
+        <Form.Item label="副指挥" htmlFor="cp-deputy" extra="可选。现场执行指挥不在位时代为指挥。" {...field('deputyCommanderId')}>
+          <Select
+            id="cp-deputy"
+            allowClear
+            showSearch={{ optionFilterProp: 'label' }}
+            placeholder="从人员名单中选择（可不选）"
+            notFoundContent={noPeopleText}
+            value={deputyCommanderId}
+            options={options.filter((o) => o.value !== onSiteCommanderId)}
+            onChange={(v?: string) =>
+              save({ deputyCommanderId: v }, v ? `已指定${byId(v)?.name ?? ''}为副指挥` : '已取消副指挥')
+            }
+          />
+        </Form.Item>
+      </Form>
+      <Row gutter={12} style={{ maxWidth: 900 }}>
+        <Col span={12}>
+          <PersonCard title="现场执行指挥" person={byId(onSiteCommanderId)} data={data} />
+        </Col>
+        <Col span={12}>
+          <PersonCard title="副指挥" person={byId(deputyCommanderId)} data={data} />
+        </Col>
+      </Row>
+    </>
+  );
+}
