@@ -66,7 +66,6 @@ const styles = StyleSheet.create({
     textAlign: 'center',
   },
   subtitle: { textAlign: 'center' },
-  blankLine: { height: linePitch },
   heading: { textIndent: 2 * charPitch },
   headingBold: { fontWeight: 700 },
   paragraph: { textIndent: 2 * charPitch },
@@ -88,8 +87,11 @@ const styles = StyleSheet.create({
   tableHeaderCell: { fontWeight: 700, textAlign: 'center' },
   tableFirstCell: { borderLeftWidth: RULE },
   keyValueRow: { flexDirection: 'row' },
-  keyValueValue: { flex: 1 },
-  signature: { alignItems: 'flex-end', paddingRight: 4 * charPitch, marginTop: 3 * linePitch },
+  // Left-aligned: values often end in a long number that cannot break, and justifying
+  // the line before it would spread its characters apart.
+  keyValueValue: { flex: 1, textAlign: 'left' },
+  // §7.3.5.1: the seal's top within a line of the body, issuer and date in its lower half.
+  signature: { alignItems: 'flex-end', paddingRight: 4 * charPitch, marginTop: 2 * linePitch },
   signatureLines: { alignItems: 'center' },
 });
 
@@ -181,10 +183,26 @@ export function Title({ children, subtitle }: { children: string; subtitle?: str
   );
 }
 
-/** A heading with its sequence mark; 一、 and （一） in bold, 1. and （1） in body type. */
-export function Heading({ level, n, children }: { level: HeadingLevel; n: number; children: string }) {
+/**
+ * A heading with its sequence mark; 一、 and （一） in bold, 1. and （1） in body type. It
+ * moves to the next page unless `keepWithNext` points of what follows fit under it (two
+ * lines by default; more before something that cannot split, like a figure). react-pdf
+ * only looks at the siblings that follow, so headings must not be the first child of a
+ * wrapper View: group a section with a Fragment.
+ */
+export function Heading({
+  level,
+  n,
+  keepWithNext = 2 * linePitch,
+  children,
+}: {
+  level: HeadingLevel;
+  n: number;
+  keepWithNext?: number;
+  children: string;
+}) {
   return (
-    <Text style={level <= 2 ? [styles.heading, styles.headingBold] : styles.heading} minPresenceAhead={2 * linePitch}>
+    <Text style={level <= 2 ? [styles.heading, styles.headingBold] : styles.heading} minPresenceAhead={keepWithNext}>
       {headingMark(level, n)}
       {children}
     </Text>
@@ -196,8 +214,6 @@ export function Paragraph({ children, indent = true }: { children: ReactNode; in
   return <Text style={indent ? styles.paragraph : undefined}>{children}</Text>;
 }
 
-export const BlankLine = () => <View style={styles.blankLine} />;
-
 export interface TableColumn {
   title: string;
   /** Relative width; the columns share the text block in proportion. */
@@ -205,39 +221,49 @@ export interface TableColumn {
   align?: 'left' | 'center' | 'right';
 }
 
-/** A bordered table in 小4号; rows never split over two pages, the header repeats. */
+/** The header and a two-line row: a table starts on the next page unless this much fits. */
+const TABLE_START = 3 * (typeSize.xiaoSi * 1.45 + 4);
+
+/**
+ * A bordered table in 小4号; rows never split over two pages, the header repeats. The
+ * empty View before it carries the start condition: react-pdf would otherwise leave the
+ * repeating header alone at the foot of a page.
+ */
 export function Table({ columns, rows }: { columns: TableColumn[]; rows: string[][] }) {
   const total = columns.reduce((sum, column) => sum + column.weight, 0);
   const width = (column: TableColumn) => `${(column.weight / total) * 100}%`;
   return (
-    <View style={styles.table}>
-      <View style={styles.tableHeaderRow} fixed>
-        {columns.map((column, c) => (
-          <Text
-            key={column.title}
-            style={[styles.tableCell, styles.tableHeaderCell, c === 0 ? styles.tableFirstCell : {}, { width: width(column) }]}
-          >
-            {column.title}
-          </Text>
-        ))}
-      </View>
-      {rows.map((row, r) => (
-        <View key={r} style={styles.tableRow} wrap={false}>
+    <>
+      <View minPresenceAhead={TABLE_START} />
+      <View style={styles.table}>
+        <View style={styles.tableHeaderRow} fixed>
           {columns.map((column, c) => (
             <Text
               key={column.title}
-              style={[
-                styles.tableCell,
-                c === 0 ? styles.tableFirstCell : {},
-                { width: width(column), textAlign: column.align ?? 'left' },
-              ]}
+              style={[styles.tableCell, styles.tableHeaderCell, c === 0 ? styles.tableFirstCell : {}, { width: width(column) }]}
             >
-              {row[c] ?? ''}
+              {column.title}
             </Text>
           ))}
         </View>
-      ))}
-    </View>
+        {rows.map((row, r) => (
+          <View key={r} style={styles.tableRow} wrap={false}>
+            {columns.map((column, c) => (
+              <Text
+                key={column.title}
+                style={[
+                  styles.tableCell,
+                  c === 0 ? styles.tableFirstCell : {},
+                  { width: width(column), textAlign: column.align ?? 'left' },
+                ]}
+              >
+                {row[c] ?? ''}
+              </Text>
+            ))}
+          </View>
+        ))}
+      </View>
+    </>
   );
 }
 
@@ -246,12 +272,15 @@ export interface KeyValue {
   value: string;
 }
 
+/** A value up to this long stays on one page with its label; a longer one may split. */
+const UNSPLIT_VALUE = 200;
+
 /** Label：value lines, the values aligned in a column after labels of `labelChars` characters. */
 export function KeyValueBlock({ items, labelChars = 6 }: { items: KeyValue[]; labelChars?: number }) {
   return (
     <View>
       {items.map((item) => (
-        <View key={item.label} style={styles.keyValueRow}>
+        <View key={item.label} style={styles.keyValueRow} wrap={item.value.length > UNSPLIT_VALUE}>
           <Text style={{ width: (labelChars + 1) * charPitch, textAlign: 'left' }}>{item.label}：</Text>
           <Text style={styles.keyValueValue}>{item.value}</Text>
         </View>

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  BlankLine,
   Heading,
   KeyValueBlock,
   OfficialDocument,
@@ -151,7 +150,6 @@ function engineSample(footerNote?: string, headerMark?: string) {
           rows={[['1', '王堃', '滨江市临江区房屋征收事务中心']]}
         />
         <KeyValueBlock items={[{ label: '执行依据', value: '临江征补决〔2026〕12号' }]} />
-        <BlankLine />
         <SignatureBlock issuer="滨江市临江区人民政府" date="2026年12月1日" />
       </OfficialPage>
     </OfficialDocument>
