@@ -47,6 +47,8 @@ interface Loaded {
 interface Checked {
   validation: RosterValidation;
   plan: RosterPlan;
+  /** What it was checked with: after any change, importing waits for the new check. */
+  inputs: unknown[];
 }
 
 interface PreviewRow {
@@ -67,6 +69,7 @@ export function RosterImportDialog({ operationId, open, onClose }: { operationId
   const [readError, setReadError] = useState<string | null>(null);
   const readSeq = useRef(0);
 
+  const inputs = [loaded, mapping, defaultUnit, fillDownUnit, existing, operationId];
   useEffect(() => {
     if (!loaded || !existing) return;
     let cancelled = false;
@@ -75,7 +78,7 @@ export function RosterImportDialog({ operationId, open, onClose }: { operationId
       if (cancelled) return;
       const validation = validateRoster(loaded.table, mapping, existing, { defaultUnit, fillDownUnit });
       const plan = buildRosterPlan(validation.valid, existing.memberUnits, operationId, () => crypto.randomUUID());
-      setChecked({ validation, plan });
+      setChecked({ validation, plan, inputs });
       setBusy(null);
     });
     return () => {
@@ -125,7 +128,8 @@ export function RosterImportDialog({ operationId, open, onClose }: { operationId
 
   const validation = checked?.validation;
   const problemRows = new Set(validation?.errors.map((e) => e.row));
-  const canImport = !busy && !!checked && checked.plan.people.length > 0;
+  const current = !!checked && checked.inputs.every((v, i) => v === inputs[i]);
+  const canImport = !busy && current && checked.plan.people.length > 0;
 
   const confirmImport = () => {
     if (!checked) return;
