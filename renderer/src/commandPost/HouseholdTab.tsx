@@ -56,7 +56,7 @@ import {
 } from './repository';
 
 const riskColors: Record<RiskLevel, string> = { low: 'green', medium: 'orange', high: 'red' };
-export const vulnerabilityColors: Record<Vulnerability, string> = {
+const vulnerabilityColors: Record<Vulnerability, string> = {
   elderly: 'orange',
   minor: 'blue',
   pregnant: 'magenta',
@@ -72,7 +72,7 @@ function RiskTag({ subject }: { subject: Subject }) {
   return level ? <Tag color={riskColors[level]}>风险{riskLevelLabels[level]}</Tag> : <Tag>未评估</Tag>;
 }
 
-export function VulnerabilityTags({ flags }: { flags: readonly Vulnerability[] }) {
+function VulnerabilityTags({ flags }: { flags: readonly Vulnerability[] }) {
   return (
     <>
       {flags.map((v) => (
