@@ -2,10 +2,11 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { buildDemoCommandPost } from '../../shared/commandPost/demo';
 import { standardGroupCodes } from '../../shared/commandPost/types';
+import { demoOperationInput } from '../../shared/operation/demo';
 import { isValidPhone } from '../../shared/operation/formats';
 import { validateHouseholdMember } from '../../shared/operation/household';
+import { buildOperation, validateNewOperation } from '../../shared/operation/newOperation';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
-import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import {
   addSubject,
   deleteMemberUnit,
@@ -27,10 +28,27 @@ let db: ConsoleDb;
 let n = 0;
 afterEach(async () => db?.delete());
 
-/** A fresh database with the demo operation (without its command post). */
+/**
+ * The demo's operation and two subjects, written directly: no standard groups and no
+ * command post, whatever creating an operation adds to it.
+ */
+async function bareOperation(): Promise<string> {
+  const result = validateNewOperation(demoOperationInput, '2026-11-23');
+  if (!result.ok) throw new Error('demo invalid');
+  const { operation, subjects } = buildOperation(
+    result.values,
+    { operationId: crypto.randomUUID(), subjectIds: [crypto.randomUUID(), crypto.randomUUID()] },
+    '2026-01-01T10:00:00.000+08:00',
+  );
+  await db.operations.add(operation);
+  await db.subjects.bulkAdd(subjects);
+  return operation.id;
+}
+
+/** A fresh database holding one bare operation. */
 async function freshOperation(): Promise<string> {
   db = openConsoleDb(`command-post-${++n}`);
-  return loadDemoOperation(db, new Date('2026-11-23T02:00:00Z'));
+  return bareOperation();
 }
 
 const ok = <T extends { ok: boolean }>(r: T) => {
@@ -63,7 +81,7 @@ describe('ensureStandardGroups', () => {
 
   it('keeps each operation’s groups apart', async () => {
     const a = await freshOperation();
-    const b = await loadDemoOperation(db, new Date('2026-11-23T02:00:00Z'));
+    const b = await bareOperation();
     await ensureStandardGroups(db, a);
     expect(await ensureStandardGroups(db, b)).toBe(9);
     expect(await db.workingGroups.count()).toBe(18);
@@ -147,7 +165,6 @@ describe('saving', () => {
   it('stores the commander on the operation and updates updatedAt', async () => {
     const op = await freshOperation();
     const before = (await db.operations.get(op))!.updatedAt;
-    await new Promise((r) => setTimeout(r, 5));
     const unit = ok(await saveMemberUnit(db, op, { name: '临江区房屋征收事务中心' })).id;
     const chen = ok(await savePerson(db, op, { name: '陈志远', memberUnitId: unit })).id;
     const liu = ok(await savePerson(db, op, { name: '刘振华', memberUnitId: unit })).id;
