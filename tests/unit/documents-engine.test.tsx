@@ -10,6 +10,7 @@ import {
   Table,
   Title,
 } from '../../shared/documents/components';
+import { pdfFileName } from '../../shared/documents/fileName';
 import { MissingGlyphsError, describeCharacter, missingCharacters } from '../../shared/documents/fonts';
 import { MAX_UNBROKEN_RUN, breakablePieces, segmentForLineBreaking, withNoBreakSpaces } from '../../shared/documents/lineBreaking';
 import { chineseNumeral, headingMark } from '../../shared/documents/numbering';
@@ -106,6 +107,15 @@ describe('sequence marks', () => {
 
   it('marks the four heading levels of GB/T 9704', () => {
     expect([headingMark(1, 2), headingMark(2, 3), headingMark(3, 4), headingMark(4, 5)]).toEqual(['二、', '（三）', '4.', '（5）']);
+  });
+});
+
+describe('file names', () => {
+  it('offers a name the host accepts, ending in .pdf', () => {
+    expect(pdfFileName('强制执行预案（第2版）')).toBe('强制执行预案（第2版）.pdf');
+    expect(pdfFileName('任务卡.PDF')).toBe('任务卡.pdf');
+    expect(pdfFileName('A/B:C*D?"E"<F>|G')).toBe('A_B_C_D__E__F__G.pdf');
+    expect(pdfFileName('  ')).toBe('文书.pdf');
   });
 });
 
