@@ -9,7 +9,7 @@ import { markerKindLabels } from './printData';
 
 /** The image keeps some of the page for the heading and the start of the legend. */
 const MAX_HEIGHT = page.textHeight * 0.6;
-const DOT = 15;
+const DOT = 16;
 
 /** The largest size with the image's proportions that fits both limits. */
 export function fitWithin(width: number, height: number, maxWidth: number, maxHeight: number): { width: number; height: number } {
@@ -29,7 +29,8 @@ const styles = StyleSheet.create({
     backgroundColor: 'black',
     justifyContent: 'center',
   },
-  dotNumber: { color: 'white', fontSize: 8, fontWeight: 700, lineHeight: 1, letterSpacing: 0, textAlign: 'center' },
+  // Noto's digits sit below the middle of their line box: lifted to the centre of the dot.
+  dotNumber: { color: 'white', fontSize: 9, fontWeight: 700, lineHeight: 1, letterSpacing: 0, textAlign: 'center', marginTop: -4 },
 });
 
 /** Legend rows: number, kind, what the marker says (and the group it places). */
