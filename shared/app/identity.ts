@@ -23,12 +23,13 @@ export const WEB_ORIGIN = `http://${WEB_HOST}:${WEB_PORT}`;
 
 /**
  * The content security policy, sent as a header by both shells and repeated in
- * index.html. Scripts only from the app itself; inline styles are needed by the
- * component library's CSS-in-JS, inline scripts never.
+ * index.html. Scripts only from the app itself ('wasm-unsafe-eval' lets the PDF layout
+ * engine compile its bundled WebAssembly; it does not allow eval of JavaScript); inline
+ * styles are needed by the component library's CSS-in-JS, inline scripts never.
  */
 export const CONTENT_SECURITY_POLICY = [
   "default-src 'none'",
-  "script-src 'self'",
+  "script-src 'self' 'wasm-unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "font-src 'self' data:",

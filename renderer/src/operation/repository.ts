@@ -3,6 +3,7 @@ import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
 import { demoOperationInput } from '../../../shared/operation/demo';
 import { buildOperation, validateNewOperation, type NewOperationValues } from '../../../shared/operation/newOperation';
 import type { Operation, Subject } from '../../../shared/operation/types';
+import { ensureStandardGroups, seedDemoCommandPost } from '../commandPost/repository';
 import type { ConsoleDb } from '../data/db';
 
 export interface OperationSummary extends Operation {
@@ -16,19 +17,29 @@ export async function createOperation(db: ConsoleDb, values: NewOperationValues,
     chinaInstant(new Date()),
     isDemo,
   );
-  // One transaction: an operation is never stored without its subjects.
-  await db.transaction('rw', db.operations, db.subjects, async () => {
+  // One transaction: an operation is never stored without its subjects and standard groups.
+  await db.transaction('rw', db.operations, db.subjects, db.workingGroups, async () => {
     await db.operations.add(operation);
     await db.subjects.bulkAdd(subjects);
+    await ensureStandardGroups(db, operation.id);
   });
   return operation.id;
 }
 
-/** Loads the 示例行动 through the same validation as user input. */
+/** Loads the 示例行动, with its command post, through the same validation as user input. */
 export async function loadDemoOperation(db: ConsoleDb, now = new Date()): Promise<string> {
   const result = validateNewOperation(demoOperationInput, chinaDate(now));
   if (!result.ok) throw new Error(`示例数据无效：${Object.values(result.errors).join('；')}`);
-  return createOperation(db, result.values, true);
+  const { values } = result;
+  return db.transaction(
+    'rw',
+    [db.operations, db.subjects, db.householdMembers, db.memberUnits, db.people, db.workingGroups],
+    async () => {
+      const id = await createOperation(db, values, true);
+      await seedDemoCommandPost(db, id);
+      return id;
+    },
+  );
 }
 
 export async function setArchived(db: ConsoleDb, id: string, archived: boolean): Promise<void> {

@@ -7,6 +7,8 @@ import { operationTitle } from '../../../shared/operation/newOperation';
 import { db } from '../data/db';
 import { getOperation } from '../operation/repository';
 import { useRoute, type WorkspaceSection } from '../ui/route';
+import { CommandPostSection } from '../commandPost/CommandPostSection';
+import { PlanSection } from '../plan/PlanSection';
 import { OverviewSection } from './OverviewSection';
 import { sections } from './sections';
 
@@ -83,11 +85,15 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
         </Typography.Title>
         {current.key === 'overview' ? (
           <OverviewSection operation={operation} />
+        ) : current.key === 'commandPost' ? (
+          <CommandPostSection operation={operation} />
+        ) : current.key === 'plan' ? (
+          <PlanSection operation={operation} />
         ) : (
           <Result
             status="info"
             title={`“${current.label}”功能尚未开发`}
-            subTitle="本版本只能录入和查看行动概况。此处计划提供："
+            subTitle="此处计划提供："
             extra={
               <ul style={{ textAlign: 'left', display: 'inline-block', margin: 0 }}>
                 {current.planned?.map((p) => <li key={p}>{p}</li>)}

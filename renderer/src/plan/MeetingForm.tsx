@@ -1,0 +1,98 @@
+// DOM. 执行预备会 record, saved on every change.
+import { useState } from 'react';
+import { Alert, Card, Col, DatePicker, Form, Input, Row, Select, TimePicker } from 'antd';
+import dayjs, { type Dayjs } from 'dayjs';
+import type { Person } from '../../../shared/commandPost/types';
+import type { PreparatoryMeeting } from '../../../shared/plan/types';
+import { db } from '../data/db';
+import { errorText } from '../ui/errors';
+import { saveMeeting } from './repository';
+
+const dateItem = {
+  getValueProps: (v: string) => ({ value: v ? dayjs(v) : null }),
+  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : ''),
+};
+const timeItem = {
+  getValueProps: (v: string) => ({ value: v ? dayjs(`2000-01-01T${v}`) : null }),
+  normalize: (d: Dayjs | null) => (d ? d.format('HH:mm') : ''),
+};
+
+export function emptyMeeting(operationId: string): PreparatoryMeeting {
+  return {
+    id: crypto.randomUUID(),
+    operationId,
+    date: '',
+    time: '',
+    place: '',
+    attendeeIds: [],
+    otherAttendees: '',
+    familySituation: '',
+    psychologicalState: '',
+    behaviouralState: '',
+    decisions: '',
+  };
+}
+
+export function MeetingForm({ meeting, people }: { meeting: PreparatoryMeeting; people: Person[] }) {
+  const [form] = Form.useForm<PreparatoryMeeting>();
+  const [saveError, setSaveError] = useState<string | null>(null);
+  const save = () =>
+    saveMeeting(db, { ...meeting, ...form.getFieldsValue(true) }).then(
+      () => setSaveError(null),
+      (e: unknown) => setSaveError(errorText(e)),
+    );
+  const area = (name: keyof PreparatoryMeeting, label: string) => (
+    <Col span={12}>
+      <Form.Item name={name} label={label}>
+        <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
+      </Form.Item>
+    </Col>
+  );
+  return (
+    <Form<PreparatoryMeeting> form={form} layout="vertical" initialValues={meeting} onValuesChange={save}>
+      {saveError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`未能保存：${saveError}`} />}
+      <Card size="small" title="会议" style={{ marginBottom: 12 }}>
+        <Row gutter={16}>
+          <Col span={4}>
+            <Form.Item name="date" label="日期" {...dateItem}>
+              <DatePicker style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={3}>
+            <Form.Item name="time" label="时间" {...timeItem}>
+              <TimePicker format="HH:mm" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={7}>
+            <Form.Item name="place" label="地点">
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="attendeeIds" label="参会人员">
+              <Select
+                mode="multiple"
+                maxTagCount="responsive"
+                optionFilterProp="label"
+                options={people.map((p) => ({ value: p.id, label: `${p.name}（${p.post}）` }))}
+              />
+            </Form.Item>
+          </Col>
+          <Col span={24}>
+            <Form.Item name="otherAttendees" label="其他参会人员（名单以外，如公证员）">
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+      </Card>
+      <Card size="small" title="被执行人情况分析研判">
+        <Row gutter={16}>
+          {area('familySituation', '家庭状况')}
+          {area('psychologicalState', '心理状态')}
+          {area('behaviouralState', '行为表现')}
+          {area('decisions', '会议决定事项')}
+        </Row>
+      </Card>
+    </Form>
+  );
+}
