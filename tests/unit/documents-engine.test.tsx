@@ -15,7 +15,7 @@ import { MissingGlyphsError, describeCharacter, missingCharacters } from '../../
 import { MAX_UNBROKEN_RUN, breakablePieces, segmentForLineBreaking, withNoBreakSpaces } from '../../shared/documents/lineBreaking';
 import { chineseNumeral, headingMark } from '../../shared/documents/numbering';
 import { renderToPdfBytes } from '../../shared/documents/render';
-import { POPPLER_MISSING, hasPoppler, nodeFonts, pdfFonts, pdfPages, pdfText, savePdf } from '../fixtures/documents/pdf';
+import { hasPoppler, nodeFonts, pdfFonts, pdfPages, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
 
 const CLOSING = '，。、；：！？）」』》〕】…”’';
 const OPENING = '（「『《〔【“‘';
@@ -170,7 +170,7 @@ const strip = (text: string) => text.replace(/\s+/g, '');
 /** "— 1 —"; pdftotext drops the narrow spaces around the number. */
 const PAGE_NUMBER = /^—\s*(\d+)\s*—$/;
 
-describe.skipIf(!hasPoppler)('rendered PDF (read back with poppler)', () => {
+describe.skipIf(!hasPoppler)(popplerSuite('rendered PDF'), () => {
   it('keeps every character in order, breaks lines by the Chinese rules and inserts no hyphen', async () => {
     const path = savePdf('engine-breaking.pdf', await renderToPdfBytes(engineSample('测试页脚'), nodeFonts));
     const text = pdfText(path);
@@ -229,10 +229,6 @@ describe.skipIf(!hasPoppler)('rendered PDF (read back with poppler)', () => {
 });
 
 describe('rendering', () => {
-  it.skipIf(hasPoppler)('skips the PDF read-back checks', () => {
-    console.warn(POPPLER_MISSING);
-  });
-
   it('refuses to print characters the font lacks, naming them', async () => {
     const doc = (
       <OfficialDocument title="生僻字" createdAt={new Date('2026-12-01T09:00:00+08:00')}>

@@ -17,7 +17,7 @@ import {
 } from '../../shared/documents/plan/printData';
 import { fitWithin, legendRows } from '../../shared/documents/plan/SketchFigure';
 import { renderTaskCard, renderTaskCards, taskCardSource } from '../../shared/documents/plan/TaskCard';
-import { hasPoppler, nodeFonts, pdfFonts, pdfPages, pdfRawText, pdfText, savePdf } from '../fixtures/documents/pdf';
+import { hasPoppler, nodeFonts, pdfFonts, pdfPages, pdfRawText, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
 import { planPrintFixture } from '../fixtures/documents/plan';
 
 const strip = (text: string) => text.replace(/\s+/g, '');
@@ -92,7 +92,7 @@ describe('plan text helpers', () => {
 
 const PAGE_NUMBER = /^\s*—\s*(\d+)\s*—\s*$/m;
 
-describe.skipIf(!hasPoppler)('plan and task cards rendered (read back with poppler)', () => {
+describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), () => {
   it('prints the finalised plan with everything that was entered, subjects masked', async () => {
     const data = planPrintFixture();
     const path = savePdf('plan-final.pdf', await renderPlan(data, nodeFonts));

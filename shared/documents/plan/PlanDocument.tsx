@@ -13,13 +13,12 @@ import {
   Title,
 } from '../components';
 import type { DocumentFonts } from '../fonts';
-import { renderToPdfBytes } from '../render';
+import { renderToPdfBytes, type PdfBytes } from '../render';
 import { OrgChart } from './OrgChart';
 import {
   UNSET,
   assessmentText,
   assignmentOf,
-  contingenciesOf,
   chinaDateOf,
   formatChineseTime,
   formatWindow,
@@ -335,5 +334,5 @@ export function PlanDocument({ data }: { data: PlanPrintData }) {
 }
 
 /** 《强制执行预案》 as PDF bytes. */
-export const renderPlan = (data: PlanPrintData, fonts: DocumentFonts): Promise<Uint8Array> =>
+export const renderPlan = (data: PlanPrintData, fonts: DocumentFonts): Promise<PdfBytes> =>
   renderToPdfBytes(<PlanDocument data={data} />, fonts);
