@@ -7,6 +7,9 @@ import { breakablePieces } from './lineBreaking';
 
 const WEIGHTS = [400, 700] as const;
 
+/** A rendered PDF file: bytes over a plain ArrayBuffer, as the host's saveFile takes them. */
+export type PdfBytes = Uint8Array<ArrayBuffer>;
+
 /** react-pdf's font store is global: register our family once, from one place only. */
 function registerFonts(fonts: DocumentFonts): void {
   const family = Font.getRegisteredFonts()[DOCUMENT_FONT_FAMILY];
@@ -38,7 +41,7 @@ async function loadFonts(): Promise<(codePoint: number) => boolean> {
   return (codePoint) => faces.every((face) => face?.hasGlyphForCodePoint(codePoint) === true);
 }
 
-async function render(element: ReactElement<DocumentProps>, fonts: DocumentFonts): Promise<Uint8Array> {
+async function render(element: ReactElement<DocumentProps>, fonts: DocumentFonts): Promise<PdfBytes> {
   registerFonts(fonts);
   const hasGlyph = await loadFonts();
   // The hyphenation callback sees every word react-pdf lays out, page numbers included:
@@ -61,7 +64,7 @@ let queue: Promise<unknown> = Promise.resolve();
  * Renders a react-pdf <Document> to PDF bytes with the documents' fonts, Chinese line
  * breaking and the missing-glyph check. Throws MissingGlyphsError rather than print boxes.
  */
-export function renderToPdfBytes(element: ReactElement<DocumentProps>, fonts: DocumentFonts): Promise<Uint8Array> {
+export function renderToPdfBytes(element: ReactElement<DocumentProps>, fonts: DocumentFonts): Promise<PdfBytes> {
   const result = queue.then(() => render(element, fonts));
   queue = result.catch(() => undefined);
   return result;

@@ -4,7 +4,7 @@ import { Fragment } from 'react';
 import type { WorkingGroup } from '../../commandPost/types';
 import { Heading, KeyValueBlock, OfficialDocument, OfficialPage, Paragraph, Table, Title } from '../components';
 import type { DocumentFonts } from '../fonts';
-import { renderToPdfBytes } from '../render';
+import { renderToPdfBytes, type PdfBytes } from '../render';
 import {
   UNSET,
   assignmentOf,
@@ -107,13 +107,13 @@ export function TaskCardsDocument({ data, groupIds }: { data: PlanPrintData; gro
 }
 
 /** One group's 任务卡 as PDF bytes. */
-export function renderTaskCard(data: PlanPrintData, groupId: string, fonts: DocumentFonts): Promise<Uint8Array> {
+export function renderTaskCard(data: PlanPrintData, groupId: string, fonts: DocumentFonts): Promise<PdfBytes> {
   if (!data.groups.some((g) => g.id === groupId)) return Promise.reject(new Error('找不到该工作小组，无法生成任务卡'));
   return renderToPdfBytes(<TaskCardsDocument data={data} groupIds={[groupId]} />, fonts);
 }
 
 /** Every group's 任务卡 in one PDF, in group order. */
-export function renderTaskCards(data: PlanPrintData, fonts: DocumentFonts): Promise<Uint8Array> {
+export function renderTaskCards(data: PlanPrintData, fonts: DocumentFonts): Promise<PdfBytes> {
   if (data.groups.length === 0) return Promise.reject(new Error('尚未设立工作小组，无法生成任务卡'));
   return renderToPdfBytes(<TaskCardsDocument data={data} />, fonts);
 }
