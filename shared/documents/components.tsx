@@ -291,14 +291,18 @@ export function KeyValueBlock({ items, labelChars = 6 }: { items: KeyValue[]; la
 
 /**
  * Issuer and date, right-aligned four characters in (§7.3.5), with room above for the
- * seal. The seal is stamped on paper: nothing is drawn there.
+ * seal. The seal is stamped on paper: nothing is drawn there. `children` are the closing
+ * lines of the body, kept on the same page so that issuer and date never stand alone.
  */
-export function SignatureBlock({ issuer, date }: { issuer: string; date: string }) {
+export function SignatureBlock({ issuer, date, children }: { issuer: string; date: string; children?: ReactNode }) {
   return (
-    <View style={styles.signature} wrap={false}>
-      <View style={styles.signatureLines}>
-        <Text>{issuer}</Text>
-        <Text>{date}</Text>
+    <View wrap={false}>
+      {children}
+      <View style={styles.signature}>
+        <View style={styles.signatureLines}>
+          <Text>{issuer}</Text>
+          <Text>{date}</Text>
+        </View>
       </View>
     </View>
   );

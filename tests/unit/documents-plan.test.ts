@@ -8,6 +8,7 @@ import {
   formatWindow,
   groupHeadcount,
   groupRoster,
+  meetingTime,
   pageMark,
   personLabel,
   planSourceNote,
@@ -31,6 +32,9 @@ describe('plan text helpers', () => {
     expect(formatWindow('', '')).toBe('未确定');
     expect(formatChineseTime('07:05')).toBe('7时05分');
     expect(formatChineseDateTime('2026-12-01T15:30:00.000+08:00')).toBe('2026年12月1日 15时30分');
+    const meeting = planPrintFixture().meeting!;
+    expect(meetingTime(meeting)).toBe('2026年12月5日 14时30分');
+    expect(meetingTime({ ...meeting, date: '', time: '' })).toBe('未填写');
   });
 
   it('marks a draft everywhere and says which version a final plan is', () => {
@@ -132,6 +136,7 @@ describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), () =>
     expect(raw).toContain('执行预备会');
     expect(raw).toContain('滨江市临江公证处公证员宋雅琴');
     expect(raw).toContain('滨江市临江区人民政府强制执行临时指挥部');
+    expect(raw).toContain('确保强制执行工作依法、安全、有序进行');
     expect(raw).not.toContain('110101196203154515');
     expect(raw).not.toContain('13800138000');
 

@@ -30,6 +30,7 @@ import {
   housingKindLabels,
   legalityStatusLabels,
   meetingAttendees,
+  meetingTime,
   orUnset,
   pageMark,
   personLabel,
@@ -273,7 +274,7 @@ function meetingSummary(data: PlanPrintData): ReactNode {
     <>
       <KeyValueBlock
         items={[
-          { label: '时间', value: `${formatChineseDate(meeting.date)} ${formatChineseTime(meeting.time)}` },
+          { label: '时间', value: meetingTime(meeting) },
           { label: '地点', value: orUnset(meeting.place) },
           { label: '参会人员', value: meetingAttendees(data, meeting) },
         ]}
@@ -324,10 +325,11 @@ export function PlanDocument({ data }: { data: PlanPrintData }) {
             {section.body}
           </Fragment>
         ))}
-        <SignatureBlock
-          issuer={`${orUnset(operation.organisingGovernment)}强制执行临时指挥部`}
-          date={chinaDateOf(signedOn)}
-        />
+        <SignatureBlock issuer={`${orUnset(operation.organisingGovernment)}强制执行临时指挥部`} date={chinaDateOf(signedOn)}>
+          <Paragraph>
+            各成员单位、各工作小组应严格按照本预案履行职责，服从现场执行指挥统一调度，确保强制执行工作依法、安全、有序进行。
+          </Paragraph>
+        </SignatureBlock>
       </OfficialPage>
     </OfficialDocument>
   );

@@ -178,6 +178,10 @@ export function householdRows(data: PlanPrintData): string[][] {
   });
 }
 
+/** 2026年12月5日 14时30分, or 未填写. */
+export const meetingTime = (meeting: PreparatoryMeeting): string =>
+  orUnset(`${formatChineseDate(meeting.date)} ${formatChineseTime(meeting.time)}`);
+
 /** 执行预备会 attendees: roster names, then the others as typed. */
 export function meetingAttendees(data: PlanPrintData, meeting: PreparatoryMeeting): string {
   const names = meeting.attendeeIds
