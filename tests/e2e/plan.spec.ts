@@ -52,6 +52,8 @@ test('the commander builds a lawful plan for the demo, is stopped on unlawful ti
   await expect(page.getByTestId('window-problems')).toContainText('夜间');
   await setWindow(page, '2026-12-12 09:00', '2026-12-12 12:00');
   await expect(page.getByTestId('window-problems')).toContainText('星期六');
+  await page.keyboard.press('Escape');
+  await page.screenshot({ path: 'tests/screenshots/plan-form-weekend.png' });
   await page.getByRole('tab', { name: /审查与定稿/ }).click();
   await expect(page.getByText(/不能定稿/)).toBeVisible();
   await expect(page.getByRole('button', { name: /定稿为第 1 版/ })).toBeDisabled();
@@ -82,6 +84,7 @@ test('the commander builds a lawful plan for the demo, is stopped on unlawful ti
   await (await chooser).setFiles({ name: '现场平面图.png', mimeType: 'image/png', buffer: image });
   await page.getByRole('img', { name: '部署示意图' }).click({ position: { x: 100, y: 80 } });
   await expect(page.getByRole('button', { name: '删除标注 集合地点' })).toBeVisible();
+  await page.screenshot({ path: 'tests/screenshots/plan-sketch.png' });
 
   // Review and finalise.
   await page.getByRole('tab', { name: /审查与定稿/ }).click();
@@ -90,6 +93,9 @@ test('the commander builds a lawful plan for the demo, is stopped on unlawful ti
   await page.getByLabel('定稿人').fill('陈志远');
   await page.getByRole('dialog').getByRole('button', { name: '定稿' }).click();
   await expect(page.getByText('第 1 版', { exact: true })).toBeVisible();
+  await expect(page.getByText('确认定稿')).toBeHidden();
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'tests/screenshots/plan-review.png', fullPage: true });
 
   // Print the plan and a task card, and read them back.
   // Kept in out/ so a person can look at what the test printed.
