@@ -2,7 +2,7 @@
 // household: the subjects (被执行人) with their assessment, and the family members.
 import { z } from 'zod';
 import { isValidPhone } from './formats';
-import { newOperationSchema, type FieldErrors } from './newOperation';
+import { normaliseIdNumber, subjectInput, type FieldErrors } from './newOperation';
 import { vulnerabilities, type Vulnerability } from './types';
 
 export type Validated<T> = { ok: true; values: T } | { ok: false; errors: FieldErrors };
@@ -28,9 +28,6 @@ export const optionalPhone = optionalText('电话号码', 40).refine(
   '电话号码格式不正确，如 13800138000 或 010-66001234',
 );
 
-// The subject's own fields follow exactly the rules they were created with; the date
-// passed here only matters to the operation's header, not to subjects.
-const subjectFields = newOperationSchema('').shape.subjects.element;
 
 const riskLevel = z.enum(['low', 'medium', 'high'], { error: '请评定风险等级（低、中、高）' });
 
@@ -48,11 +45,12 @@ const assessmentInput = z
     }
   });
 
-export const subjectEditSchema = subjectFields
+// The subject's own fields follow exactly the rules they were created with.
+export const subjectEditSchema = subjectInput
   .safeExtend({ assessment: assessmentInput })
   .transform(({ assessment, ...s }) => ({
     ...s,
-    idNumber: s.idType === 'residentId' ? s.idNumber.toUpperCase() : s.idNumber,
+    idNumber: normaliseIdNumber(s.idType, s.idNumber),
     // Nothing analysed yet is stored as no assessment, not as an empty one.
     assessment: assessment.riskLevel ? { ...assessment, riskLevel: assessment.riskLevel } : undefined,
   }));

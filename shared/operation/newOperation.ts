@@ -1,7 +1,7 @@
 // Pure. What the user types to create an operation, its validation with Chinese
 // messages, and the records it becomes.
 import { z } from 'zod';
-import type { BasisDocumentKind, Operation, Subject } from './types';
+import type { BasisDocumentKind, IdType, Operation, Subject } from './types';
 import {
   isValidPhone,
   isValidResidentId,
@@ -24,7 +24,8 @@ const isoDate = (label: string) =>
     .min(1, `请选择${label}`)
     .regex(/^\d{4}-\d{2}-\d{2}$/, `${label}格式应为 年-月-日`);
 
-const subjectInput = z
+/** One subject's fields, as typed; also the rules for editing a subject later. */
+export const subjectInput = z
   .object({
     name: required('被执行人姓名或名称', 100),
     idType: z.enum(['residentId', 'other']).default('residentId'),
@@ -125,6 +126,10 @@ export function validateNewOperation(input: unknown, today: string): Validation 
   return { ok: false, errors };
 }
 
+/** Resident ID numbers are stored with an upper-case check letter X. */
+export const normaliseIdNumber = (idType: IdType, idNumber: string): string =>
+  idType === 'residentId' ? idNumber.toUpperCase() : idNumber;
+
 export interface NewOperationRecords {
   operation: Operation;
   subjects: Subject[];
@@ -158,7 +163,7 @@ export function buildOperation(
       position,
       name: s.name,
       idType: s.idType,
-      idNumber: s.idType === 'residentId' ? s.idNumber.toUpperCase() : s.idNumber,
+      idNumber: normaliseIdNumber(s.idType, s.idNumber),
       phone: s.phone,
       address: s.address,
     };
