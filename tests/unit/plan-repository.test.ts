@@ -11,8 +11,7 @@ import {
   saveDraftContent,
 } from '../../renderer/src/plan/repository';
 import { saveNightHours } from '../../renderer/src/settings/settings';
-import { emptyPlanContent } from '../../shared/plan/planContent';
-import type { PlanContent } from '../../shared/plan/types';
+import { lawfulPlanContent } from '../fixtures/plan';
 
 let db: ConsoleDb;
 let n = 0;
@@ -29,24 +28,6 @@ async function setUp(): Promise<string> {
   return id;
 }
 
-function lawful(): PlanContent {
-  const c = emptyPlanContent();
-  return {
-    ...c,
-    start: '2026-12-08T08:30:00+08:00',
-    end: '2026-12-08T16:00:00+08:00',
-    assemblyPoint: '街道办事处',
-    dispersalPoint: '胡同北口',
-    housingAddress: '周转房3号楼201',
-    housingArranged: true,
-    compensationDeposited: true,
-    compensationAccount: '110022334455',
-    noUtilityCutoff: true,
-    riskAssessment: '风险可控',
-    contingencies: c.contingencies.map((x) => ({ ...x, measures: '按预案处置' })),
-  };
-}
-
 describe('plan repository', () => {
   it('creates exactly one draft even when asked twice at once', async () => {
     const id = await setUp();
@@ -57,7 +38,7 @@ describe('plan repository', () => {
   it('refuses to finalise a plan that fails a blocking check, and says which', async () => {
     const id = await setUp();
     await ensureDraftPlan(db, id);
-    await saveDraftContent(db, id, { ...lawful(), start: '2026-10-01T09:00:00+08:00', end: '2026-10-01T12:00:00+08:00' });
+    await saveDraftContent(db, id, { ...lawfulPlanContent(), start: '2026-10-01T09:00:00+08:00', end: '2026-10-01T12:00:00+08:00' });
     await expect(finalisePlan(db, id, '赵指挥')).rejects.toThrow(/不能定稿.*国庆/);
     expect(await listFinalPlans(db, id)).toEqual([]);
   });
@@ -65,7 +46,7 @@ describe('plan repository', () => {
   it('locks numbered versions and keeps the history when the draft changes', async () => {
     const id = await setUp();
     await ensureDraftPlan(db, id);
-    await saveDraftContent(db, id, lawful());
+    await saveDraftContent(db, id, lawfulPlanContent());
     const v1 = await finalisePlan(db, id, '赵指挥');
     expect(v1).toMatchObject({ version: 1, status: 'final', finalisedBy: '赵指挥' });
     expect(v1.legality?.find((c) => c.code === 'window')?.status).toBe('pass');
@@ -75,14 +56,14 @@ describe('plan repository', () => {
     // Later changes to the command post do not alter what version 1 recorded.
     await db.people.add({ id: 'p2', operationId: id, memberUnitId: 'u1', name: '钱组长', post: '科长', phone: '13900000002', badgeNumber: 'A2' });
     await db.workingGroups.update('g1', { leaderId: 'p2' });
-    await saveDraftContent(db, id, { ...lawful(), assemblyPoint: '区政府东门' });
+    await saveDraftContent(db, id, { ...lawfulPlanContent(), assemblyPoint: '区政府东门' });
     const v2 = await finalisePlan(db, id, '赵指挥');
     expect(v2.snapshot?.groups.map((g) => g.leaderId)).toEqual(['p2']);
     expect(v2.version).toBe(2);
     const versions = await listFinalPlans(db, id);
     expect(versions.map((p) => [p.version, p.content.assemblyPoint])).toEqual([
       [2, '区政府东门'],
-      [1, '街道办事处'],
+      [1, '河西街道办事处院内'],
     ]);
     expect(versions[1]?.snapshot?.groups.map((g) => g.leaderId)).toEqual(['p1']);
     expect((await getDraftPlan(db, id))?.version).toBe(0);
@@ -91,15 +72,15 @@ describe('plan repository', () => {
   it('rejects malformed content without touching the stored draft', async () => {
     const id = await setUp();
     await ensureDraftPlan(db, id);
-    await saveDraftContent(db, id, lawful());
-    await expect(saveDraftContent(db, id, { ...lawful(), assemblyPoint: '长'.repeat(201) })).rejects.toThrow('集合地点不能超过 200 个字');
-    expect((await getDraftPlan(db, id))?.content.assemblyPoint).toBe('街道办事处');
+    await saveDraftContent(db, id, lawfulPlanContent());
+    await expect(saveDraftContent(db, id, { ...lawfulPlanContent(), assemblyPoint: '长'.repeat(201) })).rejects.toThrow('集合地点不能超过 200 个字');
+    expect((await getDraftPlan(db, id))?.content.assemblyPoint).toBe('河西街道办事处院内');
   });
 
   it('applies the night hours setting to the checks', async () => {
     const id = await setUp();
     await ensureDraftPlan(db, id);
-    await saveDraftContent(db, id, { ...lawful(), end: '2026-12-08T20:30:00+08:00' });
+    await saveDraftContent(db, id, { ...lawfulPlanContent(), end: '2026-12-08T20:30:00+08:00' });
     expect((await currentLegality(db, id)).some((c) => c.code === 'window.night')).toBe(false);
     await saveNightHours(db, { from: '20:00', to: '07:00' });
     expect((await currentLegality(db, id)).some((c) => c.code === 'window.night')).toBe(true);

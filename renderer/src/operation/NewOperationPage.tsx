@@ -5,7 +5,7 @@ import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Sp
 import type { FormInstance, FormItemProps } from 'antd';
 import type { NamePath } from 'antd/es/form/interface';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import { dateField } from '../ui/dateFields';
 import { chinaDate } from '../../../shared/calendar/chinaTime';
 import { basisDocumentKinds, validateNewOperation, type NewOperationInput } from '../../../shared/operation/newOperation';
 import { basisDocumentKindLabels } from '../../../shared/operation/types';
@@ -44,11 +44,6 @@ function fieldRule(form: FormInstance<NewOperationInput>, path: FieldPath): NonN
   };
 }
 
-/** Dates live in the form (and the draft) as YYYY-MM-DD strings, not Dayjs objects. */
-const dateItemProps = {
-  getValueProps: (v: string) => ({ value: v ? dayjs(v) : null }),
-  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : ''),
-};
 
 interface FieldSpec {
   path: FieldPath;
@@ -207,7 +202,7 @@ export function NewOperationPage() {
             <Row gutter={16}>
               {card.fields.map((f) => (
                 <Col span={f.span} key={f.path.join('.')}>
-                  <Form.Item {...item(f.path, f.label, f.date ? dateItemProps : undefined)} required>
+                  <Form.Item {...item(f.path, f.label, f.date ? dateField : undefined)} required>
                     {f.control}
                   </Form.Item>
                 </Col>

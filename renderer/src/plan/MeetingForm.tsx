@@ -1,21 +1,13 @@
 // DOM. 执行预备会 record, saved on every change.
 import { useState } from 'react';
 import { Alert, Card, Col, DatePicker, Form, Input, Row, Select, TimePicker } from 'antd';
-import dayjs, { type Dayjs } from 'dayjs';
+import { clockField, dateField } from '../ui/dateFields';
 import type { Person } from '../../../shared/commandPost/types';
 import type { PreparatoryMeeting } from '../../../shared/plan/types';
 import { db } from '../data/db';
 import { errorText } from '../ui/errors';
 import { saveMeeting } from './repository';
 
-const dateItem = {
-  getValueProps: (v: string) => ({ value: v ? dayjs(v) : null }),
-  normalize: (d: Dayjs | null) => (d ? d.format('YYYY-MM-DD') : ''),
-};
-const timeItem = {
-  getValueProps: (v: string) => ({ value: v ? dayjs(`2000-01-01T${v}`) : null }),
-  normalize: (d: Dayjs | null) => (d ? d.format('HH:mm') : ''),
-};
 
 export function emptyMeeting(operationId: string): PreparatoryMeeting {
   return {
@@ -54,12 +46,12 @@ export function MeetingForm({ meeting, people }: { meeting: PreparatoryMeeting; 
       <Card size="small" title="会议" style={{ marginBottom: 12 }}>
         <Row gutter={16}>
           <Col span={4}>
-            <Form.Item name="date" label="日期" {...dateItem}>
+            <Form.Item name="date" label="日期" {...dateField}>
               <DatePicker style={{ width: '100%' }} />
             </Form.Item>
           </Col>
           <Col span={3}>
-            <Form.Item name="time" label="时间" {...timeItem}>
+            <Form.Item name="time" label="时间" {...clockField}>
               <TimePicker format="HH:mm" style={{ width: '100%' }} />
             </Form.Item>
           </Col>

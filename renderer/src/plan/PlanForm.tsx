@@ -2,7 +2,7 @@
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Tag, TimePicker, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import { chinaInstantField, clockField } from '../ui/dateFields';
 import { checkEnforcementWindow } from '../../../shared/calendar';
 import type { WorkingGroup } from '../../../shared/commandPost/types';
 import { contingencyLabels, type Plan, type PlanContent } from '../../../shared/plan/types';
@@ -11,15 +11,6 @@ import { errorText } from '../ui/errors';
 import type { NightHours } from '../settings/settings';
 import { saveDraftContent } from './repository';
 
-/** Times are entered as Beijing wall-clock time and stored with +08:00, whatever the PC's zone. */
-const instantItem = {
-  getValueProps: (v: string) => ({ value: v ? dayjs(v.slice(0, 16)) : null }),
-  normalize: (d: Dayjs | null) => (d ? `${d.format('YYYY-MM-DDTHH:mm')}:00+08:00` : ''),
-};
-const clockItem = {
-  getValueProps: (v: string) => ({ value: v ? dayjs(`2000-01-01T${v}`) : null }),
-  normalize: (d: Dayjs | null) => (d ? d.format('HH:mm') : ''),
-};
 
 /** One assignment row per group, in group order, keeping what was already entered. */
 function withAllGroups(content: PlanContent, groups: WorkingGroup[]): PlanContent {
@@ -73,12 +64,12 @@ export function PlanForm({ draft, groups, night }: { draft: Plan; groups: Workin
       <Card size="small" title="一、执行时间" style={{ marginBottom: 12 }}>
         <Row gutter={16}>
           <Col span={6}>
-            <Form.Item name="start" label="计划开始时间" {...instantItem}>
+            <Form.Item name="start" label="计划开始时间" {...chinaInstantField}>
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} placeholder="如 2026-12-08 09:00" />
             </Form.Item>
           </Col>
           <Col span={6}>
-            <Form.Item name="end" label="预计结束时间" {...instantItem}>
+            <Form.Item name="end" label="预计结束时间" {...chinaInstantField}>
               <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} placeholder="如 2026-12-08 16:00" />
             </Form.Item>
           </Col>
@@ -191,7 +182,7 @@ export function PlanForm({ draft, groups, night }: { draft: Plan; groups: Workin
                     </Form.Item>
                   </Col>
                   <Col span={4}>
-                    <Form.Item name={[field.name, 'reportTime']} style={{ marginBottom: 6 }} {...clockItem}>
+                    <Form.Item name={[field.name, 'reportTime']} style={{ marginBottom: 6 }} {...clockField}>
                       <TimePicker format="HH:mm" placeholder="到岗时间" style={{ width: '100%' }} />
                     </Form.Item>
                   </Col>

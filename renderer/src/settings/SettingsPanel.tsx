@@ -2,7 +2,7 @@
 import { useState } from 'react';
 import { Alert, App, Button, Card, Form, Modal, Space, Table, TimePicker, Typography } from 'antd';
 import { SettingOutlined, UploadOutlined } from '@ant-design/icons';
-import dayjs, { type Dayjs } from 'dayjs';
+import { clockField } from '../ui/dateFields';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { EXAMPLE_OFFICIAL_SCHEDULE, type OfficialSchedule } from '../../../shared/calendar';
 import { db } from '../data/db';
@@ -11,10 +11,6 @@ import { readWholeFile } from '../host/fileStream';
 import { errorText } from '../ui/errors';
 import { loadScheduleFile, readNightHours, registerStoredSchedules, saveNightHours, type NightHours } from './settings';
 
-const clock = {
-  getValueProps: (v: string) => ({ value: v ? dayjs(`2000-01-01T${v}`) : null }),
-  normalize: (d: Dayjs | null) => (d ? d.format('HH:mm') : ''),
-};
 
 function NightHoursForm({ value }: { value: NightHours }) {
   const { message } = App.useApp();
@@ -28,10 +24,10 @@ function NightHoursForm({ value }: { value: NightHours }) {
   };
   return (
     <Form<NightHours> layout="inline" initialValues={value} onFinish={save}>
-      <Form.Item name="from" label="夜间自" {...clock}>
+      <Form.Item name="from" label="夜间自" {...clockField}>
         <TimePicker format="HH:mm" allowClear={false} />
       </Form.Item>
-      <Form.Item name="to" label="至次日" {...clock}>
+      <Form.Item name="to" label="至次日" {...clockField}>
         <TimePicker format="HH:mm" allowClear={false} />
       </Form.Item>
       <Button htmlType="submit">保存</Button>

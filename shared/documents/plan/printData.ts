@@ -1,31 +1,23 @@
 // Pure. What the plan and the task cards print from, and the wording of their lines:
 // kept apart from the layout so it can be tested without rendering.
 import { chinaInstant } from '../../calendar/chinaTime';
-import type { MemberUnit, Person, WorkingGroup } from '../../commandPost/types';
+import type { WorkingGroup } from '../../commandPost/types';
 import { formatChineseDate, maskIdNumber, maskPhone } from '../../operation/formats';
 import {
   riskLevelLabels,
   vulnerabilityLabels,
-  type HouseholdMember,
   type IsoInstant,
   type Operation,
   type Subject,
 } from '../../operation/types';
-import type { Contingency, GroupAssignment, LegalityCheck, Plan, PreparatoryMeeting, SketchMarkerKind } from '../../plan/types';
+import type { Contingency, GroupAssignment, LegalityCheck, Plan, PlanSnapshot, PreparatoryMeeting, SketchMarkerKind } from '../../plan/types';
 
 /**
  * Everything the plan prints, gathered by the caller. A finalised plan should come with
  * the command post as frozen in that version; the deployment sketch is read from
  * plan.content.sketch.
  */
-export interface PlanPrintData {
-  operation: Operation;
-  subjects: Subject[];
-  householdMembers: HouseholdMember[];
-  memberUnits: MemberUnit[];
-  people: Person[];
-  groups: WorkingGroup[];
-  meeting?: PreparatoryMeeting;
+export interface PlanPrintData extends PlanSnapshot {
   plan: Plan;
   /** When the document is printed (ISO with +08:00); printed on it, so the file is reproducible. */
   printedAt: IsoInstant;
