@@ -1,0 +1,96 @@
+// DOM. Exporting one operation to a backup file and importing it back (一户一档):
+// the export reads every table in one read transaction, so it is one consistent moment;
+// the import writes every table in one read-write transaction, so it is all or nothing.
+import { APP_NAME } from '../../../shared/app/identity';
+import { chinaInstant } from '../../../shared/calendar/chinaTime';
+import {
+  backupContents,
+  backupTableNames,
+  buildBackup,
+  parseBackup,
+  serialiseBackup,
+  type BackupContents,
+} from '../../../shared/archive/backup';
+import type { ConsoleDb } from '../data/db';
+
+// Replaced at build time (electron.vite.config.ts, vitest.config.ts); declared here as well
+// as in env.d.ts so the unit tests' compilation, which does not include env.d.ts, knows it.
+declare const __APP_VERSION__: string;
+
+/** A file that cannot be imported, with every reason found (in Chinese, for the user). */
+export class BackupImportError extends Error {
+  constructor(readonly errors: string[]) {
+    super(`无法导入备份：${errors.join('；')}`);
+    this.name = 'BackupImportError';
+  }
+}
+
+/** The operation's tables besides `operations`, in the backup's order. */
+const tablesOf = (db: ConsoleDb) => backupTableNames.map((name) => db.table(name));
+
+/** The operation and all its records as a backup file's text. */
+export async function exportOperationBackup(
+  db: ConsoleDb,
+  operationId: string,
+  options: { now?: Date; appVersion?: string } = {},
+): Promise<string> {
+  const contents = await db.transaction('r', [db.operations, ...tablesOf(db)], async () => {
+    const operation = await db.operations.get(operationId);
+    if (!operation) throw new Error('找不到该行动，可能已被删除');
+    const records: Record<string, unknown> = { operation };
+    for (const name of backupTableNames) records[name] = await db.table(name).where('operationId').equals(operationId).toArray();
+    return records as unknown as BackupContents;
+  });
+  const text = serialiseBackup(
+    buildBackup(contents, {
+      exportedAt: chinaInstant(options.now ?? new Date()),
+      app: { name: APP_NAME, version: options.appVersion ?? __APP_VERSION__ },
+    }),
+  );
+  // A backup that cannot be read back is worse than none: check it the way an import will.
+  const check = parseBackup(text);
+  if (!check.ok) throw new Error(`导出的备份未通过校验，请联系维护人员：${check.errors.join('；')}`);
+  return text;
+}
+
+export interface ImportOptions {
+  /** Import under new ids beside the existing operation. Not available yet. */
+  asCopy?: boolean;
+}
+
+/** Validates a backup file and writes it into the database; returns the operation's id. */
+export async function importOperationBackup(db: ConsoleDb, text: string, options: ImportOptions = {}): Promise<string> {
+  const parsed = parseBackup(text);
+  if (!parsed.ok) throw new BackupImportError(parsed.errors);
+  if (options.asCopy) throw new BackupImportError(['以副本方式导入（换用新编号）尚未提供']);
+  const contents = backupContents(parsed.backup);
+  const { operation } = contents;
+
+  try {
+    await db.transaction('rw', [db.operations, ...tablesOf(db)], async () => {
+      const existing = await db.operations.get(operation.id);
+      if (existing) {
+        throw new BackupImportError([
+          `本机已有该行动（${existing.courtRuling.number || existing.propertyAddress || existing.id}），不能重复导入；` +
+            '如需同时保留两份，请以副本方式导入',
+        ]);
+      }
+      await db.operations.add(operation);
+      for (const name of backupTableNames) {
+        const records = contents[name] as object[];
+        if (records.length > 0) await db.table(name).bulkAdd(records);
+      }
+    });
+  } catch (error) {
+    if (error instanceof BackupImportError) throw error;
+    // Dexie rolled everything back; say so in words the user can act on.
+    const name = error instanceof Error ? error.name : '';
+    if (name === 'ConstraintError' || name === 'BulkError') {
+      throw new BackupImportError([
+        '备份中的记录与本机已有记录的编号或文书文号重复（可能是从本机其他行动复制而来），未导入任何内容',
+      ]);
+    }
+    throw error;
+  }
+  return operation.id;
+}

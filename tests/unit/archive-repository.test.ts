@@ -1,0 +1,181 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { parseBackup } from '../../shared/archive/backup';
+import { BackupImportError, exportOperationBackup, importOperationBackup } from '../../renderer/src/archive/backupRepository';
+import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
+import { loadDemoOperation } from '../../renderer/src/operation/repository';
+import { ensureDraftPlan, finalisePlan, saveDraftContent, saveMeeting } from '../../renderer/src/plan/repository';
+import { sketchPng } from '../fixtures/documents/plan';
+import { lawfulPlanContent } from '../fixtures/plan';
+
+const opened: ConsoleDb[] = [];
+let n = 0;
+const fresh = () => {
+  const db = openConsoleDb(`archive-${++n}`);
+  opened.push(db);
+  return db;
+};
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((db) => db.delete()));
+});
+
+const operationTables = [
+  'operations',
+  'subjects',
+  'householdMembers',
+  'memberUnits',
+  'people',
+  'workingGroups',
+  'preparatoryMeetings',
+  'plans',
+  'documents',
+  'services',
+  'postings',
+  'logEntries',
+  'media',
+  'inventoryItems',
+  'tasks',
+] as const;
+
+/** Every record of every operation table, sorted, so two databases can be compared. */
+async function dump(db: ConsoleDb): Promise<Record<string, unknown[]>> {
+  const out: Record<string, unknown[]> = {};
+  for (const name of operationTables) {
+    const records = (await db.table(name).toArray()) as Record<string, unknown>[];
+    out[name] = records.sort((a, b) => String(a.id ?? a.seq).localeCompare(String(b.id ?? b.seq)));
+  }
+  return out;
+}
+
+const count = async (db: ConsoleDb) => {
+  let total = 0;
+  for (const name of operationTables) total += await db.table(name).count();
+  return total;
+};
+
+/** The demo operation with a meeting, a finalised plan with a sketch, and a draft after it. */
+async function demoWithFinalPlan(db: ConsoleDb): Promise<{ id: string; image: Uint8Array }> {
+  const id = await loadDemoOperation(db, new Date('2026-11-23T02:00:00Z'));
+  const groups = await db.workingGroups.where('operationId').equals(id).sortBy('position');
+  const image = sketchPng(40, 30);
+  await ensureDraftPlan(db, id);
+  await saveDraftContent(db, id, {
+    ...lawfulPlanContent(),
+    sketch: {
+      image,
+      mimeType: 'image/png',
+      width: 40,
+      height: 30,
+      markers: [{ id: 'm1', kind: 'group', label: '警戒', groupId: groups[0]!.id, x: 0.5, y: 0.25 }],
+    },
+  });
+  await saveMeeting(db, {
+    id: 'meeting-1',
+    operationId: id,
+    date: '2026-12-05',
+    time: '14:30',
+    place: '河西街道办事处会议室',
+    attendeeIds: [],
+    otherAttendees: '公证员',
+    familySituation: '',
+    psychologicalState: '',
+    behaviouralState: '',
+    decisions: '按预案执行',
+  });
+  await finalisePlan(db, id, '陈志远');
+  // Records of capabilities not built yet travel as they are.
+  await db.documents.add({ id: 'doc-1', operationId: id, kind: 'notice', number: '临江执告〔2026〕1号', extra: { pages: 2 } } as never);
+  await db.logEntries.add({ operationId: id, seq: 1, recordedAt: '2026-12-08T08:30:00.000+08:00', hash: 'abc' });
+  return { id, image };
+}
+
+describe('operation backup in the database', () => {
+  it('round-trips the demo operation with a finalised plan and its sketch, byte for byte', async () => {
+    const source = fresh();
+    const { id, image } = await demoWithFinalPlan(source);
+    const text = await exportOperationBackup(source, id, { now: new Date('2026-12-01T07:30:00Z'), appVersion: '9.9.9' });
+
+    const parsed = parseBackup(text);
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.backup.exportedAt).toBe('2026-12-01T15:30:00.000+08:00');
+    expect(parsed.backup.app).toEqual({ name: '强制执行指挥台', version: '9.9.9' });
+    expect(parsed.backup.plans.map((p) => [p.version, p.status])).toEqual([
+      [0, 'draft'],
+      [1, 'final'],
+    ]);
+    expect(text).toContain('"$bytes"');
+
+    const target = fresh();
+    expect(await importOperationBackup(target, text)).toBe(id);
+    expect(await dump(target)).toEqual(await dump(source));
+    const final = await target.plans.where('[operationId+version]').equals([id, 1]).first();
+    const stored = final!.content.sketch!.image;
+    expect(stored).toBeInstanceOf(Uint8Array);
+    expect([...stored]).toEqual([...image]);
+    expect(final!.snapshot!.groups).toHaveLength(9);
+
+    // Exporting the imported copy gives the same file.
+    expect(await exportOperationBackup(target, id, { now: new Date('2026-12-01T07:30:00Z'), appVersion: '9.9.9' })).toBe(text);
+  });
+
+  it('exports only the chosen operation', async () => {
+    const db = fresh();
+    const { id } = await demoWithFinalPlan(db);
+    const other = await loadDemoOperation(db, new Date('2026-11-23T02:00:00Z'));
+    const parsed = parseBackup(await exportOperationBackup(db, id));
+    expect(parsed.ok && parsed.backup.people.every((p) => p.operationId === id)).toBe(true);
+    expect(parsed.ok && parsed.backup.people).toHaveLength(28);
+    expect(other).not.toBe(id);
+    await expect(exportOperationBackup(db, 'missing')).rejects.toThrow('找不到该行动');
+  });
+
+  it('refuses a malformed file and writes nothing', async () => {
+    const db = fresh();
+    await expect(importOperationBackup(db, '{"format": "enforcement-console.operation-backup", ')).rejects.toThrow(
+      /无法按 JSON 读取/,
+    );
+    await expect(importOperationBackup(db, JSON.stringify({ format: 'something-else' }))).rejects.toThrow(
+      '这不是强制执行指挥台的行动备份文件',
+    );
+    expect(await count(db)).toBe(0);
+  });
+
+  it('refuses a file with a record of another operation and writes nothing', async () => {
+    const source = fresh();
+    const { id } = await demoWithFinalPlan(source);
+    const backup = JSON.parse(await exportOperationBackup(source, id)) as { people: { operationId: string }[] };
+    backup.people[3]!.operationId = 'someone-else';
+    const target = fresh();
+    const error = await importOperationBackup(target, JSON.stringify(backup)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupImportError);
+    expect((error as BackupImportError).errors).toEqual([
+      `人员第 4 条属于另一行动（someone-else），不属于本备份的行动（${id}）`,
+    ]);
+    expect(await count(target)).toBe(0);
+  });
+
+  it('refuses an operation that is already here, and leaves it as it was', async () => {
+    const db = fresh();
+    const { id } = await demoWithFinalPlan(db);
+    const text = await exportOperationBackup(db, id);
+    const before = await dump(db);
+    await expect(importOperationBackup(db, text)).rejects.toThrow('本机已有该行动（（2026）滨0103行审45号），不能重复导入');
+    await expect(importOperationBackup(db, text, { asCopy: true })).rejects.toThrow('以副本方式导入');
+    expect(await dump(db)).toEqual(before);
+  });
+
+  it('writes nothing at all when the database refuses a record half-way', async () => {
+    const source = fresh();
+    const { id } = await demoWithFinalPlan(source);
+    const text = await exportOperationBackup(source, id);
+    // Another operation here already has the same document number (a unique index).
+    const target = fresh();
+    await target.documents.add({ id: 'doc-x', operationId: 'op-x', kind: 'notice', number: '临江执告〔2026〕1号' });
+    const error = await importOperationBackup(target, text).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(BackupImportError);
+    expect((error as Error).message).toContain('未导入任何内容');
+    expect(await count(target)).toBe(1);
+    expect(await target.operations.get(id)).toBeUndefined();
+  });
+});
