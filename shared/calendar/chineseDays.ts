@@ -1,6 +1,7 @@
 // Pure. The only door to the chinese-days library: official schedules it carries, lunar dates and
 // the 清明 solar term, each returned as a China calendar date whatever the machine's time zone.
-import { getDayDetail, getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
+import { getSolarDateFromLunar, getSolarTermDate } from 'chinese-days';
+import officialData from 'chinese-days/dist/chinese-days.json';
 import { addDays, datesBetween } from './dates';
 
 // chinese-days reads and writes dates with the machine's local getters (and parses 'YYYY-MM-DD'
@@ -25,15 +26,21 @@ export function qingmingDate(year: number): string {
   return addDays(getSolarTermDate(year, 4, 'pure_brightness'), -shift);
 }
 
+/** The official schedules chinese-days carries, keyed 'YYYY-MM-DD' → 'English,中文,days'. */
+const schedule: { holidays: Record<string, string>; workdays: Record<string, string> } = officialData;
+
 // chinese-days' short names, written as the 2024 放假办法 writes them.
 const FESTIVAL_NAMES: Record<string, string> = { 清明: '清明节', 端午: '端午节', 中秋: '中秋节' };
 
 /** Festival name of the day's official entry ('Spring Festival,春节,4' → 春节), work or rest; undefined if none. */
 export function officialEntry(date: string): { work: boolean; name: string } | undefined {
-  const detail = getDayDetail(localNoon(date));
-  // Days without an entry carry the English weekday name, which has no comma.
-  const chinese = detail.name.split(',')[1];
-  return chinese === undefined ? undefined : { work: detail.work, name: FESTIVAL_NAMES[chinese] ?? chinese };
+  // Read the library's data by date key: its getDayDetail looks days up through the machine's
+  // time zone and names the wrong day west of Greenwich.
+  const rest = schedule.holidays[date];
+  const work = schedule.workdays[date];
+  const entry = rest ?? work;
+  const chinese = entry?.split(',')[1];
+  return chinese === undefined ? undefined : { work: rest === undefined, name: FESTIVAL_NAMES[chinese] ?? chinese };
 }
 
 const coverage = new Map<number, boolean>();
