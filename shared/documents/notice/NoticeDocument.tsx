@@ -1,0 +1,45 @@
+// Pure. 《强制执行告知书》: served on each subject before the enforcement (行政强制法 第三十七条,
+// 第三十八条), in the GB/T 9704 layout.
+import { formatChineseDate } from '../../operation/formats';
+import { KeyValueBlock, type KeyValue, OfficialDocument, OfficialPage, Paragraph, SignatureBlock, Title } from '../components';
+import type { DocumentFonts } from '../fonts';
+import { renderToPdfBytes, type PdfBytes } from '../render';
+import { orUnset } from '../plan/printData';
+import { addresseeIdNumber, documentMark, idLabel, issuedDate, noticeParagraphs, type NoticeData } from './noticeText';
+
+export const NOTICE_TITLE = '强制执行告知书';
+
+/** The addressee lines, one block per addressee: 被执行人, identity number (masked unless asked for), 住址. */
+export function noticeAddresseeBlocks(data: NoticeData): KeyValue[][] {
+  return data.addressees.map((a) => {
+    const id = addresseeIdNumber(a, data.showFullIdNumber);
+    return [
+      { label: '被执行人', value: orUnset(a.name) },
+      ...(id ? [{ label: idLabel(a.idType), value: id }] : []),
+      { label: '住址', value: orUnset(a.address) },
+    ];
+  });
+}
+
+export function NoticeDocument({ data }: { data: NoticeData }) {
+  return (
+    <OfficialDocument title={NOTICE_TITLE} createdAt={issuedDate(data.issuedOn)}>
+      <OfficialPage headerMark={documentMark(data.isDemo)}>
+        <Title subtitle={orUnset(data.documentNumber)}>{NOTICE_TITLE}</Title>
+        {noticeAddresseeBlocks(data).map((block, i) => (
+          <KeyValueBlock key={i} labelChars={6} items={block} />
+        ))}
+        {noticeParagraphs(data.text).map((text, i) => (
+          <Paragraph key={i}>{text}</Paragraph>
+        ))}
+        <SignatureBlock issuer={orUnset(data.issuer)} date={formatChineseDate(data.issuedOn)}>
+          {data.text.closing.trim() ? <Paragraph>{data.text.closing}</Paragraph> : null}
+        </SignatureBlock>
+      </OfficialPage>
+    </OfficialDocument>
+  );
+}
+
+/** 《强制执行告知书》 as PDF bytes. */
+export const renderNotice = (data: NoticeData, fonts: DocumentFonts): Promise<PdfBytes> =>
+  renderToPdfBytes(<NoticeDocument data={data} />, fonts);

@@ -1,0 +1,283 @@
+import { describe, expect, it } from 'vitest';
+import { renderAnnouncement, announcementItems } from '../../shared/documents/notice/AnnouncementDocument';
+import { noticeAddresseeBlocks, renderNotice } from '../../shared/documents/notice/NoticeDocument';
+import {
+  DEFAULT_NOTICE_REMEDY,
+  addresseeIdNumber,
+  announcementFromOperation,
+  defaultAnnouncementText,
+  defaultNoticeText,
+  documentMark,
+  noticeFromOperation,
+  noticeParagraphs,
+  type AnnouncementData,
+  type NoticeData,
+} from '../../shared/documents/notice/noticeText';
+import { proofOfServiceRows, renderProofOfService } from '../../shared/documents/notice/ProofOfServiceDocument';
+import {
+  blankProofOfService,
+  methodChoices,
+  proofOfServiceProblems,
+  refusalLines,
+  servedDocumentLines,
+  serviceNote,
+  type ProofOfServiceData,
+} from '../../shared/documents/notice/proofOfService';
+import { demoOperationInput } from '../../shared/operation/demo';
+import { buildOperation, validateNewOperation } from '../../shared/operation/newOperation';
+import { hasPoppler, nodeFonts, pdfFonts, pdfPages, pdfRawText, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
+
+/** The built-in 示例行动, through the same validation as the form. */
+function demo() {
+  const result = validateNewOperation(demoOperationInput, '2026-11-01');
+  if (!result.ok) throw new Error(JSON.stringify(result.errors));
+  return buildOperation(result.values, { operationId: 'demo', subjectIds: ['s1', 's2'] }, '2026-11-01T09:00:00.000+08:00', true);
+}
+
+const schedule = {
+  start: '2026-12-08T09:00:00.000+08:00',
+  end: '2026-12-08T12:00:00.000+08:00',
+  selfPerformanceDeadline: '2026-12-04',
+  moveOutDeadline: '2026-12-04',
+};
+
+function noticeFixture(): NoticeData {
+  const { operation, subjects } = demo();
+  return noticeFromOperation(operation, subjects, { ...schedule, documentNumber: '临江强执告〔2026〕3号', issuedOn: '2026-11-24' });
+}
+
+function announcementFixture(): AnnouncementData {
+  const { operation, subjects } = demo();
+  return announcementFromOperation(operation, subjects, { ...schedule, documentNumber: '临江强执公〔2026〕1号', issuedOn: '2026-11-24' });
+}
+
+function proofFixture(): ProofOfServiceData {
+  return {
+    issuer: '滨江市临江区人民政府',
+    documents: [
+      { name: '强制执行告知书', number: '临江强执告〔2026〕3号', copies: 1 },
+      { name: '强制执行公告', number: '临江强执公〔2026〕1号', copies: 1 },
+    ],
+    recipient: '张建国',
+    address: '滨江市临江区河西街道柳巷胡同17号',
+    method: 'left',
+    servedAt: '2026-11-24T10:30:00.000+08:00',
+    agent: { name: '张伟', reason: '受送达人之子，同住成年家属' },
+    witnesses: [
+      { name: '黄敏', unit: '柳巷社区居民委员会' },
+      { name: '周海', unit: '河西街道办事处' },
+    ],
+    refusal: { reason: '受送达人表示对补偿金额有异议，拒绝签收', date: '2026-11-24' },
+    recording: '执法记录仪 LJ-07 视频 20261124-103000.mp4（SHA-256 9f2c4e1a）',
+    servers: ['林涛', '孙丽萍'],
+    remarks: '文书张贴于房屋正门并拍照留存',
+    isDemo: true,
+  };
+}
+
+const CLOSING = '，。、；：！？）」』》〕】…”’';
+const strip = (text: string) => text.replace(/\s+/g, '');
+const PAGE_NUMBER = /^—\s*(\d+)\s*—$/;
+
+/** Visual lines of the body, without page numbers. */
+const bodyLines = (text: string) =>
+  text
+    .split(/[\n\f]/)
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !PAGE_NUMBER.test(line));
+
+function expectWellBroken(text: string) {
+  for (const line of bodyLines(text)) {
+    expect(line.endsWith('-'), `line ends with a hyphen: ${line}`).toBe(false);
+    expect(CLOSING.includes(line[0]!), `line starts with closing punctuation: ${line}`).toBe(false);
+  }
+}
+
+function expectEmbeddedSubsets(path: string) {
+  const fonts = pdfFonts(path);
+  expect(fonts).toMatch(/^[A-Z]{6}\+NotoSerifSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/m);
+  expect(fonts).toMatch(/^[A-Z]{6}\+NotoSerifSC-Bold\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/m);
+  expect(fonts).not.toMatch(/\bno\s+no\s+no\b/);
+}
+
+describe('notice text', () => {
+  it('writes the default paragraphs from the operation: ruling, basis, laws, time, deadline', () => {
+    const { operation, subjects } = demo();
+    const text = defaultNoticeText(operation, subjects, schedule);
+    expect(text.basis).toContain('2026年5月20日作出的临江征补决〔2026〕12号《房屋征收补偿决定书》');
+    expect(text.basis).toContain('滨江市临江区人民法院2026年9月15日作出的（2026）滨0103行审45号《行政裁定书》');
+    expect(text.basis).toContain('被执行人张建国、李秀兰');
+    expect(text.basis).toContain('《中华人民共和国行政强制法》第三十五条、第三十七条');
+    expect(text.basis).toContain('（法释〔2012〕4号）第九条');
+    expect(text.content).toContain('滨江市临江区河西街道柳巷胡同17号');
+    expect(text.methodAndTime).toContain('2026年12月8日9时00分至12时00分');
+    expect(text.selfPerformance).toContain('2026年12月4日前自行搬离');
+    expect(text.consequences).toContain('强制执行所需费用由被执行人承担（《中华人民共和国行政强制法》第六十条）');
+    expect(text.remedy).toBe(DEFAULT_NOTICE_REMEDY);
+    expect(defaultNoticeText(operation, subjects, { ...schedule, remedy: '依法申请行政复议或提起行政诉讼。' }).remedy).toBe(
+      '依法申请行政复议或提起行政诉讼。',
+    );
+    expect(noticeParagraphs({ ...text, remedy: '  ' })).toHaveLength(5);
+  });
+
+  it('masks identity numbers unless the notice legally needs them in full', () => {
+    const data = noticeFixture();
+    const [zhang] = data.addressees;
+    expect(addresseeIdNumber(zhang!)).toBe('110101********4515');
+    expect(addresseeIdNumber(zhang!, true)).toBe('110101196203154515');
+    expect(noticeAddresseeBlocks(data)[0]).toEqual([
+      { label: '被执行人', value: '张建国' },
+      { label: '公民身份号码', value: '110101********4515' },
+      { label: '住址', value: '滨江市临江区河西街道柳巷胡同17号' },
+    ]);
+    expect(noticeAddresseeBlocks({ ...data, showFullIdNumber: true })[1]![1]!.value).toBe('110101196508123023');
+  });
+
+  it('marks the demo operation’s documents 示例', () => {
+    expect(documentMark(true)).toBe('示例');
+    expect(documentMark(false)).toBeUndefined();
+    expect(noticeFixture().isDemo).toBe(true);
+  });
+
+  it('numbers the announcement’s items and lets the cost bearer be changed', () => {
+    const { operation, subjects } = demo();
+    const text = defaultAnnouncementText(operation, subjects, { ...schedule, costBearer: '被执行人张建国、李秀兰' });
+    expect(text.preamble).toContain('临江征补决〔2026〕12号');
+    expect(text.preamble).toContain('（2026）滨0103行审45号');
+    expect(text.items[3]).toBe('强制执行所需费用由被执行人张建国、李秀兰承担（《中华人民共和国行政强制法》第六十条）。');
+    const items = announcementItems({ ...text, items: ['甲', ' ', '乙'] });
+    expect(items).toEqual(['一、甲', '二、乙']);
+  });
+});
+
+describe('proof of service text', () => {
+  it('lists the documents with their numbers and copies, and ticks the method used', () => {
+    const data = proofFixture();
+    expect(servedDocumentLines(data)).toEqual(['《强制执行告知书》 临江强执告〔2026〕3号，1份', '《强制执行公告》 临江强执公〔2026〕1号，1份']);
+    expect(methodChoices('left')).toBe('□直接送达 ■留置送达 □邮寄送达 □公告送达 □电子送达');
+    expect(methodChoices(undefined)).not.toContain('■');
+    expect(refusalLines(data)).toEqual([
+      '见证人：黄敏（柳巷社区居民委员会）',
+      '见证人：周海（河西街道办事处）',
+      '拒收事由：受送达人表示对补偿金额有异议，拒绝签收',
+      '拒收日期：2026年11月24日',
+      '拍照、录像记录：执法记录仪 LJ-07 视频 20261124-103000.mp4（SHA-256 9f2c4e1a）',
+    ]);
+    expect(refusalLines(blankProofOfService({ issuer: '', documents: [], isDemo: false }))[0]).toBe('见证人姓名及单位：');
+    expect(serviceNote('publication')).toContain('经过三十日，即视为送达');
+  });
+
+  it('says what a proof of service lacks: 留置送达 needs witnesses with the refusal, or a recording', () => {
+    expect(proofOfServiceProblems(proofFixture())).toEqual([]);
+    const bare = { ...proofFixture(), witnesses: [], refusal: undefined, recording: undefined };
+    expect(proofOfServiceProblems(bare)).toEqual([expect.stringContaining('留置送达须有见证人签名')]);
+    expect(proofOfServiceProblems({ ...bare, recording: '视频 20261124.mp4' })).toEqual([]);
+    const blank = blankProofOfService({ issuer: '滨江市临江区人民政府', documents: proofFixture().documents, isDemo: false });
+    expect(proofOfServiceProblems(blank)).toEqual(['未填写受送达人', '未选择送达方式', '未填写送达时间', '未填写送达人']);
+  });
+
+  it('leaves writing space in every cell of a blank form', () => {
+    const rows = proofOfServiceRows(blankProofOfService({ issuer: '滨江市临江区人民政府', documents: [], isDemo: false }));
+    expect(rows.find((r) => r.label === '受送达人')!.lines).toEqual([]);
+    expect(rows.find((r) => r.label === '送达时间')!.lines[0]).toMatch(/^\s+年\s+月\s+日\s+时\s+分$/);
+    expect(rows.find((r) => r.label === '受送达人签名或盖章')!.space).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe.skipIf(!hasPoppler)(popplerSuite('notice documents rendered'), () => {
+  it('prints every field of the notice, well broken, with embedded subset fonts', async () => {
+    const data = noticeFixture();
+    const path = savePdf('notice.pdf', await renderNotice(data, nodeFonts));
+    const text = pdfText(path);
+    const flat = strip(pdfRawText(path));
+    for (const field of [
+      '强制执行告知书',
+      data.documentNumber,
+      '张建国',
+      '李秀兰',
+      '110101********4515',
+      '110101********3023',
+      '滨江市临江区河西街道柳巷胡同17号',
+      ...noticeParagraphs(data.text),
+      data.text.closing,
+      data.issuer,
+      '2026年11月24日',
+      '示例',
+    ]) {
+      expect(flat, field).toContain(strip(field));
+    }
+    expect(flat).not.toContain('110101196203154515');
+    expectWellBroken(text);
+    expectEmbeddedSubsets(path);
+    expect(pdfPages(text).length).toBeLessThanOrEqual(2);
+  });
+
+  it('prints the full identity number only when asked', async () => {
+    const path = savePdf('notice-full-id.pdf', await renderNotice({ ...noticeFixture(), showFullIdNumber: true, isDemo: false }, nodeFonts));
+    const flat = strip(pdfRawText(path));
+    expect(flat).toContain('110101196203154515');
+    expect(flat).not.toContain('示例');
+  });
+
+  it('prints every field of the announcement, well broken, with embedded subset fonts', async () => {
+    const data = announcementFixture();
+    const path = savePdf('announcement.pdf', await renderAnnouncement(data, nodeFonts));
+    const text = pdfText(path);
+    const flat = strip(pdfRawText(path));
+    for (const field of ['强制执行公告', data.documentNumber, data.text.preamble, ...announcementItems(data.text), data.text.closing, data.issuer, '2026年11月24日', '示例']) {
+      expect(flat, field).toContain(strip(field));
+    }
+    expect(flat).toContain('费用由被执行人承担');
+    expectWellBroken(text);
+    expectEmbeddedSubsets(path);
+  });
+
+  it('prints a filled proof of service on one page with every field', async () => {
+    const data = proofFixture();
+    const path = savePdf('proof-of-service.pdf', await renderProofOfService(data, nodeFonts));
+    const text = pdfText(path);
+    const flat = strip(pdfRawText(path));
+    for (const field of [
+      '送达回证',
+      ...servedDocumentLines(data),
+      '共2份',
+      data.recipient,
+      data.address,
+      methodChoices('left'),
+      '2026年11月24日10时30分',
+      '张伟（代收理由：受送达人之子，同住成年家属）',
+      ...refusalLines(data),
+      '林涛、孙丽萍',
+      data.remarks,
+      serviceNote('left'),
+      data.issuer,
+      '受送达人签名或盖章',
+    ]) {
+      expect(flat, field).toContain(strip(field));
+    }
+    expectWellBroken(text);
+    expectEmbeddedSubsets(path);
+    expect(pdfPages(text)).toHaveLength(1);
+  });
+
+  it('prints a blank proof of service to fill in by hand, on one page', async () => {
+    const blank = blankProofOfService({ issuer: '滨江市临江区人民政府', documents: proofFixture().documents, isDemo: false });
+    const path = savePdf('proof-of-service-blank.pdf', await renderProofOfService(blank, nodeFonts));
+    const text = pdfText(path);
+    const flat = strip(pdfRawText(path));
+    expect(flat).toContain(strip(methodChoices(undefined)));
+    expect(flat).toContain('年月日时分');
+    expect(flat).not.toContain('■');
+    expect(pdfPages(text)).toHaveLength(1);
+  });
+});
+
+describe('missing glyphs', () => {
+  it('refuses to print a notice to a name the font lacks, naming the character', async () => {
+    const data = noticeFixture();
+    const rare = { ...data, addressees: [{ ...data.addressees[0]!, name: '吉𠮷' }] };
+    await expect(renderNotice(rare, nodeFonts)).rejects.toThrow('字体中缺少以下字符，无法生成文书：𠮷（U+20BB7）');
+    const proof = { ...proofFixture(), recipient: '吉𠮷' };
+    await expect(renderProofOfService(proof, nodeFonts)).rejects.toThrow('𠮷（U+20BB7）');
+  });
+});
