@@ -1,0 +1,72 @@
+// Node tool (not bundled into the app).
+// `npm run render -- <backup.json> <kind> <out.pdf>`: prints one kind of document of an
+// operation backup file to a PDF, with the same layout code and fonts as the app.
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parseBackup } from '../../shared/archive/backup';
+import { chinaInstant } from '../../shared/calendar/chinaTime';
+import { EXIT_FAILED, EXIT_USAGE, loadDocumentRegistry, message, nodeFonts, runMain } from './common';
+
+async function main(args: string[]): Promise<number> {
+  const { documentKinds, documentKindTitle, isDocumentKind, renderDocumentKind } = await loadDocumentRegistry();
+  const kindList = () => documentKinds.map((k) => `  ${k.padEnd(12)}${documentKindTitle(k)}`).join('\n');
+
+  const usage = () => `用法：npm run render -- <备份文件.json> <文书种类> <输出文件.pdf>
+
+从行动备份文件（程序“导出备份”或 npm run demo 生成）生成文书 PDF。
+预案和任务卡依据最新的定稿版本；尚无定稿时依据草稿，并在输出中注明。
+
+文书种类：
+${kindList()}
+
+示例：npm run render -- /tmp/demo.json plan /tmp/预案.pdf`;
+
+  if (args[0] === '-h' || args[0] === '--help') {
+    console.log(usage());
+    return 0;
+  }
+  if (args.length !== 3) {
+    console.error(usage());
+    return EXIT_USAGE;
+  }
+  const [file, kind, outArg] = args as [string, string, string];
+  if (!isDocumentKind(kind)) {
+    console.error(`不认识的文书种类“${kind}”。可用的种类：\n${kindList()}`);
+    return EXIT_USAGE;
+  }
+
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    console.error(`无法读取备份文件 ${file}：${message(error)}`);
+    return EXIT_FAILED;
+  }
+  const parsed = parseBackup(text);
+  if (!parsed.ok) {
+    console.error(`备份文件 ${file} 无效：\n${parsed.errors.map((e) => `  · ${e}`).join('\n')}`);
+    return EXIT_FAILED;
+  }
+
+  const fonts = nodeFonts();
+  const missing = [fonts.regular, fonts.bold].filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    console.error(`找不到文书字体：${missing.join('、')}（请先运行 npm install）`);
+    return EXIT_FAILED;
+  }
+
+  const out = path.resolve(outArg);
+  console.error(`正在生成《${documentKindTitle(kind)}》…`);
+  try {
+    const { bytes, source } = await renderDocumentKind(kind, parsed.backup, fonts, { printedAt: chinaInstant(new Date()) });
+    writeFileSync(out, bytes);
+    console.log(source);
+    console.log(`已写入 ${out}（${Math.ceil(bytes.length / 1024)} KB）`);
+  } catch (error) {
+    console.error(`生成失败：${message(error)}`);
+    return EXIT_FAILED;
+  }
+  return 0;
+}
+
+runMain(() => main(process.argv.slice(2)));
