@@ -125,10 +125,22 @@ describe('notice text', () => {
     const [zhang] = data.addressees;
     expect(addresseeIdNumber(zhang!)).toBe('110101********4515');
     expect(addresseeIdNumber(zhang!, true)).toBe('110101196203154515');
-    expect(noticeAddresseeBlocks(data)[0]).toEqual([
-      { label: '被执行人', value: '张建国' },
-      { label: '公民身份号码', value: '110101********4515' },
-      { label: '住址', value: '滨江市临江区河西街道柳巷胡同17号' },
+    expect(noticeAddresseeBlocks(data)).toEqual([
+      [
+        { label: '被执行人', value: '张建国' },
+        { label: '公民身份号码', value: '110101********4515' },
+      ],
+      [
+        { label: '被执行人', value: '李秀兰' },
+        { label: '公民身份号码', value: '110101********3023' },
+      ],
+      // One household: the address once.
+      [{ label: '住址', value: '滨江市临江区河西街道柳巷胡同17号' }],
+    ]);
+    const apart = { ...data, addressees: [zhang!, { ...data.addressees[1]!, address: '滨江市临江区青松路88号', idNumber: '' }] };
+    expect(noticeAddresseeBlocks(apart)[1]).toEqual([
+      { label: '被执行人', value: '李秀兰' },
+      { label: '住址', value: '滨江市临江区青松路88号' },
     ]);
     expect(noticeAddresseeBlocks({ ...data, showFullIdNumber: true })[1]![1]!.value).toBe('110101196508123023');
   });

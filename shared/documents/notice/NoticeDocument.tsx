@@ -9,16 +9,22 @@ import { addresseeIdNumber, documentMark, idLabel, issuedDate, noticeParagraphs,
 
 export const NOTICE_TITLE = '强制执行告知书';
 
-/** The addressee lines, one block per addressee: 被执行人, identity number (masked unless asked for), 住址. */
+/**
+ * The addressee lines, one block per addressee: 被执行人, identity number (masked unless
+ * asked for), 住址. Addressees of one household share an address: it is printed once, last.
+ */
 export function noticeAddresseeBlocks(data: NoticeData): KeyValue[][] {
-  return data.addressees.map((a) => {
+  const addresses = new Set(data.addressees.map((a) => a.address.trim()));
+  const shared = data.addressees.length > 1 && addresses.size === 1;
+  const blocks = data.addressees.map((a) => {
     const id = addresseeIdNumber(a, data.showFullIdNumber);
     return [
       { label: '被执行人', value: orUnset(a.name) },
       ...(id ? [{ label: idLabel(a.idType), value: id }] : []),
-      { label: '住址', value: orUnset(a.address) },
+      ...(shared ? [] : [{ label: '住址', value: orUnset(a.address) }]),
     ];
   });
+  return shared ? [...blocks, [{ label: '住址', value: orUnset(data.addressees[0]!.address) }]] : blocks;
 }
 
 export function NoticeDocument({ data }: { data: NoticeData }) {
