@@ -164,7 +164,6 @@ describe('reading a backup', () => {
 
   it('refuses files over the size and record limits before reading them', () => {
     const text = serialiseBackup(demo());
-    expect(errorsOf(JSON.stringify({ format: BACKUP_FORMAT }).padEnd(3 * 1024 * 1024))).toHaveLength(1);
     expect(parseBackup(text, { maxChars: 1024 * 1024 }).ok).toBe(true);
     expect(parseBackup(text, { maxChars: 1000 })).toEqual({ ok: false, errors: ['文件过大（1 MB），一份行动备份不能超过 0 MB'] });
     expect(parseBackup(text, { maxRecords: 10 })).toEqual({ ok: false, errors: ['记录过多（54 条），一份行动备份不能超过 10 条记录'] });
