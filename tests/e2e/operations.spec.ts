@@ -93,3 +93,38 @@ test('the about panel shows where data lives and the persistent-storage answer',
   await expect(page.getByTestId('data-location')).toContainText('browser-profile');
   await expect(page.getByTestId('storage-persisted')).not.toHaveText('读取中…');
 });
+
+test('an operation exported as a backup imports into another profile unchanged', async ({ page, browser }) => {
+  // No save picker: the browser host falls back to a download the test can catch.
+  await page.addInitScript(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: '载入示例行动' }).click();
+  await page.getByRole('button', { name: '行动列表' }).click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('row', { name: /张建国等 2 人户/ }).getByRole('button', { name: '导出备份' }).click();
+  const path = await (await download).path();
+  await expect(page.getByText(/文件未加密/)).toBeVisible();
+
+  // A fresh browser profile stands for another computer.
+  const other = await browser.newContext();
+  const page2 = await other.newPage();
+  await page2.goto('/');
+  let chooser = page2.waitForEvent('filechooser');
+  await page2.getByRole('button', { name: '导入备份' }).click();
+  await (await chooser).setFiles(path);
+  await expect(page2.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible();
+  await page2.getByRole('menuitem', { name: /指挥部/ }).click();
+  await page2.getByRole('tab', { name: '组织架构图' }).click();
+  await expect(page2.getByText('陈志远').first()).toBeVisible();
+
+  // The same file again is refused, and nothing changes.
+  await page2.getByRole('button', { name: '行动列表' }).click();
+  chooser = page2.waitForEvent('filechooser');
+  await page2.getByRole('button', { name: '导入备份' }).click();
+  await (await chooser).setFiles(path);
+  const refusal = page2.getByRole('dialog', { name: '未能导入备份，本机数据没有任何改动' });
+  await expect(refusal).toContainText('不能重复导入');
+  await other.close();
+});

@@ -13,10 +13,6 @@ import {
 } from '../../../shared/archive/backup';
 import type { ConsoleDb } from '../data/db';
 
-// Replaced at build time (electron.vite.config.ts, vitest.config.ts); declared here as well
-// as in env.d.ts so the unit tests' compilation, which does not include env.d.ts, knows it.
-declare const __APP_VERSION__: string;
-
 /** A file that cannot be imported, with every reason found (in Chinese, for the user). */
 export class BackupImportError extends Error {
   constructor(readonly errors: string[]) {
@@ -53,16 +49,10 @@ export async function exportOperationBackup(
   return text;
 }
 
-export interface ImportOptions {
-  /** Import under new ids beside the existing operation. Not available yet. */
-  asCopy?: boolean;
-}
-
 /** Validates a backup file and writes it into the database; returns the operation's id. */
-export async function importOperationBackup(db: ConsoleDb, text: string, options: ImportOptions = {}): Promise<string> {
+export async function importOperationBackup(db: ConsoleDb, text: string): Promise<string> {
   const parsed = parseBackup(text);
   if (!parsed.ok) throw new BackupImportError(parsed.errors);
-  if (options.asCopy) throw new BackupImportError(['以副本方式导入（换用新编号）尚未提供']);
   const contents = backupContents(parsed.backup);
   const { operation } = contents;
 
@@ -71,8 +61,7 @@ export async function importOperationBackup(db: ConsoleDb, text: string, options
       const existing = await db.operations.get(operation.id);
       if (existing) {
         throw new BackupImportError([
-          `本机已有该行动（${existing.courtRuling.number || existing.propertyAddress || existing.id}），不能重复导入；` +
-            '如需同时保留两份，请以副本方式导入',
+          `本机已有该行动（${existing.courtRuling.number || existing.propertyAddress || existing.id}），不能重复导入，本机数据未作任何改动`,
         ]);
       }
       await db.operations.add(operation);

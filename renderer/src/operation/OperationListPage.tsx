@@ -1,10 +1,15 @@
 // DOM. 强制执行行动 list: create, open, archive, load the demo.
 import { useState } from 'react';
 import { App, Button, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { ExperimentOutlined, PlusOutlined } from '@ant-design/icons';
+import { ExperimentOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { operationTitle } from '../../../shared/operation/newOperation';
+import { chinaDate } from '../../../shared/calendar/chinaTime';
+import { MAX_BACKUP_CHARS } from '../../../shared/archive/backup';
+import { exportOperationBackup, importOperationBackup } from '../archive/backupRepository';
 import { db } from '../data/db';
+import { host } from '../host';
+import { readWholeFile } from '../host/fileStream';
 import { routeHash, useRoute, type Route } from '../ui/route';
 import { errorText } from '../ui/errors';
 import { listOperations, loadDemoOperation, setArchived, type OperationSummary } from './repository';
@@ -30,6 +35,34 @@ export function OperationListPage() {
       message.error(`载入示例行动失败：${errorText(e)}`);
     } finally {
       setLoadingDemo(false);
+    }
+  };
+
+  const exportBackup = async (o: OperationSummary) => {
+    try {
+      const text = await exportOperationBackup(db, o.id);
+      const result = await host.saveFile({
+        suggestedName: `${operationTitle(o.subjects.map((s) => s.name))}-备份-${chinaDate(new Date())}.json`,
+        bytes: new TextEncoder().encode(text),
+        filters: [{ name: '行动备份', extensions: ['json'] }],
+      });
+      if (result.status === 'saved') message.success(`备份已保存：${result.location}。文件未加密，含个人信息，请妥善保管。`);
+    } catch (e) {
+      message.error(`导出备份失败：${errorText(e)}`);
+    }
+  };
+
+  const importBackup = async () => {
+    try {
+      const { files } = await host.openFiles({ filters: [{ name: '行动备份', extensions: ['json'] }] });
+      const file = files[0];
+      if (!file) return;
+      const bytes = await readWholeFile(host, file, MAX_BACKUP_CHARS);
+      const id = await importOperationBackup(db, new TextDecoder().decode(bytes));
+      message.success('备份已导入');
+      navigate({ page: 'workspace', operationId: id, section: 'overview' });
+    } catch (e) {
+      modal.error({ title: '未能导入备份，本机数据没有任何改动', content: errorText(e), width: 560 });
     }
   };
 
@@ -68,6 +101,9 @@ export function OperationListPage() {
               { label: '已归档', value: 'archived' },
             ]}
           />
+          <Button icon={<ImportOutlined />} onClick={importBackup}>
+            导入备份
+          </Button>
           <Button icon={<ExperimentOutlined />} loading={loadingDemo} onClick={loadDemo}>
             载入示例行动
           </Button>
@@ -111,9 +147,12 @@ export function OperationListPage() {
           {
             title: '操作',
             key: 'actions',
-            width: 130,
+            width: 190,
             render: (_, o) => (
               <Space size="small">
+                <Button size="small" type="link" onClick={() => exportBackup(o)}>
+                  导出备份
+                </Button>
                 <Button size="small" type="link" onClick={() => open(o)}>
                   打开
                 </Button>
