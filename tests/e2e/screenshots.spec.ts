@@ -17,4 +17,10 @@ test('screenshots of the list, the new-operation form and the demo workspace', a
   await page.getByRole('button', { name: '创建行动' }).click();
   await expect(page.getByText('裁定书文号格式不正确，应如“（2026）京0102行审123号”')).toBeVisible();
   await page.screenshot({ path: 'tests/screenshots/new-operation.png', fullPage: true });
+
+  await page.getByRole('button', { name: '设置' }).click();
+  await expect(page.getByRole('dialog', { name: '设置' })).toContainText('夜间时段');
+  // Let the dialog's opening animation finish: this step only takes a picture.
+  await page.waitForTimeout(800);
+  await page.screenshot({ path: 'tests/screenshots/settings.png' });
 });
