@@ -186,7 +186,8 @@ export const planSchema = z.strictObject({
 
 // Capabilities not built yet: the indexed fields, anything else kept as it is.
 const scoped = { id, operationId: id };
-const documentSchema = z.looseObject({ ...scoped, kind: text, number: text });
+// Drafts have no number yet; issued documents carry theirs.
+const documentSchema = z.looseObject({ ...scoped, kind: text, number: text.optional() });
 const serviceSchema = z.looseObject({ ...scoped, documentId: text });
 const postingSchema = z.looseObject({ ...scoped, documentId: text });
 const logEntrySchema = z.looseObject({ operationId: id, seq: int.min(0), recordedAt: text, hash: text });

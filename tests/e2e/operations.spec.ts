@@ -73,8 +73,8 @@ test('the demo operation loads, can be archived and restored', async ({ page }) 
   await expect(page.getByText('示例 · 虚构数据，仅供培训')).toBeVisible();
   await expect(page.getByText('临江征补决〔2026〕12号（2026年5月20日）')).toBeVisible();
 
-  await page.getByRole('menuitem', { name: /文书送达/ }).click();
-  await expect(page.getByText('“文书送达”功能尚未开发')).toBeVisible();
+  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
+  await expect(page.getByText('“现场指挥”功能尚未开发')).toBeVisible();
   await page.keyboard.press('Alt+1');
   await expect(page.getByText('临江征补决〔2026〕12号（2026年5月20日）')).toBeVisible();
 

@@ -6,6 +6,7 @@ import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import { ensureDraftPlan, finalisePlan, saveDraftContent, saveMeeting } from '../../renderer/src/plan/repository';
 import { sketchPng } from '../fixtures/documents/plan';
+import { issuedNotice } from '../fixtures/issuedDocument';
 import { lawfulPlanContent } from '../fixtures/plan';
 
 const opened: ConsoleDb[] = [];
@@ -84,7 +85,7 @@ async function demoWithFinalPlan(db: ConsoleDb): Promise<{ id: string; image: Ui
   });
   await finalisePlan(db, id, '陈志远');
   // Records of capabilities not built yet travel as they are.
-  await db.documents.add({ id: 'doc-1', operationId: id, kind: 'notice', number: '临江执告〔2026〕1号', extra: { pages: 2 } } as never);
+  await db.documents.add({ ...issuedNotice('doc-1', id, '临江执告〔2026〕1号'), pdf: new Uint8Array([37, 80, 68, 70]) });
   await db.logEntries.add({ operationId: id, seq: 1, recordedAt: '2026-12-08T08:30:00.000+08:00', hash: 'abc' });
   return { id, image };
 }
@@ -170,7 +171,7 @@ describe('operation backup in the database', () => {
     const text = await exportOperationBackup(source, id);
     // Another operation here already has the same document number (a unique index).
     const target = fresh();
-    await target.documents.add({ id: 'doc-x', operationId: 'op-x', kind: 'notice', number: '临江执告〔2026〕1号' });
+    await target.documents.add(issuedNotice('doc-x', 'op-x', '临江执告〔2026〕1号'));
     const error = await importOperationBackup(target, text).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupImportError);
     expect((error as Error).message).toContain('未导入任何内容');

@@ -5,6 +5,7 @@ import { demoOperationInput } from '../../shared/operation/demo';
 import { validateNewOperation } from '../../shared/operation/newOperation';
 import { openConsoleDb, schemaV1, type ConsoleDb } from '../../renderer/src/data/db';
 import { clearDraft, readDraft, saveDraft } from '../../renderer/src/data/drafts';
+import { issuedNotice } from '../fixtures/issuedDocument';
 import {
   createOperation,
   getOperation,
@@ -67,10 +68,8 @@ describe('schema', () => {
 
   it('refuses two documents with the same number', async () => {
     fresh();
-    await db.documents.add({ id: '1', operationId: 'op', kind: 'notice', number: '西城强执告〔2026〕3号' });
-    await expect(
-      db.documents.add({ id: '2', operationId: 'op', kind: 'notice', number: '西城强执告〔2026〕3号' }),
-    ).rejects.toThrow();
+    await db.documents.add(issuedNotice('1', 'op', '西城强执告〔2026〕3号'));
+    await expect(db.documents.add(issuedNotice('2', 'op', '西城强执告〔2026〕3号'))).rejects.toThrow();
   });
 
   it('keeps data across a close and reopen of the same database', async () => {

@@ -8,6 +8,7 @@ import { db } from '../data/db';
 import { getOperation } from '../operation/repository';
 import { useRoute, type WorkspaceSection } from '../ui/route';
 import { CommandPostSection } from '../commandPost/CommandPostSection';
+import { DocumentsSection } from '../documents/DocumentsSection';
 import { PlanSection } from '../plan/PlanSection';
 import { OverviewSection } from './OverviewSection';
 import { sections } from './sections';
@@ -89,6 +90,8 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
           <CommandPostSection operation={operation} />
         ) : current.key === 'plan' ? (
           <PlanSection operation={operation} />
+        ) : current.key === 'documents' ? (
+          <DocumentsSection operation={operation} />
         ) : (
           <Result
             status="info"

@@ -26,7 +26,6 @@ export const sections: SectionInfo[] = [
     key: 'documents',
     label: '文书送达',
     steps: '第 2、4 步 告知书送达、张贴执行公告',
-    planned: ['生成《强制执行告知书》《强制执行公告》《送达回证》（GB/T 9704-2012 格式 PDF）', '送达方式与时间记录，自动履行期限倒计时', '公告张贴记录与照片'],
   },
   {
     key: 'onSite',

@@ -1,0 +1,207 @@
+// DOM. 文书送达: draft, issue and serve the 告知书 and the 公告; the self-performance countdown.
+import { useState } from 'react';
+import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
+import { FileAddOutlined } from '@ant-design/icons';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { chinaInstant } from '../../../shared/calendar/chinaTime';
+import { deadlineStatus } from '../../../shared/calendar';
+import { blankProofOfService, renderProofOfService, serviceMethodLabels, type ProofOfServiceData } from '../../../shared/documents/notice';
+import {
+  issuableKindTitles,
+  selfPerformanceDeadline,
+  type DocumentRecord,
+  type IssuableKind,
+  type ServiceRecord,
+} from '../../../shared/documents/records';
+import { chinaDate } from '../../../shared/calendar/chinaTime';
+import { db } from '../data/db';
+import type { OperationSummary } from '../operation/repository';
+import { errorText } from '../ui/errors';
+import { DraftEditor } from './DraftEditor';
+import { documentFonts } from './fonts';
+import { PdfDocumentModal } from './PdfDocumentModal';
+import { createDraft, listDocuments, listServices } from './repository';
+import { ServiceForm } from './ServiceForm';
+
+type Open =
+  | { kind: 'edit'; id: string }
+  | { kind: 'pdf'; id: string }
+  | { kind: 'serve'; id: string }
+  | { kind: 'proof'; id: string; service?: ServiceRecord }
+  | null;
+
+function proofData(operation: OperationSummary, doc: DocumentRecord, service?: ServiceRecord): ProofOfServiceData {
+  const base = {
+    issuer: doc.data.issuer,
+    documents: [{ name: issuableKindTitles[doc.kind], number: doc.number ?? '', copies: 1 }],
+    isDemo: operation.isDemo,
+  };
+  if (!service) return blankProofOfService({ ...base, recipient: operation.subjects.map((s) => s.name).join('、'), address: operation.propertyAddress });
+  return {
+    ...base,
+    recipient: service.recipient,
+    address: operation.propertyAddress,
+    method: service.method,
+    servedAt: service.servedAt,
+    ...(service.agent ? { agent: service.agent } : {}),
+    witnesses: service.witnesses,
+    ...(service.method === 'left' ? { refusal: { reason: service.refusalReason, date: chinaDate(new Date(service.servedAt)) } } : {}),
+    ...(service.recording ? { recording: service.recording } : {}),
+    servers: service.servers,
+    remarks: service.remarks,
+  };
+}
+
+/** The countdown of the first served notice: what the operation waits for before enforcing. */
+export function SelfPerformanceCountdown({ operationId }: { operationId: string }) {
+  const state = useLiveQuery(async () => {
+    const [documents, services] = await Promise.all([listDocuments(db, operationId), listServices(db, operationId)]);
+    for (const doc of documents) {
+      if (doc.kind !== 'notice' || doc.status !== 'issued') continue;
+      const service = services.find((s) => s.documentId === doc.id);
+      if (service) return { doc, deadline: selfPerformanceDeadline(doc, service) };
+    }
+    return null;
+  }, [operationId]);
+  if (!state) return null;
+  const status = deadlineStatus(state.deadline.deadline, chinaInstant(new Date()), '自行履行期限');
+  return (
+    <Alert
+      data-testid="self-performance-countdown"
+      type={status.state === 'passed' ? 'success' : 'warning'}
+      showIcon
+      style={{ marginBottom: 12 }}
+      title={`${state.doc.number}：${status.message}`}
+      description={state.deadline.basis}
+    />
+  );
+}
+
+export function DocumentsSection({ operation }: { operation: OperationSummary }) {
+  const { message } = App.useApp();
+  const [open, setOpen] = useState<Open>(null);
+  const documents = useLiveQuery(() => listDocuments(db, operation.id), [operation.id]);
+  const services = useLiveQuery(() => listServices(db, operation.id), [operation.id]);
+  const byId = new Map((documents ?? []).map((d) => [d.id, d]));
+  const current = open ? byId.get(open.id) : undefined;
+
+  const draft = async (kind: IssuableKind, replaces?: DocumentRecord) => {
+    try {
+      const id = await createDraft(db, operation.id, kind, replaces);
+      setOpen({ kind: 'edit', id });
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  return (
+    <Space orientation="vertical" style={{ width: '100%' }}>
+      <SelfPerformanceCountdown operationId={operation.id} />
+      <Space>
+        <Button icon={<FileAddOutlined />} onClick={() => draft('notice')}>
+          起草告知书
+        </Button>
+        <Button icon={<FileAddOutlined />} onClick={() => draft('announcement')}>
+          起草公告
+        </Button>
+      </Space>
+      <Table<DocumentRecord>
+        size="small"
+        bordered
+        rowKey="id"
+        pagination={false}
+        loading={documents === undefined}
+        dataSource={documents}
+        locale={{ emptyText: '尚无文书。先起草《强制执行告知书》，签发后记录送达。' }}
+        columns={[
+          { title: '文书', key: 'kind', width: 150, render: (_, d) => issuableKindTitles[d.kind] },
+          {
+            title: '文号',
+            key: 'number',
+            width: 200,
+            render: (_, d) => (d.number ? d.number : <Tag>草稿</Tag>),
+          },
+          {
+            title: '签发',
+            key: 'issued',
+            width: 190,
+            render: (_, d) => (d.issuedAt ? `${d.issuedAt.slice(0, 16).replace('T', ' ')} ${d.issuedBy ?? ''}` : '—'),
+          },
+          {
+            title: 'SHA-256',
+            key: 'sha',
+            render: (_, d) =>
+              d.sha256 ? (
+                <Typography.Text code copyable={{ text: d.sha256 }} data-testid={`sha-${d.number}`}>
+                  {d.sha256.slice(0, 16)}…
+                </Typography.Text>
+              ) : (
+                '—'
+              ),
+          },
+          {
+            title: '送达',
+            key: 'service',
+            width: 200,
+            render: (_, d) =>
+              (services ?? [])
+                .filter((s) => s.documentId === d.id)
+                .map((s) => `${serviceMethodLabels[s.method]} ${s.servedAt.slice(0, 16).replace('T', ' ')}`)
+                .join('；') || '—',
+          },
+          {
+            title: '操作',
+            key: 'actions',
+            width: 300,
+            render: (_, d) =>
+              d.status === 'draft' ? (
+                <Button size="small" type="link" onClick={() => setOpen({ kind: 'edit', id: d.id })}>
+                  编辑、预览、签发
+                </Button>
+              ) : (
+                <Space size={0} wrap>
+                  <Button size="small" type="link" onClick={() => setOpen({ kind: 'pdf', id: d.id })}>
+                    查看 PDF
+                  </Button>
+                  <Button size="small" type="link" onClick={() => setOpen({ kind: 'serve', id: d.id })}>
+                    记录送达
+                  </Button>
+                  <Button
+                    size="small"
+                    type="link"
+                    onClick={() => setOpen({ kind: 'proof', id: d.id, service: (services ?? []).find((s) => s.documentId === d.id) })}
+                  >
+                    送达回证
+                  </Button>
+                  <Button size="small" type="link" onClick={() => draft(d.kind, d)}>
+                    更正
+                  </Button>
+                </Space>
+              ),
+          },
+        ]}
+      />
+      {open?.kind === 'edit' && current && (
+        <DraftEditor draft={current} leadUnit={operation.leadUnit} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'serve' && current && (
+        <ServiceForm document={current} recipient={operation.subjects.map((s) => s.name).join('、')} onClose={() => setOpen(null)} />
+      )}
+      <PdfDocumentModal
+        open={open?.kind === 'pdf' && !!current?.pdf}
+        onClose={() => setOpen(null)}
+        title={`${current?.number ?? ''}（已签发，SHA-256 ${current?.sha256?.slice(0, 16) ?? ''}…）`}
+        fileName={`${current ? issuableKindTitles[current.kind] : ''}${current?.number ?? ''}`}
+        // The stored bytes, never a new rendering: what was issued is what is shown.
+        render={async () => current!.pdf as Uint8Array<ArrayBuffer>}
+      />
+      <PdfDocumentModal
+        open={open?.kind === 'proof' && !!current}
+        onClose={() => setOpen(null)}
+        title={`送达回证：${current?.number ?? ''}${open?.kind === 'proof' && !open.service ? '（空白，供手填）' : ''}`}
+        fileName={`送达回证${current?.number ?? ''}`}
+        render={() => renderProofOfService(proofData(operation, current!, open?.kind === 'proof' ? open.service : undefined), documentFonts)}
+      />
+    </Space>
+  );
+}

@@ -1,0 +1,176 @@
+// DOM. Drafting, issuing and serving documents. An issued document is frozen: its PDF
+// bytes, SHA-256, data, issuer and time are stored once and never changed; a correction
+// is a new document that refers to the one it replaces.
+import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
+import { formatDocumentNumber, nextSequence } from '../../../shared/documents/documentNumber';
+import {
+  announcementFromOperation,
+  noticeFromOperation,
+  renderAnnouncement,
+  renderNotice,
+} from '../../../shared/documents/notice';
+import {
+  defaultIssuerCode,
+  selfPerformanceWording,
+  serviceInputSchema,
+  type DocumentRecord,
+  type IssuableKind,
+  type ServiceInput,
+  type ServiceRecord,
+} from '../../../shared/documents/records';
+import type { PdfBytes } from '../../../shared/documents/render';
+import type { FieldErrors } from '../../../shared/operation/newOperation';
+import type { ConsoleDb } from '../data/db';
+import { documentFonts } from './fonts';
+
+const DEFAULT_SELF_PERFORMANCE_DAYS = 10;
+
+export async function listDocuments(db: ConsoleDb, operationId: string): Promise<DocumentRecord[]> {
+  const records = await db.documents.where('operationId').equals(operationId).toArray();
+  return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
+}
+
+/** A new draft with the default wording, built from the operation and its latest plan window. */
+export async function createDraft(db: ConsoleDb, operationId: string, kind: IssuableKind, replaces?: DocumentRecord): Promise<string> {
+  const now = new Date();
+  const record = await db.transaction('r', [db.operations, db.subjects, db.plans], async () => {
+    const operation = await db.operations.get(operationId);
+    if (!operation) throw new Error('找不到该行动');
+    const subjects = await db.subjects.where('operationId').equals(operationId).sortBy('position');
+    const plans = await db.plans.where('operationId').equals(operationId).toArray();
+    const plan = plans.filter((p) => p.status === 'final').sort((a, b) => b.version - a.version)[0] ?? plans[0];
+    const start = plan?.content.start || chinaInstant(now);
+    const end = plan?.content.end || undefined;
+    const issuedOn = chinaDate(now);
+    const base = {
+      id: crypto.randomUUID(),
+      operationId,
+      issuerCode: replaces?.issuerCode ?? defaultIssuerCode(operation.basisDocument.number, kind),
+      year: Number(issuedOn.slice(0, 4)),
+      status: 'draft' as const,
+      createdAt: chinaInstant(now),
+      updatedAt: chinaInstant(now),
+      ...(replaces ? { replacesId: replaces.id } : {}),
+    };
+    if (kind === 'notice') {
+      const data =
+        replaces?.kind === 'notice'
+          ? { ...replaces.data, documentNumber: '', issuedOn }
+          : noticeFromOperation(operation, subjects, { start, end, selfPerformanceDeadline: issuedOn, documentNumber: '', issuedOn });
+      if (!replaces) data.text.selfPerformance = selfPerformanceWording(DEFAULT_SELF_PERFORMANCE_DAYS, operation.leadUnit);
+      const days = replaces?.kind === 'notice' ? replaces.selfPerformanceDays : DEFAULT_SELF_PERFORMANCE_DAYS;
+      return { ...base, kind, data, selfPerformanceDays: days } satisfies DocumentRecord;
+    }
+    const data =
+      replaces?.kind === 'announcement'
+        ? { ...replaces.data, documentNumber: '', issuedOn }
+        : announcementFromOperation(operation, subjects, { start, end, moveOutDeadline: issuedOn, documentNumber: '', issuedOn });
+    return { ...base, kind, data } satisfies DocumentRecord;
+  });
+  await db.documents.add(record);
+  return record.id;
+}
+
+async function getDraft(db: ConsoleDb, id: string): Promise<DocumentRecord> {
+  const record = await db.documents.get(id);
+  if (!record) throw new Error('找不到该文书');
+  if (record.status !== 'draft') throw new Error('文书已签发，不能修改；如需更正，请制作更正文书');
+  return record;
+}
+
+/** Saves edits to a draft; an issued document refuses any change. */
+export async function updateDraft(db: ConsoleDb, id: string, changes: Partial<Pick<DocumentRecord, 'issuerCode' | 'data'>> & { selfPerformanceDays?: number }): Promise<void> {
+  await db.transaction('rw', db.documents, async () => {
+    const draft = await getDraft(db, id);
+    await db.documents.put({ ...draft, ...changes, updatedAt: chinaInstant(new Date()) } as DocumentRecord);
+  });
+}
+
+/** The PDF of a document as it would be issued with the given number (or as a draft without one). */
+export function renderDocument(record: DocumentRecord): Promise<PdfBytes> {
+  return record.kind === 'notice' ? renderNotice(record.data, documentFonts) : renderAnnouncement(record.data, documentFonts);
+}
+
+export async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+/**
+ * Issues a draft: takes the next number of its series, renders the PDF once, and stores
+ * bytes, hash, issuer and time. The number is taken inside the transaction so two issues
+ * can never share one; the unique index on `number` backs that up.
+ */
+export async function issueDocument(db: ConsoleDb, id: string, issuedBy: string): Promise<DocumentRecord> {
+  if (!issuedBy.trim()) throw new Error('请填写签发人');
+  const draft = await getDraft(db, id);
+  if (!/^[\u3400-\u9fff]{2,20}$/.test(draft.issuerCode)) throw new Error('发文机关代字应为 2 至 20 个汉字，如“西城强执告”');
+  const used = await db.documents.toArray();
+  // Numbers run per authority and year across every operation on this machine.
+  const sequence = nextSequence(
+    used.filter((d) => d.sequence !== undefined).map((d) => ({ issuerCode: d.issuerCode, year: d.year, sequence: d.sequence! })),
+    draft.issuerCode,
+    draft.year,
+  );
+  const number = formatDocumentNumber({ issuerCode: draft.issuerCode, year: draft.year, sequence });
+  const issuedOn = chinaDate(new Date());
+  const final = { ...draft, data: { ...draft.data, documentNumber: number, issuedOn } } as DocumentRecord;
+  const pdf = await renderDocument(final);
+  const sha256 = await sha256Hex(pdf);
+  const issued: DocumentRecord = {
+    ...final,
+    status: 'issued',
+    number,
+    sequence,
+    issuedAt: chinaInstant(new Date()),
+    issuedBy: issuedBy.trim(),
+    pdf,
+    sha256,
+    updatedAt: chinaInstant(new Date()),
+  };
+  await db.transaction('rw', db.documents, async () => {
+    const current = await getDraft(db, id);
+    if (current.updatedAt !== draft.updatedAt) throw new Error('文书在签发过程中被修改，请重新签发');
+    await db.documents.put(issued);
+  });
+  return issued;
+}
+
+export type ServiceResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+
+/** Records how an issued document was served; refuses what the law requires and is missing. */
+export async function recordService(db: ConsoleDb, documentId: string, input: ServiceInput): Promise<ServiceResult> {
+  const parsed = serviceInputSchema.safeParse(input);
+  if (!parsed.success) {
+    const errors: FieldErrors = {};
+    for (const issue of parsed.error.issues) errors[issue.path.map(String).join('.')] ??= issue.message;
+    return { ok: false, errors };
+  }
+  const v = parsed.data;
+  const document = await db.documents.get(documentId);
+  if (!document || document.status !== 'issued') throw new Error('只能记录已签发文书的送达');
+  const record: ServiceRecord = {
+    id: crypto.randomUUID(),
+    operationId: document.operationId,
+    documentId,
+    method: v.method,
+    servedAt: v.servedAt,
+    recipient: v.recipient,
+    ...(v.agentName ? { agent: { name: v.agentName, reason: v.agentReason } } : {}),
+    servers: v.servers,
+    witnesses: v.witnesses,
+    refusalReason: v.refusalReason,
+    recording: v.recording,
+    trackingNumber: v.trackingNumber,
+    receiptDate: v.receiptDate,
+    remarks: v.remarks,
+    recordedAt: chinaInstant(new Date()),
+  };
+  await db.services.add(record);
+  return { ok: true, id: record.id };
+}
+
+export async function listServices(db: ConsoleDb, operationId: string): Promise<ServiceRecord[]> {
+  const services = await db.services.where('operationId').equals(operationId).toArray();
+  return services.sort((a, b) => a.servedAt.localeCompare(b.servedAt));
+}

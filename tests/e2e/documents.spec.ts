@@ -1,0 +1,86 @@
+import { createHash } from 'node:crypto';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Saves the PDF in the open viewer through the browser host's download fallback. */
+async function savePdf(page: Page): Promise<Buffer> {
+  const dialog = page.getByRole('dialog').last();
+  await expect(dialog.locator('.react-pdf__Page__canvas').first()).toBeVisible({ timeout: 30_000 });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '保存 PDF' }).click();
+  const bytes = readFileSync(await (await download).path());
+  await dialog.getByRole('button', { name: '关闭' }).last().click();
+  return bytes;
+}
+
+test('a notice is drafted, edited, previewed, issued, served by leaving it with witnesses, and stays frozen', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: '载入示例行动' }).click();
+  await page.getByRole('menuitem', { name: /文书送达/ }).click();
+
+  // Draft and edit the notice.
+  await page.getByRole('button', { name: '起草告知书' }).click();
+  await expect(page.getByLabel('发文机关代字')).toHaveValue('临江强执告');
+  await page.getByLabel('强制执行的内容').fill('强制执行的内容：对位于滨江市临江区河西街道柳巷胡同17号的房屋实施强制搬迁，腾空后交由房屋征收事务中心接收（已编辑）。');
+  await page.getByLabel('自行履行期限天数').fill('15');
+  await expect(page.getByLabel('自行履行期限', { exact: true })).toHaveValue(/十五日内/);
+  await page.getByRole('button', { name: '预览', exact: true }).click();
+  const preview = await savePdf(page);
+  expect(preview.length).toBeGreaterThan(10_000);
+
+  await page.getByRole('button', { name: '签发', exact: true }).click();
+  await page.getByLabel('签发人').fill('陈志远');
+  await page.getByRole('dialog', { name: '签发强制执行告知书' }).getByRole('button', { name: '签发' }).click();
+  await expect(page.getByRole('cell', { name: '临江强执告〔2026〕1号' })).toBeVisible({ timeout: 30_000 });
+  const shaShown = await page.getByTestId('sha-临江强执告〔2026〕1号').textContent();
+
+  // The issued PDF reads back with the edited wording and the number.
+  await page.getByRole('button', { name: '查看 PDF' }).click();
+  const issued = await savePdf(page);
+  const text = execFileSync('pdftotext', ['-', '-'], { input: issued, encoding: 'utf8' }).replace(/\s+/g, '');
+  expect(text).toContain('临江强执告〔2026〕1号');
+  expect(text).toContain('（已编辑）');
+  const sha = createHash('sha256').update(issued).digest('hex');
+  expect(shaShown?.replace('…', '')).toBe(sha.slice(0, 16));
+
+  // 留置送达 without witnesses is refused; with witnesses it is recorded.
+  await page.getByRole('button', { name: '记录送达' }).click();
+  const serve = page.getByRole('dialog', { name: /记录送达/ });
+  await serve.getByText('留置送达').click();
+  await serve.getByLabel('送达时间').fill('2026-11-20 10:00');
+  await serve.getByLabel('送达时间').press('Enter');
+  await serve.getByRole('combobox', { name: '送达人' }).fill('林涛');
+  await serve.getByRole('combobox', { name: '送达人' }).press('Enter');
+  await serve.getByLabel('拒收理由').fill('被执行人称补偿过低，拒绝签收');
+  await serve.getByRole('button', { name: '保存送达记录' }).click();
+  await expect(serve.getByText(/留置送达须有见证人/)).toBeVisible();
+  await serve.getByRole('button', { name: '添加见证人' }).click();
+  await serve.getByLabel('见证人 1 姓名').fill('周桂英');
+  await serve.getByLabel('见证人 1 单位').fill('河西街道柳巷社区居委会');
+  await serve.getByRole('button', { name: '保存送达记录' }).click();
+  await expect(page.getByRole('cell', { name: /留置送达 2026-11-20 10:00/ })).toBeVisible();
+
+  // 15 days from 20 November, start day not counted: 5 December 2026 is a Saturday → Monday 7 December.
+  await expect(page.getByTestId('self-performance-countdown')).toContainText('2026年12月7日');
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'tests/screenshots/documents.png' });
+
+  // The announcement takes its own number series.
+  await page.getByRole('button', { name: '起草公告' }).click();
+  await page.getByRole('button', { name: '签发', exact: true }).click();
+  await page.getByLabel('签发人').fill('陈志远');
+  await page.getByRole('dialog', { name: '签发强制执行公告' }).getByRole('button', { name: '签发' }).click();
+  await expect(page.getByRole('cell', { name: '临江强执公〔2026〕1号' })).toBeVisible({ timeout: 30_000 });
+
+  // After a reload the stored PDF is byte for byte the one issued.
+  await page.reload();
+  await page.getByRole('button', { name: '查看 PDF' }).first().click();
+  const again = await savePdf(page);
+  expect(createHash('sha256').update(again).digest('hex')).toBe(sha);
+});
