@@ -45,6 +45,9 @@ export const operationSchema = z.strictObject({
   archivedAt: text.optional(),
   onSiteCommanderId: text.optional(),
   deputyCommanderId: text.optional(),
+  termination: z
+    .strictObject({ ground: z.literal('selfPerformed'), occurredOn: text, note: text, recordedBy: text, recordedAt: text })
+    .optional(),
 });
 
 export const subjectSchema = z.strictObject({

@@ -148,3 +148,46 @@ export function defaultIssuerCode(basisNumber: string, kind: IssuableKind): stri
   const short = /^(.+?)(征|拆|房|补)/.exec(issuer)?.[1] ?? issuer.slice(0, 2);
   return `${short}${kind === 'notice' ? '强执告' : '强执公'}`;
 }
+
+/** Photos taken when the 公告 was posted, kept with the record. */
+export interface PostingPhoto {
+  name: string;
+  mimeType: 'image/png' | 'image/jpeg';
+  bytes: Uint8Array;
+}
+
+/** 张贴: where, when and by whom the 公告 was posted on site, with photos. */
+export interface PostingRecord {
+  id: string;
+  operationId: string;
+  documentId: string;
+  place: string;
+  postedAt: IsoInstant;
+  postedBy: string[];
+  photos: PostingPhoto[];
+  note: string;
+  recordedAt: IsoInstant;
+}
+
+export const postingInputSchema = z.object({
+  place: text('张贴地点', 200).min(1, '请填写张贴地点'),
+  postedAt: z.string().refine((v) => !Number.isNaN(Date.parse(v)) && /[+-]\d{2}:\d{2}$|Z$/.test(v), '请填写张贴时间'),
+  postedBy: z.array(text('张贴人', 50)).transform((s) => s.filter(Boolean)).pipe(z.array(z.string()).min(1, '请至少填写一名张贴人').max(10)),
+  note: text('备注', 1000).default(''),
+});
+export type PostingInput = z.input<typeof postingInputSchema>;
+
+/** Recording that the subject performed before enforcement began (stop ground 1). */
+export const selfPerformanceInputSchema = z.object({
+  occurredOn: z.string().regex(/^\d{4}-\d{2}-\d{2}$/, '请填写自行履行的日期'),
+  note: text('情况说明', 1000).min(1, '请写明自行履行的情况（如已搬离、已交付钥匙）'),
+  recordedBy: text('记录人', 50).min(1, '请填写记录人'),
+});
+export type SelfPerformanceInput = z.input<typeof selfPerformanceInputSchema>;
+
+/** Field path → first message, for forms. */
+export function fieldErrors(issues: readonly { path: readonly PropertyKey[]; message: string }[]): Record<string, string> {
+  const errors: Record<string, string> = {};
+  for (const issue of issues) errors[issue.path.map(String).join('.')] ??= issue.message;
+  return errors;
+}

@@ -52,6 +52,20 @@ export interface Operation {
   /** 现场执行指挥 and deputy (Person ids), set on the command post screen. */
   onSiteCommanderId?: string;
   deputyCommanderId?: string;
+  /**
+   * Set when the operation ends without enforcement: the subject performed the obligation
+   * before enforcement began (stop ground 1, seed 000 §四(五)); there is no resumption.
+   */
+  termination?: OperationTermination;
+}
+
+export interface OperationTermination {
+  ground: 'selfPerformed';
+  /** The day the subject moved out and handed over, as stated. */
+  occurredOn: IsoDate;
+  note: string;
+  recordedBy: string;
+  recordedAt: IsoInstant;
 }
 
 export type IdType = 'residentId' | 'other';

@@ -19,6 +19,7 @@ export const BASIS = {
   notice: '同上 四（二）、四（三）：被执行人未在《强制执行告知书》规定的期限内自行履行义务的，方可召开执行预备会、确定预案。',
   contingency: '预案应对现场可能出现的突发情况作出处置安排（本程序要求至少覆盖七类常见情形）。',
   risk: '重大行政决策社会稳定风险评估：预案须载明评估结论。',
+  terminated: '同上 四（五）1：强制执行实施前，被执行人已自行履行义务的，停止强制执行实施工作，且不再恢复。',
 } as const;
 
 /** Words that describe cutting utilities or road access; any of them in the plan fails the check. */
@@ -26,7 +27,7 @@ const UTILITY_CUTOFF = /(停|断|切断|中断|关闭)(水|电|气|暖|供水|�
 
 export interface LegalityInput {
   content: PlanContent;
-  operation: Pick<Operation, 'onSiteCommanderId'>;
+  operation: Pick<Operation, 'onSiteCommanderId' | 'termination'>;
   groups: WorkingGroup[];
   people: Person[];
   night?: { from: string; to: string };
@@ -92,6 +93,14 @@ export function checkPlanLegality(input: LegalityInput): LegalityCheck[] {
   const missingContingencies = content.contingencies.filter((c) => c.measures.trim() === '').map((c) => c.title);
 
   return [
+    ...(operation.termination
+      ? [
+          check('terminated', '行动状态', false, BASIS.terminated, {
+            pass: '',
+            fail: `被执行人已于${operation.termination.occurredOn}自行履行，本行动已终止，不得实施强制执行`,
+          }),
+        ]
+      : []),
     ...windowChecks(content, input.night),
     {
       code: 'notice',

@@ -84,3 +84,73 @@ test('a notice is drafted, edited, previewed, issued, served by leaving it with 
   const again = await savePdf(page);
   expect(createHash('sha256').update(again).digest('hex')).toBe(sha);
 });
+
+test('the announcement is posted with a photo, served by publication, and self-performance ends the operation', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: '载入示例行动' }).click();
+  await page.getByRole('menuitem', { name: /文书送达/ }).click();
+  await page.getByRole('button', { name: '起草公告' }).click();
+  await page.getByRole('button', { name: '签发', exact: true }).click();
+  await page.getByLabel('签发人').fill('陈志远');
+  await page.getByRole('dialog', { name: '签发强制执行公告' }).getByRole('button', { name: '签发' }).click();
+  await expect(page.getByRole('cell', { name: '临江强执公〔2026〕1号' })).toBeVisible({ timeout: 30_000 });
+
+  // Posting: place, time, who, and a photo.
+  await page.getByRole('button', { name: '记录张贴' }).click();
+  const posting = page.getByRole('dialog', { name: /记录张贴/ });
+  await posting.getByLabel('张贴时间').fill('2026-11-21 09:30');
+  await posting.getByLabel('张贴时间').press('Enter');
+  await posting.getByRole('combobox', { name: '张贴人' }).fill('黄敏');
+  await posting.getByRole('combobox', { name: '张贴人' }).press('Enter');
+  const photo = await page.screenshot({ type: 'jpeg', clip: { x: 0, y: 0, width: 200, height: 150 } });
+  const chooser = page.waitForEvent('filechooser');
+  await posting.getByRole('button', { name: '添加照片' }).click();
+  await (await chooser).setFiles({ name: '张贴现场.jpg', mimeType: 'image/jpeg', buffer: photo });
+  await expect(posting.getByText('张贴现场.jpg')).toBeVisible();
+  await posting.getByRole('button', { name: '保存张贴记录' }).click();
+  await expect(page.getByRole('cell', { name: /张贴于滨江市临江区河西街道柳巷胡同17号 2026-11-21 09:30（照片 1 张）/ })).toBeVisible();
+
+  // Service by publication is deemed made 30 days later.
+  await page.getByRole('button', { name: '记录送达' }).click();
+  const serve = page.getByRole('dialog', { name: /记录送达/ });
+  await serve.getByText('公告送达').click();
+  await serve.getByLabel('公告发布时间').fill('2026-11-21 09:30');
+  await serve.getByLabel('公告发布时间').press('Enter');
+  await serve.getByRole('combobox', { name: '送达人' }).fill('黄敏');
+  await serve.getByRole('combobox', { name: '送达人' }).press('Enter');
+  await serve.getByRole('button', { name: '保存送达记录' }).click();
+  await expect(page.getByRole('cell', { name: /2026年12月21日视为送达/ })).toBeVisible();
+
+  // A notice served directly starts the countdown; the subject then moves out by themselves.
+  await page.getByRole('button', { name: '起草告知书' }).click();
+  await page.getByRole('button', { name: '签发', exact: true }).click();
+  await page.getByLabel('签发人').fill('陈志远');
+  await page.getByRole('dialog', { name: '签发强制执行告知书' }).getByRole('button', { name: '签发' }).click();
+  await expect(page.getByRole('cell', { name: '临江强执告〔2026〕1号' })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('row', { name: /临江强执告/ }).getByRole('button', { name: '记录送达' }).click();
+  const direct = page.getByRole('dialog', { name: /记录送达/ });
+  await direct.getByLabel('送达时间').fill('2026-11-22 10:00');
+  await direct.getByLabel('送达时间').press('Enter');
+  await direct.getByRole('combobox', { name: '送达人' }).fill('林涛');
+  await direct.getByRole('combobox', { name: '送达人' }).press('Enter');
+  await direct.getByRole('button', { name: '保存送达记录' }).click();
+  await expect(page.getByTestId('self-performance-countdown')).toContainText('临江强执告〔2026〕1号');
+
+  await page.getByRole('button', { name: '被执行人已自行履行' }).click();
+  const self = page.getByRole('dialog', { name: '记录被执行人已自行履行' });
+  await self.getByRole('button', { name: '记录并终止行动' }).click();
+  await expect(self.getByText('请写明自行履行的情况（如已搬离、已交付钥匙）')).toBeVisible();
+  await self.getByLabel('自行履行日期').fill('2026-11-23');
+  await self.getByLabel('自行履行日期').press('Enter');
+  await self.getByLabel('情况说明').fill('被执行人已搬离并交付钥匙，经现场核实');
+  await self.getByLabel('记录人').fill('陈志远');
+  await self.getByRole('button', { name: '记录并终止行动' }).click();
+  await expect(page.getByText(/本行动已终止：被执行人已于2026年11月23日自行履行/)).toBeVisible();
+  await expect(page.getByText('已终止：被执行人自行履行')).toBeVisible();
+
+  // The plan can no longer be finalised.
+  await page.getByRole('menuitem', { name: /预案/ }).click();
+  await page.getByRole('tab', { name: /审查与定稿/ }).click();
+  await expect(page.getByText(/本行动已终止，不得实施强制执行/).first()).toBeVisible();
+});

@@ -96,6 +96,11 @@ describe('checkPlanLegality', () => {
     expect(failed({ ...lawfulPlanContent(), riskAssessment: '' })).toEqual(['risk']);
   });
 
+  it('refuses any plan once the subject has performed (stop ground 1)', () => {
+    const termination = { ground: 'selfPerformed' as const, occurredOn: '2026-11-25', note: '已搬离', recordedBy: '陈志远', recordedAt: 'x' };
+    expect(failed(lawfulPlanContent(), { operation: { onSiteCommanderId: 'p1', termination } })).toEqual(['terminated']);
+  });
+
   it('uses the configured night hours', () => {
     const evening = { ...lawfulPlanContent(), start: '2026-12-08T14:00:00+08:00', end: '2026-12-08T20:30:00+08:00' };
     expect(failed(evening)).toEqual([]);

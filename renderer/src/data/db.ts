@@ -3,7 +3,7 @@
 // tests/unit/db.test.ts opens each version and checks what upgrades keep.
 import Dexie, { type EntityTable } from 'dexie';
 import type { MemberUnit, Person, WorkingGroup } from '../../../shared/commandPost/types';
-import type { DocumentRecord, ServiceRecord } from '../../../shared/documents/records';
+import type { DocumentRecord, PostingRecord, ServiceRecord } from '../../../shared/documents/records';
 import type { HouseholdMember, IsoInstant, Operation, Subject } from '../../../shared/operation/types';
 import type { Plan, PreparatoryMeeting } from '../../../shared/plan/types';
 
@@ -15,7 +15,6 @@ interface OperationScoped {
 
 // Records of capabilities not built yet: only their indexed fields are fixed here,
 // because the indexes are part of the stored schema.
-export interface PostingRecord extends OperationScoped { documentId: string }
 /** Append-only, hash-chained; keyed by operation and sequence so there are no gaps to hide in. */
 export interface LogEntryRecord { operationId: string; seq: number; recordedAt: IsoInstant; hash: string }
 export interface MediaRecord extends OperationScoped { sha256: string }

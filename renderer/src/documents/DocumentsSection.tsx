@@ -5,55 +5,39 @@ import { FileAddOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { chinaInstant } from '../../../shared/calendar/chinaTime';
 import { deadlineStatus } from '../../../shared/calendar';
-import { blankProofOfService, renderProofOfService, serviceMethodLabels, type ProofOfServiceData } from '../../../shared/documents/notice';
+import { renderProofOfService, serviceMethodLabels } from '../../../shared/documents/notice';
+import { proofOfServiceFor } from '../../../shared/documents/proofOfServiceData';
+import { formatChineseDate } from '../../../shared/operation/formats';
 import {
+  effectiveServiceDate,
   issuableKindTitles,
   selfPerformanceDeadline,
   type DocumentRecord,
   type IssuableKind,
   type ServiceRecord,
 } from '../../../shared/documents/records';
-import { chinaDate } from '../../../shared/calendar/chinaTime';
 import { db } from '../data/db';
 import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
 import { DraftEditor } from './DraftEditor';
 import { documentFonts } from './fonts';
 import { PdfDocumentModal } from './PdfDocumentModal';
-import { createDraft, listDocuments, listServices } from './repository';
+import { PostingForm } from './PostingForm';
+import { createDraft, listDocuments, listPostings, listServices } from './repository';
+import { SelfPerformanceForm } from './SelfPerformanceForm';
 import { ServiceForm } from './ServiceForm';
 
 type Open =
   | { kind: 'edit'; id: string }
+  | { kind: 'post'; id: string }
+  | { kind: 'selfPerformed'; id: '' }
   | { kind: 'pdf'; id: string }
   | { kind: 'serve'; id: string }
   | { kind: 'proof'; id: string; service?: ServiceRecord }
   | null;
 
-function proofData(operation: OperationSummary, doc: DocumentRecord, service?: ServiceRecord): ProofOfServiceData {
-  const base = {
-    issuer: doc.data.issuer,
-    documents: [{ name: issuableKindTitles[doc.kind], number: doc.number ?? '', copies: 1 }],
-    isDemo: operation.isDemo,
-  };
-  if (!service) return blankProofOfService({ ...base, recipient: operation.subjects.map((s) => s.name).join('、'), address: operation.propertyAddress });
-  return {
-    ...base,
-    recipient: service.recipient,
-    address: operation.propertyAddress,
-    method: service.method,
-    servedAt: service.servedAt,
-    ...(service.agent ? { agent: service.agent } : {}),
-    witnesses: service.witnesses,
-    ...(service.method === 'left' ? { refusal: { reason: service.refusalReason, date: chinaDate(new Date(service.servedAt)) } } : {}),
-    ...(service.recording ? { recording: service.recording } : {}),
-    servers: service.servers,
-    remarks: service.remarks,
-  };
-}
-
 /** The countdown of the first served notice: what the operation waits for before enforcing. */
-export function SelfPerformanceCountdown({ operationId }: { operationId: string }) {
+export function SelfPerformanceCountdown({ operationId, onSelfPerformed }: { operationId: string; onSelfPerformed?: () => void }) {
   const state = useLiveQuery(async () => {
     const [documents, services] = await Promise.all([listDocuments(db, operationId), listServices(db, operationId)]);
     for (const doc of documents) {
@@ -73,6 +57,13 @@ export function SelfPerformanceCountdown({ operationId }: { operationId: string 
       style={{ marginBottom: 12 }}
       title={`${state.doc.number}：${status.message}`}
       description={state.deadline.basis}
+      action={
+        onSelfPerformed && (
+          <Button size="small" onClick={onSelfPerformed}>
+            被执行人已自行履行
+          </Button>
+        )
+      }
     />
   );
 }
@@ -82,6 +73,7 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
   const [open, setOpen] = useState<Open>(null);
   const documents = useLiveQuery(() => listDocuments(db, operation.id), [operation.id]);
   const services = useLiveQuery(() => listServices(db, operation.id), [operation.id]);
+  const postings = useLiveQuery(() => listPostings(db, operation.id), [operation.id]);
   const byId = new Map((documents ?? []).map((d) => [d.id, d]));
   const current = open ? byId.get(open.id) : undefined;
 
@@ -96,7 +88,16 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
-      <SelfPerformanceCountdown operationId={operation.id} />
+      {operation.termination ? (
+        <Alert
+          type="info"
+          showIcon
+          title={`本行动已终止：被执行人已于${formatChineseDate(operation.termination.occurredOn)}自行履行（停止情形一，不再恢复）`}
+          description={`${operation.termination.note}（记录人：${operation.termination.recordedBy}）`}
+        />
+      ) : (
+        <SelfPerformanceCountdown operationId={operation.id} onSelfPerformed={() => setOpen({ kind: 'selfPerformed', id: '' })} />
+      )}
       <Space>
         <Button icon={<FileAddOutlined />} onClick={() => draft('notice')}>
           起草告知书
@@ -144,10 +145,18 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
             key: 'service',
             width: 200,
             render: (_, d) =>
-              (services ?? [])
-                .filter((s) => s.documentId === d.id)
-                .map((s) => `${serviceMethodLabels[s.method]} ${s.servedAt.slice(0, 16).replace('T', ' ')}`)
-                .join('；') || '—',
+              [
+                ...(services ?? [])
+                  .filter((s) => s.documentId === d.id)
+                  .map(
+                    (s) =>
+                      `${serviceMethodLabels[s.method]} ${s.servedAt.slice(0, 16).replace('T', ' ')}` +
+                      (s.method === 'publication' ? `（${formatChineseDate(effectiveServiceDate(s))}视为送达）` : ''),
+                  ),
+                ...(postings ?? [])
+                  .filter((p) => p.documentId === d.id)
+                  .map((p) => `张贴于${p.place} ${p.postedAt.slice(0, 16).replace('T', ' ')}（照片 ${p.photos.length} 张）`),
+              ].join('；') || '—',
           },
           {
             title: '操作',
@@ -166,6 +175,11 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
                   <Button size="small" type="link" onClick={() => setOpen({ kind: 'serve', id: d.id })}>
                     记录送达
                   </Button>
+                  {d.kind === 'announcement' && (
+                    <Button size="small" type="link" onClick={() => setOpen({ kind: 'post', id: d.id })}>
+                      记录张贴
+                    </Button>
+                  )}
                   <Button
                     size="small"
                     type="link"
@@ -184,6 +198,10 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
       {open?.kind === 'edit' && current && (
         <DraftEditor draft={current} leadUnit={operation.leadUnit} onClose={() => setOpen(null)} />
       )}
+      {open?.kind === 'post' && current && (
+        <PostingForm document={current} place={operation.propertyAddress} onClose={() => setOpen(null)} />
+      )}
+      {open?.kind === 'selfPerformed' && <SelfPerformanceForm operationId={operation.id} onClose={() => setOpen(null)} />}
       {open?.kind === 'serve' && current && (
         <ServiceForm document={current} recipient={operation.subjects.map((s) => s.name).join('、')} onClose={() => setOpen(null)} />
       )}
@@ -200,7 +218,7 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
         onClose={() => setOpen(null)}
         title={`送达回证：${current?.number ?? ''}${open?.kind === 'proof' && !open.service ? '（空白，供手填）' : ''}`}
         fileName={`送达回证${current?.number ?? ''}`}
-        render={() => renderProofOfService(proofData(operation, current!, open?.kind === 'proof' ? open.service : undefined), documentFonts)}
+        render={() => renderProofOfService(proofOfServiceFor(operation, operation.subjects, current!, open?.kind === 'proof' ? open.service : undefined), documentFonts)}
       />
     </Space>
   );

@@ -4,14 +4,11 @@ import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Se
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { serviceMethodLabels, serviceMethods } from '../../../shared/documents/notice/proofOfService';
 import type { DocumentRecord, ServiceInput } from '../../../shared/documents/records';
-import type { NamePath } from 'antd/es/form/interface';
 import { db } from '../data/db';
 import { chinaInstantField, dateField } from '../ui/dateFields';
 import { errorText } from '../ui/errors';
+import { showFieldErrors } from '../ui/formErrors';
 import { recordService } from './repository';
-
-const toNamePath = (key: string) =>
-  key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as unknown as NamePath<ServiceInput>;
 
 export function ServiceForm({ document, recipient, onClose }: { document: DocumentRecord; recipient: string; onClose: () => void }) {
   const [form] = Form.useForm<ServiceInput>();
@@ -24,7 +21,7 @@ export function ServiceForm({ document, recipient, onClose }: { document: Docume
     try {
       const result = await recordService(db, document.id, form.getFieldsValue(true));
       if (!result.ok) {
-        form.setFields(Object.entries(result.errors).map(([key, msg]) => ({ name: toNamePath(key), errors: [msg] })));
+        showFieldErrors(form, result.errors);
         message.error('送达记录不完整，已填写的内容均已保留');
         return;
       }

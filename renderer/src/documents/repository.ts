@@ -11,6 +11,13 @@ import {
 } from '../../../shared/documents/notice';
 import {
   defaultIssuerCode,
+  fieldErrors,
+  postingInputSchema,
+  selfPerformanceInputSchema,
+  type PostingInput,
+  type PostingPhoto,
+  type PostingRecord,
+  type SelfPerformanceInput,
   selfPerformanceWording,
   serviceInputSchema,
   type DocumentRecord,
@@ -136,16 +143,12 @@ export async function issueDocument(db: ConsoleDb, id: string, issuedBy: string)
   return issued;
 }
 
-export type ServiceResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
+export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
 /** Records how an issued document was served; refuses what the law requires and is missing. */
-export async function recordService(db: ConsoleDb, documentId: string, input: ServiceInput): Promise<ServiceResult> {
+export async function recordService(db: ConsoleDb, documentId: string, input: ServiceInput): Promise<SaveResult> {
   const parsed = serviceInputSchema.safeParse(input);
-  if (!parsed.success) {
-    const errors: FieldErrors = {};
-    for (const issue of parsed.error.issues) errors[issue.path.map(String).join('.')] ??= issue.message;
-    return { ok: false, errors };
-  }
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   const v = parsed.data;
   const document = await db.documents.get(documentId);
   if (!document || document.status !== 'issued') throw new Error('只能记录已签发文书的送达');
@@ -173,4 +176,44 @@ export async function recordService(db: ConsoleDb, documentId: string, input: Se
 export async function listServices(db: ConsoleDb, operationId: string): Promise<ServiceRecord[]> {
   const services = await db.services.where('operationId').equals(operationId).toArray();
   return services.sort((a, b) => a.servedAt.localeCompare(b.servedAt));
+}
+
+/** Records where and when an issued 公告 was posted, with its photos. */
+export async function recordPosting(db: ConsoleDb, documentId: string, input: PostingInput, photos: PostingPhoto[]): Promise<SaveResult> {
+  const parsed = postingInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
+  const document = await db.documents.get(documentId);
+  if (!document || document.status !== 'issued' || document.kind !== 'announcement') throw new Error('只能记录已签发公告的张贴');
+  const record: PostingRecord = {
+    id: crypto.randomUUID(),
+    operationId: document.operationId,
+    documentId,
+    ...parsed.data,
+    photos,
+    recordedAt: chinaInstant(new Date()),
+  };
+  await db.postings.add(record);
+  return { ok: true, id: record.id };
+}
+
+export async function listPostings(db: ConsoleDb, operationId: string): Promise<PostingRecord[]> {
+  return db.postings.where('operationId').equals(operationId).sortBy('postedAt');
+}
+
+/**
+ * The subject performed before enforcement began: the operation ends on stop ground 1 and
+ * is not resumed. Recorded once; a later correction is a matter for the log (issue 5).
+ */
+export async function recordSelfPerformance(db: ConsoleDb, operationId: string, input: SelfPerformanceInput): Promise<SaveResult> {
+  const parsed = selfPerformanceInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
+  if (parsed.data.occurredOn > chinaDate(new Date())) return { ok: false, errors: { occurredOn: '日期不能晚于今天' } };
+  const now = chinaInstant(new Date());
+  await db.transaction('rw', db.operations, async () => {
+    const operation = await db.operations.get(operationId);
+    if (!operation) throw new Error('找不到该行动');
+    if (operation.termination) throw new Error('该行动已记录为自行履行终止');
+    await db.operations.update(operationId, { termination: { ground: 'selfPerformed', ...parsed.data, recordedAt: now }, updatedAt: now });
+  });
+  return { ok: true, id: operationId };
 }

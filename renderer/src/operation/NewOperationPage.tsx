@@ -3,7 +3,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
 import type { FormInstance, FormItemProps } from 'antd';
-import type { NamePath } from 'antd/es/form/interface';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { dateField } from '../ui/dateFields';
 import { chinaDate } from '../../../shared/calendar/chinaTime';
@@ -12,6 +11,7 @@ import { basisDocumentKindLabels } from '../../../shared/operation/types';
 import { db } from '../data/db';
 import { clearDraft, readDraft, saveDraft } from '../data/drafts';
 import { errorText } from '../ui/errors';
+import { showFieldErrors } from '../ui/formErrors';
 import { useRoute } from '../ui/route';
 import { createOperation } from './repository';
 
@@ -28,10 +28,6 @@ const emptyInput: NewOperationInput = {
 };
 
 type FieldPath = (string | number)[];
-
-/** "subjects.0.name" (the shared validation's key) → the form's name path. */
-const toNamePath = (key: string) =>
-  key.split('.').map((p) => (/^\d+$/.test(p) ? Number(p) : p)) as unknown as NamePath<NewOperationInput>;
 
 /** Runs the shared validation over the whole form and reports this one field's message. */
 function fieldRule(form: FormInstance<NewOperationInput>, path: FieldPath): NonNullable<FormItemProps['rules']>[number] {
@@ -133,11 +129,7 @@ export function NewOperationPage() {
     const values = form.getFieldsValue(true);
     const result = validateNewOperation(values, chinaDate(new Date()));
     if (!result.ok) {
-      form.setFields(
-        Object.entries(result.errors).map(([key, msg]) => ({ name: toNamePath(key), errors: [msg] })),
-      );
-      const first = Object.keys(result.errors)[0];
-      if (first) form.scrollToField(toNamePath(first));
+      showFieldErrors(form, result.errors);
       message.error(`有 ${Object.keys(result.errors).length} 处需要修改，已填写的内容均已保留`);
       return;
     }

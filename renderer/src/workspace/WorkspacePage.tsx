@@ -76,6 +76,7 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
           </Typography.Title>
           {operation.isDemo && <Tag color="gold">示例 · 虚构数据，仅供培训</Tag>}
           {operation.status === 'archived' && <Tag>已归档</Tag>}
+          {operation.termination && <Tag color="blue">已终止：被执行人自行履行</Tag>}
           <Typography.Text type="secondary">{operation.courtRuling.number}</Typography.Text>
         </Space>
         {operation.status === 'archived' && (

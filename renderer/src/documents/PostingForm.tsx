@@ -1,0 +1,98 @@
+// DOM. 记录张贴: where, when and by whom the 公告 was posted, with photos.
+import { useState } from 'react';
+import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Tag } from 'antd';
+import { PictureOutlined } from '@ant-design/icons';
+import type { DocumentRecord, PostingInput, PostingPhoto } from '../../../shared/documents/records';
+import { db } from '../data/db';
+import { host } from '../host';
+import { readWholeFile } from '../host/fileStream';
+import { chinaInstantField } from '../ui/dateFields';
+import { errorText } from '../ui/errors';
+import { showFieldErrors } from '../ui/formErrors';
+import { recordPosting } from './repository';
+
+const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
+
+/** Recognises the picture by its first bytes, not by its name. */
+function photoType(bytes: Uint8Array): PostingPhoto['mimeType'] | null {
+  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
+  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  return null;
+}
+
+export function PostingForm({ document, place, onClose }: { document: DocumentRecord; place: string; onClose: () => void }) {
+  const [form] = Form.useForm<PostingInput>();
+  const { message } = App.useApp();
+  const [photos, setPhotos] = useState<PostingPhoto[]>([]);
+  const [saving, setSaving] = useState(false);
+
+  const addPhotos = async () => {
+    try {
+      const { files } = await host.openFiles({ multiple: true, filters: [{ name: '照片', extensions: ['jpg', 'jpeg', 'png'] }] });
+      const added: PostingPhoto[] = [];
+      for (const file of files) {
+        const bytes = await readWholeFile(host, file, MAX_PHOTO_BYTES);
+        const mimeType = photoType(bytes);
+        if (!mimeType) throw new Error(`“${file.name}”不是 JPEG 或 PNG 照片`);
+        added.push({ name: file.name, mimeType, bytes });
+      }
+      setPhotos((p) => [...p, ...added]);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  const save = async () => {
+    setSaving(true);
+    try {
+      const result = await recordPosting(db, document.id, form.getFieldsValue(true), photos);
+      if (!result.ok) {
+        showFieldErrors(form, result.errors);
+        return;
+      }
+      message.success('已记录张贴');
+      onClose();
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setSaving(false);
+    }
+  };
+
+  return (
+    <Modal open title={`记录张贴：${document.number ?? ''}`} width={680} onCancel={onClose} onOk={save} okText="保存张贴记录" cancelText="取消" okButtonProps={{ loading: saving }} destroyOnHidden>
+      <Form<PostingInput> form={form} layout="vertical" initialValues={{ place, postedAt: '', postedBy: [], note: '' }}>
+        <Row gutter={12}>
+          <Col span={14}>
+            <Form.Item name="place" label="张贴地点">
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={10}>
+            <Form.Item name="postedAt" label="张贴时间" {...chinaInstantField}>
+              <DatePicker showTime={{ format: 'HH:mm' }} format="YYYY-MM-DD HH:mm" style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="postedBy" label="张贴人（回车分隔）">
+          <Select mode="tags" open={false} aria-label="张贴人" />
+        </Form.Item>
+        <Form.Item label="照片">
+          <Space wrap>
+            <Button icon={<PictureOutlined />} onClick={addPhotos}>
+              添加照片
+            </Button>
+            {photos.map((p, i) => (
+              <Tag key={`${p.name}-${i}`} closable onClose={() => setPhotos((all) => all.filter((_, j) => j !== i))}>
+                {p.name}
+              </Tag>
+            ))}
+          </Space>
+        </Form.Item>
+        <Form.Item name="note" label="备注">
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}
