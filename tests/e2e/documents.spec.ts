@@ -71,6 +71,17 @@ test('a notice is drafted, edited, previewed, issued, served by leaving it with 
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: 'tests/screenshots/documents.png' });
 
+  // The countdown is shown on the operation, whatever screen is open.
+  await page.getByRole('menuitem', { name: /概况/ }).click();
+  await expect(page.getByTestId('self-performance-countdown')).toContainText('2026年12月7日');
+  await page.getByRole('menuitem', { name: /文书送达/ }).click();
+
+  // A correction is a new draft that names the document it replaces; the original stays.
+  await page.getByRole('row', { name: /临江强执告〔2026〕1号/ }).getByRole('button', { name: '更正' }).click();
+  await expect(page.getByLabel('强制执行的内容')).toHaveValue(/（已编辑）/);
+  await page.getByRole('button', { name: '关闭（草稿已保存）' }).click();
+  await expect(page.getByText('更正 临江强执告〔2026〕1号')).toBeVisible();
+
   // The announcement takes its own number series.
   await page.getByRole('button', { name: '起草公告' }).click();
   await page.getByRole('button', { name: '签发', exact: true }).click();

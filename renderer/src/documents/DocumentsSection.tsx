@@ -120,7 +120,16 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
             title: '文号',
             key: 'number',
             width: 200,
-            render: (_, d) => (d.number ? d.number : <Tag>草稿</Tag>),
+            render: (_, d) => (
+              <Space orientation="vertical" size={0}>
+                {d.number ? d.number : <Tag>草稿</Tag>}
+                {d.replacesId && (
+                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                    更正 {byId.get(d.replacesId)?.number ?? '（原文书）'}
+                  </Typography.Text>
+                )}
+              </Space>
+            ),
           },
           {
             title: '签发',

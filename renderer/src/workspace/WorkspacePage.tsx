@@ -8,7 +8,7 @@ import { db } from '../data/db';
 import { getOperation } from '../operation/repository';
 import { useRoute, type WorkspaceSection } from '../ui/route';
 import { CommandPostSection } from '../commandPost/CommandPostSection';
-import { DocumentsSection } from '../documents/DocumentsSection';
+import { DocumentsSection, SelfPerformanceCountdown } from '../documents/DocumentsSection';
 import { PlanSection } from '../plan/PlanSection';
 import { OverviewSection } from './OverviewSection';
 import { sections } from './sections';
@@ -79,6 +79,7 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
           {operation.termination && <Tag color="blue">已终止：被执行人自行履行</Tag>}
           <Typography.Text type="secondary">{operation.courtRuling.number}</Typography.Text>
         </Space>
+        {!operation.termination && current.key !== 'documents' && <SelfPerformanceCountdown operationId={operation.id} />}
         {operation.status === 'archived' && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title="此行动已归档，可在行动列表“已归档”中恢复。" />
         )}
