@@ -1,6 +1,7 @@
 // Node tool (not bundled into the app).
 // `npm run render -- <backup.json> <kind> <out.pdf>`: prints one kind of document of an
 // operation backup file to a PDF, with the same layout code and fonts as the app.
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseBackup } from '../../shared/archive/backup';
@@ -9,12 +10,15 @@ import { EXIT_FAILED, EXIT_USAGE, loadDocumentRegistry, message, nodeFonts, runM
 
 async function main(args: string[]): Promise<number> {
   const { documentKinds, documentKindTitle, isDocumentKind, renderDocumentKind } = await loadDocumentRegistry();
-  const kindList = () => documentKinds.map((k) => `  ${k.padEnd(12)}${documentKindTitle(k)}`).join('\n');
+  const kindList = () => documentKinds.map((k) => `  ${k.padEnd(16)}${documentKindTitle(k)}`).join('\n');
 
   const usage = () => `用法：npm run render -- <备份文件.json> <文书种类> <输出文件.pdf>
 
 从行动备份文件（程序“导出备份”或 npm run demo 生成）生成文书 PDF。
 预案和任务卡依据最新的定稿版本；尚无定稿时依据草稿，并在输出中注明。
+告知书和公告输出最新一份已签发文书签发时固定的 PDF（先核对其 SHA-256，不符即拒绝输出）；
+尚未签发时依据草稿生成无文号的草稿，并在输出中注明。
+送达回证对应最新一份已签发的告知书，依据其最新的送达记录填写；尚无送达记录时为空白表格。
 
 文书种类：
 ${kindList()}
@@ -58,7 +62,10 @@ ${kindList()}
   const out = path.resolve(outArg);
   console.error(`正在生成《${documentKindTitle(kind)}》…`);
   try {
-    const { bytes, source } = await renderDocumentKind(kind, parsed.backup, fonts, { printedAt: chinaInstant(new Date()) });
+    const { bytes, source } = await renderDocumentKind(kind, parsed.backup, fonts, {
+      printedAt: chinaInstant(new Date()),
+      sha256: (bytes) => Promise.resolve(createHash('sha256').update(bytes).digest('hex')),
+    });
     writeFileSync(out, bytes);
     console.log(source);
     console.log(`已写入 ${out}（${Math.ceil(bytes.length / 1024)} KB）`);

@@ -2,6 +2,9 @@
 // one list the command-line renderer (electron/cli/render.ts) and later the app read.
 // To add a kind, add an entry to `registry` below; its render gets the whole backup.
 import type { OperationBackup } from '../archive/backup';
+import { renderAnnouncement, renderNotice, renderProofOfService, serviceMethodLabels } from './notice';
+import { proofOfServiceFor } from './proofOfServiceData';
+import { issuableKindTitles, type DocumentRecord, type IssuableKind, type ServiceRecord } from './records';
 import { emptyPlanContent } from '../plan/planContent';
 import type { Plan } from '../plan/types';
 import type { DocumentFonts } from './fonts';
@@ -13,6 +16,8 @@ import type { PdfBytes } from './render';
 export interface RenderOptions {
   /** Printed on the document (ISO with +08:00), so the caller decides and output is reproducible. */
   printedAt: string;
+  /** SHA-256 of bytes as lower-case hex; checks an issued document's frozen PDF before it is written out. */
+  sha256(bytes: Uint8Array): Promise<string>;
 }
 
 export interface RenderedDocument {
@@ -56,7 +61,7 @@ export function choosePlan(backup: OperationBackup, printedAt: string): PlanChoi
  * What the plan and task cards print from: a finalised version with the command post as
  * frozen in it; a draft with the records as they are in the backup.
  */
-export function planPrintData(backup: OperationBackup, options: RenderOptions): { data: PlanPrintData; source: string } {
+export function planPrintData(backup: OperationBackup, options: Pick<RenderOptions, 'printedAt'>): { data: PlanPrintData; source: string } {
   const { plan, source } = choosePlan(backup, options.printedAt);
   const snapshot = plan.status === 'final' ? plan.snapshot : undefined;
   const meeting = backup.preparatoryMeetings[0];
@@ -76,6 +81,71 @@ export function planPrintData(backup: OperationBackup, options: RenderOptions): 
   return { data, source };
 }
 
+// —— issued documents ——
+// The backup keeps the app's document and service records as they are stored (checked
+// only for their indexed fields), so they are read here as the app wrote them.
+
+const documentsOf = (backup: OperationBackup): DocumentRecord[] => backup.documents as unknown as DocumentRecord[];
+const servicesOf = (backup: OperationBackup): ServiceRecord[] => backup.services as unknown as ServiceRecord[];
+
+const later = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? 1 : (a ?? '') > (b ?? '') ? -1 : 0);
+
+/** The latest issued document of a kind (by issue time, then number), else the latest draft. */
+export function chooseIssuable(backup: OperationBackup, kind: IssuableKind): { issued?: DocumentRecord; draft?: DocumentRecord } {
+  const ofKind = documentsOf(backup).filter((d) => d.kind === kind && typeof d.data === 'object' && d.data !== null);
+  const issued = ofKind
+    .filter((d) => d.status === 'issued')
+    .sort((a, b) => later(a.issuedAt, b.issuedAt) || (b.sequence ?? 0) - (a.sequence ?? 0) || later(a.id, b.id))[0];
+  const draft = ofKind.filter((d) => d.status === 'draft').sort((a, b) => later(a.updatedAt, b.updatedAt) || later(a.id, b.id))[0];
+  return { ...(issued ? { issued } : {}), ...(draft ? { draft } : {}) };
+}
+
+/** The latest service record of a document (by service time, then when it was recorded). */
+export function latestService(backup: OperationBackup, documentId: string): ServiceRecord | undefined {
+  return servicesOf(backup)
+    .filter((s) => s.documentId === documentId)
+    .sort((a, b) => later(a.servedAt, b.servedAt) || later(a.recordedAt, b.recordedAt) || later(a.id, b.id))[0];
+}
+
+/** 《强制执行告知书》临江强执告〔2026〕3号 */
+const named = (doc: DocumentRecord) => `《${issuableKindTitles[doc.kind]}》${doc.number ?? ''}`;
+
+/**
+ * The frozen PDF of an issued document, exactly as issued; refused when the bytes no longer
+ * match their stored SHA-256 (the file was altered after export).
+ */
+async function frozenPdf(doc: DocumentRecord, options: RenderOptions): Promise<PdfBytes> {
+  if (!(doc.pdf instanceof Uint8Array) || typeof doc.sha256 !== 'string' || !doc.sha256) {
+    throw new Error(`备份中已签发的${named(doc)}缺少签发时固定的 PDF 或其 SHA-256，无法输出`);
+  }
+  const actual = await options.sha256(doc.pdf);
+  if (actual !== doc.sha256.toLowerCase()) {
+    throw new Error(
+      `备份中${named(doc)}的 PDF 与签发时记录的 SHA-256 不符（记录 ${doc.sha256}，实际 ${actual}）：备份文件已被改动，不予输出`,
+    );
+  }
+  return doc.pdf as PdfBytes;
+}
+
+async function renderIssuable(backup: OperationBackup, kind: IssuableKind, fonts: DocumentFonts, options: RenderOptions): Promise<RenderedDocument> {
+  const { issued, draft } = chooseIssuable(backup, kind);
+  if (issued) {
+    const bytes = await frozenPdf(issued, options);
+    return {
+      bytes,
+      source: `已签发的${named(issued)}（${issued.issuedAt ?? '签发时间未记录'}签发，签发时固定的 PDF，SHA-256 ${issued.sha256} 核对一致）`,
+    };
+  }
+  if (draft) {
+    const bytes = draft.kind === 'notice' ? await renderNotice(draft.data, fonts) : await renderAnnouncement(draft.data, fonts);
+    return { bytes, source: `依据尚未签发的草稿（无文号，${draft.updatedAt}修改），不能作为正式文书送达` };
+  }
+  const incomplete = documentsOf(backup).filter((d) => d.kind === kind).length;
+  throw new Error(
+    `备份中没有${issuableKindTitles[kind]}（已签发的和草稿都没有${incomplete ? `；另有 ${incomplete} 条记录缺少内容或签发状态，无法使用` : ''}）`,
+  );
+}
+
 const registry = {
   plan: {
     title: '强制执行预案',
@@ -89,6 +159,34 @@ const registry = {
     async render(backup, fonts, options) {
       const { data, source } = planPrintData(backup, options);
       return { bytes: await renderTaskCards(data, fonts), source: `${source}，共 ${data.groups.length} 个工作小组` };
+    },
+  },
+  notice: {
+    title: issuableKindTitles.notice,
+    render: (backup, fonts, options) => renderIssuable(backup, 'notice', fonts, options),
+  },
+  announcement: {
+    title: issuableKindTitles.announcement,
+    render: (backup, fonts, options) => renderIssuable(backup, 'announcement', fonts, options),
+  },
+  proofOfService: {
+    title: '送达回证（最新签发的强制执行告知书）',
+    async render(backup, fonts) {
+      const { issued, draft } = chooseIssuable(backup, 'notice');
+      if (!issued) {
+        throw new Error(
+          draft
+            ? '备份中的强制执行告知书尚未签发（只有草稿），签发后才能制作送达回证'
+            : '备份中没有强制执行告知书，无法制作送达回证',
+        );
+      }
+      const service = latestService(backup, issued.id);
+      const subjects = [...backup.subjects].sort((a, b) => a.position - b.position);
+      const bytes = await renderProofOfService(proofOfServiceFor(backup.operation, subjects, issued, service), fonts);
+      const source = service
+        ? `${named(issued)}的送达回证，依据最新的送达记录（${serviceMethodLabels[service.method]}，${service.servedAt}）填写`
+        : `${named(issued)}的空白送达回证（尚无送达记录，供手填）`;
+      return { bytes, source };
     },
   },
 } satisfies Record<string, DocumentKindEntry>;

@@ -1,11 +1,14 @@
 // The command-line tools run as the user runs them: `npx tsx electron/cli/…` in a child process.
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
-import { parseBackup } from '../../shared/archive/backup';
-import { hasPoppler, pdfRawText } from '../fixtures/documents/pdf';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseBackup, serialiseBackup, type OperationBackup } from '../../shared/archive/backup';
+import { announcementFromOperation, noticeFromOperation, renderNotice } from '../../shared/documents/notice';
+import type { DocumentRecord, ServiceRecord } from '../../shared/documents/records';
+import { hasPoppler, nodeFonts, pdfRawText } from '../fixtures/documents/pdf';
 
 const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'enforcement-console-cli-'));
@@ -86,6 +89,9 @@ describe('npm run demo and npm run render', { timeout: 180_000 }, () => {
     expect(result.stderr).toContain('不认识的文书种类“notic”');
     expect(result.stderr).toMatch(/plan\s+强制执行预案/);
     expect(result.stderr).toMatch(/taskCards\s+任务卡/);
+    expect(result.stderr).toMatch(/notice\s+强制执行告知书/);
+    expect(result.stderr).toMatch(/announcement\s+强制执行公告/);
+    expect(result.stderr).toMatch(/proofOfService\s+送达回证/);
   });
 
   it('render with a missing or wrong file says why in Chinese and exits 1, writing nothing', () => {
@@ -106,5 +112,152 @@ describe('npm run demo and npm run render', { timeout: 180_000 }, () => {
     const result = run('render', demo);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('用法：npm run render -- <备份文件.json> <文书种类> <输出文件.pdf>');
+  });
+});
+
+// A backup as the app exports it after issuing and serving a notice: the committed v1
+// file's operation with an issued 告知书 (its frozen PDF and SHA-256), a 留置送达 record
+// of it, and a 公告 that is still a draft.
+describe('npm run render for the served documents', { timeout: 180_000 }, () => {
+  const sha256 = (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+  const NUMBER = '临江强执告〔2026〕3号';
+  const WITNESS = '王海燕';
+  let base: OperationBackup;
+  let notice: DocumentRecord;
+  let service: ServiceRecord;
+  let announcementDraft: DocumentRecord;
+
+  const write = (name: string, backup: OperationBackup) => {
+    const file = join(dir, name);
+    writeFileSync(file, serialiseBackup(backup));
+    return file;
+  };
+  const withDocuments = (documents: DocumentRecord[], services: ServiceRecord[] = []): OperationBackup =>
+    ({ ...base, documents, services }) as unknown as OperationBackup;
+
+  beforeAll(async () => {
+    const parsed = parseBackup(readFileSync(join(root, 'tests/fixtures/archive/demo-v1.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    base = parsed.backup;
+    const { operation } = base;
+    const subjects = [...base.subjects].sort((a, b) => a.position - b.position);
+    const window = { start: '2026-12-08T09:00:00.000+08:00', end: '2026-12-08T12:00:00.000+08:00' };
+    const data = noticeFromOperation(operation, subjects, {
+      ...window,
+      selfPerformanceDeadline: '2026-12-04',
+      documentNumber: NUMBER,
+      issuedOn: '2026-11-24',
+    });
+    const pdf = await renderNotice(data, nodeFonts);
+    const common = { operationId: operation.id, year: 2026, createdAt: '2026-11-24T09:00:00.000+08:00', updatedAt: '2026-11-24T09:30:00.000+08:00' };
+    notice = {
+      ...common,
+      id: 'notice-3',
+      kind: 'notice',
+      issuerCode: '临江强执告',
+      status: 'issued',
+      number: NUMBER,
+      sequence: 3,
+      issuedAt: '2026-11-24T10:00:00.000+08:00',
+      issuedBy: '刘志强',
+      pdf,
+      sha256: sha256(pdf),
+      data,
+      selfPerformanceDays: 10,
+    };
+    announcementDraft = {
+      ...common,
+      id: 'announcement-draft',
+      kind: 'announcement',
+      issuerCode: '临江强执公',
+      status: 'draft',
+      data: announcementFromOperation(operation, subjects, { ...window, moveOutDeadline: '2026-12-04', documentNumber: '', issuedOn: '2026-11-24' }),
+    };
+    service = {
+      id: 'service-1',
+      operationId: operation.id,
+      documentId: notice.id,
+      method: 'left',
+      servedAt: '2026-11-25T09:30:00.000+08:00',
+      recipient: subjects[0]!.name,
+      servers: ['陈立', '赵敏'],
+      witnesses: [{ name: WITNESS, unit: '临江区滨河社区居民委员会' }],
+      refusalReason: '受送达人拒绝签收',
+      recording: '',
+      trackingNumber: '',
+      receiptDate: '',
+      remarks: '',
+      recordedAt: '2026-11-25T10:00:00.000+08:00',
+    };
+  });
+
+  it('notice writes the frozen PDF of the issued notice byte for byte', () => {
+    const file = write('served.json', withDocuments([notice, announcementDraft], [service]));
+    const out = join(dir, '告知书.pdf');
+    const result = run('render', file, 'notice', out);
+    expect(result.stderr).toContain('正在生成《强制执行告知书》');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain(`已签发的《强制执行告知书》${NUMBER}`);
+    expect(sha256(readFileSync(out))).toBe(notice.sha256);
+  });
+
+  it('proofOfService fills in the 送达回证 of the issued notice from its latest service record', () => {
+    const file = write('served.json', withDocuments([notice, announcementDraft], [service]));
+    const out = join(dir, '送达回证.pdf');
+    const result = run('render', file, 'proofOfService', out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('依据最新的送达记录（留置送达');
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+    if (!hasPoppler) return;
+    const text = strip(pdfRawText(out));
+    expect(text).toContain(WITNESS);
+    expect(text).toContain('■留置送达');
+    expect(text).toContain(NUMBER);
+  });
+
+  it('proofOfService without a service record prints the blank form and says so', () => {
+    const file = write('unserved.json', withDocuments([notice]));
+    const out = join(dir, '空白送达回证.pdf');
+    const result = run('render', file, 'proofOfService', out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('空白送达回证（尚无送达记录');
+    if (!hasPoppler) return;
+    expect(strip(pdfRawText(out))).not.toContain(WITNESS);
+  });
+
+  it('announcement with only a draft renders the draft and says it is unnumbered', () => {
+    const file = write('served.json', withDocuments([notice, announcementDraft], [service]));
+    const out = join(dir, '公告草稿.pdf');
+    const result = run('render', file, 'announcement', out);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('尚未签发的草稿（无文号');
+    expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
+  });
+
+  it('notice whose stored PDF no longer matches its SHA-256 is refused, writing nothing', () => {
+    const pdf = Uint8Array.from(notice.pdf!);
+    const at = pdf.length - 10;
+    pdf[at] = (pdf[at] ?? 0) ^ 0xff;
+    const file = write('tampered.json', withDocuments([{ ...notice, pdf }], [service]));
+    const out = join(dir, '被改动.pdf');
+    const result = run('render', file, 'notice', out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(`备份中《强制执行告知书》${NUMBER}的 PDF 与签发时记录的 SHA-256 不符`);
+    expect(result.stderr).toContain('备份文件已被改动');
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('a backup without documents says so in Chinese and exits 1, writing nothing', () => {
+    const file = write('no-documents.json', withDocuments([]));
+    const out = join(dir, '无文书.pdf');
+    for (const kind of ['notice', 'proofOfService']) {
+      const result = run('render', file, kind, out);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('备份中没有强制执行告知书');
+    }
+    const announcement = run('render', file, 'announcement', out);
+    expect(announcement.code).toBe(1);
+    expect(announcement.stderr).toContain('备份中没有强制执行公告');
+    expect(existsSync(out)).toBe(false);
   });
 });
