@@ -8,23 +8,16 @@ import { host } from '../host';
 import { readWholeFile } from '../host/fileStream';
 import { chinaInstantField } from '../ui/dateFields';
 import { errorText } from '../ui/errors';
-import { showFieldErrors } from '../ui/formErrors';
+import { useRecordForm } from '../ui/useRecordForm';
+import { imageMimeType } from '../../../shared/media/imageType';
 import { recordPosting } from './repository';
 
 const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
-
-/** Recognises the picture by its first bytes, not by its name. */
-function photoType(bytes: Uint8Array): PostingPhoto['mimeType'] | null {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  return null;
-}
 
 export function PostingForm({ document, place, onClose }: { document: DocumentRecord; place: string; onClose: () => void }) {
   const [form] = Form.useForm<PostingInput>();
   const { message } = App.useApp();
   const [photos, setPhotos] = useState<PostingPhoto[]>([]);
-  const [saving, setSaving] = useState(false);
 
   const addPhotos = async () => {
     try {
@@ -32,7 +25,7 @@ export function PostingForm({ document, place, onClose }: { document: DocumentRe
       const added: PostingPhoto[] = [];
       for (const file of files) {
         const bytes = await readWholeFile(host, file, MAX_PHOTO_BYTES);
-        const mimeType = photoType(bytes);
+        const mimeType = imageMimeType(bytes);
         if (!mimeType) throw new Error(`“${file.name}”不是 JPEG 或 PNG 照片`);
         added.push({ name: file.name, mimeType, bytes });
       }
@@ -42,22 +35,12 @@ export function PostingForm({ document, place, onClose }: { document: DocumentRe
     }
   };
 
-  const save = async () => {
-    setSaving(true);
-    try {
-      const result = await recordPosting(db, document.id, form.getFieldsValue(true), photos);
-      if (!result.ok) {
-        showFieldErrors(form, result.errors);
-        return;
-      }
-      message.success('已记录张贴');
-      onClose();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit: save } = useRecordForm(
+    form,
+    () => recordPosting(db, document.id, form.getFieldsValue(true), photos),
+    '已记录张贴',
+    onClose,
+  );
 
   return (
     <Modal open title={`记录张贴：${document.number ?? ''}`} width={680} onCancel={onClose} onOk={save} okText="保存张贴记录" cancelText="取消" okButtonProps={{ loading: saving }} destroyOnHidden>

@@ -1,33 +1,19 @@
 // DOM. 被执行人已自行履行: ends the operation on stop ground 1 (no resumption).
-import { useState } from 'react';
-import { Alert, App, DatePicker, Form, Input, Modal } from 'antd';
+import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import type { SelfPerformanceInput } from '../../../shared/documents/records';
 import { db } from '../data/db';
 import { dateField } from '../ui/dateFields';
-import { errorText } from '../ui/errors';
-import { showFieldErrors } from '../ui/formErrors';
+import { useRecordForm } from '../ui/useRecordForm';
 import { recordSelfPerformance } from './repository';
 
 export function SelfPerformanceForm({ operationId, onClose }: { operationId: string; onClose: () => void }) {
   const [form] = Form.useForm<SelfPerformanceInput>();
-  const { message } = App.useApp();
-  const [saving, setSaving] = useState(false);
-  const save = async () => {
-    setSaving(true);
-    try {
-      const result = await recordSelfPerformance(db, operationId, form.getFieldsValue(true));
-      if (!result.ok) {
-        showFieldErrors(form, result.errors);
-        return;
-      }
-      message.success('已记录：被执行人已自行履行，本行动终止');
-      onClose();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit: save } = useRecordForm(
+    form,
+    () => recordSelfPerformance(db, operationId, form.getFieldsValue(true)),
+    '已记录：被执行人已自行履行，本行动终止',
+    onClose,
+  );
   return (
     <Modal open title="记录被执行人已自行履行" onCancel={onClose} onOk={save} okText="记录并终止行动" okButtonProps={{ danger: true, loading: saving }} cancelText="取消" destroyOnHidden>
       <Alert

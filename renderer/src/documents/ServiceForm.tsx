@@ -1,38 +1,22 @@
 // DOM. 记录送达: how, when and to whom an issued document was served.
-import { useState } from 'react';
-import { Alert, App, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space } from 'antd';
+import { Alert, Button, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { serviceMethodLabels, serviceMethods } from '../../../shared/documents/notice/proofOfService';
 import type { DocumentRecord, ServiceInput } from '../../../shared/documents/records';
 import { db } from '../data/db';
 import { chinaInstantField, dateField } from '../ui/dateFields';
-import { errorText } from '../ui/errors';
-import { showFieldErrors } from '../ui/formErrors';
+import { useRecordForm } from '../ui/useRecordForm';
 import { recordService } from './repository';
 
 export function ServiceForm({ document, recipient, onClose }: { document: DocumentRecord; recipient: string; onClose: () => void }) {
   const [form] = Form.useForm<ServiceInput>();
-  const { message } = App.useApp();
-  const [saving, setSaving] = useState(false);
   const method = Form.useWatch('method', form);
-
-  const save = async () => {
-    setSaving(true);
-    try {
-      const result = await recordService(db, document.id, form.getFieldsValue(true));
-      if (!result.ok) {
-        showFieldErrors(form, result.errors);
-        message.error('送达记录不完整，已填写的内容均已保留');
-        return;
-      }
-      message.success('已记录送达');
-      onClose();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setSaving(false);
-    }
-  };
+  const { saving, submit: save } = useRecordForm(
+    form,
+    () => recordService(db, document.id, form.getFieldsValue(true)),
+    '已记录送达',
+    onClose,
+  );
 
   return (
     <Modal

@@ -4,6 +4,7 @@ import { Alert, App, Button, Empty, Input, Select, Space, Table, Typography } fr
 import { DeleteOutlined, PictureOutlined } from '@ant-design/icons';
 import type { WorkingGroup } from '../../../shared/commandPost/types';
 import { markerKindLabels } from '../../../shared/documents/plan/printData';
+import { imageMimeType } from '../../../shared/media/imageType';
 import type { DeploymentSketch, Plan, SketchMarker, SketchMarkerKind } from '../../../shared/plan/types';
 import { db } from '../data/db';
 import { host } from '../host';
@@ -21,12 +22,6 @@ const markerColours: Record<SketchMarkerKind, string> = {
 };
 const MAX_IMAGE_BYTES = 20 * 1024 * 1024;
 
-/** Recognises the image by its first bytes, not by its name. */
-function imageType(bytes: Uint8Array): DeploymentSketch['mimeType'] | null {
-  if (bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47) return 'image/png';
-  if (bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
-  return null;
-}
 
 function imageSize(url: string): Promise<{ width: number; height: number }> {
   return new Promise((resolve, reject) => {
@@ -63,7 +58,7 @@ export function SketchEditor({ draft, groups }: { draft: Plan; groups: WorkingGr
       const file = files[0];
       if (!file) return;
       const bytes = await readWholeFile(host, file, MAX_IMAGE_BYTES);
-      const mimeType = imageType(bytes);
+      const mimeType = imageMimeType(bytes);
       if (!mimeType) throw new Error(`“${file.name}”不是 PNG 或 JPEG 图片`);
       const probe = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }));
       try {
