@@ -63,14 +63,3 @@ export function numberingGaps(used: readonly UsedDocumentNumber[], issuerCode: s
   for (let sequence = 1; sequence <= last; sequence++) if (!taken.has(sequence)) gaps.push(sequence);
   return gaps;
 }
-
-/** Sequences taken more than once in the series (a register that must be corrected). */
-export function duplicateSequences(used: readonly UsedDocumentNumber[], issuerCode: string, year: number): number[] {
-  const seen = new Set<number>();
-  const duplicates = new Set<number>();
-  for (const n of used.filter(sameSeries(issuerCode, year))) {
-    if (seen.has(n.sequence)) duplicates.add(n.sequence);
-    seen.add(n.sequence);
-  }
-  return [...duplicates].sort((a, b) => a - b);
-}

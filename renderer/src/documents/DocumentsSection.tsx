@@ -22,6 +22,7 @@ import { errorText } from '../ui/errors';
 import { DraftEditor } from './DraftEditor';
 import { documentFonts } from './fonts';
 import { PdfDocumentModal } from './PdfDocumentModal';
+import { NumberGaps } from './NumberGaps';
 import { PostingForm } from './PostingForm';
 import { createDraft, listDocuments, listPostings, listServices } from './repository';
 import { SelfPerformanceForm } from './SelfPerformanceForm';
@@ -98,6 +99,7 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
       ) : (
         <SelfPerformanceCountdown operationId={operation.id} onSelfPerformed={() => setOpen({ kind: 'selfPerformed', id: '' })} />
       )}
+      <NumberGaps operationId={operation.id} />
       <Space>
         <Button icon={<FileAddOutlined />} onClick={() => draft('notice')}>
           起草告知书

@@ -2,7 +2,11 @@
 // bytes, SHA-256, data, issuer and time are stored once and never changed; a correction
 // is a new document that refers to the one it replaces.
 import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
-import { formatDocumentNumber, nextSequence } from '../../../shared/documents/documentNumber';
+import {
+  nextDocumentNumber,
+  nextSequence,
+  numberingGaps,
+} from '../../../shared/documents/documentNumber';
 import {
   announcementFromOperation,
   noticeFromOperation,
@@ -28,6 +32,7 @@ import {
 import type { PdfBytes } from '../../../shared/documents/render';
 import type { FieldErrors } from '../../../shared/operation/newOperation';
 import type { ConsoleDb } from '../data/db';
+import { usedNumbers } from './numbering';
 import { documentFonts } from './fonts';
 
 const DEFAULT_SELF_PERFORMANCE_DAYS = 10;
@@ -105,21 +110,24 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 
 /**
  * Issues a draft: takes the next number of its series, renders the PDF once, and stores
- * bytes, hash, issuer and time. The number is taken inside the transaction so two issues
- * can never share one; the unique index on `number` backs that up.
+ * bytes, hash, issuer and time. If two issues ever raced for one number, the unique index
+ * on `number` refuses the second write.
  */
 export async function issueDocument(db: ConsoleDb, id: string, issuedBy: string): Promise<DocumentRecord> {
   if (!issuedBy.trim()) throw new Error('请填写签发人');
   const draft = await getDraft(db, id);
   if (!/^[\u3400-\u9fff]{2,20}$/.test(draft.issuerCode)) throw new Error('发文机关代字应为 2 至 20 个汉字，如“西城强执告”');
-  const used = await db.documents.toArray();
-  // Numbers run per authority and year across every operation on this machine.
-  const sequence = nextSequence(
-    used.filter((d) => d.sequence !== undefined).map((d) => ({ issuerCode: d.issuerCode, year: d.year, sequence: d.sequence! })),
-    draft.issuerCode,
-    draft.year,
-  );
-  const number = formatDocumentNumber({ issuerCode: draft.issuerCode, year: draft.year, sequence });
+  // Numbers run per authority and year across every operation on this machine; a gap in
+  // the series (from an imported backup, or a number used on paper) must be explained first.
+  const used = await usedNumbers(db);
+  const gaps = numberingGaps(used, draft.issuerCode, draft.year);
+  if (gaps.length > 0) {
+    throw new Error(
+      `${draft.issuerCode}〔${draft.year}〕缺 ${gaps.map((g) => `${g}号`).join('、')}，尚未记录缺号原因；请先在“文书送达”中记录原因再签发`,
+    );
+  }
+  const sequence = nextSequence(used, draft.issuerCode, draft.year);
+  const number = nextDocumentNumber(used, draft.issuerCode, draft.year);
   const issuedOn = chinaDate(new Date());
   const final = { ...draft, data: { ...draft.data, documentNumber: number, issuedOn } } as DocumentRecord;
   const pdf = await renderDocument(final);
