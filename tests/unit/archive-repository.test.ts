@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { parseBackup } from '../../shared/archive/backup';
 import { BackupImportError, exportOperationBackup, importOperationBackup } from '../../renderer/src/archive/backupRepository';
+import { backupTableNames } from '../../shared/archive/backup';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import { ensureDraftPlan, finalisePlan, saveDraftContent, saveMeeting } from '../../renderer/src/plan/repository';
@@ -20,23 +21,7 @@ afterEach(async () => {
   await Promise.all(opened.splice(0).map((db) => db.delete()));
 });
 
-const operationTables = [
-  'operations',
-  'subjects',
-  'householdMembers',
-  'memberUnits',
-  'people',
-  'workingGroups',
-  'preparatoryMeetings',
-  'plans',
-  'documents',
-  'services',
-  'postings',
-  'logEntries',
-  'media',
-  'inventoryItems',
-  'tasks',
-] as const;
+const operationTables = ['operations', ...backupTableNames] as const;
 
 /** Every record of every operation table, sorted, so two databases can be compared. */
 async function dump(db: ConsoleDb): Promise<Record<string, unknown[]>> {
