@@ -71,6 +71,8 @@ test('the demo operation loads, can be archived and restored', async ({ page }) 
   await page.getByRole('button', { name: '载入示例行动' }).click();
   await expect(page.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible();
   await expect(page.getByText('示例 · 虚构数据，仅供培训')).toBeVisible();
+  await expect(page.getByText('9 个工作小组，0 个未指定组长；现场执行指挥：陈志远')).toBeVisible();
+  await expect(page.getByText('尚未定稿')).toBeVisible();
   await expect(page.getByText('临江征补决〔2026〕12号（2026年5月20日）')).toBeVisible();
 
   await page.getByRole('menuitem', { name: /现场指挥/ }).click();
