@@ -1,0 +1,145 @@
+// Pure. Verification of an operation's hash chain as read from storage, and the
+// clock check. Both report; neither hides nor rejects anything.
+import { CanonicalError, hashEntry } from './canonical';
+import { ZERO_HASH, type ChainHead, type LogEntry } from './types';
+
+export type ChainProblem = 'changed' | 'missing' | 'reordered' | 'wrongLink' | 'foreign';
+
+export type ChainVerdict =
+  | { ok: true; head: ChainHead | null }
+  | { ok: false; seq: number; reason: ChainProblem; message: string };
+
+/** A stored value in a message, whatever a tampered record holds. */
+const show = (v: unknown): string => (typeof v === 'string' || typeof v === 'number' ? String(v) : '？');
+
+const fail = (seq: number, reason: ChainProblem, message: string): ChainVerdict => ({ ok: false, seq, reason, message });
+
+function recomputed(entry: LogEntry): string | null {
+  try {
+    return hashEntry(entry as unknown as Record<string, unknown>);
+  } catch (error) {
+    if (error instanceof CanonicalError) return null;
+    throw error;
+  }
+}
+
+/**
+ * Checks every entry of one operation, in storage order (by seq). At the i-th position
+ * (expected seq i+1) it checks, in this order: the entry belongs to the operation
+ * (foreign, reported with the entry's own seq); its seq is the expected one (a smaller
+ * seq, or the expected one appearing later, is 'reordered'; otherwise the expected
+ * entry is 'missing'); its content matches its hash ('changed'); its prevHash is the
+ * previous entry's hash, or 64 zeros for seq 1 ('wrongLink'). The first problem wins.
+ *
+ * Deleting the last entries leaves a valid shorter chain; pass `expectedHead` (the head
+ * pinned elsewhere: the workspace record, a printed PDF) to catch it. If the chain ends
+ * before expectedHead.seq, the entry after the last one is 'missing'; if the
+ * entry at expectedHead.seq has another hash, the log was rewritten from there ('changed').
+ * A chain longer than expectedHead is fine (entries added since it was pinned).
+ */
+export function verifyChain(entries: readonly LogEntry[], operationId: string, expectedHead?: ChainHead | null): ChainVerdict {
+  const position = new Map<number, number>();
+  entries.forEach((e, i) => {
+    if (e.operationId === operationId && !position.has(e.seq)) position.set(e.seq, i);
+  });
+
+  let previous: LogEntry | undefined;
+  for (let i = 0; i < entries.length; i++) {
+    const entry = entries[i]!;
+    const expected = (previous?.seq ?? 0) + 1;
+    if (entry.operationId !== operationId) {
+      return fail(entry.seq, 'foreign', `第 ${show(entry.seq)} 条记录属于另一次执行行动（${show(entry.operationId)}），被混入本行动的日志`);
+    }
+    if (!Number.isSafeInteger(entry.seq)) {
+      return fail(expected, 'changed', `第 ${expected} 条记录的序号已被改动（不是整数）`);
+    }
+    if (entry.seq !== expected) {
+      const later = position.get(expected);
+      if (entry.seq < expected || (later !== undefined && later > i)) {
+        return fail(expected, 'reordered', `第 ${expected} 条记录的位置被打乱：该位置上是第 ${show(entry.seq)} 条`);
+      }
+      return fail(expected, 'missing', `第 ${expected} 条记录缺失（其后为第 ${show(entry.seq)} 条）`);
+    }
+    if (recomputed(entry) !== entry.hash) {
+      return fail(entry.seq, 'changed', `第 ${entry.seq} 条记录的内容与其哈希值不符，记录已被改动`);
+    }
+    if (entry.prevHash !== (previous ? previous.hash : ZERO_HASH)) {
+      return fail(
+        entry.seq,
+        'wrongLink',
+        previous
+          ? `第 ${entry.seq} 条记录与第 ${previous.seq} 条的链接不符：前一条的哈希值已变`
+          : `第 1 条记录的“前一条哈希”应为 64 个 0`,
+      );
+    }
+    previous = entry;
+  }
+
+  if (expectedHead) {
+    const lastSeq = previous?.seq ?? 0;
+    if (lastSeq < expectedHead.seq) {
+      return fail(
+        lastSeq + 1,
+        'missing',
+        `日志只到第 ${lastSeq} 条，但此前已记录到第 ${expectedHead.seq} 条：第 ${lastSeq + 1} 条起的记录缺失`,
+      );
+    }
+    const pinned = entries[position.get(expectedHead.seq) ?? -1];
+    if (pinned && pinned.hash !== expectedHead.hash) {
+      return fail(
+        expectedHead.seq,
+        'changed',
+        `第 ${expectedHead.seq} 条记录的哈希值与此前固定的链头不符，日志在此之前已被改写`,
+      );
+    }
+  }
+  return { ok: true, head: previous ? { seq: previous.seq, hash: previous.hash } : null };
+}
+
+export type ClockFlagKind = 'backwards' | 'forwardJump';
+
+export interface ClockFlag {
+  seq: number;
+  kind: ClockFlagKind;
+  message: string;
+}
+
+/** Default gap after which a forward step of the system clock between two entries is flagged. */
+export const FORWARD_JUMP_MS = 12 * 60 * 60 * 1000;
+
+function duration(ms: number): string {
+  const minutes = Math.round(ms / 60_000);
+  if (minutes < 1) return `${Math.max(1, Math.round(ms / 1000))} 秒`;
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  return h > 0 ? `${h} 小时${m > 0 ? ` ${m} 分钟` : ''}` : `${m} 分钟`;
+}
+
+/**
+ * Entries whose recordedAt goes backwards from the previous entry, or jumps forward by more
+ * than `forwardJumpMs`: the system clock was changed or is wrong. Flagged, never hidden.
+ */
+export function clockFlags(entries: readonly LogEntry[], forwardJumpMs = FORWARD_JUMP_MS): ClockFlag[] {
+  const flags: ClockFlag[] = [];
+  for (let i = 1; i < entries.length; i++) {
+    const before = entries[i - 1]!;
+    const entry = entries[i]!;
+    const a = Date.parse(before.recordedAt);
+    const b = Date.parse(entry.recordedAt);
+    if (!Number.isFinite(a) || !Number.isFinite(b)) continue;
+    if (b < a) {
+      flags.push({
+        seq: entry.seq,
+        kind: 'backwards',
+        message: `第 ${entry.seq} 条的记录时间比第 ${before.seq} 条早 ${duration(a - b)}：系统时钟可能被回拨`,
+      });
+    } else if (b - a > forwardJumpMs) {
+      flags.push({
+        seq: entry.seq,
+        kind: 'forwardJump',
+        message: `第 ${entry.seq} 条的记录时间比第 ${before.seq} 条晚 ${duration(b - a)}：系统时钟可能被向前调整`,
+      });
+    }
+  }
+  return flags;
+}
