@@ -165,3 +165,42 @@ test('the announcement is posted with a photo, served by publication, and self-p
   await page.getByRole('tab', { name: /审查与定稿/ }).click();
   await expect(page.getByText(/本行动已终止，不得实施强制执行/).first()).toBeVisible();
 });
+
+test('issuing and serving are logged in the hash chain, and an entry edited in the database is reported', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.goto('/');
+  await page.getByRole('button', { name: '载入示例行动' }).click();
+  await page.getByRole('menuitem', { name: /文书送达/ }).click();
+  await page.getByRole('button', { name: '起草告知书' }).click();
+  await page.getByRole('button', { name: '签发', exact: true }).click();
+  await page.getByLabel('签发人').fill('陈志远');
+  await page.getByRole('dialog', { name: '签发强制执行告知书' }).getByRole('button', { name: '签发' }).click();
+  await expect(page.getByTestId('log-status')).toContainText('日志 1 条');
+  await expect(page.getByTestId('log-status')).toContainText('校验通过');
+
+  // Edit the stored entry directly in IndexedDB, as someone with access to the disk might.
+  await page.evaluate(
+    () =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('enforcement-console');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction('logEntries', 'readwrite');
+          const store = tx.objectStore('logEntries');
+          const cursor = store.openCursor();
+          cursor.onsuccess = () => {
+            const c = cursor.result;
+            if (c) c.update({ ...c.value, text: '签发了别的文书' });
+          };
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  await page.reload();
+  await expect(page.getByTestId('log-status')).toContainText('日志校验失败');
+  await expect(page.getByTestId('log-status')).toContainText('第 1 条');
+});

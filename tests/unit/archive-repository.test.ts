@@ -8,6 +8,7 @@ import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import { ensureDraftPlan, finalisePlan, saveDraftContent, saveMeeting } from '../../renderer/src/plan/repository';
 import { sketchPng } from '../fixtures/documents/plan';
 import { issuedNotice } from '../fixtures/issuedDocument';
+import { appendLog } from '../../renderer/src/log/repository';
 import { lawfulPlanContent } from '../fixtures/plan';
 
 const opened: ConsoleDb[] = [];
@@ -71,7 +72,7 @@ async function demoWithFinalPlan(db: ConsoleDb): Promise<{ id: string; image: Ui
   await finalisePlan(db, id, '陈志远');
   // Records of capabilities not built yet travel as they are.
   await db.documents.add({ ...issuedNotice('doc-1', id, '临江执告〔2026〕1号'), pdf: new Uint8Array([37, 80, 68, 70]) });
-  await db.logEntries.add({ operationId: id, seq: 1, recordedAt: '2026-12-08T08:30:00.000+08:00', hash: 'abc' });
+  await appendLog(db, { operationId: id, operator: '陈志远', group: '', category: 'phase', text: '宣布开始执行' });
   return { id, image };
 }
 

@@ -6,6 +6,7 @@ import { validateNewOperation } from '../../shared/operation/newOperation';
 import { openConsoleDb, schemaV1, type ConsoleDb } from '../../renderer/src/data/db';
 import { clearDraft, readDraft, saveDraft } from '../../renderer/src/data/drafts';
 import { issuedNotice } from '../fixtures/issuedDocument';
+import { appendEntry } from '../../shared/log/append';
 import {
   createOperation,
   getOperation,
@@ -62,8 +63,9 @@ describe('schema', () => {
 
   it('keys the log by operation and sequence, so an entry cannot be silently replaced by add()', async () => {
     fresh();
-    await db.logEntries.add({ operationId: 'op', seq: 1, recordedAt: 'x', hash: 'a' });
-    await expect(db.logEntries.add({ operationId: 'op', seq: 1, recordedAt: 'y', hash: 'b' })).rejects.toThrow();
+    const entry = appendEntry(undefined, { operationId: 'op', operator: '林涛', group: '', category: 'note', text: '警戒到位' }, new Date());
+    await db.logEntries.add(entry);
+    await expect(db.logEntries.add({ ...entry, text: '改写' })).rejects.toThrow();
   });
 
   it('refuses two documents with the same number', async () => {

@@ -4,6 +4,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { MemberUnit, Person, WorkingGroup } from '../../../shared/commandPost/types';
 import type { DocumentRecord, PostingRecord, ServiceRecord } from '../../../shared/documents/records';
+import type { LogEntry } from '../../../shared/log/types';
 import type { HouseholdMember, IsoInstant, Operation, Subject } from '../../../shared/operation/types';
 import type { Plan, PreparatoryMeeting } from '../../../shared/plan/types';
 
@@ -15,8 +16,6 @@ interface OperationScoped {
 
 // Records of capabilities not built yet: only their indexed fields are fixed here,
 // because the indexes are part of the stored schema.
-/** Append-only, hash-chained; keyed by operation and sequence so there are no gaps to hide in. */
-export interface LogEntryRecord { operationId: string; seq: number; recordedAt: IsoInstant; hash: string }
 export interface MediaRecord extends OperationScoped { sha256: string }
 export interface InventoryItemRecord extends OperationScoped { tag: string }
 export interface TaskRecord extends OperationScoped { groupId: string }
@@ -37,7 +36,8 @@ export type ConsoleDb = Dexie & {
   documents: EntityTable<DocumentRecord, 'id'>;
   services: EntityTable<ServiceRecord, 'id'>;
   postings: EntityTable<PostingRecord, 'id'>;
-  logEntries: Dexie.Table<LogEntryRecord, [string, number]>;
+  /** Append-only, hash-chained; keyed by operation and sequence so there are no gaps to hide in. */
+  logEntries: Dexie.Table<LogEntry, [string, number]>;
   media: EntityTable<MediaRecord, 'id'>;
   inventoryItems: EntityTable<InventoryItemRecord, 'id'>;
   tasks: EntityTable<TaskRecord, 'id'>;

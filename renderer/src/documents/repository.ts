@@ -13,8 +13,10 @@ import {
   renderAnnouncement,
   renderNotice,
 } from '../../../shared/documents/notice';
+import { serviceMethodLabels } from '../../../shared/documents/notice/proofOfService';
 import {
   defaultIssuerCode,
+  issuableKindTitles,
   fieldErrors,
   postingInputSchema,
   selfPerformanceInputSchema,
@@ -32,6 +34,7 @@ import {
 import type { PdfBytes } from '../../../shared/documents/render';
 import type { FieldErrors } from '../../../shared/operation/newOperation';
 import type { ConsoleDb } from '../data/db';
+import { appendLog } from '../log/repository';
 import { usedNumbers } from './numbering';
 import { documentFonts } from './fonts';
 
@@ -143,10 +146,17 @@ export async function issueDocument(db: ConsoleDb, id: string, issuedBy: string)
     sha256,
     updatedAt: chinaInstant(new Date()),
   };
-  await db.transaction('rw', db.documents, async () => {
+  await db.transaction('rw', db.documents, db.logEntries, async () => {
     const current = await getDraft(db, id);
     if (current.updatedAt !== draft.updatedAt) throw new Error('文书在签发过程中被修改，请重新签发');
     await db.documents.put(issued);
+    await appendLog(db, {
+      operationId: issued.operationId,
+      operator: issued.issuedBy ?? '',
+      group: '',
+      category: 'system',
+      text: `签发${issuableKindTitles[issued.kind]} ${number}（SHA-256 ${sha256}）`,
+    });
   });
   return issued;
 }
@@ -177,7 +187,16 @@ export async function recordService(db: ConsoleDb, documentId: string, input: Se
     remarks: v.remarks,
     recordedAt: chinaInstant(new Date()),
   };
-  await db.services.add(record);
+  await db.transaction('rw', db.services, db.logEntries, async () => {
+    await db.services.add(record);
+    await appendLog(db, {
+      operationId: record.operationId,
+      operator: record.servers.join('、'),
+      group: '',
+      category: 'system',
+      text: `${document.number ?? ''} ${serviceMethodLabels[record.method]}给 ${record.recipient}（送达时间 ${record.servedAt.slice(0, 16).replace('T', ' ')}）`,
+    });
+  });
   return { ok: true, id: record.id };
 }
 
@@ -200,7 +219,16 @@ export async function recordPosting(db: ConsoleDb, documentId: string, input: Po
     photos,
     recordedAt: chinaInstant(new Date()),
   };
-  await db.postings.add(record);
+  await db.transaction('rw', db.postings, db.logEntries, async () => {
+    await db.postings.add(record);
+    await appendLog(db, {
+      operationId: record.operationId,
+      operator: record.postedBy.join('、'),
+      group: '',
+      category: 'system',
+      text: `${document.number ?? ''} 张贴于${record.place}（照片 ${record.photos.length} 张）`,
+    });
+  });
   return { ok: true, id: record.id };
 }
 
@@ -217,11 +245,19 @@ export async function recordSelfPerformance(db: ConsoleDb, operationId: string, 
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   if (parsed.data.occurredOn > chinaDate(new Date())) return { ok: false, errors: { occurredOn: '日期不能晚于今天' } };
   const now = chinaInstant(new Date());
-  await db.transaction('rw', db.operations, async () => {
+  await db.transaction('rw', db.operations, db.logEntries, async () => {
     const operation = await db.operations.get(operationId);
     if (!operation) throw new Error('找不到该行动');
     if (operation.termination) throw new Error('该行动已记录为自行履行终止');
     await db.operations.update(operationId, { termination: { ground: 'selfPerformed', ...parsed.data, recordedAt: now }, updatedAt: now });
+    await appendLog(db, {
+      operationId,
+      operator: parsed.data.recordedBy,
+      group: '',
+      category: 'stop',
+      text: `被执行人已于${parsed.data.occurredOn}自行履行，停止强制执行（情形一，不再恢复）：${parsed.data.note}`,
+      data: { ground: 1 },
+    });
   });
   return { ok: true, id: operationId };
 }

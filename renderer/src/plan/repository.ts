@@ -4,6 +4,7 @@ import { canFinalise, checkPlanLegality } from '../../../shared/plan/legality';
 import { emptyPlanContent, planContentSchema } from '../../../shared/plan/planContent';
 import type { LegalityCheck, Plan, PlanContent, PlanSnapshot, PreparatoryMeeting } from '../../../shared/plan/types';
 import type { ConsoleDb } from '../data/db';
+import { appendLog } from '../log/repository';
 import { readNightHours, registerStoredSchedules } from '../settings/settings';
 
 const DRAFT_VERSION = 0;
@@ -73,6 +74,7 @@ export async function finalisePlan(db: ConsoleDb, operationId: string, finalised
     db.householdMembers,
     db.memberUnits,
     db.preparatoryMeetings,
+    db.logEntries,
   ];
   return db.transaction('rw', tables, async () => {
     const checks = await currentLegality(db, operationId);
@@ -97,6 +99,14 @@ export async function finalisePlan(db: ConsoleDb, operationId: string, finalised
       snapshot: await snapshotOf(db, operationId),
     };
     await db.plans.add(final);
+    await appendLog(db, {
+      operationId,
+      operator: finalisedBy,
+      group: '',
+      category: 'system',
+      text: `《强制执行预案》定稿为第 ${version} 版`,
+      data: { planVersion: version },
+    });
     return final;
   });
 }

@@ -9,6 +9,7 @@ import { getOperation } from '../operation/repository';
 import { useRoute, type WorkspaceSection } from '../ui/route';
 import { CommandPostSection } from '../commandPost/CommandPostSection';
 import { DocumentsSection, SelfPerformanceCountdown } from '../documents/DocumentsSection';
+import { LogStatusTag } from '../log/LogStatusTag';
 import { PlanSection } from '../plan/PlanSection';
 import { OverviewSection } from './OverviewSection';
 import { sections } from './sections';
@@ -78,6 +79,7 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
           {operation.status === 'archived' && <Tag>已归档</Tag>}
           {operation.termination && <Tag color="blue">已终止：被执行人自行履行</Tag>}
           <Typography.Text type="secondary">{operation.courtRuling.number}</Typography.Text>
+          <LogStatusTag operationId={operation.id} />
         </Space>
         {!operation.termination && current.key !== 'documents' && <SelfPerformanceCountdown operationId={operation.id} />}
         {operation.status === 'archived' && (
