@@ -3,7 +3,8 @@ import { DATA_DIR_ENV } from './shared/app/identity';
 
 // End-to-end tests drive the built app (npm run build) in the system Chromium, served by
 // the same launcher users run (npm run web), on a test port so no user data is touched.
-export const E2E_PORT = 47699;
+// E2E_PORT lets two checkouts run their suites side by side.
+export const E2E_PORT = Number(process.env.E2E_PORT ?? 47699);
 const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',

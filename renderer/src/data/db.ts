@@ -5,6 +5,8 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { MemberUnit, Person, WorkingGroup } from '../../../shared/commandPost/types';
 import type { DocumentRecord, PostingRecord, ServiceRecord } from '../../../shared/documents/records';
 import type { LogEntry } from '../../../shared/log/types';
+import type { MediaRecord } from '../../../shared/evidence/types';
+import type { InventoryItemRecord } from '../../../shared/inventory/types';
 import type { HouseholdMember, IsoInstant, Operation, Subject } from '../../../shared/operation/types';
 import type { Plan, PreparatoryMeeting } from '../../../shared/plan/types';
 
@@ -16,8 +18,6 @@ interface OperationScoped {
 
 // Records of capabilities not built yet: only their indexed fields are fixed here,
 // because the indexes are part of the stored schema.
-export interface MediaRecord extends OperationScoped { sha256: string }
-export interface InventoryItemRecord extends OperationScoped { tag: string }
 export interface TaskRecord extends OperationScoped { groupId: string }
 /** Unsaved form input, kept so a reload or crash loses nothing. */
 export interface DraftRecord { key: string; value: unknown; savedAt: IsoInstant }

@@ -11,6 +11,8 @@ import { CommandPostSection } from '../commandPost/CommandPostSection';
 import { DocumentsSection, SelfPerformanceCountdown } from '../documents/DocumentsSection';
 import { LogStatusTag } from '../log/LogStatusTag';
 import { PlanSection } from '../plan/PlanSection';
+import { EvidenceSection } from '../evidence/EvidenceSection';
+import { OnSiteSection } from '../onSite/OnSiteSection';
 import { OverviewSection } from './OverviewSection';
 import { sections } from './sections';
 
@@ -96,6 +98,10 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
           <PlanSection operation={operation} />
         ) : current.key === 'documents' ? (
           <DocumentsSection operation={operation} />
+        ) : current.key === 'onSite' ? (
+          <OnSiteSection operation={operation} />
+        ) : current.key === 'evidence' ? (
+          <EvidenceSection operation={operation} />
         ) : (
           <Result
             status="info"

@@ -31,13 +31,11 @@ export const sections: SectionInfo[] = [
     key: 'onSite',
     label: '现场指挥',
     steps: '第 5–12 步 执行启动至房屋拆除',
-    planned: ['防篡改的现场日志（哈希链）', '宣布开始、停止、恢复、完毕', '人员到岗签到、突发事件记录'],
   },
   {
     key: 'evidence',
     label: '证据保全',
     steps: '第 9、10 步 物品清登、证据保全',
-    planned: ['录像与照片登记，流式计算 SHA-256', '公证下的物品清单（逐项编号）', '证据移交记录'],
   },
   {
     key: 'courtReport',
