@@ -2,6 +2,8 @@
 // page with page numbers, title, headings, paragraphs, tables, key-value lines and the
 // signature block. Documents are composed from these only, so they all look alike.
 import { Children, type ReactElement, type ReactNode } from 'react';
+import { chainHeadLine } from '../log/head';
+import type { ChainHead } from '../log/types';
 import { Document, Page, StyleSheet, Text as PdfText, View, type DocumentProps, type TextProps } from '@react-pdf/renderer';
 import { DOCUMENT_FONT_FAMILY } from './fonts';
 import { withNoBreakSpaces } from './lineBreaking';
@@ -133,8 +135,13 @@ export function OfficialDocument({ title, createdAt, children }: OfficialDocumen
 }
 
 export interface OfficialPageProps {
-  /** Small print at the foot of every page (a draft marking, a log chain head…). */
+  /** Small print at the foot of every page (a draft marking, which plan version…). */
   footerNote?: string;
+  /**
+   * The on-site log's head when the PDF was generated, printed on every page so a paper
+   * copy pins the log (issue 5): any later change to an earlier entry no longer matches it.
+   */
+  chainHead?: ChainHead;
   /** A boxed mark at the top right of every page, e.g. 草稿 or 示例. */
   headerMark?: string;
   children: ReactNode;
@@ -144,8 +151,9 @@ export interface OfficialPageProps {
  * Pages in the GB/T 9704 layout; content flows over as many pages as it needs. Page
  * numbers count from 1 within each OfficialPage, so several task cards can share a file.
  */
-export function OfficialPage({ footerNote, headerMark, children }: OfficialPageProps) {
+export function OfficialPage({ footerNote, chainHead, headerMark, children }: OfficialPageProps) {
   const number = (n: number) => `— ${n} —`;
+  const foot = [footerNote, chainHead ? chainHeadLine(chainHead) : undefined].filter(Boolean).join('\n');
   return (
     <Page size={page.size} style={styles.page} wrap>
       {headerMark ? (
@@ -164,9 +172,9 @@ export function OfficialPage({ footerNote, headerMark, children }: OfficialPageP
         style={[styles.pageNumber, { textAlign: 'left' }]}
         render={({ subPageNumber }) => (subPageNumber % 2 === 0 ? number(subPageNumber) : '')}
       />
-      {footerNote ? (
+      {foot ? (
         <Text fixed style={styles.footerNote}>
-          {footerNote}
+          {foot}
         </Text>
       ) : null}
     </Page>

@@ -4,8 +4,8 @@
 /** What an entry records. A correction never overwrites: it is a new entry whose refs.corrects names the old one. */
 export const logCategories = [
   'phase',
-  'stop',
-  'resume',
+  'suspension',
+  'resumption',
   'checkIn',
   'note',
   'incident',
@@ -21,8 +21,8 @@ export type LogCategory = (typeof logCategories)[number];
 
 export const logCategoryLabels: Record<LogCategory, string> = {
   phase: '执行环节',
-  stop: '中止执行',
-  resume: '恢复执行',
+  suspension: '停止执行',
+  resumption: '恢复执行',
   checkIn: '人员到岗',
   note: '记录',
   incident: '突发事件',

@@ -85,7 +85,7 @@ describe('append', () => {
   it('normalises text to NFC and trims it; empty refs are left out; data is kept', () => {
     const e = appendEntry(
       undefined,
-      input(1, { category: 'stop', text: '  Cafe\u0301 ', refs: { media: [], people: ['p1'] }, data: { ground: 2 } }),
+      input(1, { category: 'suspension', text: '  Cafe\u0301 ', refs: { media: [], people: ['p1'] }, data: { ground: 2 } }),
       new Date(START),
     );
     expect(e.text).toBe('Caf\u00e9');

@@ -254,7 +254,7 @@ export async function recordSelfPerformance(db: ConsoleDb, operationId: string, 
       operationId,
       operator: parsed.data.recordedBy,
       group: '',
-      category: 'stop',
+      category: 'suspension',
       text: `被执行人已于${parsed.data.occurredOn}自行履行，停止强制执行（情形一，不再恢复）：${parsed.data.note}`,
       data: { ground: 1 },
     });
