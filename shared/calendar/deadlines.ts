@@ -137,3 +137,16 @@ export function deadlineStatus(deadline: string, nowIso: string, label = '期限
   if (daysLeft === 0) return { state: 'lastDay', daysLeft, message: `今天是${label}最后一日（${date}）` };
   return { state: 'passed', daysLeft, message: `${label}已于${date}届满` };
 }
+
+/** 执行完毕后五日内书面报告 (brief §4): the report period the command post has after completion. */
+export const COURT_REPORT_DAYS = 5;
+
+/**
+ * The last day on which the written report of the enforcement may reach the court, counted from
+ * the day completion was declared (not itself counted). By default calendar days with the rest-day
+ * extension of 民事诉讼法 第八十五条; `workingDays` counts working days only, for a court that
+ * reads the period as 行政强制法 第六十九条 does. Throws RangeError (Chinese message) on a bad date.
+ */
+export function courtReportDeadline(completedOn: string, mode: DeadlineMode = 'calendar'): string {
+  return computeDeadline(completedOn, COURT_REPORT_DAYS, mode).deadline;
+}

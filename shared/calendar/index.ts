@@ -21,4 +21,4 @@ export {
   type WindowProblem,
   type WindowProblemCode,
 } from './enforcementWindow';
-export { MAX_DEADLINE_DAYS, computeDeadline, deadlineStatus, deemedServiceDate, type Deadline, type DeadlineMode, type DeadlineStatus } from './deadlines';
+export { COURT_REPORT_DAYS, MAX_DEADLINE_DAYS, computeDeadline, courtReportDeadline, deadlineStatus, deemedServiceDate, type Deadline, type DeadlineMode, type DeadlineStatus } from './deadlines';
