@@ -148,7 +148,7 @@ describe('npm run render for the served documents', { timeout: 180_000 }, () => 
       documentNumber: NUMBER,
       issuedOn: '2026-11-24',
     });
-    const pdf = await renderNotice(data, nodeFonts);
+    const pdf = await renderNotice(data, nodeFonts, { seq: 0, hash: '0'.repeat(64) });
     const common = { operationId: operation.id, year: 2026, createdAt: '2026-11-24T09:00:00.000+08:00', updatedAt: '2026-11-24T09:30:00.000+08:00' };
     notice = {
       ...common,
