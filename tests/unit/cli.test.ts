@@ -92,6 +92,7 @@ describe('npm run demo and npm run render', { timeout: 180_000 }, () => {
     expect(result.stderr).toMatch(/notice\s+强制执行告知书/);
     expect(result.stderr).toMatch(/announcement\s+强制执行公告/);
     expect(result.stderr).toMatch(/proofOfService\s+送达回证/);
+    expect(result.stderr).toMatch(/onSiteRecord\s+现场笔录/);
   });
 
   it('render with a missing or wrong file says why in Chinese and exits 1, writing nothing', () => {

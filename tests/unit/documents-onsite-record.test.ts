@@ -1,4 +1,9 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parseBackup, type OperationBackup } from '../../shared/archive/backup';
+import { backupChainHead, renderDocumentKind } from '../../shared/documents/registry';
 import { onSiteRecordData, renderOnSiteRecord, signatureLines } from '../../shared/documents/onSiteRecord';
 import { chainHeadLine } from '../../shared/log/head';
 import type { ChainHead, LogEntry } from '../../shared/log/types';
@@ -125,4 +130,39 @@ describe('the realistic log', () => {
     expect(entries.length).toBeGreaterThanOrEqual(38);
     expect(entries.every((e, i) => i === 0 || e.prevHash === entries[i - 1]!.hash)).toBe(true);
   });
+});
+
+// The command-line renderer's path: every kind rendered from a backup prints the head of
+// the backup's log, the on-site record included.
+describe.skipIf(!hasPoppler)(popplerSuite('documents rendered from a backup'), () => {
+  const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+  function backupWithLog(): OperationBackup {
+    const parsed = parseBackup(readFileSync(join(__dirname, '../fixtures/archive/demo-v1.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const entries = onSiteLog(parsed.backup.operation.id);
+    return { ...parsed.backup, logEntries: entries as unknown as OperationBackup['logEntries'] };
+  }
+
+  it('prints the last entry of the backup’s log on every page of each kind', async () => {
+    const backup = backupWithLog();
+    const head = backupChainHead(backup);
+    expect(head.seq).toBe(backup.logEntries.length);
+    for (const kind of ['plan', 'taskCards', 'onSiteRecord'] as const) {
+      const { bytes, source } = await renderDocumentKind(kind, backup, nodeFonts, { printedAt: '2026-12-08T14:00:00.000+08:00', sha256 });
+      const pages = pdfPages(pdfText(savePdf(`backup-${kind}.pdf`, bytes)));
+      for (const page of pages) expect(strip(page), kind).toContain(strip(chainHeadLine(head)));
+      if (kind === 'onSiteRecord') expect(source).toBe(`依据执行日志（至第${head.seq}条）生成`);
+    }
+  }, 60_000);
+
+  it('prints 尚无记录 from a backup without log entries, and refuses the on-site record', async () => {
+    const backup = { ...backupWithLog(), logEntries: [] };
+    expect(backupChainHead(backup)).toEqual({ seq: 0, hash: '0'.repeat(64) });
+    const { bytes } = await renderDocumentKind('plan', backup, nodeFonts, { printedAt: '2026-12-08T14:00:00.000+08:00', sha256 });
+    expect(strip(pdfRawText(savePdf('backup-plan-nolog.pdf', bytes)))).toContain('执行日志：尚无记录');
+    await expect(
+      renderDocumentKind('onSiteRecord', backup, nodeFonts, { printedAt: '2026-12-08T14:00:00.000+08:00', sha256 }),
+    ).rejects.toThrow('无法生成现场笔录');
+  }, 60_000);
 });
