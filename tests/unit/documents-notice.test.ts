@@ -205,7 +205,7 @@ describe('proof of service text', () => {
   });
 });
 
-describe.skipIf(!hasPoppler)(popplerSuite('notice documents rendered'), () => {
+describe.skipIf(!hasPoppler)(popplerSuite('notice documents rendered'), { timeout: 30_000 }, () => {
   it('prints every field of the notice, well broken, with embedded subset fonts', async () => {
     const data = noticeFixture();
     const path = savePdf('notice.pdf', await renderNotice(data, nodeFonts, sampleHead));

@@ -73,7 +73,7 @@ describe('on-site record content', () => {
   });
 });
 
-describe.skipIf(!hasPoppler)(popplerSuite('on-site record rendered'), () => {
+describe.skipIf(!hasPoppler)(popplerSuite('on-site record rendered'), { timeout: 30_000 }, () => {
   it('prints time, place, persons, the whole timeline, signatures with refusal notes and the chain head', async () => {
     const source = onSiteRecordSource();
     const data = onSiteRecordData(source);

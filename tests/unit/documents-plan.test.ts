@@ -98,7 +98,8 @@ describe('plan text helpers', () => {
 
 const PAGE_NUMBER = /^\s*—\s*(\d+)\s*—\s*$/m;
 
-describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), () => {
+// Rendering is CPU-bound; with the whole suite running in parallel a first render can take several seconds.
+describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), { timeout: 30_000 }, () => {
   it('prints the finalised plan with everything that was entered, subjects masked', async () => {
     const data = planPrintFixture();
     const path = savePdf('plan-final.pdf', await renderPlan(data, nodeFonts, sampleHead));
