@@ -75,8 +75,8 @@ const presentColumns = [
 const timelineColumns = [
   { title: '序号', weight: 1.1, align: 'center' as const },
   { title: '时间', weight: 1.4, align: 'center' as const },
-  { title: '工作组', weight: 2.4 },
-  { title: '经过', weight: 8 },
+  { title: '工作组', weight: 2.9 },
+  { title: '经过', weight: 7.5 },
 ];
 
 /**
@@ -91,6 +91,9 @@ function parts<T>(rows: T[], size: number): T[][] {
   for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
   return out.length > 0 ? out : [[]];
 }
+
+/** Closes the blank rest of a page where a part ends, so nothing can be written in after. */
+const PartEnd = ({ next }: { next: number }) => <Paragraph indent={false}>{`（本部分完，以下空白，下接第${next}部分）`}</Paragraph>;
 
 export function OnSiteRecordDocument({ data, chainHead }: { data: OnSiteRecordData; chainHead: ChainHead }) {
   const [first, ...rest] = parts(data.timeline, TIMELINE_PART_ROWS);
@@ -124,7 +127,7 @@ export function OnSiteRecordDocument({ data, chainHead }: { data: OnSiteRecordDa
       body: (
         <>
           <Table columns={timelineColumns} rows={first!} />
-          {rest.length === 0 ? closing : null}
+          {rest.length === 0 ? closing : <PartEnd next={2} />}
         </>
       ),
     },
@@ -157,7 +160,7 @@ export function OnSiteRecordDocument({ data, chainHead }: { data: OnSiteRecordDa
         <OfficialPage key={i} {...pageProps}>
           <Paragraph indent={false}>{`（执行过程续，第${i + 2}部分）`}</Paragraph>
           <Table columns={timelineColumns} rows={rows} />
-          {i === rest.length - 1 ? closing : null}
+          {i === rest.length - 1 ? closing : <PartEnd next={i + 3} />}
         </OfficialPage>
       ))}
     </OfficialDocument>
