@@ -144,6 +144,12 @@ export interface OfficialPageProps {
   chainHead?: ChainHead;
   /** A boxed mark at the top right of every page, e.g. 草稿 or 示例. */
   headerMark?: string;
+  /**
+   * Number the pages across the whole file instead of from 1: for one long document split
+   * into several OfficialPage (react-pdf lays out each one's remaining content again for
+   * every page, so thousands of table rows in one flow take minutes).
+   */
+  continuousNumbers?: boolean;
   children: ReactNode;
 }
 
@@ -151,8 +157,9 @@ export interface OfficialPageProps {
  * Pages in the GB/T 9704 layout; content flows over as many pages as it needs. Page
  * numbers count from 1 within each OfficialPage, so several task cards can share a file.
  */
-export function OfficialPage({ footerNote, chainHead, headerMark, children }: OfficialPageProps) {
+export function OfficialPage({ footerNote, chainHead, headerMark, continuousNumbers, children }: OfficialPageProps) {
   const number = (n: number) => `— ${n} —`;
+  const nth = (p: { pageNumber: number; subPageNumber: number }) => (continuousNumbers ? p.pageNumber : p.subPageNumber);
   const foot = [footerNote, chainHead ? chainHeadLine(chainHead) : undefined].filter(Boolean).join('\n');
   return (
     <Page size={page.size} style={styles.page} wrap>
@@ -165,12 +172,12 @@ export function OfficialPage({ footerNote, chainHead, headerMark, children }: Of
       <Text
         fixed
         style={[styles.pageNumber, { textAlign: 'right' }]}
-        render={({ subPageNumber }) => (subPageNumber % 2 === 1 ? number(subPageNumber) : '')}
+        render={(p) => (nth(p) % 2 === 1 ? number(nth(p)) : '')}
       />
       <Text
         fixed
         style={[styles.pageNumber, { textAlign: 'left' }]}
-        render={({ subPageNumber }) => (subPageNumber % 2 === 0 ? number(subPageNumber) : '')}
+        render={(p) => (nth(p) % 2 === 0 ? number(nth(p)) : '')}
       />
       {foot ? (
         <Text fixed style={styles.footerNote}>

@@ -2,6 +2,7 @@
 // one list the command-line renderer (electron/cli/render.ts) and later the app read.
 // To add a kind, add an entry to `registry` below; its render gets the whole backup.
 import type { OperationBackup } from '../archive/backup';
+import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
 import { renderAnnouncement, renderNotice, renderProofOfService, serviceMethodLabels } from './notice';
 import { proofOfServiceFor } from './proofOfServiceData';
 import { issuableKindTitles, type DocumentRecord, type IssuableKind, type ServiceRecord } from './records';
@@ -11,6 +12,7 @@ import type { DocumentFonts } from './fonts';
 import { renderPlan } from './plan/PlanDocument';
 import type { PlanPrintData } from './plan/printData';
 import { renderTaskCards } from './plan/TaskCard';
+import { onSiteRecordData, renderOnSiteRecord } from './onSiteRecord';
 import type { PdfBytes } from './render';
 
 export interface RenderOptions {
@@ -25,6 +27,19 @@ export interface RenderedDocument {
   /** What was printed, in a line for the user, e.g. 依据预案第2版（定稿）. */
   source: string;
 }
+
+/**
+ * The log's head in a backup: its operation's last entry. Every document rendered from the
+ * backup prints it, so the paper pins the log as it stood (issued documents keep their own).
+ */
+export function backupChainHead(backup: OperationBackup): ChainHead {
+  const last = logEntriesOf(backup).reduce<LogEntry | undefined>((a, e) => (!a || e.seq > a.seq ? e : a), undefined);
+  return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: ZERO_HASH };
+}
+
+/** The operation's log entries as the app stored them (the backup checks their indexed fields). */
+const logEntriesOf = (backup: OperationBackup): LogEntry[] =>
+  (backup.logEntries as unknown as LogEntry[]).filter((e) => e.operationId === backup.operation.id);
 
 interface DocumentKindEntry {
   /** The document's name as printed, e.g. 强制执行预案. */
@@ -137,7 +152,8 @@ async function renderIssuable(backup: OperationBackup, kind: IssuableKind, fonts
     };
   }
   if (draft) {
-    const bytes = draft.kind === 'notice' ? await renderNotice(draft.data, fonts) : await renderAnnouncement(draft.data, fonts);
+    const head = backupChainHead(backup);
+    const bytes = draft.kind === 'notice' ? await renderNotice(draft.data, fonts, head) : await renderAnnouncement(draft.data, fonts, head);
     return { bytes, source: `依据尚未签发的草稿（无文号，${draft.updatedAt}修改），不能作为正式文书送达` };
   }
   const incomplete = documentsOf(backup).filter((d) => d.kind === kind).length;
@@ -151,14 +167,14 @@ const registry = {
     title: '强制执行预案',
     async render(backup, fonts, options) {
       const { data, source } = planPrintData(backup, options);
-      return { bytes: await renderPlan(data, fonts), source };
+      return { bytes: await renderPlan(data, fonts, backupChainHead(backup)), source };
     },
   },
   taskCards: {
     title: '任务卡（全部工作小组）',
     async render(backup, fonts, options) {
       const { data, source } = planPrintData(backup, options);
-      return { bytes: await renderTaskCards(data, fonts), source: `${source}，共 ${data.groups.length} 个工作小组` };
+      return { bytes: await renderTaskCards(data, fonts, backupChainHead(backup)), source: `${source}，共 ${data.groups.length} 个工作小组` };
     },
   },
   notice: {
@@ -182,11 +198,27 @@ const registry = {
       }
       const service = latestService(backup, issued.id);
       const subjects = [...backup.subjects].sort((a, b) => a.position - b.position);
-      const bytes = await renderProofOfService(proofOfServiceFor(backup.operation, subjects, issued, service), fonts);
+      const bytes = await renderProofOfService(proofOfServiceFor(backup.operation, subjects, issued, service), fonts, backupChainHead(backup));
       const source = service
         ? `${named(issued)}的送达回证，依据最新的送达记录（${serviceMethodLabels[service.method]}，${service.servedAt}）填写`
         : `${named(issued)}的空白送达回证（尚无送达记录，供手填）`;
       return { bytes, source };
+    },
+  },
+  onSiteRecord: {
+    title: '现场笔录',
+    async render(backup, fonts, options) {
+      const head = backupChainHead(backup);
+      const data = onSiteRecordData({
+        operation: backup.operation,
+        subjects: backup.subjects,
+        memberUnits: backup.memberUnits,
+        people: backup.people,
+        groups: backup.workingGroups,
+        entries: logEntriesOf(backup),
+        printedAt: options.printedAt,
+      });
+      return { bytes: await renderOnSiteRecord(data, fonts, head), source: `依据执行日志（至第${head.seq}条）生成` };
     },
   },
 } satisfies Record<string, DocumentKindEntry>;

@@ -58,7 +58,7 @@ async function loadRenderer(kind: Kind): Promise<() => Promise<Uint8Array>> {
     documentNumber: '临江强执告〔2026〕3号',
     issuedOn: '2026-11-24',
   });
-  return () => notice.renderNotice(data, nodeFonts);
+  return () => notice.renderNotice(data, nodeFonts, { seq: 0, hash: '0'.repeat(64) });
 }
 
 /** In a child process: load everything, render once, print the milliseconds it took. */

@@ -92,6 +92,7 @@ describe('npm run demo and npm run render', { timeout: 180_000 }, () => {
     expect(result.stderr).toMatch(/notice\s+强制执行告知书/);
     expect(result.stderr).toMatch(/announcement\s+强制执行公告/);
     expect(result.stderr).toMatch(/proofOfService\s+送达回证/);
+    expect(result.stderr).toMatch(/onSiteRecord\s+现场笔录/);
   });
 
   it('render with a missing or wrong file says why in Chinese and exits 1, writing nothing', () => {
@@ -148,7 +149,7 @@ describe('npm run render for the served documents', { timeout: 180_000 }, () => 
       documentNumber: NUMBER,
       issuedOn: '2026-11-24',
     });
-    const pdf = await renderNotice(data, nodeFonts);
+    const pdf = await renderNotice(data, nodeFonts, { seq: 0, hash: '0'.repeat(64) });
     const common = { operationId: operation.id, year: 2026, createdAt: '2026-11-24T09:00:00.000+08:00', updatedAt: '2026-11-24T09:30:00.000+08:00' };
     notice = {
       ...common,

@@ -26,6 +26,8 @@ import {
 import { demoOperationInput } from '../../shared/operation/demo';
 import { buildOperation, validateNewOperation } from '../../shared/operation/newOperation';
 import { hasPoppler, nodeFonts, pdfFonts, pdfPages, pdfRawText, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
+import { sampleHead } from '../fixtures/documents/onSiteLog';
+import { chainHeadLine } from '../../shared/log/head';
 
 /** The built-in 示例行动, through the same validation as the form. */
 function demo() {
@@ -98,6 +100,13 @@ function expectEmbeddedSubsets(path: string) {
   expect(fonts).toMatch(/^[A-Z]{6}\+NotoSerifSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/m);
   expect(fonts).toMatch(/^[A-Z]{6}\+NotoSerifSC-Bold\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/m);
   expect(fonts).not.toMatch(/\bno\s+no\s+no\b/);
+}
+
+/** Every page carries the log's chain head at the foot (issue 5). */
+function expectChainHead(text: string, head = sampleHead) {
+  const pages = pdfPages(text);
+  expect(pages.length).toBeGreaterThan(0);
+  for (const page of pages) expect(strip(page)).toContain(strip(chainHeadLine(head)));
 }
 
 describe('notice text', () => {
@@ -196,10 +205,10 @@ describe('proof of service text', () => {
   });
 });
 
-describe.skipIf(!hasPoppler)(popplerSuite('notice documents rendered'), () => {
+describe.skipIf(!hasPoppler)(popplerSuite('notice documents rendered'), { timeout: 30_000 }, () => {
   it('prints every field of the notice, well broken, with embedded subset fonts', async () => {
     const data = noticeFixture();
-    const path = savePdf('notice.pdf', await renderNotice(data, nodeFonts));
+    const path = savePdf('notice.pdf', await renderNotice(data, nodeFonts, sampleHead));
     const text = pdfText(path);
     const flat = strip(pdfRawText(path));
     for (const field of [
@@ -222,10 +231,11 @@ describe.skipIf(!hasPoppler)(popplerSuite('notice documents rendered'), () => {
     expectWellBroken(text);
     expectEmbeddedSubsets(path);
     expect(pdfPages(text).length).toBeLessThanOrEqual(2);
+    expectChainHead(text);
   });
 
   it('prints the full identity number only when asked', async () => {
-    const path = savePdf('notice-full-id.pdf', await renderNotice({ ...noticeFixture(), showFullIdNumber: true, isDemo: false }, nodeFonts));
+    const path = savePdf('notice-full-id.pdf', await renderNotice({ ...noticeFixture(), showFullIdNumber: true, isDemo: false }, nodeFonts, sampleHead));
     const flat = strip(pdfRawText(path));
     expect(flat).toContain('110101196203154515');
     expect(flat).not.toContain('示例');
@@ -233,20 +243,21 @@ describe.skipIf(!hasPoppler)(popplerSuite('notice documents rendered'), () => {
 
   it('prints every field of the announcement, well broken, with embedded subset fonts', async () => {
     const data = announcementFixture();
-    const path = savePdf('announcement.pdf', await renderAnnouncement(data, nodeFonts));
+    const path = savePdf('announcement.pdf', await renderAnnouncement(data, nodeFonts, sampleHead));
     const text = pdfText(path);
     const flat = strip(pdfRawText(path));
     for (const field of ['强制执行公告', data.documentNumber, data.text.preamble, ...announcementItems(data.text), data.text.closing, data.issuer, '2026年11月24日', '示例']) {
       expect(flat, field).toContain(strip(field));
     }
     expect(flat).toContain('费用由被执行人承担');
+    expectChainHead(text);
     expectWellBroken(text);
     expectEmbeddedSubsets(path);
   });
 
   it('prints a filled proof of service on one page with every field', async () => {
     const data = proofFixture();
-    const path = savePdf('proof-of-service.pdf', await renderProofOfService(data, nodeFonts));
+    const path = savePdf('proof-of-service.pdf', await renderProofOfService(data, nodeFonts, sampleHead));
     const text = pdfText(path);
     const flat = strip(pdfRawText(path));
     for (const field of [
@@ -270,17 +281,19 @@ describe.skipIf(!hasPoppler)(popplerSuite('notice documents rendered'), () => {
     expectWellBroken(text);
     expectEmbeddedSubsets(path);
     expect(pdfPages(text)).toHaveLength(1);
+    expectChainHead(text);
   });
 
   it('prints a blank proof of service to fill in by hand, on one page', async () => {
     const blank = blankProofOfService({ issuer: '滨江市临江区人民政府', documents: proofFixture().documents, isDemo: false });
-    const path = savePdf('proof-of-service-blank.pdf', await renderProofOfService(blank, nodeFonts));
+    const path = savePdf('proof-of-service-blank.pdf', await renderProofOfService(blank, nodeFonts, { seq: 0, hash: '0'.repeat(64) }));
     const text = pdfText(path);
     const flat = strip(pdfRawText(path));
     expect(flat).toContain(strip(methodChoices(undefined)));
     expect(flat).toContain('年月日时分');
     expect(flat).not.toContain('■');
     expect(pdfPages(text)).toHaveLength(1);
+    expect(flat).toContain('执行日志：尚无记录');
   });
 });
 
@@ -288,8 +301,8 @@ describe('missing glyphs', () => {
   it('refuses to print a notice to a name the font lacks, naming the character', async () => {
     const data = noticeFixture();
     const rare = { ...data, addressees: [{ ...data.addressees[0]!, name: '吉𠮷' }] };
-    await expect(renderNotice(rare, nodeFonts)).rejects.toThrow('字体中缺少以下字符，无法生成文书：𠮷（U+20BB7）');
+    await expect(renderNotice(rare, nodeFonts, sampleHead)).rejects.toThrow('字体中缺少以下字符，无法生成文书：𠮷（U+20BB7）');
     const proof = { ...proofFixture(), recipient: '吉𠮷' };
-    await expect(renderProofOfService(proof, nodeFonts)).rejects.toThrow('𠮷（U+20BB7）');
+    await expect(renderProofOfService(proof, nodeFonts, sampleHead)).rejects.toThrow('𠮷（U+20BB7）');
   });
 });

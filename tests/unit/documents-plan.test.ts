@@ -20,6 +20,8 @@ import { fitWithin, legendRows } from '../../shared/documents/plan/SketchFigure'
 import { renderTaskCard, renderTaskCards, taskCardSource } from '../../shared/documents/plan/TaskCard';
 import { hasPoppler, nodeFonts, pdfFonts, pdfPages, pdfRawText, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
 import { planPrintFixture } from '../fixtures/documents/plan';
+import { sampleHead } from '../fixtures/documents/onSiteLog';
+import { chainHeadLine } from '../../shared/log/head';
 
 const strip = (text: string) => text.replace(/\s+/g, '');
 const group = (data: ReturnType<typeof planPrintFixture>, code: string) => data.groups.find((g) => g.code === code)!;
@@ -96,10 +98,11 @@ describe('plan text helpers', () => {
 
 const PAGE_NUMBER = /^\s*—\s*(\d+)\s*—\s*$/m;
 
-describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), () => {
+// Rendering is CPU-bound; with the whole suite running in parallel a first render can take several seconds.
+describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), { timeout: 30_000 }, () => {
   it('prints the finalised plan with everything that was entered, subjects masked', async () => {
     const data = planPrintFixture();
-    const path = savePdf('plan-final.pdf', await renderPlan(data, nodeFonts));
+    const path = savePdf('plan-final.pdf', await renderPlan(data, nodeFonts, sampleHead));
     const raw = strip(pdfRawText(path));
     for (const expected of [
       '强制执行预案',
@@ -145,6 +148,7 @@ describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), () =>
     pages.forEach((page, i) => {
       expect(PAGE_NUMBER.exec(page)?.[1]).toBe(String(i + 1));
       expect(strip(page)).toContain(strip('预案第2版 定稿于2026年12月1日 15时30分'));
+      expect(strip(page)).toContain(strip(chainHeadLine(sampleHead)));
       expect(page).not.toContain('草稿');
     });
     expect(pdfFonts(path)).toMatch(/^[A-Z]{6}\+NotoSerifSC-Regular\s+CID TrueType\s+Identity-H\s+yes\s+yes\s+yes/m);
@@ -152,7 +156,7 @@ describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), () =>
 
   it('marks a draft as not final on every page and says what is missing', async () => {
     const data = planPrintFixture({ status: 'draft', withSketch: false, withMeeting: false });
-    const path = savePdf('plan-draft.pdf', await renderPlan(data, nodeFonts));
+    const path = savePdf('plan-draft.pdf', await renderPlan(data, nodeFonts, sampleHead));
     const raw = strip(pdfRawText(path));
     expect(raw).toContain('（草稿，未定稿）');
     expect(raw).toContain('未上传部署示意图');
@@ -160,6 +164,7 @@ describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), () =>
     expect(raw).not.toContain('执行预备会');
     for (const page of pdfPages(pdfText(path))) {
       expect(strip(page)).toContain('预案草稿，未定稿，不得作为执行依据');
+      expect(strip(page)).toContain(strip(chainHeadLine(sampleHead)));
       expect(page).toContain('草稿');
     }
   });
@@ -167,7 +172,7 @@ describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), () =>
   it('prints a task card with what its group needs on one or two pages', async () => {
     const data = planPrintFixture();
     const security = group(data, 'security');
-    const path = savePdf('task-card-security.pdf', await renderTaskCard(data, security.id, nodeFonts));
+    const path = savePdf('task-card-security.pdf', await renderTaskCard(data, security.id, nodeFonts, sampleHead));
     const raw = strip(pdfRawText(path));
     for (const expected of [
       '安全保卫和应急处置组任务卡',
@@ -198,14 +203,15 @@ describe.skipIf(!hasPoppler)(popplerSuite('plan and task cards rendered'), () =>
 
   it('prints all task cards in one file, each numbered from page 1', async () => {
     const data = planPrintFixture();
-    const path = savePdf('task-cards.pdf', await renderTaskCards(data, nodeFonts));
+    const path = savePdf('task-cards.pdf', await renderTaskCards(data, nodeFonts, sampleHead));
     const pages = pdfPages(pdfText(path));
     const firstPages = pages.filter((page) => PAGE_NUMBER.exec(page)?.[1] === '1');
     expect(firstPages).toHaveLength(data.groups.length);
     data.groups.forEach((g, i) => expect(strip(firstPages[i]!)).toContain(`${g.name}任务卡`));
+    for (const page of pages) expect(strip(page)).toContain(strip(chainHeadLine(sampleHead)));
   });
 
   it('refuses a group that is not in the plan', async () => {
-    await expect(renderTaskCard(planPrintFixture(), 'g-none', nodeFonts)).rejects.toThrow('找不到该工作小组');
+    await expect(renderTaskCard(planPrintFixture(), 'g-none', nodeFonts, sampleHead)).rejects.toThrow('找不到该工作小组');
   });
 });

@@ -17,6 +17,7 @@ import {
   type ServiceRecord,
 } from '../../../shared/documents/records';
 import { db } from '../data/db';
+import { chainHead } from '../log/head';
 import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
 import { DraftEditor } from './DraftEditor';
@@ -229,7 +230,13 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
         onClose={() => setOpen(null)}
         title={`送达回证：${current?.number ?? ''}${open?.kind === 'proof' && !open.service ? '（空白，供手填）' : ''}`}
         fileName={`送达回证${current?.number ?? ''}`}
-        render={() => renderProofOfService(proofOfServiceFor(operation, operation.subjects, current!, open?.kind === 'proof' ? open.service : undefined), documentFonts)}
+        render={async () =>
+          renderProofOfService(
+            proofOfServiceFor(operation, operation.subjects, current!, open?.kind === 'proof' ? open.service : undefined),
+            documentFonts,
+            await chainHead(db, operation.id),
+          )
+        }
       />
     </Space>
   );

@@ -151,7 +151,7 @@ export function DraftEditor({ draft, leadUnit, onClose }: { draft: DocumentRecor
         onClose={() => setPreview(false)}
         title={`预览（草稿，未编号）：${title}`}
         fileName={`${title}（草稿）`}
-        render={() => renderDocument(current)}
+        render={() => renderDocument(db, current)}
       />
       <Modal
         open={issuing}

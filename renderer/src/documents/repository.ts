@@ -34,6 +34,7 @@ import {
 import type { PdfBytes } from '../../../shared/documents/render';
 import type { FieldErrors } from '../../../shared/operation/newOperation';
 import type { ConsoleDb } from '../data/db';
+import { chainHead } from '../log/head';
 import { appendLog } from '../log/repository';
 import { usedNumbers } from './numbering';
 import { documentFonts } from './fonts';
@@ -101,9 +102,13 @@ export async function updateDraft(db: ConsoleDb, id: string, changes: Partial<Pi
   });
 }
 
-/** The PDF of a document as it would be issued with the given number (or as a draft without one). */
-export function renderDocument(record: DocumentRecord): Promise<PdfBytes> {
-  return record.kind === 'notice' ? renderNotice(record.data, documentFonts) : renderAnnouncement(record.data, documentFonts);
+/**
+ * The PDF of a document as it would be issued with the given number (or as a draft without
+ * one), printing the operation's log head as it stands now.
+ */
+export async function renderDocument(db: ConsoleDb, record: DocumentRecord): Promise<PdfBytes> {
+  const head = await chainHead(db, record.operationId);
+  return record.kind === 'notice' ? renderNotice(record.data, documentFonts, head) : renderAnnouncement(record.data, documentFonts, head);
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -133,7 +138,8 @@ export async function issueDocument(db: ConsoleDb, id: string, issuedBy: string)
   const number = nextDocumentNumber(used, draft.issuerCode, draft.year);
   const issuedOn = chinaDate(new Date());
   const final = { ...draft, data: { ...draft.data, documentNumber: number, issuedOn } } as DocumentRecord;
-  const pdf = await renderDocument(final);
+  // The frozen PDF pins the log as it stood before this issue's own entry.
+  const pdf = await renderDocument(db, final);
   const sha256 = await sha256Hex(pdf);
   const issued: DocumentRecord = {
     ...final,

@@ -12,6 +12,7 @@ import type { Plan } from '../../../shared/plan/types';
 import { db } from '../data/db';
 import { documentFonts } from '../documents/fonts';
 import { PdfDocumentModal } from '../documents/PdfDocumentModal';
+import { chainHead } from '../log/head';
 import type { OperationSummary } from '../operation/repository';
 import { snapshotOf } from './repository';
 
@@ -49,14 +50,14 @@ export function PlanPrintActions({ operation, plan, groups }: { operation: Opera
         onClose={() => setOpen(null)}
         title={`强制执行预案（${version}）`}
         fileName={`${household}强制执行预案（${version}）`}
-        render={async () => renderPlan(await printData(plan), documentFonts)}
+        render={async () => renderPlan(await printData(plan), documentFonts, await chainHead(db, plan.operationId))}
       />
       <PdfDocumentModal
         open={open === 'card'}
         onClose={() => setOpen(null)}
         title={`任务卡：${groupName}（${version}）`}
         fileName={`${household}任务卡-${groupName}（${version}）`}
-        render={async () => renderTaskCard(await printData(plan), groupId ?? '', documentFonts)}
+        render={async () => renderTaskCard(await printData(plan), groupId ?? '', documentFonts, await chainHead(db, plan.operationId))}
       />
     </Space>
   );

@@ -1,5 +1,6 @@
 // Pure. 《强制执行公告》: posted at the property and nearby before the enforcement, in the
 // GB/T 9704 layout; its items are numbered 一、二、… as body text.
+import type { ChainHead } from '../../log/types';
 import { formatChineseDate } from '../../operation/formats';
 import { OfficialDocument, OfficialPage, Paragraph, SignatureBlock, Title } from '../components';
 import type { DocumentFonts } from '../fonts';
@@ -14,10 +15,10 @@ export const ANNOUNCEMENT_TITLE = '强制执行公告';
 export const announcementItems = (text: AnnouncementText): string[] =>
   text.items.filter((item) => item.trim() !== '').map((item, i) => `${chineseNumeral(i + 1)}、${item.trim()}`);
 
-export function AnnouncementDocument({ data }: { data: AnnouncementData }) {
+export function AnnouncementDocument({ data, chainHead }: { data: AnnouncementData; chainHead: ChainHead }) {
   return (
     <OfficialDocument title={ANNOUNCEMENT_TITLE} createdAt={issuedDate(data.issuedOn)}>
-      <OfficialPage headerMark={documentMark(data.isDemo)}>
+      <OfficialPage headerMark={documentMark(data.isDemo)} chainHead={chainHead}>
         <Title subtitle={orUnset(data.documentNumber)}>{ANNOUNCEMENT_TITLE}</Title>
         {data.text.preamble.trim() ? <Paragraph>{data.text.preamble}</Paragraph> : null}
         {announcementItems(data.text).map((item, i) => (
@@ -31,6 +32,6 @@ export function AnnouncementDocument({ data }: { data: AnnouncementData }) {
   );
 }
 
-/** 《强制执行公告》 as PDF bytes. */
-export const renderAnnouncement = (data: AnnouncementData, fonts: DocumentFonts): Promise<PdfBytes> =>
-  renderToPdfBytes(<AnnouncementDocument data={data} />, fonts);
+/** 《强制执行公告》 as PDF bytes, pinning the log at `chainHead`. */
+export const renderAnnouncement = (data: AnnouncementData, fonts: DocumentFonts, chainHead: ChainHead): Promise<PdfBytes> =>
+  renderToPdfBytes(<AnnouncementDocument data={data} chainHead={chainHead} />, fonts);

@@ -1,5 +1,6 @@
 // Pure. 《强制执行告知书》: served on each subject before the enforcement (行政强制法 第三十七条,
 // 第三十八条), in the GB/T 9704 layout.
+import type { ChainHead } from '../../log/types';
 import { formatChineseDate } from '../../operation/formats';
 import { KeyValueBlock, type KeyValue, OfficialDocument, OfficialPage, Paragraph, SignatureBlock, Title } from '../components';
 import type { DocumentFonts } from '../fonts';
@@ -27,10 +28,10 @@ export function noticeAddresseeBlocks(data: NoticeData): KeyValue[][] {
   return shared ? [...blocks, [{ label: '住址', value: orUnset(data.addressees[0]!.address) }]] : blocks;
 }
 
-export function NoticeDocument({ data }: { data: NoticeData }) {
+export function NoticeDocument({ data, chainHead }: { data: NoticeData; chainHead: ChainHead }) {
   return (
     <OfficialDocument title={NOTICE_TITLE} createdAt={issuedDate(data.issuedOn)}>
-      <OfficialPage headerMark={documentMark(data.isDemo)}>
+      <OfficialPage headerMark={documentMark(data.isDemo)} chainHead={chainHead}>
         <Title subtitle={orUnset(data.documentNumber)}>{NOTICE_TITLE}</Title>
         {noticeAddresseeBlocks(data).map((block, i) => (
           <KeyValueBlock key={i} labelChars={6} items={block} />
@@ -46,6 +47,6 @@ export function NoticeDocument({ data }: { data: NoticeData }) {
   );
 }
 
-/** 《强制执行告知书》 as PDF bytes. */
-export const renderNotice = (data: NoticeData, fonts: DocumentFonts): Promise<PdfBytes> =>
-  renderToPdfBytes(<NoticeDocument data={data} />, fonts);
+/** 《强制执行告知书》 as PDF bytes, pinning the log at `chainHead`. */
+export const renderNotice = (data: NoticeData, fonts: DocumentFonts, chainHead: ChainHead): Promise<PdfBytes> =>
+  renderToPdfBytes(<NoticeDocument data={data} chainHead={chainHead} />, fonts);

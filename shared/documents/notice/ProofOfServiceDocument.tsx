@@ -1,6 +1,7 @@
 // Pure. 《送达回证》: a bordered form, label cells on the left, values or writing space on the
 // right, on one A4 page in the GB/T 9704 margins. The same layout prints a filled form or
 // a blank one to fill in by hand.
+import type { ChainHead } from '../../log/types';
 import { StyleSheet, View } from '@react-pdf/renderer';
 import { OfficialDocument, OfficialPage, Text, Title } from '../components';
 import type { DocumentFonts } from '../fonts';
@@ -102,11 +103,11 @@ function FormRowView({ row }: { row: FormRow }) {
   );
 }
 
-export function ProofOfServiceDocument({ data }: { data: ProofOfServiceData }) {
+export function ProofOfServiceDocument({ data, chainHead }: { data: ProofOfServiceData; chainHead: ChainHead }) {
   const createdAt = data.servedAt ? new Date(data.servedAt) : new Date(0);
   return (
     <OfficialDocument title={PROOF_OF_SERVICE_TITLE} createdAt={Number.isNaN(createdAt.getTime()) ? new Date(0) : createdAt}>
-      <OfficialPage headerMark={documentMark(data.isDemo)}>
+      <OfficialPage headerMark={documentMark(data.isDemo)} chainHead={chainHead}>
         <Title>{PROOF_OF_SERVICE_TITLE}</Title>
         <View style={styles.form}>
           {proofOfServiceRows(data).map((row) => (
@@ -122,6 +123,6 @@ export function ProofOfServiceDocument({ data }: { data: ProofOfServiceData }) {
 }
 
 /** 《送达回证》 as PDF bytes: filled in, or blank (blankProofOfService) to fill in by hand. */
-export const renderProofOfService = (data: ProofOfServiceData, fonts: DocumentFonts): Promise<PdfBytes> =>
-  renderToPdfBytes(<ProofOfServiceDocument data={data} />, fonts);
+export const renderProofOfService = (data: ProofOfServiceData, fonts: DocumentFonts, chainHead: ChainHead): Promise<PdfBytes> =>
+  renderToPdfBytes(<ProofOfServiceDocument data={data} chainHead={chainHead} />, fonts);
 

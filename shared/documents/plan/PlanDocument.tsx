@@ -12,6 +12,7 @@ import {
   Table,
   Title,
 } from '../components';
+import type { ChainHead } from '../../log/types';
 import type { DocumentFonts } from '../fonts';
 import { renderToPdfBytes, type PdfBytes } from '../render';
 import { OrgChart } from './OrgChart';
@@ -305,12 +306,12 @@ function sections(data: PlanPrintData): Section[] {
   return all.filter((s): s is Section => s !== null);
 }
 
-export function PlanDocument({ data }: { data: PlanPrintData }) {
+export function PlanDocument({ data, chainHead }: { data: PlanPrintData; chainHead: ChainHead }) {
   const { operation, plan } = data;
   const signedOn = plan.status === 'final' && plan.finalisedAt ? plan.finalisedAt : data.printedAt;
   return (
     <OfficialDocument title="强制执行预案" createdAt={new Date(data.printedAt)}>
-      <OfficialPage footerNote={planSourceNote(plan, data.printedAt)} headerMark={pageMark(operation, plan)}>
+      <OfficialPage footerNote={planSourceNote(plan, data.printedAt)} chainHead={chainHead} headerMark={pageMark(operation, plan)}>
         <Title subtitle={planVersionLine(plan)}>强制执行预案</Title>
         <Paragraph>
           为依法、平稳、有序做好位于{orUnset(operation.propertyAddress)}房屋的强制执行工作，根据
@@ -335,6 +336,6 @@ export function PlanDocument({ data }: { data: PlanPrintData }) {
   );
 }
 
-/** 《强制执行预案》 as PDF bytes. */
-export const renderPlan = (data: PlanPrintData, fonts: DocumentFonts): Promise<PdfBytes> =>
-  renderToPdfBytes(<PlanDocument data={data} />, fonts);
+/** 《强制执行预案》 as PDF bytes, pinning the log at `chainHead`. */
+export const renderPlan = (data: PlanPrintData, fonts: DocumentFonts, chainHead: ChainHead): Promise<PdfBytes> =>
+  renderToPdfBytes(<PlanDocument data={data} chainHead={chainHead} />, fonts);

@@ -3,6 +3,7 @@
 import { Fragment } from 'react';
 import type { WorkingGroup } from '../../commandPost/types';
 import { Heading, KeyValueBlock, OfficialDocument, OfficialPage, Paragraph, Table, Title } from '../components';
+import type { ChainHead } from '../../log/types';
 import type { DocumentFonts } from '../fonts';
 import { renderToPdfBytes, type PdfBytes } from '../render';
 import {
@@ -26,14 +27,14 @@ import {
 export const taskCardSource = (data: PlanPrintData): string =>
   data.plan.status === 'final' ? `（强制执行预案第${data.plan.version}版）` : '（预案草稿，未定稿）';
 
-function TaskCardPage({ data, group }: { data: PlanPrintData; group: WorkingGroup }) {
+function TaskCardPage({ data, group, chainHead }: { data: PlanPrintData; group: WorkingGroup; chainHead: ChainHead }) {
   const { operation, plan } = data;
   const assignment = assignmentOf(plan, group.id);
   const { leader, members } = groupRoster(data, group);
   const deputy = rosterLine(data, operation.deputyCommanderId);
   const contingencies = contingenciesOf(plan, group.id);
   return (
-    <OfficialPage footerNote={planSourceNote(plan, data.printedAt)} headerMark={pageMark(operation, plan)}>
+    <OfficialPage footerNote={planSourceNote(plan, data.printedAt)} chainHead={chainHead} headerMark={pageMark(operation, plan)}>
       <Title subtitle={taskCardSource(data)}>{`${group.name}任务卡`}</Title>
       <Heading level={1} n={1}>
         任务
@@ -95,25 +96,25 @@ function TaskCardPage({ data, group }: { data: PlanPrintData; group: WorkingGrou
 }
 
 /** The cards of the given groups (all by default), each numbered from page 1, in one file. */
-export function TaskCardsDocument({ data, groupIds }: { data: PlanPrintData; groupIds?: string[] }) {
+export function TaskCardsDocument({ data, groupIds, chainHead }: { data: PlanPrintData; groupIds?: string[]; chainHead: ChainHead }) {
   const groups = groupsInOrder(data).filter((g) => !groupIds || groupIds.includes(g.id));
   return (
     <OfficialDocument title="任务卡" createdAt={new Date(data.printedAt)}>
       {groups.map((group) => (
-        <TaskCardPage key={group.id} data={data} group={group} />
+        <TaskCardPage key={group.id} data={data} group={group} chainHead={chainHead} />
       ))}
     </OfficialDocument>
   );
 }
 
 /** One group's 任务卡 as PDF bytes. */
-export function renderTaskCard(data: PlanPrintData, groupId: string, fonts: DocumentFonts): Promise<PdfBytes> {
+export function renderTaskCard(data: PlanPrintData, groupId: string, fonts: DocumentFonts, chainHead: ChainHead): Promise<PdfBytes> {
   if (!data.groups.some((g) => g.id === groupId)) return Promise.reject(new Error('找不到该工作小组，无法生成任务卡'));
-  return renderToPdfBytes(<TaskCardsDocument data={data} groupIds={[groupId]} />, fonts);
+  return renderToPdfBytes(<TaskCardsDocument data={data} groupIds={[groupId]} chainHead={chainHead} />, fonts);
 }
 
 /** Every group's 任务卡 in one PDF, in group order. */
-export function renderTaskCards(data: PlanPrintData, fonts: DocumentFonts): Promise<PdfBytes> {
+export function renderTaskCards(data: PlanPrintData, fonts: DocumentFonts, chainHead: ChainHead): Promise<PdfBytes> {
   if (data.groups.length === 0) return Promise.reject(new Error('尚未设立工作小组，无法生成任务卡'));
-  return renderToPdfBytes(<TaskCardsDocument data={data} />, fonts);
+  return renderToPdfBytes(<TaskCardsDocument data={data} chainHead={chainHead} />, fonts);
 }

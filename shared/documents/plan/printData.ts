@@ -99,7 +99,7 @@ export interface RosterLine {
   badge: string;
 }
 
-export function rosterLine(data: PlanPrintData, personId: string | undefined): RosterLine | undefined {
+export function rosterLine(data: Pick<PlanPrintData, 'people' | 'memberUnits'>, personId: string | undefined): RosterLine | undefined {
   const person = data.people.find((p) => p.id === personId);
   if (!person) return undefined;
   const unit = data.memberUnits.find((u) => u.id === person.memberUnitId);

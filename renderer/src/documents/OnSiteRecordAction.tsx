@@ -1,0 +1,59 @@
+// DOM. 生成现场笔录: renders the 《现场笔录》 from the operation's log as it stands, previews it
+// and offers 保存 PDF / 打印. The lead places it in the 现场指挥 screen.
+import { useState } from 'react';
+import Dexie from 'dexie';
+import { Button } from 'antd';
+import { FileTextOutlined } from '@ant-design/icons';
+import { chinaInstant } from '../../../shared/calendar/chinaTime';
+import { onSiteRecordData, renderOnSiteRecord } from '../../../shared/documents/onSiteRecord';
+import type { PdfBytes } from '../../../shared/documents/render';
+import { ZERO_HASH } from '../../../shared/log/types';
+import { operationTitle } from '../../../shared/operation/newOperation';
+import { db } from '../data/db';
+import { documentFonts } from './fonts';
+import { PdfDocumentModal } from './PdfDocumentModal';
+
+/**
+ * Reads the operation and its whole log in one transaction, so the chain head printed at
+ * the foot is the last entry of exactly the log the record was written from.
+ */
+async function renderRecord(operationId: string): Promise<PdfBytes> {
+  const source = await db.transaction('r', [db.operations, db.subjects, db.memberUnits, db.people, db.workingGroups, db.logEntries], async () => {
+    const operation = await db.operations.get(operationId);
+    if (!operation) throw new Error('找不到该行动');
+    return {
+      operation,
+      subjects: await db.subjects.where('operationId').equals(operationId).toArray(),
+      memberUnits: await db.memberUnits.where('operationId').equals(operationId).toArray(),
+      people: await db.people.where('operationId').equals(operationId).toArray(),
+      groups: await db.workingGroups.where('operationId').equals(operationId).toArray(),
+      entries: await db.logEntries
+        .where('[operationId+seq]')
+        .between([operationId, Dexie.minKey], [operationId, Dexie.maxKey])
+        .toArray(),
+      printedAt: chinaInstant(new Date()),
+    };
+  });
+  const last = source.entries[source.entries.length - 1];
+  const head = last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: ZERO_HASH };
+  return renderOnSiteRecord(onSiteRecordData(source), documentFonts, head);
+}
+
+export function OnSiteRecordAction({ operationId, subjectNames }: { operationId: string; subjectNames: string[] }) {
+  const [open, setOpen] = useState(false);
+  const household = operationTitle(subjectNames);
+  return (
+    <>
+      <Button icon={<FileTextOutlined />} onClick={() => setOpen(true)}>
+        生成现场笔录
+      </Button>
+      <PdfDocumentModal
+        open={open}
+        onClose={() => setOpen(false)}
+        title="现场笔录（依据执行日志生成）"
+        fileName={`${household}现场笔录`}
+        render={() => renderRecord(operationId)}
+      />
+    </>
+  );
+}

@@ -1,0 +1,168 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { parseBackup, type OperationBackup } from '../../shared/archive/backup';
+import { backupChainHead, renderDocumentKind } from '../../shared/documents/registry';
+import { onSiteRecordData, renderOnSiteRecord, signatureLines } from '../../shared/documents/onSiteRecord';
+import { chainHeadLine } from '../../shared/log/head';
+import type { ChainHead, LogEntry } from '../../shared/log/types';
+import { longOnSiteLog, onSiteLog, onSiteRecordSource } from '../fixtures/documents/onSiteLog';
+import { hasPoppler, nodeFonts, pdfPages, pdfRawText, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
+
+const strip = (text: string) => text.replace(/\s+/g, '');
+const headOf = (entries: LogEntry[]): ChainHead => ({ seq: entries.at(-1)!.seq, hash: entries.at(-1)!.hash });
+
+describe('on-site record content', () => {
+  it('covers the day from the first check-in to the declared completion', () => {
+    const source = onSiteRecordSource();
+    const data = onSiteRecordData(source);
+    expect(data.time).toBe('2026年12月8日 9时02分 至 12时15分');
+    expect(data.place).toBe('滨江市临江区河西街道柳巷胡同17号');
+    expect(data.basis).toBe('滨江市临江区人民法院（2026）滨0103行审45号《行政裁定书》；临江征补决〔2026〕12号《房屋征收补偿决定书》');
+    expect(data.subjects).toBe('张建国、李秀兰');
+    // Preparation entries (1, 2) and the note after completion are not part of the day.
+    expect(data.timeline[0]![0]).toBe('3');
+    const complete = source.entries.find((e) => e.data?.['phase'] === 'complete')!;
+    expect(data.timeline.at(-1)![0]).toBe(String(complete.seq));
+    expect(data.coverage).toContain(`第3条至第${complete.seq}条`);
+    expect(data.coverage).toContain('其中更正1条');
+  });
+
+  it('lists the commander first and every person who checked in once, with their time', () => {
+    const data = onSiteRecordData(onSiteRecordSource());
+    expect(data.present[0]).toEqual(['陈志远', '临江区房屋征收事务中心', '现场执行指挥（主任）', '07:40']);
+    expect(data.present.map((p) => p[0])).toEqual(['陈志远', '刘振华', '赵刚', '周明', '孙浩', '孙丽萍', '黄敏', '冯磊', '谢雨', '吴海燕', '何静', '郑伟']);
+    expect(data.present.find((p) => p[0] === '赵刚')).toEqual(['赵刚', '公安临江分局', '治安管理大队大队长', '07:45']);
+  });
+
+  it('shows a correction after the original text, and the correction entry is not listed on its own', () => {
+    const source = onSiteRecordSource();
+    const data = onSiteRecordData(source);
+    const original = source.entries.find((e) => e.text.startsWith('卧室物品清点完毕'))!;
+    const correction = source.entries.find((e) => e.category === 'correction')!;
+    const row = data.timeline.find((r) => r[0] === String(original.seq))!;
+    expect(row[3]).toBe(`卧室物品清点完毕，共 8 件，装箱编号 B001—B004（第${correction.seq}条更正：卧室物品清点完毕，共 8 件，装箱编号 B001—B005）`);
+    expect(data.timeline.some((r) => r[0] === String(correction.seq))).toBe(false);
+    expect(row[2]).toBe('清登搬家组');
+  });
+
+  it('prints a stop with its legal ground and the resumption', () => {
+    const data = onSiteRecordData(onSiteRecordSource());
+    expect(data.suspensions).toEqual([
+      '2026年12月8日 9时35分，停止执行（情形三：强制执行实施前，出现其他可能对安全和社会稳定产生重大影响的情形）。理由：被执行人亲属二十余人聚集于门前，情绪激动，存在冲突风险',
+      '2026年12月8日 10时12分，恢复执行：聚集人员已散去，现场秩序恢复，具备继续执行条件',
+    ]);
+    const stop = data.timeline.find((r) => r[3]!.startsWith('停止执行'))!;
+    expect(stop.slice(1, 3)).toEqual(['09:35', '指挥部']);
+  });
+
+  it('runs to the time of printing while completion is not declared, and refuses a log without the day', () => {
+    const source = onSiteRecordSource();
+    const complete = source.entries.findIndex((e) => e.data?.['phase'] === 'complete');
+    const open = onSiteRecordData({ ...source, entries: source.entries.slice(0, complete) });
+    expect(open.time).toBe('2026年12月8日 9时02分 起，至本笔录生成时（2026年12月8日 14时00分）尚未宣布执行完毕');
+    expect(() => onSiteRecordData({ ...source, entries: source.entries.slice(0, 2) })).toThrow('还没有人员到岗或“宣布开始执行”的记录');
+  });
+
+  it('marks an entry recorded well after it happened as 补记', () => {
+    const source = onSiteRecordSource();
+    const late = { ...source.entries[20]!, recordedAt: '2026-12-08T13:00:00.000+08:00' };
+    const data = onSiteRecordData({ ...source, entries: source.entries.map((e) => (e.seq === late.seq ? late : e)) });
+    expect(data.timeline.find((r) => r[0] === String(late.seq))![3]).toContain('（补记，2026年12月8日 13时00分记录）');
+  });
+});
+
+describe.skipIf(!hasPoppler)(popplerSuite('on-site record rendered'), { timeout: 30_000 }, () => {
+  it('prints time, place, persons, the whole timeline, signatures with refusal notes and the chain head', async () => {
+    const source = onSiteRecordSource();
+    const data = onSiteRecordData(source);
+    const head = headOf(source.entries);
+    const path = savePdf('onsite-record.pdf', await renderOnSiteRecord(data, nodeFonts, head));
+    const text = pdfText(path);
+    const raw = strip(pdfRawText(path));
+    for (const expected of [
+      '现场笔录',
+      data.time,
+      data.place,
+      data.basis,
+      '现场执行指挥',
+      '陈志远',
+      '停止与恢复执行',
+      '执行过程',
+      `（第${source.entries.find((e) => e.category === 'correction')!.seq}条更正：卧室物品清点完毕，共8件，装箱编号B001—B005）`,
+      '被执行人拒绝签字的，由记录人注明情况',
+      ...signatureLines.map((l) => `${l.label}（签名）`),
+      data.coverage,
+    ]) {
+      expect(raw, expected).toContain(strip(expected));
+    }
+    for (const row of data.timeline) expect(raw, row[3]).toContain(strip(row[3]!));
+    const pages = pdfPages(text);
+    expect(pages.length).toBeGreaterThan(1);
+    pages.forEach((page, i) => {
+      expect(strip(page), `page ${i + 1}`).toContain(strip(chainHeadLine(head)));
+      expect(page, `page ${i + 1}`).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`));
+    });
+  });
+
+  it('renders a long log of ~2 000 entries over many pages', async () => {
+    const source = onSiteRecordSource(longOnSiteLog);
+    expect(source.entries.length).toBeGreaterThan(1990);
+    const data = onSiteRecordData(source);
+    const head = headOf(source.entries);
+    const path = savePdf('onsite-record-long.pdf', await renderOnSiteRecord(data, nodeFonts, head));
+    const text = pdfText(path);
+    const pages = pdfPages(text);
+    expect(pages.length).toBeGreaterThan(40);
+    // Split into parts for speed, numbered through: — 1 — … — n — on consecutive pages.
+    pages.forEach((page, i) => expect(page, `page ${i + 1}`).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
+    const raw = strip(pdfRawText(path));
+    expect(raw).toContain(strip('第 1960 次巡查'));
+    expect(raw).toContain(strip('宣布执行完毕'));
+    expect(strip(pages.at(-1)!)).toContain(strip(chainHeadLine(head)));
+  }, 90_000);
+});
+
+describe('the realistic log', () => {
+  it('is a valid chain of about 40 entries', () => {
+    const entries = onSiteLog('op-1');
+    expect(entries.length).toBeGreaterThanOrEqual(38);
+    expect(entries.every((e, i) => i === 0 || e.prevHash === entries[i - 1]!.hash)).toBe(true);
+  });
+});
+
+// The command-line renderer's path: every kind rendered from a backup prints the head of
+// the backup's log, the on-site record included.
+describe.skipIf(!hasPoppler)(popplerSuite('documents rendered from a backup'), () => {
+  const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
+
+  function backupWithLog(): OperationBackup {
+    const parsed = parseBackup(readFileSync(join(__dirname, '../fixtures/archive/demo-v1.json'), 'utf8'));
+    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
+    const entries = onSiteLog(parsed.backup.operation.id);
+    return { ...parsed.backup, logEntries: entries as unknown as OperationBackup['logEntries'] };
+  }
+
+  it('prints the last entry of the backup’s log on every page of each kind', async () => {
+    const backup = backupWithLog();
+    const head = backupChainHead(backup);
+    expect(head.seq).toBe(backup.logEntries.length);
+    for (const kind of ['plan', 'taskCards', 'onSiteRecord'] as const) {
+      const { bytes, source } = await renderDocumentKind(kind, backup, nodeFonts, { printedAt: '2026-12-08T14:00:00.000+08:00', sha256 });
+      const pages = pdfPages(pdfText(savePdf(`backup-${kind}.pdf`, bytes)));
+      for (const page of pages) expect(strip(page), kind).toContain(strip(chainHeadLine(head)));
+      if (kind === 'onSiteRecord') expect(source).toBe(`依据执行日志（至第${head.seq}条）生成`);
+    }
+  }, 60_000);
+
+  it('prints 尚无记录 from a backup without log entries, and refuses the on-site record', async () => {
+    const backup = { ...backupWithLog(), logEntries: [] };
+    expect(backupChainHead(backup)).toEqual({ seq: 0, hash: '0'.repeat(64) });
+    const { bytes } = await renderDocumentKind('plan', backup, nodeFonts, { printedAt: '2026-12-08T14:00:00.000+08:00', sha256 });
+    expect(strip(pdfRawText(savePdf('backup-plan-nolog.pdf', bytes)))).toContain('执行日志：尚无记录');
+    await expect(
+      renderDocumentKind('onSiteRecord', backup, nodeFonts, { printedAt: '2026-12-08T14:00:00.000+08:00', sha256 }),
+    ).rejects.toThrow('无法生成现场笔录');
+  }, 60_000);
+});
