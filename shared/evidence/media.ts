@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { fieldErrors } from '../documents/records';
 import { formatBytes } from './progress';
-import { mediaKindLabels, mediaKinds, type MediaRecord, type VerificationResult } from './types';
+import { mediaKindLabels, mediaKinds, type MediaKind, type MediaRecord, type VerificationResult } from './types';
 
 /** How far after the system clock a stated time may lie (camera and phone clocks drift). */
 export const CLOCK_TOLERANCE_MS = 5 * 60 * 1000;
@@ -137,3 +137,15 @@ export const verificationResult = (r: Pick<MediaRecord, 'sha256'>, sha256: strin
 
 /** 2026-11-20T09:30:00+08:00 → 2026-11-20 09:30 (the register records Beijing time). */
 export const shortTime = (iso: string) => iso.slice(0, 16).replace('T', ' ');
+
+const KIND_BY_EXTENSION: Record<string, MediaKind> = Object.fromEntries([
+  ...['mp4', 'mov', 'avi', 'mkv', 'ts', 'mts', 'm4v', '3gp', 'wmv', 'flv'].map((e) => [e, 'video' as const]),
+  ...['jpg', 'jpeg', 'png', 'heic', 'heif', 'bmp', 'tif', 'tiff', 'webp'].map((e) => [e, 'photo' as const]),
+  ...['wav', 'mp3', 'm4a', 'amr', 'aac', 'wma', 'ogg', 'flac'].map((e) => [e, 'audio' as const]),
+]);
+
+/** A first guess from the file name, which the user may change. */
+export function guessMediaKind(fileName: string): MediaKind {
+  const ext = /\.([^.]+)$/.exec(fileName)?.[1]?.toLowerCase() ?? '';
+  return KIND_BY_EXTENSION[ext] ?? 'other';
+}

@@ -3,6 +3,7 @@ import {
   checkCustodyTransfer,
   checkMediaRegistration,
   custodyLogText,
+  guessMediaKind,
   registrationLogText,
   verificationLogText,
   verificationResult,
@@ -92,5 +93,14 @@ describe('custody and re-verification', () => {
     expect(verificationResult(record, sha.toUpperCase())).toBe('match');
     expect(verificationResult(record, 'cd'.repeat(32))).toBe('mismatch');
     expect(verificationLogText(record, 'mismatch', 'cd'.repeat(32))).toContain(`哈希值不一致！登记值 ${sha}，复核文件 ${'cd'.repeat(32)}`);
+  });
+});
+
+describe('guessMediaKind', () => {
+  it('guesses from the extension, whatever its case', () => {
+    expect(guessMediaKind('DSJ0032_20261120.MP4')).toBe('video');
+    expect(guessMediaKind('现场照片.jpeg')).toBe('photo');
+    expect(guessMediaKind('谈话.amr')).toBe('audio');
+    expect(guessMediaKind('清单')).toBe('other');
   });
 });
