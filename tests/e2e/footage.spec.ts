@@ -65,9 +65,9 @@ test('footage is registered with its streamed SHA-256, handed over, re-verified,
     await choose(page, register.getByRole('button', { name: '选择文件…' }), original);
     await expect(register.getByTestId('hash-result')).toHaveText(expected, { timeout: 30_000 });
     await expect(register.getByLabel('类型')).toBeVisible();
-    await register.getByLabel('拍摄人').fill('林涛');
+    await register.getByLabel('拍摄人').fill('钱磊');
     await register.getByLabel('所在工作组').click();
-    await page.getByRole('option', { name: '治安保卫组' }).click();
+    await page.locator('.ant-select-item-option', { hasText: '安全保卫和应急处置组' }).click();
     await fillTime(register.getByLabel('开始时间'), beijing(3));
     await fillTime(register.getByLabel('结束时间'), beijing(2));
     await register.getByLabel('登记人').fill('王静');
@@ -75,7 +75,7 @@ test('footage is registered with its streamed SHA-256, handed over, re-verified,
     // The custodian was left empty: refused beside the field, nothing typed is lost.
     await expect(register.getByText('请填写保管人')).toBeVisible();
     await expect(register.getByLabel('设备/执法记录仪编号')).toHaveValue('DSJ-0032');
-    await register.getByLabel('保管人').fill('林涛');
+    await register.getByLabel('保管人').fill('钱磊');
     await register.getByRole('button', { name: '登记' }).click();
     await expect(register).toBeHidden();
     const row = page.getByRole('row', { name: /DSJ0032_现场录像\.mp4/ });
@@ -88,14 +88,14 @@ test('footage is registered with its streamed SHA-256, handed over, re-verified,
     // Custody transfer: logged, and the register shows the new holder.
     await row.getByRole('button', { name: '移交' }).click();
     const custody = page.getByRole('dialog', { name: /移交/ });
-    await expect(custody.getByLabel('移交人')).toHaveValue('林涛');
+    await expect(custody.getByLabel('移交人')).toHaveValue('钱磊');
     await custody.getByLabel('接收人').fill('张敏');
     await custody.getByLabel('备注').fill('装入证据袋 E-03');
     await custody.getByRole('button', { name: '记录移交' }).click();
     await expect(custody).toBeHidden();
     await expect(row.getByRole('cell', { name: '张敏', exact: true })).toBeVisible();
     const [transfer] = await logEntries(page, 'custody');
-    expect(transfer?.text).toBe('林涛 将视频 DSJ-0032「DSJ0032_现场录像.mp4」移交给 张敏：装入证据袋 E-03');
+    expect(transfer?.text).toBe('钱磊 将视频 DSJ-0032「DSJ0032_现场录像.mp4」移交给 张敏：装入证据袋 E-03');
 
     // Re-verify with the same file (match), then with a modified copy (mismatch, in red).
     await row.getByRole('button', { name: '复核' }).click();
