@@ -50,7 +50,7 @@ test('footage is registered with its streamed SHA-256, handed over, re-verified,
     writeFileSync(original, bytes);
     const expected = execFileSync('sha256sum', [original], { encoding: 'utf8' }).split(' ')[0]!;
     const modified = join(dir, 'DSJ0032_现场录像_副本.mp4');
-    bytes[1000] ^= 1;
+    bytes[1000] = bytes[1000]! ^ 1;
     writeFileSync(modified, bytes);
 
     await page.goto('/');
