@@ -1,7 +1,7 @@
 // DOM. 登记音像资料: pick one or more files, each is hashed (with progress, cancellable)
 // while its details are typed; the form is kept as a draft, so nothing typed is lost when
 // hashing fails, is cancelled, or the dialog is closed.
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { Alert, App, AutoComplete, Button, DatePicker, Flex, Form, Input, Modal, Select, Typography } from 'antd';
 import { guessMediaKind, shortTime, type MediaInput } from '../../../shared/evidence/media';
@@ -41,6 +41,12 @@ export function RegisterDialog({ operationId, onClose }: { operationId: string; 
   const [saving, setSaving] = useState(false);
   const { nameOptions, groupOptions } = usePeopleAndGroups(operationId);
   const file = queue[0];
+  // Files picked but not yet registered hold a host token each; release them when the dialog goes.
+  const pending = useRef<OpenedFile[]>([]);
+  useEffect(() => {
+    pending.current = queue;
+  }, [queue]);
+  useEffect(() => () => pending.current.forEach((f) => void host.closeFile({ token: f.token }).catch(() => undefined)), []);
   const sha256 = hashing.state.status === 'done' ? hashing.state.sha256 : undefined;
   const sameContent = useLiveQuery(async () => (sha256 ? findSameContent(db, sha256) : []), [sha256]);
 
@@ -61,7 +67,9 @@ export function RegisterDialog({ operationId, onClose }: { operationId: string; 
   const pick = async () => {
     try {
       const { files } = await host.openFiles({ multiple: true });
-      if (files.length > 0) hashNext(files);
+      if (files.length === 0) return;
+      for (const f of queue) void host.closeFile({ token: f.token }).catch(() => undefined);
+      hashNext(files);
     } catch (e) {
       message.error(errorText(e));
     }
@@ -134,7 +142,7 @@ export function RegisterDialog({ operationId, onClose }: { operationId: string; 
           />
         )}
         <Flex gap={8}>
-          {(status === 'idle' || status === 'cancelled' || status === 'failed') && (
+          {status !== 'hashing' && (
             <Button type={file ? 'default' : 'primary'} onClick={pick}>
               {file ? '重新选择文件…' : '选择文件…'}
             </Button>
