@@ -113,6 +113,7 @@ test('footage is registered with its streamed SHA-256, handed over, re-verified,
     const mismatch = verify.getByTestId('verify-result');
     await expect(mismatch).toContainText('不一致');
     await expect(mismatch).toHaveClass(/ant-alert-error/);
+    await page.screenshot({ path: 'tests/screenshots/footage-verify.png' });
     await verify.getByRole('button', { name: '关闭' }).last().click();
     await expect(row.getByText(/^不一致/)).toBeVisible();
     const verifications = await logEntries(page, 'mediaVerify');
