@@ -6,6 +6,7 @@ import { app, dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { HostHandlers, OpenedFile } from '../../shared/host/contract';
 import { HostError } from './errors';
+import { createFileHashing } from './fileHashing';
 
 /**
  * Builds the handlers. Opened files are known to the page only by a random token; the
@@ -13,6 +14,7 @@ import { HostError } from './errors';
  */
 export function createHostHandlers(getWindow: () => BrowserWindow | null): HostHandlers {
   const openFiles = new Map<string, string>();
+  const hashing = createFileHashing();
 
   const pathOf = (token: string): string => {
     const path = openFiles.get(token);
@@ -74,8 +76,14 @@ export function createHostHandlers(getWindow: () => BrowserWindow | null): HostH
       }
     },
 
+    // Runs here with Node's crypto, not in the page, so hashing a 4 GB video never blocks the UI.
+    async hashFile({ token, maxBytes }) {
+      return hashing.step(token, pathOf(token), maxBytes);
+    },
+
     async closeFile({ token }) {
       openFiles.delete(token);
+      await hashing.drop(token);
       return {};
     },
   };

@@ -7,6 +7,11 @@ import { z } from 'zod';
 export const MAX_READ_CHUNK = 8 * 1024 * 1024;
 /** Largest file `saveFile` accepts in one call (documents, exports, backups). */
 export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+/**
+ * Most bytes one `hashFile` step may hash. Steps keep each call short, so the app can show
+ * progress and cancel between them without the host pushing events.
+ */
+export const MAX_HASH_STEP = 256 * 1024 * 1024;
 
 const fileName = z
   .string()
@@ -86,6 +91,33 @@ export const hostMethods = {
       })
       .strict(),
     response: bytes,
+  },
+  /**
+   * Hashes the next `maxBytes` of an opened file (SHA-256, streamed; the host keeps the
+   * running state per token). Call again until `sha256` is present; `closeFile` cancels and
+   * drops the state. A call after completion starts over.
+   */
+  hashFile: {
+    request: z
+      .object({
+        token,
+        maxBytes: z
+          .number({ error: '每步字节数应为数字' })
+          .int('每步字节数应为整数')
+          .positive('每步字节数应大于 0')
+          .max(MAX_HASH_STEP, '每步字节数过大'),
+      })
+      .strict(),
+    response: z
+      .object({
+        hashedBytes: z.number().int().nonnegative(),
+        size: z.number().int().nonnegative(),
+        /** Lower-case hex, present exactly when the whole file is hashed. */
+        sha256: z.string().regex(/^[0-9a-f]{64}$/).optional(),
+      })
+      .strict()
+      .refine((r) => r.hashedBytes <= r.size, '已计算字节数超过文件大小')
+      .refine((r) => (r.sha256 !== undefined) === (r.hashedBytes === r.size), '哈希值只应在整个文件计算完毕时给出'),
   },
   closeFile: {
     request: z.object({ token }).strict(),

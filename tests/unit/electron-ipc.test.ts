@@ -27,6 +27,7 @@ function setup(overrides: Partial<HostHandlers> = {}) {
     saveFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     openFiles: vi.fn(async () => ({ files: [] })),
     readFile: vi.fn(async () => new Uint8Array([1, 2, 3])),
+    hashFile: vi.fn(async () => ({ hashedBytes: 0, size: 1 })),
     closeFile: vi.fn(async () => ({})),
     ...overrides,
   };

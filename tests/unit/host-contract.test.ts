@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import {
   HostContractError,
+  MAX_HASH_STEP,
   MAX_READ_CHUNK,
   hostChannel,
   hostMethodNames,
@@ -11,7 +12,7 @@ import { openFileStream } from '../../renderer/src/host/fileStream';
 
 describe('host API contract', () => {
   it('is exactly this list of methods (adding one is a security decision: update this test on purpose)', () => {
-    expect([...hostMethodNames].sort()).toEqual(['appInfo', 'closeFile', 'openFiles', 'readFile', 'saveFile']);
+    expect([...hostMethodNames].sort()).toEqual(['appInfo', 'closeFile', 'hashFile', 'openFiles', 'readFile', 'saveFile']);
     expect(hostMethodNames.map(hostChannel)).toContain('host:readFile');
   });
 
@@ -20,6 +21,7 @@ describe('host API contract', () => {
     saveFile: vi.fn(async () => ({ status: 'cancelled' as const })),
     openFiles: vi.fn(async () => ({ files: [] })),
     readFile: vi.fn(async () => new Uint8Array(1)),
+    hashFile: vi.fn(async () => ({ hashedBytes: 1, size: 1, sha256: 'a'.repeat(64) })),
     closeFile: vi.fn(async () => ({})),
   });
 
@@ -42,6 +44,33 @@ describe('host API contract', () => {
     const raw = handlers();
     raw.appInfo = async () => ({ name: 'n' }) as never;
     await expect(validatedHost(raw).appInfo({})).rejects.toThrow(/appInfo 的响应无效/);
+  });
+
+  it('bounds each hashing step and refuses bad tokens', async () => {
+    const raw = handlers();
+    const host = validatedHost(raw);
+    const token = crypto.randomUUID();
+    await expect(host.hashFile({ token: 'nope', maxBytes: 1024 })).rejects.toThrow('文件句柄无效');
+    await expect(host.hashFile({ token, maxBytes: 0 })).rejects.toThrow('每步字节数应大于 0');
+    await expect(host.hashFile({ token, maxBytes: MAX_HASH_STEP + 1 })).rejects.toThrow('每步字节数过大');
+    await expect(host.hashFile({ token, maxBytes: 1.5 })).rejects.toThrow('每步字节数应为整数');
+    await expect(host.hashFile({ token, maxBytes: '1024' as unknown as number })).rejects.toThrow(HostContractError);
+    expect(raw.hashFile).not.toHaveBeenCalled();
+    await expect(host.hashFile({ token, maxBytes: MAX_HASH_STEP })).resolves.toEqual({ hashedBytes: 1, size: 1, sha256: 'a'.repeat(64) });
+  });
+
+  it('accepts a hash only when the whole file is hashed, in lower-case hex', async () => {
+    const token = crypto.randomUUID();
+    const answer = async (response: unknown) => {
+      const raw = handlers();
+      raw.hashFile = async () => response as never;
+      return validatedHost(raw).hashFile({ token, maxBytes: 10 });
+    };
+    await expect(answer({ hashedBytes: 5, size: 10 })).resolves.toEqual({ hashedBytes: 5, size: 10 });
+    await expect(answer({ hashedBytes: 5, size: 10, sha256: 'a'.repeat(64) })).rejects.toThrow(/hashFile 的响应无效/);
+    await expect(answer({ hashedBytes: 10, size: 10 })).rejects.toThrow(/hashFile 的响应无效/);
+    await expect(answer({ hashedBytes: 10, size: 10, sha256: 'A'.repeat(64) })).rejects.toThrow(/hashFile 的响应无效/);
+    await expect(answer({ hashedBytes: 11, size: 10 })).rejects.toThrow(/hashFile 的响应无效/);
   });
 
   it('fills defaults and passes valid calls through', async () => {

@@ -1,7 +1,8 @@
 // DOM. The browser twin of the Electron preload: the same host API, done with
 // Chromium's file APIs. Used when the app runs in a browser window (npm run web).
 import { APP_NAME } from '../../../shared/app/identity';
-import type { HostHandlers } from '../../../shared/host/contract';
+import type { HostHandlers, HostResponse } from '../../../shared/host/contract';
+import type { HashWorkerReply, HashWorkerRequest } from './blobHashing';
 
 interface SaveFilePickerWindow {
   showSaveFilePicker?: (options: {
@@ -31,7 +32,43 @@ function pickFiles(multiple: boolean, accept: string): Promise<File[]> {
   });
 }
 
+type WorkerRequest = HashWorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
+
+/** One lazily started worker that hashes picked files; replies are matched to calls by id. */
+function hashWorkerClient() {
+  let worker: Worker | undefined;
+  let nextId = 1;
+  const pending = new Map<number, { resolve: (p: HostResponse<'hashFile'>) => void; reject: (e: Error) => void }>();
+  const start = () => {
+    const w = new Worker(new URL('./hashWorker.ts', import.meta.url), { type: 'module', name: '哈希计算' });
+    w.onmessage = ({ data }: MessageEvent<HashWorkerReply>) => {
+      const call = pending.get(data.id);
+      pending.delete(data.id);
+      if (data.ok) call?.resolve(data.progress);
+      else call?.reject(new Error(data.message));
+    };
+    w.onerror = (event) => {
+      event.preventDefault();
+      for (const call of pending.values()) call.reject(new Error('哈希计算进程出错，请重试'));
+      pending.clear();
+      worker = undefined;
+      w.terminate();
+    };
+    return w;
+  };
+  return (request: WorkerRequest) =>
+    new Promise<HostResponse<'hashFile'>>((resolve, reject) => {
+      const id = nextId++;
+      pending.set(id, { resolve, reject });
+      worker ??= start();
+      worker.postMessage({ ...request, id } as HashWorkerRequest);
+    });
+}
+
 export function createBrowserHost(): HostHandlers {
+  const hashWorker = hashWorkerClient();
+  /** Tokens the worker may hold hash state for, so closing other files never starts it. */
+  const hashing = new Set<string>();
   const opened = new Map<string, File>();
   const fileOf = (token: string) => {
     const file = opened.get(token);
@@ -103,8 +140,16 @@ export function createBrowserHost(): HostHandlers {
       return new Uint8Array(await file.slice(offset, offset + length).arrayBuffer());
     },
 
+    // File objects pass to the worker by reference: nothing is copied but the slices it reads.
+    async hashFile({ token, maxBytes }) {
+      const file = fileOf(token);
+      hashing.add(token);
+      return hashWorker({ kind: 'step', token, file, maxBytes });
+    },
+
     async closeFile({ token }) {
       opened.delete(token);
+      if (hashing.delete(token)) await hashWorker({ kind: 'drop', token });
       return {};
     },
   };

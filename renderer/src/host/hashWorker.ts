@@ -1,0 +1,19 @@
+// DOM (dedicated worker). Hashes picked files for the browser twin off the page's thread.
+import { createBlobHashing, type HashWorkerReply, type HashWorkerRequest } from './blobHashing';
+
+const scope = self as unknown as {
+  onmessage: ((event: MessageEvent<HashWorkerRequest>) => void) | null;
+  postMessage(reply: HashWorkerReply): void;
+};
+const hashing = createBlobHashing();
+
+scope.onmessage = ({ data }) => {
+  const work =
+    data.kind === 'step'
+      ? hashing.step(data.token, data.file, data.maxBytes)
+      : hashing.drop(data.token).then(() => ({ hashedBytes: 0, size: 0 }));
+  work.then(
+    (progress) => scope.postMessage({ id: data.id, ok: true, progress }),
+    (e: unknown) => scope.postMessage({ id: data.id, ok: false, message: e instanceof Error ? e.message : String(e) }),
+  );
+};

@@ -1,0 +1,67 @@
+// The register stored: each act and its log entry in one transaction, chain intact.
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { chinaInstant } from '../../shared/calendar/chinaTime';
+import type { MediaInput } from '../../shared/evidence/media';
+import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
+import { findSameContent, listMedia, recordVerification, registerMedia, transferCustody } from '../../renderer/src/evidence/repository';
+import { verifyLog } from '../../renderer/src/log/repository';
+
+let db: ConsoleDb;
+let n = 0;
+afterEach(async () => db?.delete());
+
+const hoursAgo = (h: number) => chinaInstant(new Date(Date.now() - h * 3600_000));
+const sha = 'ab'.repeat(32);
+const facts = { originalName: 'DSJ0032.mp4', size: 4096, sha256: sha };
+const input: MediaInput = {
+  kind: 'video',
+  deviceNumber: 'DSJ-0032',
+  operator: '钱磊',
+  groupId: '',
+  startedAt: hoursAgo(3),
+  endedAt: hoursAgo(2),
+  custodian: '钱磊',
+  registeredBy: '王静',
+  note: '',
+};
+
+const entries = () => db.logEntries.where('operationId').equals('op').sortBy('seq');
+
+describe('footage register storage', () => {
+  it('registers, transfers and re-verifies, each with its log entry, chain intact', async () => {
+    db = openConsoleDb(`evidence-${++n}`);
+    const saved = await registerMedia(db, 'op', input, facts);
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    expect(await findSameContent(db, sha)).toHaveLength(1);
+
+    expect(await transferCustody(db, saved.id, { from: '钱磊', to: '张敏', at: hoursAgo(1), note: '' })).toEqual({ ok: true, id: saved.id });
+    // Only the current holder can hand it on: nothing is written when refused.
+    expect(await transferCustody(db, saved.id, { from: '钱磊', to: '李娜', at: hoursAgo(1), note: '' })).toEqual({
+      ok: false,
+      errors: { from: '该资料现由 张敏 保管，只能由其移交' },
+    });
+
+    expect(await recordVerification(db, saved.id, '张敏', sha)).toBe('match');
+    expect(await recordVerification(db, saved.id, '张敏', 'cd'.repeat(32))).toBe('mismatch');
+    await expect(recordVerification(db, saved.id, ' ', sha)).rejects.toThrow('请填写复核人');
+
+    const [record] = await listMedia(db, 'op');
+    expect(record).toMatchObject({ custodian: '张敏', lastVerification: { by: '张敏', result: 'mismatch', sha256: 'cd'.repeat(32) } });
+    const log = await entries();
+    expect(log.map((e) => e.category)).toEqual(['mediaRegister', 'custody', 'mediaVerify', 'mediaVerify']);
+    expect(log.every((e) => e.refs.media?.[0] === saved.id)).toBe(true);
+    expect(log[1]).toMatchObject({ operator: '钱磊', data: { from: '钱磊', to: '张敏' } });
+    expect(log[3]?.data).toEqual({ result: 'mismatch', sha256: 'cd'.repeat(32) });
+    expect((await verifyLog(db, 'op')).verdict).toMatchObject({ ok: true, head: { seq: 4 } });
+  });
+
+  it('stores nothing and logs nothing when the input is refused', async () => {
+    db = openConsoleDb(`evidence-${++n}`);
+    const refused = await registerMedia(db, 'op', { ...input, operator: '' }, facts);
+    expect(refused).toEqual({ ok: false, errors: { operator: '请填写拍摄人' } });
+    expect(await registerMedia(db, 'op', input, { ...facts, sha256: undefined })).toEqual({ ok: false, errors: { file: '文件尚未算完哈希值' } });
+    expect(await db.media.count()).toBe(0);
+    expect(await entries()).toEqual([]);
+  });
+});
