@@ -6,6 +6,7 @@ import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Tabl
 import type { TableRef } from 'antd/es/table';
 import { useLiveQuery } from 'dexie-react-hooks';
 import type { Dayjs } from 'dayjs';
+import { chinaInstant } from '../../../shared/calendar/chinaTime';
 import { correctedView, type CorrectedItem } from '../../../shared/log/corrections';
 import { logCategories, logCategoryLabels, type LogCategory } from '../../../shared/log/types';
 import { clockFlags } from '../../../shared/log/verify';
@@ -14,6 +15,8 @@ import { errorText } from '../ui/errors';
 import { recordCorrection } from './correction';
 import { listLog, verifyLog, type LogStatus } from './repository';
 import { emptyFilter, filterItems, shortTime, type TimelineFilter } from './timeline';
+
+type Checked = LogStatus & { at: string };
 
 export interface TimelineProps {
   operationId: string;
@@ -34,11 +37,25 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
   const [correcting, setCorrecting] = useState<CorrectedItem | null>(null);
   const table = useRef<TableRef>(null);
 
-  const [status, setStatus] = useState<LogStatus | 'checking' | null>(null);
+  // Follow the newest entry: on opening and whenever entries are added (or a filter widens).
+  const lastCount = useRef(0);
+  useEffect(() => {
+    const grew = shown.length > lastCount.current;
+    lastCount.current = shown.length;
+    if (!grew) return;
+    // After the virtual list has laid out the new rows.
+    const timer = setTimeout(() => table.current?.scrollTo({ index: shown.length - 1, align: 'end' }), 50);
+    return () => clearTimeout(timer);
+  }, [shown.length]);
+
+  // Verified on opening and on demand (the header tag re-verifies on every change).
+  const [status, setStatus] = useState<Checked | 'checking' | null>(null);
   const verify = useCallback(() => {
     setStatus('checking');
-    verifyLog(db, operationId).then(setStatus, (e: unknown) =>
-      setStatus({ count: 0, verdict: { ok: false, seq: 0, reason: 'changed', message: errorText(e) }, flags: [] }),
+    const at = () => chinaInstant(new Date()).slice(11, 19);
+    verifyLog(db, operationId).then(
+      (s) => setStatus({ ...s, at: at() }),
+      (e: unknown) => setStatus({ count: 0, verdict: { ok: false, seq: 0, reason: 'changed', message: errorText(e) }, flags: [], at: at() }),
     );
   }, [operationId]);
   useEffect(verify, [verify]);
@@ -65,6 +82,7 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
           allowClear
           placeholder="工作组"
           aria-label="按工作组筛选"
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ minWidth: 160 }}
           options={groupOptions}
           value={filter.groups}
@@ -75,6 +93,7 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
           allowClear
           placeholder="类别"
           aria-label="按类别筛选"
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ minWidth: 160 }}
           options={logCategories.filter((c) => c !== 'correction').map((c) => ({ value: c, label: logCategoryLabels[c] }))}
           value={filter.categories}
@@ -97,14 +116,14 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
         <Typography.Text type="secondary" data-testid="timeline-count">
           显示 {shown.length} / {items.length} 项
         </Typography.Text>
-        <Button onClick={() => table.current?.scrollTo({ index: shown.length - 1 })} disabled={!shown.length}>
+        <Button onClick={() => table.current?.scrollTo({ index: shown.length - 1, align: 'end' })} disabled={!shown.length}>
           跳至最新
         </Button>
         <Button onClick={verify} loading={status === 'checking'}>
           校验
         </Button>
       </Space>
-      <VerifyResult status={status} />
+      <VerifyResult status={status} current={entries?.length ?? 0} />
       <Table<CorrectedItem>
         ref={table}
         virtual
@@ -113,14 +132,15 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
         dataSource={shown}
         loading={entries === undefined}
         pagination={false}
-        scroll={{ y: height, x: 1100 }}
+        scroll={{ y: height, x: 1080 }}
         locale={{ emptyText: items.length ? '没有符合筛选条件的记录' : '尚无记录' }}
         expandable={{
+          columnWidth: 32,
           rowExpandable: (i) => i.corrected,
           expandedRowRender: (i) => <History item={i} />,
         }}
         columns={[
-          { title: '序号', width: 80, render: (_, i) => <span data-testid="seq">{i.entry.seq}</span> },
+          { title: '序号', width: 70, render: (_, i) => <span data-testid="seq">{i.entry.seq}</span> },
           {
             title: '发生时间',
             width: 120,
@@ -148,6 +168,7 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
           { title: '类别', width: 90, render: (_, i) => logCategoryLabels[i.entry.category] },
           {
             title: '内容',
+            width: 370,
             render: (_, i) => (
               <span>
                 {i.corrected && (
@@ -178,7 +199,7 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
   );
 }
 
-function VerifyResult({ status }: { status: LogStatus | 'checking' | null }) {
+function VerifyResult({ status, current }: { status: Checked | 'checking' | null; current: number }) {
   if (!status || status === 'checking') return null;
   if (!status.verdict.ok) {
     return (
@@ -187,7 +208,7 @@ function VerifyResult({ status }: { status: LogStatus | 'checking' | null }) {
         showIcon
         style={{ marginBottom: 8 }}
         data-testid="timeline-verify"
-        title={`日志校验失败：第 ${status.verdict.seq} 条`}
+        title={`${status.at} 日志校验失败：第 ${status.verdict.seq} 条`}
         description={status.verdict.message}
       />
     );
@@ -201,10 +222,15 @@ function VerifyResult({ status }: { status: LogStatus | 'checking' | null }) {
       data-testid="timeline-verify"
       title={
         head
-          ? `校验通过：共 ${status.count} 条，链头第 ${head.seq} 条 ${head.hash.slice(0, 16)}…`
-          : '校验通过：尚无记录'
+          ? `${status.at} 校验通过：共 ${status.count} 条，链头第 ${head.seq} 条 ${head.hash.slice(0, 16)}…`
+          : `${status.at} 校验通过：尚无记录`
       }
-      description={status.flags.length ? status.flags.map((f) => f.message).join('；') : undefined}
+      description={
+        [
+          ...status.flags.map((f) => f.message),
+          ...(current > status.count ? [`此后又新增 ${current - status.count} 条，点“校验”重新校验全部记录`] : []),
+        ].join('；') || undefined
+      }
     />
   );
 }

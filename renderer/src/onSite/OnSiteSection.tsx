@@ -104,7 +104,7 @@ export function OnSiteSection({ operation }: { operation: Operation }) {
       </Row>
 
       <Card size="small" title="执行环节（数字键 1–9）" style={{ marginTop: 12 }}>
-        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(150px, 1fr))', gap: 8 }}>
+        <div style={{ display: 'grid', gridTemplateColumns: 'repeat(auto-fill, minmax(170px, 1fr))', gap: 8 }}>
           {phases.map((p, i) => {
             const done = state.phasesDone[p.code];
             const why = blocked({ kind: 'phase', phase: p.code });
@@ -119,8 +119,13 @@ export function OnSiteSection({ operation }: { operation: Operation }) {
                   aria-keyshortcuts={String(i + 1)}
                   style={{ height: 56, whiteSpace: 'normal' }}
                 >
-                  <kbd style={{ border: '1px solid #ccc', borderRadius: 3, padding: '0 5px', marginRight: 4, fontSize: 12, background: '#fafafa', color: '#333' }}>{i + 1}</kbd> {p.label}
-                  {done && <div style={{ fontSize: 12, color: '#52c41a' }}>✓ {done.occurredAt.slice(11, 16)}</div>}
+                  <span style={{ display: 'flex', flexDirection: 'column', alignItems: 'center', lineHeight: 1.3 }}>
+                    <span>
+                      <kbd style={{ border: '1px solid #ccc', borderRadius: 3, padding: '0 5px', marginRight: 6, fontSize: 12, background: '#fafafa', color: '#333' }}>{i + 1}</kbd>
+                      {p.label}
+                    </span>
+                    {done && <span style={{ fontSize: 12, color: '#389e0d' }}>✓ {done.occurredAt.slice(11, 16)}</span>}
+                  </span>
                 </Button>
               </Tooltip>
             );
@@ -209,7 +214,7 @@ function ClockCard({ state }: { state: OnSiteState }) {
 
 function StatusBanner({ state }: { state: OnSiteState }) {
   const s = state.status;
-  const type = s.kind === 'inProgress' ? 'success' : s.kind === 'suspended' ? 'error' : s.kind === 'notStarted' ? 'info' : 'warning';
+  const type = s.kind === 'inProgress' ? 'success' : s.kind === 'suspended' ? 'error' : s.kind === 'terminated' ? 'warning' : 'info';
   const since = s.kind === 'suspended' ? `（${s.since.slice(11, 16)} 起）` : s.kind === 'completed' || s.kind === 'terminated' ? `（${s.at.slice(11, 16)}）` : '';
   return <Alert type={type} showIcon data-testid="onsite-status" title={<span style={{ fontSize: 18, fontWeight: 600 }}>{statusLabel(s)}{since}</span>} />;
 }
@@ -237,6 +242,7 @@ function FreeTextCard({ groups, disabled, onSave }: { groups: Record<string, str
       <Space.Compact style={{ width: '100%', marginBottom: 8 }}>
         <Select
           aria-label="记录工作组"
+          showSearch={{ optionFilterProp: 'label' }}
           style={{ width: 200 }}
           value={group}
           onChange={setGroup}
