@@ -128,6 +128,11 @@ test('the commander checks in staff, runs the day by keyboard, stops on ground 3
   await expect(correct).toHaveCount(0);
   await expect(timeline(page)).toContainText('已更正');
   await expect(timeline(page)).toContainText('警戒到位：外围警戒线设于柳巷口');
+  await timeline(page).getByRole('button', { name: '展开行' }).click();
+  await expect(page.getByTestId('history-5')).toContainText('原始记录（第 5 条');
+  await expect(page.getByTestId('history-5')).toContainText('（理由：补记警戒位置）');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'tests/screenshots/onSite.png', fullPage: true });
 
   await phaseByKey(page, '9', '宣布执行完毕', '房屋已交征收部门接收');
   await expect(page.getByTestId('onsite-status')).toContainText('已完毕');
@@ -160,8 +165,6 @@ test('the commander checks in staff, runs the day by keyboard, stops on ground 3
   await expect(timeline(page)).toContainText('已更正');
   // The timeline opens at the newest entry.
   await expect.poll(() => shownInList(page, '14')).toBe(true);
-  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
-  await page.screenshot({ path: 'tests/screenshots/onSite.png', fullPage: true });
 });
 
 test('100 000 entries: the timeline opens, scrolls to the last one, and search finds an entry', async ({ page }) => {

@@ -48,17 +48,28 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
     return () => clearTimeout(timer);
   }, [shown.length]);
 
-  // Verified on opening and on demand (the header tag re-verifies on every change).
-  const [status, setStatus] = useState<Checked | 'checking' | null>(null);
+  // Verified on opening, on demand, and again a moment after entries are added (debounced,
+  // since a long log takes a while to hash).
+  const [status, setStatus] = useState<Checked | null>(null);
+  const [checking, setChecking] = useState(false);
   const verify = useCallback(() => {
-    setStatus('checking');
+    setChecking(true);
     const at = () => chinaInstant(new Date()).slice(11, 19);
-    verifyLog(db, operationId).then(
-      (s) => setStatus({ ...s, at: at() }),
-      (e: unknown) => setStatus({ count: 0, verdict: { ok: false, seq: 0, reason: 'changed', message: errorText(e) }, flags: [], at: at() }),
-    );
+    verifyLog(db, operationId)
+      .then(
+        (s) => setStatus({ ...s, at: at() }),
+        (e: unknown) => setStatus({ count: 0, verdict: { ok: false, seq: 0, reason: 'changed', message: errorText(e) }, flags: [], at: at() }),
+      )
+      .finally(() => setChecking(false));
   }, [operationId]);
   useEffect(verify, [verify]);
+  const count = entries?.length;
+  const checkedCount = status?.count;
+  useEffect(() => {
+    if (count === undefined || checkedCount === undefined || count === checkedCount) return;
+    const timer = setTimeout(verify, 1500);
+    return () => clearTimeout(timer);
+  }, [count, checkedCount, verify]);
 
   const groupOptions = useMemo(() => {
     const codes = new Set([...Object.keys(groupNames), ...items.map((i) => i.entry.group).filter(Boolean)]);
@@ -119,7 +130,7 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
         <Button onClick={() => table.current?.scrollTo({ index: shown.length - 1, align: 'end' })} disabled={!shown.length}>
           跳至最新
         </Button>
-        <Button onClick={verify} loading={status === 'checking'}>
+        <Button onClick={verify} loading={checking}>
           校验
         </Button>
       </Space>
@@ -199,8 +210,8 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
   );
 }
 
-function VerifyResult({ status, current }: { status: Checked | 'checking' | null; current: number }) {
-  if (!status || status === 'checking') return null;
+function VerifyResult({ status, current }: { status: Checked | null; current: number }) {
+  if (!status) return null;
   if (!status.verdict.ok) {
     return (
       <Alert
@@ -228,7 +239,7 @@ function VerifyResult({ status, current }: { status: Checked | 'checking' | null
       description={
         [
           ...status.flags.map((f) => f.message),
-          ...(current > status.count ? [`此后又新增 ${current - status.count} 条，点“校验”重新校验全部记录`] : []),
+          ...(current > status.count ? [`此后新增 ${current - status.count} 条，稍后自动重新校验`] : []),
         ].join('；') || undefined
       }
     />
