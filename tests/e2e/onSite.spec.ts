@@ -218,3 +218,20 @@ test('100 000 entries: the timeline opens, scrolls to the last one, and search f
   await expect(page.getByTestId('timeline-count')).toHaveText(`显示 1 / ${COUNT} 项`);
   await expect(timeline(page)).toContainText('批量记录第 54321 条');
 });
+
+test('ground 1 before the start ends the operation: recorded as self-performance, no resumption', async ({ page }) => {
+  await openConsole(page);
+  await page.getByRole('button', { name: '停止执行' }).click();
+  const stop = page.getByRole('dialog', { name: '停止执行' });
+  await stop.getByLabel('停止理由').fill('被执行人今晨已自行搬离并交付钥匙');
+  await stop.getByRole('button', { name: '停止执行' }).click();
+  await expect(stop.getByText('请选择停止执行的情形')).toBeVisible();
+  await stop.getByRole('radio', { name: /情形1/ }).check();
+  await expect(stop.getByText(/情形一将终结本行动/)).toBeVisible();
+  await stop.getByRole('button', { name: '停止执行' }).click();
+  await expect(page.getByTestId('onsite-status')).toContainText('已终结');
+  await expect(page.getByText('已终止：被执行人自行履行')).toBeVisible();
+  await expect(page.getByRole('button', { name: '恢复执行' })).toBeDisabled();
+  await expect(page.getByRole('button', { name: '宣布开始执行' })).toBeDisabled();
+  await expect(timeline(page)).toContainText('情形一，不再恢复');
+});

@@ -52,7 +52,8 @@ export function PhaseNoteModal({ who, phase, onClose }: { who: Recorder; phase: 
 
 export function StopModal({ who, state, onClose }: { who: Recorder; state: OnSiteState; onClose: () => void }) {
   const grounds = [1, 2, 3] as const;
-  const [ground, setGround] = useState<SuspensionGround | undefined>(grounds.find((g) => !whyNot(state, { kind: 'suspend', ground: g })));
+  // No default: ground 1 ends the operation, so the commander always picks the ground.
+  const [ground, setGround] = useState<SuspensionGround>();
   const [reason, setReason] = useState('');
   const [error, setError] = useState('');
   const { saving, run } = useAct(onClose);
