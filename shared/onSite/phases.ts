@@ -28,3 +28,14 @@ export const suspensionGrounds = {
 } as const;
 
 export type SuspensionGround = keyof typeof suspensionGrounds;
+
+/** The entry text of a phase, as recorded (see the format above). */
+export function phaseText(code: PhaseCode, note = ''): string {
+  const label = phases.find((p) => p.code === code)!.label;
+  return note.trim() ? `${label}：${note.trim()}` : label;
+}
+
+/** The entry text of a check-in; a repeated check-in carries its note after the standard words. */
+export function checkInText(name: string, unit: string, note = ''): string {
+  return `${name}（${unit}）到岗${note.trim() ? `：${note.trim()}` : ''}`;
+}

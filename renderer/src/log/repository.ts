@@ -35,3 +35,8 @@ export async function verifyLog(db: ConsoleDb, operationId: string): Promise<Log
   const entries = await entriesOf(db, operationId).toArray();
   return { count: entries.length, verdict: verifyChain(entries, operationId), flags: clockFlags(entries) };
 }
+
+/** All entries of the operation, by seq. */
+export function listLog(db: ConsoleDb, operationId: string): Promise<LogEntry[]> {
+  return entriesOf(db, operationId).toArray();
+}
