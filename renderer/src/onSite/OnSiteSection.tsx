@@ -8,8 +8,9 @@ import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
 import { phases, type PhaseCode } from '../../../shared/onSite/phases';
 import { elapsed, formatDuration, onSiteState, statusLabel, whyNot, type OnSiteAct, type OnSiteState } from '../../../shared/onSite/state';
 import type { WorkingGroup } from '../../../shared/commandPost/types';
-import type { Operation } from '../../../shared/operation/types';
 import { db } from '../data/db';
+import { OnSiteRecordAction } from '../documents/OnSiteRecordAction';
+import type { OperationSummary } from '../operation/repository';
 import { loadCommandPost } from '../commandPost/repository';
 import { listLog } from '../log/repository';
 import { Timeline } from '../log/Timeline';
@@ -32,7 +33,7 @@ function typingOrDialog(e: KeyboardEvent): boolean {
   return document.querySelector('.ant-modal-wrap:not([style*="display: none"]) .ant-modal') !== null;
 }
 
-export function OnSiteSection({ operation }: { operation: Operation }) {
+export function OnSiteSection({ operation }: { operation: OperationSummary }) {
   const { message } = App.useApp();
   const entries = useLiveQuery(() => listLog(db, operation.id), [operation.id]);
   const post = useLiveQuery(() => loadCommandPost(db, operation.id), [operation.id]);
@@ -99,6 +100,7 @@ export function OnSiteSection({ operation }: { operation: Operation }) {
             <Typography.Text type="secondary">
               每条记录都署此姓名（尚未启用登录，默认为现场执行指挥{commander ? `：${commander}` : ''}）
             </Typography.Text>
+            <OnSiteRecordAction operationId={operation.id} subjectNames={operation.subjects.map((s) => s.name)} />
           </Space>
         </Col>
       </Row>
