@@ -2,6 +2,7 @@
 // one list the command-line renderer (electron/cli/render.ts) and later the app read.
 // To add a kind, add an entry to `registry` below; its render gets the whole backup.
 import type { OperationBackup } from '../archive/backup';
+import { inventoryListData, renderInventoryList } from './inventoryList';
 import { renderAnnouncement, renderNotice, renderProofOfService, serviceMethodLabels } from './notice';
 import { proofOfServiceFor } from './proofOfServiceData';
 import { issuableKindTitles, type DocumentRecord, type IssuableKind, type ServiceRecord } from './records';
@@ -187,6 +188,28 @@ const registry = {
         ? `${named(issued)}的送达回证，依据最新的送达记录（${serviceMethodLabels[service.method]}，${service.servedAt}）填写`
         : `${named(issued)}的空白送达回证（尚无送达记录，供手填）`;
       return { bytes, source };
+    },
+  },
+  inventoryList: {
+    title: '物品清单（每个去向一份，一式二份）',
+    async render(backup, fonts, options) {
+      const result = inventoryListData(
+        {
+          operation: backup.operation,
+          subjects: backup.subjects,
+          rooms: backup.inventoryRooms,
+          items: backup.inventoryItems,
+          attendance: backup.inventoryAttendance[0],
+          lastLogEntry: backup.logEntries.at(-1),
+        },
+        options.printedAt,
+      );
+      if (!result.ok) throw new Error(`无法制作物品清单：${result.problems.join('；')}`);
+      const { sections } = result.data;
+      return {
+        bytes: await renderInventoryList(result.data, fonts),
+        source: `物品清单 ${sections.length} 份（${sections.map((s) => s.destination).join('、')}），每份一式二份`,
+      };
     },
   },
 } satisfies Record<string, DocumentKindEntry>;
