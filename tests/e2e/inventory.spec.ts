@@ -92,6 +92,7 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   await expect(page.getByTestId('entry-errors')).toHaveText('数量应大于 0');
   await expect(page.getByLabel('物品名称')).toHaveValue('凳子');
   await page.getByLabel('物品名称').fill('');
+  await page.getByLabel('数量').fill('1');
 
   // Two bedroom items move to the 周转房 after all, in one go.
   await page.getByLabel('选择 2-009').check();
@@ -102,6 +103,8 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
 
   // Every change is a log entry: 1 attendance + 2 rooms + 20 items + 1 destination change.
   await expect.poll(() => logCount(page)).toBe(before + 24);
+  await expect(page.getByTestId('print-problems')).toHaveCount(0);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: 'tests/screenshots/inventory.png', fullPage: true });
 
   await page.getByRole('button', { name: '打印物品清单' }).click();

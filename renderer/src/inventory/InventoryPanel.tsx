@@ -136,7 +136,8 @@ export function InventoryPanel({ operation }: { operation: Operation }) {
   const [editing, setEditing] = useState<InventoryItemRecord | null>(null);
   const [destination, setDestinationChoice] = useState<InventoryDestination>({ kind: 'interimHousing', address: '' });
   const [printing, setPrinting] = useState(false);
-  const [problems, setProblems] = useState<string[]>([]);
+  // Shown once printing was tried, and kept up to date as the missing parts are filled in.
+  const [triedPrint, setTriedPrint] = useState(false);
 
   useEffect(() => {
     if (planned) setDestinationChoice((d) => (d.address ? d : planned));
@@ -168,10 +169,10 @@ export function InventoryPanel({ operation }: { operation: Operation }) {
     }
   };
 
+  const problems = triedPrint ? printProblems(attendance, allItems) : [];
   const print = () => {
-    const found = printProblems(attendance, allItems);
-    setProblems(found);
-    if (found.length > 0) {
+    setTriedPrint(true);
+    if (printProblems(attendance, allItems).length > 0) {
       message.error('暂不能打印物品清单，请先补齐下列内容');
       return;
     }
@@ -216,7 +217,7 @@ export function InventoryPanel({ operation }: { operation: Operation }) {
             type="warning"
             showIcon
             closable
-            onClose={() => setProblems([])}
+            onClose={() => setTriedPrint(false)}
             title="暂不能打印物品清单"
             description={
               <ul style={{ margin: 0, paddingLeft: 18 }} data-testid="print-problems">
@@ -275,7 +276,7 @@ export function InventoryPanel({ operation }: { operation: Operation }) {
                     {
                       title: '去向',
                       key: 'destination',
-                      width: 200,
+                      width: 260,
                       render: (_, i) => (i.destination ? destinationText(i.destination) : <Tag color="orange">未定</Tag>),
                     },
                     { title: '照片', key: 'photos', width: 60, render: (_, i) => (i.photos.length ? `${i.photos.length} 张` : '') },
