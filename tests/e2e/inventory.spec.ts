@@ -54,7 +54,12 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   await expect(page.getByTestId('print-problems')).toContainText('尚未登记公证机构和公证员');
   await expect(page.getByTestId('print-problems')).toContainText('见证人须至少两名，目前登记了 0 名');
 
+  // What is typed survives a reload before it is saved.
   await page.getByLabel('公证机构').fill('滨江市公证处');
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.getByRole('tab', { name: '物品清登' }).click();
+  await expect(page.getByLabel('公证机构')).toHaveValue('滨江市公证处');
   await page.getByRole('combobox', { name: '公证员' }).fill('王明');
   await page.getByRole('combobox', { name: '公证员' }).press('Enter');
   await page.getByLabel('清登组负责人').fill('刘强');
@@ -91,8 +96,20 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   await page.getByLabel('物品名称').press('Enter');
   await expect(page.getByTestId('entry-errors')).toHaveText('数量应大于 0');
   await expect(page.getByLabel('物品名称')).toHaveValue('凳子');
-  await page.getByLabel('物品名称').fill('');
   await page.getByLabel('数量').fill('1');
+  await page.getByLabel('物品名称').press('Enter');
+  await expect(page.getByRole('cell', { name: '2-011', exact: true })).toBeVisible();
+
+  // …and a wrong entry is withdrawn with a reason, not deleted.
+  await page.getByRole('row', { name: /2-011/ }).getByRole('button', { name: '更正' }).click();
+  await page.getByRole('button', { name: '撤销登记', exact: true }).click();
+  await expect(page.locator('.ant-message-notice').filter({ hasText: '请写明撤销登记的原因' })).toBeVisible();
+  await page.getByLabel('撤销原因').fill('误录，凳子不属于被执行人');
+  await page.getByRole('button', { name: '撤销登记', exact: true }).click();
+  await expect(page.getByRole('cell', { name: '2-011', exact: true })).toHaveCount(0);
+  await page.getByLabel('显示已撤销的登记').check();
+  await expect(page.getByRole('row', { name: /2-011/ })).toContainText('已撤销：误录，凳子不属于被执行人');
+  await page.getByLabel('显示已撤销的登记').uncheck();
 
   // Two bedroom items move to the 周转房 after all, in one go.
   await page.getByLabel('选择 2-009').check();
@@ -101,8 +118,8 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   await page.getByRole('button', { name: '将所选 2 项设为此去向' }).click();
   await expect(page.getByRole('row', { name: /2-010/ })).toContainText('周转房（滨江市临江区柳巷周转房3号楼201室）');
 
-  // Every change is a log entry: 1 attendance + 2 rooms + 20 items + 1 destination change.
-  await expect.poll(() => logCount(page)).toBe(before + 24);
+  // Every change is a log entry: 1 attendance + 2 rooms + 21 items + 1 withdrawal + 1 destination change.
+  await expect.poll(() => logCount(page)).toBe(before + 26);
   await expect(page.getByTestId('print-problems')).toHaveCount(0);
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: 'tests/screenshots/inventory.png', fullPage: true });
@@ -111,6 +128,7 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   const pdf = await savePdf(page);
   const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' }).replace(/\s+/g, '');
   for (const item of ['电视机', '挂钟', '双人床', '行李箱', '保险柜']) expect(text).toContain(item);
+  expect(text).not.toContain('凳子');
   expect(text).toContain('周转房（滨江市临江区柳巷周转房3号楼201室）');
   expect(text).toContain('安置房（滨江市临江区河西安置小区5号楼）');
   expect(text).toContain('以上物品共12项');

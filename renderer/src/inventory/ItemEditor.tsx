@@ -1,7 +1,7 @@
 // DOM. Correcting one item (every change is logged with what changed), attaching photos,
 // or withdrawing a wrong entry with a reason: the item stays in the records.
 import { useState } from 'react';
-import { App, AutoComplete, Button, Col, Form, Input, InputNumber, Modal, Popconfirm, Row, Select, Space, Tag } from 'antd';
+import { App, AutoComplete, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Tag } from 'antd';
 import { PictureOutlined } from '@ant-design/icons';
 import type { ItemInput } from '../../../shared/inventory/inventory';
 import {
@@ -87,15 +87,18 @@ export function ItemEditor({ item, rooms, onClose }: { item: InventoryItemRecord
       destroyOnHidden
       footer={
         <Space style={{ width: '100%', justifyContent: 'space-between' }}>
-          <Popconfirm
-            title="撤销这项物品的登记？"
-            description={<Input aria-label="撤销原因" placeholder="原因（必填），如 重复登记" value={reason} onChange={(e) => setReason(e.target.value)} />}
-            okText="撤销登记"
-            cancelText="取消"
-            onConfirm={withdraw}
-          >
-            <Button danger>撤销登记…</Button>
-          </Popconfirm>
+          <Space.Compact>
+            <Input
+              aria-label="撤销原因"
+              style={{ width: 260 }}
+              placeholder="撤销原因（必填），如 重复登记"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <Button danger onClick={() => void withdraw()}>
+              撤销登记
+            </Button>
+          </Space.Compact>
           <Space>
             <Button onClick={onClose}>取消</Button>
             <Button type="primary" loading={saving} onClick={submit}>
