@@ -70,12 +70,15 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   await page.getByLabel('见证人2 单位或住址').fill('河西街道办事处');
   await page.getByRole('button', { name: '保存到场人员' }).click();
   await expect(page.getByText('公证员、见证人已登记')).toBeVisible();
+  await expect(page.getByTestId('attendance-summary')).toContainText('见证人：黄敏（110101********3023，柳巷社区居民委员会）、周海（河西街道办事处）');
 
   // Two rooms, by keyboard.
   await page.getByLabel('新房间名称').fill('客厅');
   await page.getByLabel('新房间名称').press('Enter');
+  await expect(page.getByText('1. 客厅')).toBeVisible();
   await page.getByLabel('新房间名称').fill('主卧');
   await page.getByLabel('新房间名称').press('Enter');
+  await expect(page.getByText('2. 主卧')).toBeVisible();
 
   // The living room's ten items go to the 周转房; the label numbers fill themselves in.
   await page.getByText('1. 客厅').click();

@@ -51,10 +51,12 @@ function RoomList({
   const count = (roomId: string) => items.filter((i) => i.roomId === roomId && i.status === 'listed').length;
 
   const add = async () => {
+    const submitted = name;
     try {
-      const result = await addRoom(db, operationId, { name });
+      const result = await addRoom(db, operationId, { name: submitted });
       if (!result.ok) return void message.error(Object.values(result.errors)[0]);
-      setName('');
+      // Keep what was typed meanwhile.
+      setName((n) => (n === submitted ? '' : n));
       onSelect(result.id);
     } catch (e) {
       message.error(errorText(e));
@@ -230,10 +232,10 @@ export function InventoryPanel({ operation }: { operation: Operation }) {
         ) : null}
       </Card>
       <Row gutter={8}>
-        <Col span={6}>
+        <Col span={5}>
           <RoomList operationId={operationId} rooms={rooms} items={allItems} selected={roomId} onSelect={setRoomId} />
         </Col>
-        <Col span={18}>
+        <Col span={19}>
           <Card
             size="small"
             title={room ? `${room.name}的物品` : '物品'}
@@ -257,10 +259,11 @@ export function InventoryPanel({ operation }: { operation: Operation }) {
                     getCheckboxProps: (i) => ({ disabled: i.status === 'withdrawn', 'aria-label': `选择 ${i.tag}` }),
                   }}
                   columns={[
-                    { title: '标签号', dataIndex: 'tag', width: 90 },
+                    { title: '标签号', dataIndex: 'tag', width: 80 },
                     {
                       title: '物品名称',
                       dataIndex: 'name',
+                      minWidth: 110,
                       render: (name: string, i) =>
                         i.status === 'withdrawn' ? (
                           <span>
@@ -270,21 +273,21 @@ export function InventoryPanel({ operation }: { operation: Operation }) {
                           name
                         ),
                     },
-                    { title: '数量', dataIndex: 'quantity', width: 70, align: 'right', render: (q: number) => formatQuantity(q) },
-                    { title: '单位', dataIndex: 'unit', width: 60 },
-                    { title: '状况', dataIndex: 'condition', width: 100 },
+                    { title: '数量', dataIndex: 'quantity', width: 60, align: 'right', render: (q: number) => formatQuantity(q) },
+                    { title: '单位', dataIndex: 'unit', width: 50 },
+                    { title: '状况', dataIndex: 'condition', width: 90 },
                     {
                       title: '去向',
                       key: 'destination',
-                      width: 260,
+                      width: 290,
                       render: (_, i) => (i.destination ? destinationText(i.destination) : <Tag color="orange">未定</Tag>),
                     },
-                    { title: '照片', key: 'photos', width: 60, render: (_, i) => (i.photos.length ? `${i.photos.length} 张` : '') },
-                    { title: '备注', dataIndex: 'note' },
+                    { title: '照片', key: 'photos', width: 50, render: (_, i) => (i.photos.length ? `${i.photos.length} 张` : '') },
+                    { title: '备注', dataIndex: 'note', minWidth: 70 },
                     {
                       title: '',
                       key: 'edit',
-                      width: 70,
+                      width: 60,
                       render: (_, i) =>
                         i.status === 'listed' ? (
                           <Button size="small" type="link" onClick={() => setEditing(i)}>

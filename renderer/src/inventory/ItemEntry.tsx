@@ -92,9 +92,12 @@ export function ItemEntry({
         message.error(Object.values(result.errors)[0] ?? '内容不完整');
         return;
       }
-      const next = fresh(values);
-      setValues(next);
-      void saveDraft(db, draftKey, next);
+      // A name typed while saving is the next item's: keep it.
+      setValues((current) => {
+        const next = current.name === values.name ? fresh(current) : { ...current, tag: '' };
+        void saveDraft(db, draftKey, next);
+        return next;
+      });
       setErrors({});
       nameRef.current?.focus();
     } catch (e) {
