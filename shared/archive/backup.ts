@@ -8,6 +8,12 @@ import { z } from 'zod';
 import { standardGroupCodes, type MemberUnit, type Person, type WorkingGroup } from '../commandPost/types';
 import { vulnerabilities, type HouseholdMember, type IsoInstant, type Operation, type Subject } from '../operation/types';
 import { contingencyKinds, type Plan, type PreparatoryMeeting } from '../plan/types';
+import {
+  destinationKinds,
+  type InventoryAttendanceRecord,
+  type InventoryItemRecord,
+  type InventoryRoomRecord,
+} from '../inventory/types';
 import { decodeBase64, encodeBase64 } from './base64';
 
 export const BACKUP_FORMAT = 'enforcement-console.operation-backup';
@@ -195,8 +201,37 @@ const serviceSchema = z.looseObject({ ...scoped, documentId: text });
 const postingSchema = z.looseObject({ ...scoped, documentId: text });
 const logEntrySchema = z.looseObject({ operationId: id, seq: int.min(0), recordedAt: text, hash: text });
 const mediaSchema = z.looseObject({ ...scoped, sha256: text });
-const inventoryItemSchema = z.looseObject({ ...scoped, tag: text });
 const taskSchema = z.looseObject({ ...scoped, groupId: text });
+
+const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array);
+
+export const inventoryItemSchema = z.strictObject({
+  ...scoped,
+  tag: text,
+  roomId: text,
+  name: text,
+  quantity: z.number(),
+  unit: text,
+  condition: text,
+  photos: z.array(z.strictObject({ name: text, mimeType: z.enum(['image/png', 'image/jpeg']), bytes })),
+  destination: z.strictObject({ kind: z.enum(destinationKinds), address: text }).optional(),
+  note: text,
+  status: z.enum(['listed', 'withdrawn']),
+  withdrawnReason: text.optional(),
+  createdAt: text,
+  updatedAt: text,
+});
+
+export const inventoryRoomSchema = z.strictObject({ ...scoped, name: text, position: int, createdAt: text, updatedAt: text });
+
+export const inventoryAttendanceSchema = z.strictObject({
+  ...scoped,
+  notaryInstitution: text,
+  notaryNames: z.array(text),
+  witnesses: z.array(z.strictObject({ name: text, idNumber: text, unit: text })),
+  groupLeader: text,
+  updatedAt: text,
+});
 
 /** The tables of one operation, in the order they appear in the file. */
 export const backupTables = {
@@ -213,10 +248,19 @@ export const backupTables = {
   logEntries: logEntrySchema,
   media: mediaSchema,
   inventoryItems: inventoryItemSchema,
+  inventoryRooms: inventoryRoomSchema,
+  inventoryAttendance: inventoryAttendanceSchema,
   tasks: taskSchema,
 } as const;
 export type BackupTable = keyof typeof backupTables;
 export const backupTableNames = Object.keys(backupTables) as BackupTable[];
+
+/**
+ * Tables added after format version 1 was released: a file written before them has no
+ * such key and reads as empty; when empty they are not written, so it reads back to the
+ * same text.
+ */
+const laterTables = new Set<BackupTable>(['inventoryRooms', 'inventoryAttendance']);
 
 /** How the tables are named in messages. */
 export const backupTableLabels: Record<BackupTable | 'operation', string> = {
@@ -234,6 +278,8 @@ export const backupTableLabels: Record<BackupTable | 'operation', string> = {
   logEntries: '执行日志',
   media: '音视频及照片',
   inventoryItems: '物品清单',
+  inventoryRooms: '清登房间',
+  inventoryAttendance: '清登到场人员',
   tasks: '任务',
 };
 
@@ -246,7 +292,7 @@ const backupSchema = z.strictObject({
   exportedAt: z.string().regex(CHINA_INSTANT, '导出时间应为带 +08:00 的时间'),
   app: appSchema,
   operation: operationSchema,
-  ...Object.fromEntries(backupTableNames.map((t) => [t, z.array(backupTables[t])])),
+  ...Object.fromEntries(backupTableNames.map((t) => [t, laterTables.has(t) ? z.array(backupTables[t]).default([]) : z.array(backupTables[t])])),
 } as { [K in BackupTable]: z.ZodArray<(typeof backupTables)[K]> } & {
   format: z.ZodLiteral<typeof BACKUP_FORMAT>;
   formatVersion: z.ZodLiteral<typeof BACKUP_FORMAT_VERSION>;
@@ -274,6 +320,9 @@ export type BackupSchemasMatchTypes = [
   Assert<Exact<z.infer<typeof preparatoryMeetingSchema>, PreparatoryMeeting>>,
   Assert<Exact<z.infer<typeof planSchema>, Plan>>,
   Assert<Exact<z.infer<typeof planContentSchema>, Plan['content']>>,
+  Assert<Exact<z.infer<typeof inventoryItemSchema>, InventoryItemRecord>>,
+  Assert<Exact<z.infer<typeof inventoryRoomSchema>, InventoryRoomRecord>>,
+  Assert<Exact<z.infer<typeof inventoryAttendanceSchema>, InventoryAttendanceRecord>>,
 ];
 
 // —— writing ——
@@ -335,7 +384,10 @@ function toJsonValue(value: unknown, path: string): unknown {
 export function serialiseBackup(backup: OperationBackup): string {
   const header = ['format', 'formatVersion', 'exportedAt', 'app', 'operation', ...backupTableNames] as const;
   const out: Record<string, unknown> = {};
-  for (const key of header) out[key] = toJsonValue(backup[key], key);
+  for (const key of header) {
+    if (laterTables.has(key as BackupTable) && (backup[key] as unknown[]).length === 0) continue;
+    out[key] = toJsonValue(backup[key], key);
+  }
   return `${JSON.stringify(out, null, 2)}\n`;
 }
 

@@ -43,6 +43,8 @@ export function buildDemoBackup({ now, appVersion, idPrefix = 'demo' }: DemoBack
       logEntries: [],
       media: [],
       inventoryItems: [],
+      inventoryRooms: [],
+      inventoryAttendance: [],
       tasks: [],
     },
     { exportedAt: now, app: { name: APP_NAME, version: appVersion } },

@@ -3,6 +3,7 @@
 // To add a kind, add an entry to `registry` below; its render gets the whole backup.
 import type { OperationBackup } from '../archive/backup';
 import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
+import { inventoryListData, renderInventoryList } from './inventoryList';
 import { renderAnnouncement, renderNotice, renderProofOfService, serviceMethodLabels } from './notice';
 import { proofOfServiceFor } from './proofOfServiceData';
 import { issuableKindTitles, type DocumentRecord, type IssuableKind, type ServiceRecord } from './records';
@@ -219,6 +220,28 @@ const registry = {
         printedAt: options.printedAt,
       });
       return { bytes: await renderOnSiteRecord(data, fonts, head), source: `依据执行日志（至第${head.seq}条）生成` };
+    },
+  },
+  inventoryList: {
+    title: '物品清单（每个去向一份，一式二份）',
+    async render(backup, fonts, options) {
+      const result = inventoryListData(
+        {
+          operation: backup.operation,
+          subjects: backup.subjects,
+          rooms: backup.inventoryRooms,
+          items: backup.inventoryItems,
+          attendance: backup.inventoryAttendance[0],
+          lastLogEntry: backup.logEntries.at(-1),
+        },
+        options.printedAt,
+      );
+      if (!result.ok) throw new Error(`无法制作物品清单：${result.problems.join('；')}`);
+      const { sections } = result.data;
+      return {
+        bytes: await renderInventoryList(result.data, fonts),
+        source: `物品清单 ${sections.length} 份（${sections.map((s) => s.destination).join('、')}），每份一式二份`,
+      };
     },
   },
 } satisfies Record<string, DocumentKindEntry>;

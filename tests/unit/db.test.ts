@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoOperationInput } from '../../shared/operation/demo';
 import { validateNewOperation } from '../../shared/operation/newOperation';
-import { openConsoleDb, schemaV1, type ConsoleDb } from '../../renderer/src/data/db';
+import { openConsoleDb, schemaV1, schemaV2, schemaV3, type ConsoleDb } from '../../renderer/src/data/db';
 import { clearDraft, readDraft, saveDraft } from '../../renderer/src/data/drafts';
 import { issuedNotice } from '../fixtures/issuedDocument';
 import { appendEntry } from '../../shared/log/append';
@@ -43,7 +43,7 @@ describe('schema', () => {
         'workingGroups',
       ].sort(),
     );
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(schemaV1), 'settings'].sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(schemaV1), 'settings', 'inventoryRooms', 'inventoryAttendance'].sort());
   });
 
   it('upgrades a database written by version 1 without losing its data', async () => {
@@ -58,7 +58,30 @@ describe('schema', () => {
     expect((await getOperation(db, id))?.subjects).toHaveLength(2);
     expect(await readDraft(db, 'newOperation')).toEqual({ leadUnit: '某单位' });
     await db.settings.put({ key: 'k', value: 1, savedAt: 'x' });
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
+  });
+
+  it('upgrades a version 2 database to version 3: data kept, inventory rooms and attendance stored', async () => {
+    const name = `test-upgrade-v2-${++n}`;
+    const v2 = new Dexie(name);
+    v2.version(1).stores(schemaV1);
+    v2.version(2).stores(schemaV2);
+    const id = await loadDemoOperation(v2 as ConsoleDb, new Date('2026-11-23T02:00:00Z'));
+    await v2.table('settings').put({ key: 'k', value: 1, savedAt: 'x' });
+    await v2.table('inventoryItems').put({ id: 'i1', operationId: id, tag: '1-001' });
+    v2.close();
+
+    db = openConsoleDb(name);
+    expect(db.verno).toBe(3);
+    expect(Object.keys(schemaV3).sort()).toEqual(['inventoryAttendance', 'inventoryRooms']);
+    expect((await getOperation(db, id))?.subjects).toHaveLength(2);
+    expect((await db.settings.get('k'))?.value).toBe(1);
+    expect(await db.inventoryItems.get('i1')).toEqual({ id: 'i1', operationId: id, tag: '1-001' });
+    const at = '2026-12-08T09:00:00.000+08:00';
+    await db.inventoryRooms.add({ id: 'r1', operationId: id, name: '客厅', position: 0, createdAt: at, updatedAt: at });
+    await db.inventoryAttendance.put({ id, operationId: id, notaryInstitution: '滨江市公证处', notaryNames: ['王明'], witnesses: [], groupLeader: '', updatedAt: at });
+    expect(await db.inventoryRooms.where('operationId').equals(id).count()).toBe(1);
+    expect((await db.inventoryAttendance.where('operationId').equals(id).first())?.notaryNames).toEqual(['王明']);
   });
 
   it('keys the log by operation and sequence, so an entry cannot be silently replaced by add()', async () => {

@@ -6,7 +6,7 @@ import type { MemberUnit, Person, WorkingGroup } from '../../../shared/commandPo
 import type { DocumentRecord, PostingRecord, ServiceRecord } from '../../../shared/documents/records';
 import type { LogEntry } from '../../../shared/log/types';
 import type { MediaRecord } from '../../../shared/evidence/types';
-import type { InventoryItemRecord } from '../../../shared/inventory/types';
+import type { InventoryAttendanceRecord, InventoryItemRecord, InventoryRoomRecord } from '../../../shared/inventory/types';
 import type { HouseholdMember, IsoInstant, Operation, Subject } from '../../../shared/operation/types';
 import type { Plan, PreparatoryMeeting } from '../../../shared/plan/types';
 
@@ -40,6 +40,8 @@ export type ConsoleDb = Dexie & {
   logEntries: Dexie.Table<LogEntry, [string, number]>;
   media: EntityTable<MediaRecord, 'id'>;
   inventoryItems: EntityTable<InventoryItemRecord, 'id'>;
+  inventoryRooms: EntityTable<InventoryRoomRecord, 'id'>;
+  inventoryAttendance: EntityTable<InventoryAttendanceRecord, 'id'>;
   tasks: EntityTable<TaskRecord, 'id'>;
   drafts: EntityTable<DraftRecord, 'key'>;
   settings: EntityTable<SettingRecord, 'key'>;
@@ -70,10 +72,14 @@ export const schemaV1 = {
 /** Version 2: app-wide settings. */
 export const schemaV2 = { settings: 'key' } as const;
 
+/** Version 3: the inventory's rooms and who attended the count (notary, witnesses). */
+export const schemaV3 = { inventoryRooms: 'id, operationId', inventoryAttendance: 'id, operationId' } as const;
+
 export function openConsoleDb(name = DB_NAME): ConsoleDb {
   const db = new Dexie(name) as ConsoleDb;
   db.version(1).stores(schemaV1);
   db.version(2).stores(schemaV2);
+  db.version(3).stores(schemaV3);
   return db;
 }
 

@@ -1,0 +1,191 @@
+// DOM. Correcting one item (every change is logged with what changed), attaching photos,
+// or withdrawing a wrong entry with a reason: the item stays in the records.
+import { useState } from 'react';
+import { App, AutoComplete, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Tag } from 'antd';
+import { PictureOutlined } from '@ant-design/icons';
+import type { ItemInput } from '../../../shared/inventory/inventory';
+import {
+  destinationKindLabels,
+  destinationKinds,
+  type DestinationKind,
+  type InventoryItemRecord,
+  type InventoryPhoto,
+  type InventoryRoomRecord,
+} from '../../../shared/inventory/types';
+import { imageMimeType } from '../../../shared/media/imageType';
+import { db } from '../data/db';
+import { host } from '../host';
+import { readWholeFile } from '../host/fileStream';
+import { errorText } from '../ui/errors';
+import { useRecordForm } from '../ui/useRecordForm';
+import { conditionOptions, unitOptions } from './ItemEntry';
+import { updateItem, withdrawItem } from './repository';
+
+/** Item photos are kept in the database and the backup: small pictures only. */
+const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
+
+type EditorValues = Omit<ItemInput, 'destination'> & { destinationKind?: DestinationKind; destinationAddress?: string };
+
+export function ItemEditor({ item, rooms, onClose }: { item: InventoryItemRecord; rooms: InventoryRoomRecord[]; onClose: () => void }) {
+  const [form] = Form.useForm<EditorValues>();
+  const { message } = App.useApp();
+  const [photos, setPhotos] = useState<InventoryPhoto[]>(item.photos);
+  const [reason, setReason] = useState('');
+
+  const addPhotos = async () => {
+    try {
+      const { files } = await host.openFiles({ multiple: true, filters: [{ name: '照片', extensions: ['jpg', 'jpeg', 'png'] }] });
+      const added: InventoryPhoto[] = [];
+      for (const file of files) {
+        const bytes = await readWholeFile(host, file, MAX_PHOTO_BYTES);
+        const mimeType = imageMimeType(bytes);
+        if (!mimeType) throw new Error(`“${file.name}”不是 JPEG 或 PNG 照片`);
+        added.push({ name: file.name, mimeType, bytes });
+      }
+      setPhotos((p) => [...p, ...added]);
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+
+  const { saving, submit } = useRecordForm(
+    form,
+    async () => {
+      const { destinationKind, destinationAddress, ...values } = form.getFieldsValue(true) as EditorValues;
+      const destination =
+        destinationKind || destinationAddress?.trim()
+          ? { destination: { kind: destinationKind as DestinationKind, address: destinationAddress ?? '' } }
+          : {};
+      const result = await updateItem(db, item.id, { ...values, ...destination } as ItemInput, photos);
+      if (result.ok) return result;
+      // Destination messages belong to the two fields the form shows for it.
+      const errors = Object.fromEntries(
+        Object.entries(result.errors).map(([k, v]) => [k.replace('destination.kind', 'destinationKind').replace('destination.address', 'destinationAddress'), v]),
+      );
+      return { ok: false, errors };
+    },
+    '已保存更正，已记入执行日志',
+    onClose,
+  );
+
+  const withdraw = async () => {
+    const result = await withdrawItem(db, item.id, reason);
+    if (!result.ok) {
+      message.error(result.errors.reason ?? '无法撤销登记');
+      return;
+    }
+    message.success(`已撤销 ${item.tag} 的登记，记录保留`);
+    onClose();
+  };
+
+  return (
+    <Modal
+      open
+      title={`物品 ${item.tag} ${item.name}`}
+      width={720}
+      onCancel={onClose}
+      destroyOnHidden
+      footer={
+        <Space style={{ width: '100%', justifyContent: 'space-between' }}>
+          <Space.Compact>
+            <Input
+              aria-label="撤销原因"
+              style={{ width: 260 }}
+              placeholder="撤销原因（必填），如 重复登记"
+              value={reason}
+              onChange={(e) => setReason(e.target.value)}
+            />
+            <Button danger onClick={() => void withdraw()}>
+              撤销登记
+            </Button>
+          </Space.Compact>
+          <Space>
+            <Button onClick={onClose}>取消</Button>
+            <Button type="primary" loading={saving} onClick={submit}>
+              保存更正
+            </Button>
+          </Space>
+        </Space>
+      }
+    >
+      <Form<EditorValues>
+        form={form}
+        layout="vertical"
+        size="small"
+        initialValues={{
+          roomId: item.roomId,
+          tag: item.tag,
+          name: item.name,
+          quantity: item.quantity,
+          unit: item.unit,
+          condition: item.condition,
+          note: item.note,
+          destinationKind: item.destination?.kind,
+          destinationAddress: item.destination?.address ?? '',
+        }}
+      >
+        <Row gutter={8}>
+          <Col span={6}>
+            <Form.Item name="tag" label="标签号">
+              <Input />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="roomId" label="房间">
+              <Select options={rooms.map((r) => ({ value: r.id, label: r.name }))} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="name" label="物品名称">
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={8}>
+          <Col span={6}>
+            <Form.Item name="quantity" label="数量">
+              <InputNumber min={0} style={{ width: '100%' }} />
+            </Form.Item>
+          </Col>
+          <Col span={6}>
+            <Form.Item name="unit" label="单位">
+              <AutoComplete options={unitOptions} />
+            </Form.Item>
+          </Col>
+          <Col span={12}>
+            <Form.Item name="condition" label="状况">
+              <AutoComplete options={conditionOptions} />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Row gutter={8}>
+          <Col span={6}>
+            <Form.Item name="destinationKind" label="去向">
+              <Select allowClear options={destinationKinds.map((k) => ({ value: k, label: destinationKindLabels[k] }))} />
+            </Form.Item>
+          </Col>
+          <Col span={18}>
+            <Form.Item name="destinationAddress" label="去向地址">
+              <Input />
+            </Form.Item>
+          </Col>
+        </Row>
+        <Form.Item name="note" label="备注">
+          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
+        </Form.Item>
+        <Form.Item label="照片">
+          <Space wrap>
+            <Button icon={<PictureOutlined />} onClick={addPhotos}>
+              添加照片
+            </Button>
+            {photos.map((p, i) => (
+              <Tag key={`${p.name}-${i}`} closable onClose={() => setPhotos((all) => all.filter((_, j) => j !== i))}>
+                {p.name}
+              </Tag>
+            ))}
+          </Space>
+        </Form.Item>
+      </Form>
+    </Modal>
+  );
+}

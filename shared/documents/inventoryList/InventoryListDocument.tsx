@@ -1,0 +1,113 @@
+// Pure. 《物品清单》 (民诉法第二百五十六条): the belongings listed item by item for one
+// destination, signed by the notary, two witnesses, the inventory group and the subject,
+// with a line for a refusal; each destination's list is printed twice (第一联、第二联),
+// each copy its own page run with its own page numbers.
+import { StyleSheet, View } from '@react-pdf/renderer';
+import { OfficialDocument, OfficialPage, Paragraph, Table, Text, Title, type TableColumn } from '../components';
+import type { DocumentFonts } from '../fonts';
+import { charPitch, linePitch, typeSize } from '../metrics';
+import { formatChineseDateTime } from '../plan/printData';
+import { renderToPdfBytes, type PdfBytes } from '../render';
+import {
+  COPIES_LINE,
+  INVENTORY_LIST_TITLE,
+  REFUSAL_LINE,
+  inventoryListCopies,
+  type InventoryListData,
+  type InventoryListSection,
+} from './inventoryListData';
+
+export const inventoryListColumns: TableColumn[] = [
+  { title: '序号', weight: 3, align: 'center' },
+  { title: '标签号', weight: 5, align: 'center' },
+  { title: '房间', weight: 5 },
+  { title: '物品名称', weight: 9 },
+  { title: '数量', weight: 3.5, align: 'right' },
+  { title: '单位', weight: 3, align: 'center' },
+  { title: '状况', weight: 6 },
+  { title: '备注', weight: 7 },
+];
+
+const small = { textAlign: 'left', letterSpacing: 0, fontSize: typeSize.xiaoSi, lineHeight: 1.7 } as const;
+
+const styles = StyleSheet.create({
+  small,
+  info: { marginBottom: linePitch / 4 },
+  infoRow: { flexDirection: 'row' },
+  infoLabel: { width: 5.5 * typeSize.xiaoSi },
+  infoValue: { flex: 1 },
+  signatures: { marginTop: linePitch / 2 },
+  signRow: { flexDirection: 'row' },
+  signCell: { width: '50%', paddingRight: charPitch, marginTop: linePitch / 2 },
+  signText: small,
+  signDate: { ...small, textAlign: 'right' },
+});
+
+/** Who signs, one line each with room for the date: the notary, two witnesses, the group, the subject. */
+export const signatureLines = ['公证员', '见证人', '见证人', '清登组', '被执行人'].map((who) => `${who}（签名）：`);
+
+/** The list's heading lines, in 小4号 so that the table starts on the first page. */
+export function infoLines(data: InventoryListData, section: InventoryListSection): [string, string][] {
+  return [
+    ['执行依据', data.basis],
+    ['被执行人', data.subjects],
+    ['房屋地址', data.address],
+    ['清登日期', data.countedOn],
+    ['物品去向', section.destination],
+    ['公证人员', data.notary],
+    ['见证人', data.witnesses.join('；')],
+    ...(data.groupLeader ? [['清登组', `负责人 ${data.groupLeader}`] as [string, string]] : []),
+  ];
+}
+
+function ListCopy({ data, section, copy }: { data: InventoryListData; section: InventoryListSection; copy: string }) {
+  return (
+    <OfficialPage
+      headerMark={[data.isDemo ? '示例' : '', copy].filter(Boolean).join(' · ')}
+      chainHead={data.chainHead}
+      footerNote={`打印于${formatChineseDateTime(data.printedAt)}`}
+    >
+      <Title subtitle={`（${section.destination}）`}>{INVENTORY_LIST_TITLE}</Title>
+      <View style={styles.info}>
+        {infoLines(data, section).map(([label, value]) => (
+          <View key={label} style={styles.infoRow}>
+            <Text style={[styles.small, styles.infoLabel]}>{label}：</Text>
+            <Text style={[styles.small, styles.infoValue]}>{value}</Text>
+          </View>
+        ))}
+      </View>
+      <Table columns={inventoryListColumns} rows={section.rows} />
+      <Paragraph>{`以上物品${section.total}，由清登组在公证人员现场监督、见证人见证下逐件清点登记，封箱贴签后运至${section.destination}存放。`}</Paragraph>
+      <View wrap={false} style={styles.signatures}>
+        <Paragraph>{COPIES_LINE}</Paragraph>
+        {[0, 2, 4].map((i) => (
+          <View key={i} style={styles.signRow}>
+            {signatureLines.slice(i, i + 2).map((line, j) => (
+              <View key={j} style={styles.signCell}>
+                <Text style={styles.signText}>{line}</Text>
+                <Text style={styles.signDate}>年　　月　　日</Text>
+              </View>
+            ))}
+          </View>
+        ))}
+        <Text style={[styles.signText, { marginTop: linePitch / 2 }]}>{`${REFUSAL_LINE}${'＿'.repeat(18)}`}</Text>
+        <Text style={styles.signText}>{'＿'.repeat(35)}</Text>
+      </View>
+    </OfficialPage>
+  );
+}
+
+export function InventoryListDocument({ data }: { data: InventoryListData }) {
+  const printed = new Date(data.printedAt);
+  return (
+    <OfficialDocument title={INVENTORY_LIST_TITLE} createdAt={Number.isNaN(printed.getTime()) ? new Date(0) : printed}>
+      {data.sections.flatMap((section) =>
+        inventoryListCopies.map((copy) => <ListCopy key={`${section.destination}-${copy}`} data={data} section={section} copy={copy} />),
+      )}
+    </OfficialDocument>
+  );
+}
+
+/** 《物品清单》 as PDF bytes: for each destination, 第一联 then 第二联. */
+export const renderInventoryList = (data: InventoryListData, fonts: DocumentFonts): Promise<PdfBytes> =>
+  renderToPdfBytes(<InventoryListDocument data={data} />, fonts);

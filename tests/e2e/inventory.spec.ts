@@ -1,0 +1,144 @@
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+
+/** Saves the PDF in the open viewer through the browser host's download fallback. */
+async function savePdf(page: Page): Promise<Buffer> {
+  const dialog = page.getByRole('dialog').last();
+  await expect(dialog.locator('.react-pdf__Page__canvas').first()).toBeVisible({ timeout: 30_000 });
+  const download = page.waitForEvent('download');
+  await dialog.getByRole('button', { name: '保存 PDF' }).click();
+  const bytes = readFileSync(await (await download).path());
+  await dialog.getByRole('button', { name: '关闭' }).last().click();
+  return bytes;
+}
+
+/** 日志 12 条 · 链头 … → 12 (0 while the tag is not shown: no entries yet). */
+async function logCount(page: Page): Promise<number> {
+  const tag = page.getByTestId('log-status');
+  if ((await tag.count()) === 0) return 0;
+  return Number(/日志 (\d+) 条/.exec((await tag.textContent()) ?? '')?.[1] ?? Number.NaN);
+}
+
+async function chooseDestination(page: Page, kind: string, address: string) {
+  await page.getByRole('combobox', { name: '去向类别' }).click();
+  await page.locator('.ant-select-dropdown:visible').getByTitle(kind, { exact: true }).click();
+  await page.getByLabel('去向地址').fill(address);
+}
+
+async function addItems(page: Page, names: string[]) {
+  const name = page.getByLabel('物品名称');
+  for (const [i, item] of names.entries()) {
+    await name.fill(item);
+    if (i === 0) await page.getByLabel('数量').fill('2');
+    await name.press('Enter');
+    await expect(page.getByRole('cell', { name: item, exact: true })).toBeVisible();
+    await expect(name).toHaveValue('');
+  }
+}
+
+test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, destinations, the list printed, every change logged', async ({ page }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => {
+    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
+  });
+  await page.goto('/');
+  await page.getByRole('button', { name: '载入示例行动' }).click();
+  await expect(page.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible();
+  await page.getByRole('menuitem', { name: /证据保全/ }).click();
+  await page.getByRole('tab', { name: '物品清登' }).click();
+  const before = await logCount(page);
+
+  // Printing is refused until the notary and two witnesses are on record.
+  await page.getByRole('button', { name: '打印物品清单' }).click();
+  await expect(page.getByTestId('print-problems')).toContainText('尚未登记公证机构和公证员');
+  await expect(page.getByTestId('print-problems')).toContainText('见证人须至少两名，目前登记了 0 名');
+
+  // What is typed survives a reload before it is saved.
+  await page.getByLabel('公证机构').fill('滨江市公证处');
+  await page.waitForTimeout(300);
+  await page.reload();
+  await page.getByRole('tab', { name: '物品清登' }).click();
+  await expect(page.getByLabel('公证机构')).toHaveValue('滨江市公证处');
+  await page.getByRole('combobox', { name: '公证员' }).fill('王明');
+  await page.getByRole('combobox', { name: '公证员' }).press('Enter');
+  await page.getByLabel('清登组负责人').fill('刘强');
+  await page.getByLabel('见证人1 姓名').fill('黄敏');
+  await page.getByLabel('见证人1 身份证号').fill('110101198001013023');
+  await page.getByLabel('见证人1 单位或住址').fill('柳巷社区居民委员会');
+  await page.getByLabel('见证人2 姓名').fill('周海');
+  await page.getByLabel('见证人2 单位或住址').fill('河西街道办事处');
+  await page.getByRole('button', { name: '保存到场人员' }).click();
+  await expect(page.getByText('公证员、见证人已登记')).toBeVisible();
+  await expect(page.getByTestId('attendance-summary')).toContainText('见证人：黄敏（110101********3023，柳巷社区居民委员会）、周海（河西街道办事处）');
+
+  // Two rooms, by keyboard.
+  await page.getByLabel('新房间名称').fill('客厅');
+  await page.getByLabel('新房间名称').press('Enter');
+  await expect(page.getByText('1. 客厅')).toBeVisible();
+  await page.getByLabel('新房间名称').fill('主卧');
+  await page.getByLabel('新房间名称').press('Enter');
+  await expect(page.getByText('2. 主卧')).toBeVisible();
+
+  // The living room's ten items go to the 周转房; the label numbers fill themselves in.
+  await page.getByText('1. 客厅').click();
+  await chooseDestination(page, '周转房', '滨江市临江区柳巷周转房3号楼201室');
+  await expect(page.getByLabel('标签号')).toHaveValue('1-001');
+  await addItems(page, ['电视机', '沙发', '茶几', '电视柜', '落地灯', '空调', '书架', '地毯', '鱼缸', '挂钟']);
+  await expect(page.getByRole('cell', { name: '1-010', exact: true })).toBeVisible();
+
+  // The bedroom's ten go to the 安置房.
+  await page.getByText('2. 主卧').click();
+  await chooseDestination(page, '安置房', '滨江市临江区河西安置小区5号楼');
+  await expect(page.getByLabel('标签号')).toHaveValue('2-001');
+  await addItems(page, ['双人床', '床垫', '衣柜', '梳妆台', '床头柜', '被褥', '衣物', '台灯', '保险柜', '行李箱']);
+
+  // A bad entry loses nothing and says why.
+  await page.getByLabel('物品名称').fill('凳子');
+  await page.getByLabel('数量').fill('0');
+  await page.getByLabel('物品名称').press('Enter');
+  await expect(page.getByTestId('entry-errors')).toHaveText('数量应大于 0');
+  await expect(page.getByLabel('物品名称')).toHaveValue('凳子');
+  await page.getByLabel('数量').fill('1');
+  await page.getByLabel('物品名称').press('Enter');
+  await expect(page.getByRole('cell', { name: '2-011', exact: true })).toBeVisible();
+
+  // …and a wrong entry is withdrawn with a reason, not deleted.
+  await page.getByRole('row', { name: /2-011/ }).getByRole('button', { name: '更正' }).click();
+  await page.getByRole('button', { name: '撤销登记', exact: true }).click();
+  await expect(page.locator('.ant-message-notice').filter({ hasText: '请写明撤销登记的原因' })).toBeVisible();
+  await page.getByLabel('撤销原因').fill('误录，凳子不属于被执行人');
+  await page.getByRole('button', { name: '撤销登记', exact: true }).click();
+  await expect(page.getByRole('cell', { name: '2-011', exact: true })).toHaveCount(0);
+  await page.getByLabel('显示已撤销的登记').check();
+  await expect(page.getByRole('row', { name: /2-011/ })).toContainText('已撤销：误录，凳子不属于被执行人');
+  await page.getByLabel('显示已撤销的登记').uncheck();
+
+  // Two bedroom items move to the 周转房 after all, in one go.
+  await page.getByLabel('选择 2-009').check();
+  await page.getByLabel('选择 2-010').check();
+  await chooseDestination(page, '周转房', '滨江市临江区柳巷周转房3号楼201室');
+  await page.getByRole('button', { name: '将所选 2 项设为此去向' }).click();
+  await expect(page.getByRole('row', { name: /2-010/ })).toContainText('周转房（滨江市临江区柳巷周转房3号楼201室）');
+
+  // Every change is a log entry: 1 attendance + 2 rooms + 21 items + 1 withdrawal + 1 destination change.
+  await expect.poll(() => logCount(page)).toBe(before + 26);
+  await expect(page.getByTestId('print-problems')).toHaveCount(0);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'tests/screenshots/inventory.png', fullPage: true });
+
+  await page.getByRole('button', { name: '打印物品清单' }).click();
+  const pdf = await savePdf(page);
+  const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' }).replace(/\s+/g, '');
+  for (const item of ['电视机', '挂钟', '双人床', '行李箱', '保险柜']) expect(text).toContain(item);
+  expect(text).not.toContain('凳子');
+  expect(text).toContain('周转房（滨江市临江区柳巷周转房3号楼201室）');
+  expect(text).toContain('安置房（滨江市临江区河西安置小区5号楼）');
+  expect(text).toContain('以上物品共12项');
+  expect(text).toContain('以上物品共8项');
+  expect(text).toContain('被执行人拒绝签字的，由见证人注明');
+  expect(text).toContain('本清单一式二份');
+  expect(text).toContain('第二联（交被执行人）');
+  expect(text).toContain('滨江市公证处公证员王明');
+  expect(text).toMatch(/执行日志链头：第\d+条SHA-256[0-9a-f]{64}/);
+});
