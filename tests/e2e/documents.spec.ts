@@ -1,24 +1,11 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
-import { expect, test, type Page } from '@playwright/test';
-
-/** Saves the PDF in the open viewer through the browser host's download fallback. */
-async function savePdf(page: Page): Promise<Buffer> {
-  const dialog = page.getByRole('dialog').last();
-  await expect(dialog.locator('.react-pdf__Page__canvas').first()).toBeVisible({ timeout: 30_000 });
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: '保存 PDF' }).click();
-  const bytes = readFileSync(await (await download).path());
-  await dialog.getByRole('button', { name: '关闭' }).last().click();
-  return bytes;
-}
+import { expect, test } from '@playwright/test';
+import { savePdf, withoutSavePicker } from './support/pdf';
 
 test('a notice is drafted, edited, previewed, issued, served by leaving it with witnesses, and stays frozen', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.addInitScript(() => {
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
+  await withoutSavePicker(page);
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例行动' }).click();
   await page.getByRole('menuitem', { name: /文书送达/ }).click();

@@ -2,43 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { expect, test, type Locator, type Page } from '@playwright/test';
-
-/** Picks `path` in the file chooser that `button` opens (the browser host uses a hidden file input). */
-async function choose(page: Page, button: Locator, path: string) {
-  const chooser = page.waitForEvent('filechooser');
-  await button.click();
-  await (await chooser).setFiles(path);
-}
-
-/** YYYY-MM-DD HH:mm in Beijing time, `hoursAgo` before now (the register refuses future times). */
-function beijing(hoursAgo: number): string {
-  return new Date(Date.now() + 8 * 3600_000 - hoursAgo * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
-}
-
-async function fillTime(field: Locator, value: string) {
-  await field.fill(value);
-  await field.press('Enter');
-}
-
-/** The demo operation's log entries of one category, read straight from IndexedDB. */
-function logEntries(page: Page, category: string) {
-  return page.evaluate(
-    (cat) =>
-      new Promise<{ text: string; data?: Record<string, unknown>; refs: { media?: string[] } }[]>((resolve, reject) => {
-        const open = indexedDB.open('enforcement-console');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('logEntries').objectStore('logEntries').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve((all.result as { category: string; text: string; refs: { media?: string[] } }[]).filter((e) => e.category === cat));
-          };
-        };
-      }),
-    category,
-  );
-}
+import { expect, test } from '@playwright/test';
+import { beijing, choose, fillTime, logEntries } from './support/files';
 
 test('footage is registered with its streamed SHA-256, handed over, re-verified, and a long hash can be cancelled', async ({ page }) => {
   test.setTimeout(120_000);

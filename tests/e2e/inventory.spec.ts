@@ -1,17 +1,6 @@
-import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-
-/** Saves the PDF in the open viewer through the browser host's download fallback. */
-async function savePdf(page: Page): Promise<Buffer> {
-  const dialog = page.getByRole('dialog').last();
-  await expect(dialog.locator('.react-pdf__Page__canvas').first()).toBeVisible({ timeout: 30_000 });
-  const download = page.waitForEvent('download');
-  await dialog.getByRole('button', { name: '保存 PDF' }).click();
-  const bytes = readFileSync(await (await download).path());
-  await dialog.getByRole('button', { name: '关闭' }).last().click();
-  return bytes;
-}
+import { addItems, addRoom, chooseDestination, recordAttendance } from './support/inventory';
+import { pdfText, savePdf, withoutSavePicker } from './support/pdf';
 
 /** 日志 12 条 · 链头 … → 12 (0 while the tag is not shown: no entries yet). */
 async function logCount(page: Page): Promise<number> {
@@ -20,28 +9,9 @@ async function logCount(page: Page): Promise<number> {
   return Number(/日志 (\d+) 条/.exec((await tag.textContent()) ?? '')?.[1] ?? Number.NaN);
 }
 
-async function chooseDestination(page: Page, kind: string, address: string) {
-  await page.getByRole('combobox', { name: '去向类别' }).click();
-  await page.locator('.ant-select-dropdown:visible').getByTitle(kind, { exact: true }).click();
-  await page.getByLabel('去向地址').fill(address);
-}
-
-async function addItems(page: Page, names: string[]) {
-  const name = page.getByLabel('物品名称');
-  for (const [i, item] of names.entries()) {
-    await name.fill(item);
-    if (i === 0) await page.getByLabel('数量').fill('2');
-    await name.press('Enter');
-    await expect(page.getByRole('cell', { name: item, exact: true })).toBeVisible();
-    await expect(name).toHaveValue('');
-  }
-}
-
 test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, destinations, the list printed, every change logged', async ({ page }) => {
   test.setTimeout(180_000);
-  await page.addInitScript(() => {
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
+  await withoutSavePicker(page);
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例行动' }).click();
   await expect(page.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible();
@@ -60,25 +30,12 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   await page.reload();
   await page.getByRole('tab', { name: '物品清登' }).click();
   await expect(page.getByLabel('公证机构')).toHaveValue('滨江市公证处');
-  await page.getByRole('combobox', { name: '公证员' }).fill('王明');
-  await page.getByRole('combobox', { name: '公证员' }).press('Enter');
-  await page.getByLabel('清登组负责人').fill('刘强');
-  await page.getByLabel('见证人1 姓名').fill('黄敏');
-  await page.getByLabel('见证人1 身份证号').fill('110101198001013023');
-  await page.getByLabel('见证人1 单位或住址').fill('柳巷社区居民委员会');
-  await page.getByLabel('见证人2 姓名').fill('周海');
-  await page.getByLabel('见证人2 单位或住址').fill('河西街道办事处');
-  await page.getByRole('button', { name: '保存到场人员' }).click();
-  await expect(page.getByText('公证员、见证人已登记')).toBeVisible();
+  await recordAttendance(page);
   await expect(page.getByTestId('attendance-summary')).toContainText('见证人：黄敏（110101********3023，柳巷社区居民委员会）、周海（河西街道办事处）');
 
   // Two rooms, by keyboard.
-  await page.getByLabel('新房间名称').fill('客厅');
-  await page.getByLabel('新房间名称').press('Enter');
-  await expect(page.getByText('1. 客厅')).toBeVisible();
-  await page.getByLabel('新房间名称').fill('主卧');
-  await page.getByLabel('新房间名称').press('Enter');
-  await expect(page.getByText('2. 主卧')).toBeVisible();
+  await addRoom(page, '客厅');
+  await addRoom(page, '主卧');
 
   // The living room's ten items go to the 周转房; the label numbers fill themselves in.
   await page.getByText('1. 客厅').click();
@@ -128,8 +85,7 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   await page.screenshot({ path: 'tests/screenshots/inventory.png', fullPage: true });
 
   await page.getByRole('button', { name: '打印物品清单' }).click();
-  const pdf = await savePdf(page);
-  const text = execFileSync('pdftotext', ['-', '-'], { input: pdf, encoding: 'utf8' }).replace(/\s+/g, '');
+  const text = pdfText(await savePdf(page));
   for (const item of ['电视机', '挂钟', '双人床', '行李箱', '保险柜']) expect(text).toContain(item);
   expect(text).not.toContain('凳子');
   expect(text).toContain('周转房（滨江市临江区柳巷周转房3号楼201室）');

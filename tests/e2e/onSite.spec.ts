@@ -1,28 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { appendEntry } from '../../shared/log/append';
 import type { LogEntry } from '../../shared/log/types';
-
-async function openConsole(page: Page): Promise<string> {
-  await page.goto('/');
-  await page.getByRole('button', { name: '载入示例行动' }).click();
-  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
-  await expect(page.getByTestId('onsite-status')).toContainText('未开始');
-  return decodeURIComponent(/#\/operations\/([^/]+)/.exec(page.url())![1]!);
-}
-
-/** Moves focus off any field, so the number keys reach the console. */
-const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
-
-async function phaseByKey(page: Page, key: string, title: string, note = '') {
-  await blur(page);
-  await page.keyboard.press(key);
-  const dialog = page.getByRole('dialog', { name: title });
-  await expect(dialog).toBeVisible();
-  if (note) await dialog.getByLabel('备注').fill(note);
-  await dialog.getByLabel('备注').press('Enter');
-  await expect(dialog).toHaveCount(0);
-  await expect(page.getByRole('button', { name: title })).toContainText('✓');
-}
+import { blur, checkIn, openConsole, phaseByKey } from './support/onSite';
 
 const timeline = (page: Page) => page.getByTestId('timeline');
 
@@ -43,12 +22,8 @@ test('the commander checks in staff, runs the day by keyboard, stops on ground 3
   await expect(page.getByLabel('记录人')).toHaveValue('陈志远');
 
   // Check-in against the roster, by typing a name.
+  for (const name of ['林涛', '赵刚']) await checkIn(page, name);
   const who = page.getByRole('combobox', { name: '到岗人员' });
-  for (const name of ['林涛', '赵刚']) {
-    await who.fill(name);
-    await who.press('Enter');
-    await expect(page.getByTestId('checked-in')).toContainText(name);
-  }
   await expect(page.getByTestId('not-checked-in')).not.toContainText('林涛');
   // A second check-in needs a note.
   await who.fill('林涛');

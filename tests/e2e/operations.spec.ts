@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { withoutSavePicker } from './support/pdf';
 
 async function fillDate(page: Page, label: string, date: string) {
   const input = page.getByLabel(label);
@@ -97,10 +98,7 @@ test('the about panel shows where data lives and the persistent-storage answer',
 });
 
 test('an operation exported as a backup imports into another profile unchanged', async ({ page, browser }) => {
-  // No save picker: the browser host falls back to a download the test can catch.
-  await page.addInitScript(() => {
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
+  await withoutSavePicker(page);
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例行动' }).click();
   await page.getByRole('button', { name: '行动列表' }).click();

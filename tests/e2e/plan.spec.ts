@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { withoutSavePicker } from './support/pdf';
 
 async function setWindow(page: Page, start: string, end: string) {
   for (const [label, value] of [
@@ -31,10 +32,7 @@ const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-
 
 test('the commander builds a lawful plan for the demo, is stopped on unlawful times, finalises and prints', async ({ page }) => {
   test.setTimeout(180_000);
-  // No save picker: the browser host falls back to a download, which the test can catch.
-  await page.addInitScript(() => {
-    delete (window as { showSaveFilePicker?: unknown }).showSaveFilePicker;
-  });
+  await withoutSavePicker(page);
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例行动' }).click();
   await expect(page.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible();

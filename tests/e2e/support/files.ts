@@ -1,0 +1,47 @@
+// Node tool (Playwright support). Files chosen through the browser host, and the log as stored.
+import { type Locator, type Page } from '@playwright/test';
+
+/** Picks `path` in the file chooser that `button` opens (the browser host uses a hidden file input). */
+export async function choose(page: Page, button: Locator, path: string) {
+  const chooser = page.waitForEvent('filechooser');
+  await button.click();
+  await (await chooser).setFiles(path);
+}
+
+/** YYYY-MM-DD HH:mm in Beijing time, `hoursAgo` before now (forms refuse future times). */
+export function beijing(hoursAgo: number): string {
+  return new Date(Date.now() + 8 * 3600_000 - hoursAgo * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+}
+
+export async function fillTime(field: Locator, value: string) {
+  await field.fill(value);
+  await field.press('Enter');
+}
+
+export interface StoredEntry {
+  seq: number;
+  hash: string;
+  category: string;
+  text: string;
+  data?: Record<string, unknown>;
+  refs: { media?: string[]; inventoryItems?: string[]; people?: string[] };
+}
+
+/** The log entries of one category (all when omitted), read straight from IndexedDB. */
+export function logEntries(page: Page, category?: string) {
+  return page.evaluate(
+    (cat) =>
+      new Promise<StoredEntry[]>((resolve, reject) => {
+        const open = indexedDB.open('enforcement-console');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction('logEntries').objectStore('logEntries').getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as StoredEntry[]).filter((e) => cat === undefined || e.category === cat));
+          };
+        };
+      }),
+    category,
+  );
+}
