@@ -119,7 +119,7 @@ function duration(ms: number): string {
  * Entries whose recordedAt goes backwards from the previous entry, or jumps forward by more
  * than `forwardJumpMs`: the system clock was changed or is wrong. Flagged, never hidden.
  */
-export function clockFlags(entries: readonly LogEntry[], forwardJumpMs = FORWARD_JUMP_MS): ClockFlag[] {
+export function clockFlags(entries: readonly Pick<LogEntry, 'seq' | 'recordedAt'>[], forwardJumpMs = FORWARD_JUMP_MS): ClockFlag[] {
   const flags: ClockFlag[] = [];
   for (let i = 1; i < entries.length; i++) {
     const before = entries[i - 1]!;
@@ -142,4 +142,79 @@ export function clockFlags(entries: readonly LogEntry[], forwardJumpMs = FORWARD
     }
   }
   return flags;
+}
+
+// Verifying a long chain in parallel: each worker checks one contiguous run of entries
+// (a segment) and returns only its edges; the caller stitches the edges together. Any
+// doubt (a segment not ok, a gap between segments) means: verify the whole chain with
+// verifyChain, so a broken chain is always reported exactly as verifyChain reports it.
+
+/** What the stitching needs of a segment's first and last entry. */
+export interface SegmentEdge {
+  seq: number;
+  hash: string;
+  prevHash: string;
+  recordedAt: string;
+}
+
+export interface SegmentSummary {
+  /** Every entry checked out; false means: fall back to verifyChain. */
+  ok: boolean;
+  count: number;
+  first: SegmentEdge | null;
+  last: SegmentEdge | null;
+  /** Clock flags between entries of this segment. */
+  flags: ClockFlag[];
+}
+
+const edge = (e: LogEntry): SegmentEdge => ({ seq: e.seq, hash: e.hash, prevHash: e.prevHash, recordedAt: e.recordedAt });
+
+/**
+ * Checks entries read by key from seq `firstSeq` on: each belongs to the operation, seqs run
+ * firstSeq, firstSeq+1… without a gap, each hash matches its content, each prevHash is the
+ * hash before it (64 zeros for seq 1). An empty segment is not ok: segments are only
+ * made where entries are expected.
+ */
+export function verifySegment(entries: readonly LogEntry[], operationId: string, firstSeq: number): SegmentSummary {
+  let ok = entries.length > 0;
+  for (let i = 0; ok && i < entries.length; i++) {
+    const entry = entries[i]!;
+    ok =
+      entry.operationId === operationId &&
+      entry.seq === firstSeq + i &&
+      (i > 0 ? entry.prevHash === entries[i - 1]!.hash : firstSeq !== 1 || entry.prevHash === ZERO_HASH) &&
+      recomputed(entry) === entry.hash;
+  }
+  if (!ok) return { ok, count: entries.length, first: null, last: null, flags: [] };
+  return { ok, count: entries.length, first: edge(entries[0]!), last: edge(entries[entries.length - 1]!), flags: clockFlags(entries) };
+}
+
+/**
+ * The first seq of segments 2…k when `count` entries are split into k nearly equal runs
+ * (segment 1 starts at the lowest key, the last one runs to the highest).
+ */
+export function segmentStarts(count: number, k: number): number[] {
+  return Array.from({ length: k - 1 }, (_, i) => 1 + Math.round(((i + 1) * count) / k));
+}
+
+/**
+ * Joins segment summaries, in key order, into what verifyChain and clockFlags report for
+ * the whole chain; null when any segment is not ok or two segments do not link up.
+ */
+export function stitchSegments(segments: readonly SegmentSummary[]): { count: number; verdict: ChainVerdict; flags: ClockFlag[] } | null {
+  const flags: ClockFlag[] = [];
+  let count = 0;
+  let previous: SegmentEdge | null = null;
+  for (const segment of segments) {
+    const { first, last } = segment;
+    if (!segment.ok || !first || !last) return null;
+    if (previous) {
+      if (first.seq !== previous.seq + 1 || first.prevHash !== previous.hash) return null;
+      flags.push(...clockFlags([previous, first]));
+    } else if (first.seq !== 1) return null;
+    flags.push(...segment.flags);
+    count += segment.count;
+    previous = last;
+  }
+  return { count, verdict: { ok: true, head: previous ? { seq: previous.seq, hash: previous.hash } : null }, flags };
 }

@@ -3,8 +3,17 @@
 import Dexie from 'dexie';
 import { appendEntry, type LogInput } from '../../../shared/log/append';
 import type { LogEntry } from '../../../shared/log/types';
-import { clockFlags, verifyChain, type ChainVerdict, type ClockFlag } from '../../../shared/log/verify';
+import {
+  clockFlags,
+  segmentStarts,
+  stitchSegments,
+  verifyChain,
+  type ChainVerdict,
+  type ClockFlag,
+  type SegmentSummary,
+} from '../../../shared/log/verify';
 import type { ConsoleDb } from '../data/db';
+import type { SegmentRequest, SegmentResponse } from './verifyWorker';
 
 function entriesOf(db: ConsoleDb, operationId: string) {
   return db.logEntries.where('[operationId+seq]').between([operationId, Dexie.minKey], [operationId, Dexie.maxKey]);
@@ -30,10 +39,85 @@ export interface LogStatus {
   flags: ClockFlag[];
 }
 
-/** The chain as stored, verified from the first entry. */
-export async function verifyLog(db: ConsoleDb, operationId: string): Promise<LogStatus> {
+/** Below this many entries the chain is verified on the calling thread; starting workers costs more. */
+const PARALLEL_FROM = 5000;
+
+async function verifyHere(db: ConsoleDb, operationId: string): Promise<LogStatus> {
   const entries = await entriesOf(db, operationId).toArray();
   return { count: entries.length, verdict: verifyChain(entries, operationId), flags: clockFlags(entries) };
+}
+
+// A small pool of verify workers, created on first use and kept for the next verification.
+let pool: Worker[] | undefined;
+let nextRequest = 0;
+const pending = new Map<number, { resolve: (s: SegmentSummary) => void; reject: (e: Error) => void }>();
+
+function workers(): Worker[] {
+  if (!pool) {
+    const size = Math.min(navigator.hardwareConcurrency || 2, 4);
+    pool = Array.from({ length: size }, () => {
+      const worker = new Worker(new URL('./verifyWorker.ts', import.meta.url), { type: 'module' });
+      worker.addEventListener('message', ({ data }: MessageEvent<SegmentResponse>) => {
+        const request = pending.get(data.id);
+        pending.delete(data.id);
+        if ('error' in data) request?.reject(new Error(data.error));
+        else request?.resolve(data.summary);
+      });
+      // A worker that cannot start or crashes fails every verification waiting on it (they fall
+      // back to this thread), and the pool is rebuilt next time.
+      worker.addEventListener('error', () => {
+        for (const request of pending.values()) request.reject(new Error('校验线程出错'));
+        pending.clear();
+        for (const w of pool ?? []) w.terminate();
+        pool = undefined;
+      });
+      return worker;
+    });
+  }
+  return pool;
+}
+
+function checkSegment(worker: Worker, request: Omit<SegmentRequest, 'id'>): Promise<SegmentSummary> {
+  const id = nextRequest++;
+  return new Promise((resolve, reject) => {
+    pending.set(id, { resolve, reject });
+    worker.postMessage({ ...request, id } satisfies SegmentRequest);
+  });
+}
+
+/**
+ * The chain as stored, verified from the first entry. A long chain is split by seq into
+ * contiguous key ranges that together cover every key of the operation, each read and
+ * checked by a worker; if any segment or any joint is in doubt, the whole chain is verified
+ * here, so a broken chain is reported exactly as verifyChain reports it.
+ */
+export async function verifyLog(db: ConsoleDb, operationId: string): Promise<LogStatus> {
+  // Read here first, so a live query watching this verification sees the log's key range.
+  const count = await entriesOf(db, operationId).count();
+  if (count < PARALLEL_FROM || typeof Worker === 'undefined') return verifyHere(db, operationId);
+  let stitched: LogStatus | null = null;
+  try {
+    const team = workers();
+    const starts = segmentStarts(count, team.length);
+    const bounds = [null, ...starts, null];
+    const segments = await Promise.resolve(
+      Promise.all(
+        team.map((worker, k) =>
+          checkSegment(worker, {
+            dbName: db.name,
+            operationId,
+            from: bounds[k] ?? null,
+            to: bounds[k + 1] ?? null,
+            firstSeq: starts[k - 1] ?? 1,
+          }),
+        ),
+      ),
+    );
+    stitched = stitchSegments(segments);
+  } catch {
+    // Workers unavailable (e.g. blocked): verify here.
+  }
+  return stitched ?? verifyHere(db, operationId);
 }
 
 /** All entries of the operation, by seq. */
