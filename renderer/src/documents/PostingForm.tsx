@@ -4,12 +4,10 @@ import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, T
 import { PictureOutlined } from '@ant-design/icons';
 import type { DocumentRecord, PostingInput, PostingPhoto } from '../../../shared/documents/records';
 import { db } from '../data/db';
-import { host } from '../host';
-import { readWholeFile } from '../host/fileStream';
+import { pickPhotos } from '../host/pickPhotos';
 import { chinaInstantField } from '../ui/dateFields';
 import { errorText } from '../ui/errors';
 import { useRecordForm } from '../ui/useRecordForm';
-import { imageMimeType } from '../../../shared/media/imageType';
 import { recordPosting } from './repository';
 
 const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
@@ -21,14 +19,7 @@ export function PostingForm({ document, place, onClose }: { document: DocumentRe
 
   const addPhotos = async () => {
     try {
-      const { files } = await host.openFiles({ multiple: true, filters: [{ name: '照片', extensions: ['jpg', 'jpeg', 'png'] }] });
-      const added: PostingPhoto[] = [];
-      for (const file of files) {
-        const bytes = await readWholeFile(host, file, MAX_PHOTO_BYTES);
-        const mimeType = imageMimeType(bytes);
-        if (!mimeType) throw new Error(`“${file.name}”不是 JPEG 或 PNG 照片`);
-        added.push({ name: file.name, mimeType, bytes });
-      }
+      const added = await pickPhotos(MAX_PHOTO_BYTES);
       setPhotos((p) => [...p, ...added]);
     } catch (e) {
       message.error(errorText(e));

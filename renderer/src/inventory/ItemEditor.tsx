@@ -12,10 +12,8 @@ import {
   type InventoryPhoto,
   type InventoryRoomRecord,
 } from '../../../shared/inventory/types';
-import { imageMimeType } from '../../../shared/media/imageType';
 import { db } from '../data/db';
-import { host } from '../host';
-import { readWholeFile } from '../host/fileStream';
+import { pickPhotos } from '../host/pickPhotos';
 import { errorText } from '../ui/errors';
 import { useRecordForm } from '../ui/useRecordForm';
 import { conditionOptions, unitOptions } from './ItemEntry';
@@ -34,14 +32,7 @@ export function ItemEditor({ item, rooms, onClose }: { item: InventoryItemRecord
 
   const addPhotos = async () => {
     try {
-      const { files } = await host.openFiles({ multiple: true, filters: [{ name: '照片', extensions: ['jpg', 'jpeg', 'png'] }] });
-      const added: InventoryPhoto[] = [];
-      for (const file of files) {
-        const bytes = await readWholeFile(host, file, MAX_PHOTO_BYTES);
-        const mimeType = imageMimeType(bytes);
-        if (!mimeType) throw new Error(`“${file.name}”不是 JPEG 或 PNG 照片`);
-        added.push({ name: file.name, mimeType, bytes });
-      }
+      const added = await pickPhotos(MAX_PHOTO_BYTES);
       setPhotos((p) => [...p, ...added]);
     } catch (e) {
       message.error(errorText(e));

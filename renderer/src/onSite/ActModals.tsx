@@ -1,32 +1,12 @@
 // DOM. The quick dialogs of the console: a phase with an optional note (Enter records,
 // Esc cancels), stop on one of the three grounds with a reason, resume with a note.
 import { useState } from 'react';
-import { Alert, App, Input, Modal, Radio, Space, Typography } from 'antd';
+import { Alert, Input, Modal, Radio, Space, Typography } from 'antd';
 import { phases, suspensionGrounds, type PhaseCode, type SuspensionGround } from '../../../shared/onSite/phases';
 import { whyNot, type OnSiteState } from '../../../shared/onSite/state';
 import { db } from '../data/db';
-import { errorText } from '../ui/errors';
+import { useAct } from '../ui/useRecordForm';
 import { recordPhase, recordResumption, recordSuspension, type Recorder } from './repository';
-
-/** Runs one act: shows the Chinese error and keeps the dialog (and what was typed) open on failure. */
-export function useAct(onClose: () => void) {
-  const { message } = App.useApp();
-  const [saving, setSaving] = useState(false);
-  const run = async (act: () => Promise<unknown>, done: string) => {
-    if (saving) return;
-    setSaving(true);
-    try {
-      await act();
-      message.success(done);
-      onClose();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setSaving(false);
-    }
-  };
-  return { saving, run };
-}
 
 export function PhaseNoteModal({ who, phase, onClose }: { who: Recorder; phase: PhaseCode; onClose: () => void }) {
   const label = phases.find((p) => p.code === phase)!.label;
