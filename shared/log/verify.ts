@@ -197,24 +197,23 @@ export function segmentStarts(count: number, k: number): number[] {
   return Array.from({ length: k - 1 }, (_, i) => 1 + Math.round(((i + 1) * count) / k));
 }
 
+/** Two adjacent segments as one, if the second starts right after the first and links to it. */
+export function joinSegments(a: SegmentSummary, b: SegmentSummary): SegmentSummary {
+  const [end, start] = [a.last, b.first];
+  if (!a.ok || !b.ok || !a.first || !end || !start || !b.last || start.seq !== end.seq + 1 || start.prevHash !== end.hash) {
+    return { ok: false, count: a.count + b.count, first: null, last: null, flags: [] };
+  }
+  return { ok: true, count: a.count + b.count, first: a.first, last: b.last, flags: [...a.flags, ...clockFlags([end, start]), ...b.flags] };
+}
+
 /**
  * Joins segment summaries, in key order, into what verifyChain and clockFlags report for
  * the whole chain; null when any segment is not ok or two segments do not link up.
  */
 export function stitchSegments(segments: readonly SegmentSummary[]): { count: number; verdict: ChainVerdict; flags: ClockFlag[] } | null {
-  const flags: ClockFlag[] = [];
-  let count = 0;
-  let previous: SegmentEdge | null = null;
-  for (const segment of segments) {
-    const { first, last } = segment;
-    if (!segment.ok || !first || !last) return null;
-    if (previous) {
-      if (first.seq !== previous.seq + 1 || first.prevHash !== previous.hash) return null;
-      flags.push(...clockFlags([previous, first]));
-    } else if (first.seq !== 1) return null;
-    flags.push(...segment.flags);
-    count += segment.count;
-    previous = last;
-  }
-  return { count, verdict: { ok: true, head: previous ? { seq: previous.seq, hash: previous.hash } : null }, flags };
+  const [head, ...rest] = segments;
+  if (!head) return null;
+  const whole = rest.reduce(joinSegments, head);
+  if (!whole.ok || whole.first?.seq !== 1 || !whole.last) return null;
+  return { count: whole.count, verdict: { ok: true, head: { seq: whole.last.seq, hash: whole.last.hash } }, flags: whole.flags };
 }

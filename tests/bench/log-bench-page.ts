@@ -6,6 +6,7 @@ import { appendLog, verifyLog } from '../../renderer/src/log/repository';
 import { appendEntry, type LogInput } from '../../shared/log/append';
 import { canonicalSerialise } from '../../shared/log/canonical';
 import type { LogEntry } from '../../shared/log/types';
+import { clockFlags, verifyChain } from '../../shared/log/verify';
 
 export interface LogBenchOptions {
   stored: number;
@@ -22,6 +23,10 @@ export interface LogBenchResult {
   verify: number[];
   /** Of the verifications: reading the entries from IndexedDB alone. */
   read: number[];
+  /** For comparison: reading and verifying on the page's thread, as verifyLog did before it used workers. */
+  singleThread: number[];
+  /** How many workers verifyLog splits the chain across. */
+  workers: number;
   /**
    * For reference, not a target: the same entries' canonical texts hashed with WebCrypto
    * (crypto.subtle.digest, in parallel) instead of the pure-JS hash verifyChain uses.
@@ -87,6 +92,7 @@ async function run(options: LogBenchOptions): Promise<LogBenchResult> {
     }
     const verify: number[] = [];
     const read: number[] = [];
+    const singleThread: number[] = [];
     let verifiedCount = 0;
     let verifiedOk = true;
     for (let i = 0; i < options.verifications; i++) {
@@ -103,6 +109,13 @@ async function run(options: LogBenchOptions): Promise<LogBenchResult> {
           verifiedOk &&= status.verdict.ok;
         }),
       );
+      singleThread.push(
+        await timed(async () => {
+          const entries = await db.logEntries.where('[operationId+seq]').between([OPERATION, 0], [OPERATION, Number.MAX_SAFE_INTEGER]).toArray();
+          verifiedOk &&= verifyChain(entries, OPERATION).ok;
+          clockFlags(entries);
+        }),
+      );
     }
     const entries = await db.logEntries.where('operationId').equals(OPERATION).toArray();
     const encoder = new TextEncoder();
@@ -116,7 +129,19 @@ async function run(options: LogBenchOptions): Promise<LogBenchResult> {
         ),
       );
     }
-    return { seedMs, append, baseline, verify, read, webCrypto, verifiedCount, verifiedOk, userAgent: navigator.userAgent };
+    return {
+      seedMs,
+      append,
+      baseline,
+      verify,
+      read,
+      singleThread,
+      workers: Math.min(navigator.hardwareConcurrency || 2, 4),
+      webCrypto,
+      verifiedCount,
+      verifiedOk,
+      userAgent: navigator.userAgent,
+    };
   } finally {
     db.close();
     await indexedDB.deleteDatabase(name);

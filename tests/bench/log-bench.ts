@@ -7,7 +7,7 @@
 import { readFile } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { join, resolve } from 'node:path';
+import { join, normalize, resolve } from 'node:path';
 import { chromium } from 'playwright-core';
 import { build } from 'vite';
 import type { LogBenchOptions, LogBenchResult } from './log-bench-page';
@@ -34,14 +34,18 @@ async function bundle(): Promise<void> {
   });
 }
 
-/** The page and its script, nothing else, on 127.0.0.1 and a port the system picks. */
+/** The page and the built files (its script, the verify worker), nothing else, on 127.0.0.1 and a port the system picks. */
 async function serve(): Promise<{ url: string; close: () => void }> {
-  const script = await readFile(join(OUT, 'log-bench-page.js'));
   const html = '<!doctype html><meta charset="utf-8"><title>log-bench</title><script type="module" src="/log-bench-page.js"></script>';
   const server = createServer((req, res) => {
-    if (req.url === '/log-bench-page.js') res.writeHead(200, { 'content-type': 'text/javascript' }).end(script);
-    else if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
-    else res.writeHead(404).end();
+    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+    if (path === '/') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(html);
+    const file = join(OUT, normalize(path));
+    if (!file.startsWith(`${OUT}/`) || !file.endsWith('.js')) return void res.writeHead(404).end();
+    readFile(file).then(
+      (script) => res.writeHead(200, { 'content-type': 'text/javascript' }).end(script),
+      () => res.writeHead(404).end(),
+    );
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
   return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/`, close: () => server.close() };
@@ -66,6 +70,7 @@ function report(result: LogBenchResult): boolean {
   const baseline = stats(result.baseline);
   const verify = stats(result.verify);
   const read = stats(result.read);
+  const singleThread = stats(result.singleThread);
   const webCrypto = stats(result.webCrypto);
   const appendPass = append.p99 < APPEND_TARGET_MS;
   const verifyPass = verify.max < VERIFY_TARGET_MS && result.verifiedOk && result.verifiedCount >= OPTIONS.stored;
@@ -90,13 +95,14 @@ function report(result: LogBenchResult): boolean {
       `< ${VERIFY_TARGET_MS / 1000} s`,
       verifyPass ? 'PASS' : 'FAIL',
     ],
+    [`参考：在页面线程读取并校验（不用校验线程）`, ms(singleThread.median), '—', ms(singleThread.max), '—', '—', '—'],
     [`参考：仅读取 ${result.verifiedCount} 条`, ms(read.median), '—', ms(read.max), '—', '—', '—'],
     [`参考：WebCrypto 计算同样 ${result.verifiedCount} 条的哈希`, ms(webCrypto.median), '—', ms(webCrypto.max), '—', '—', '—'],
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => width(row[i]!))));
   console.log(
     `执行日志基准：已存 ${OPTIONS.stored} 条后追加 ${OPTIONS.appends} 次（另预热 ${OPTIONS.warmUp} 次，与基线交替），` +
-      `全链校验 ${OPTIONS.verifications} 次；预置数据 bulkAdd 用时 ${(result.seedMs / 1000).toFixed(1)} s`,
+      `全链校验 ${OPTIONS.verifications} 次（${result.workers} 个校验线程）；预置数据 bulkAdd 用时 ${(result.seedMs / 1000).toFixed(1)} s`,
   );
   console.log(`浏览器：${result.userAgent}（真实 IndexedDB，应用同一套 Dexie 代码）`);
   for (const row of rows) console.log(row.map((cell, i) => pad(cell, widths[i]!)).join('  '));
