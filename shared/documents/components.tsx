@@ -6,11 +6,12 @@ import { chainHeadLine } from '../log/head';
 import type { ChainHead } from '../log/types';
 import { Document, Page, StyleSheet, Text as PdfText, View, type DocumentProps, type TextProps } from '@react-pdf/renderer';
 import { DOCUMENT_FONT_FAMILY } from './fonts';
-import { withNoBreakSpaces } from './lineBreaking';
+import { breakLongRuns, withNoBreakSpaces } from './lineBreaking';
 import { bodyLetterSpacing, charPitch, linePitch, mm, page, pageNumberOffset, typeSize } from './metrics';
 import { headingMark, type HeadingLevel } from './numbering';
 
 const RULE = 0.75;
+const CELL_PADDING = 3;
 
 const body = {
   fontSize: typeSize.san,
@@ -27,6 +28,17 @@ const styles = StyleSheet.create({
     paddingRight: page.marginRight,
     paddingBottom: page.marginBottom,
     ...body,
+  },
+  // Under the header mark's box, above the text block, the whole width of the text.
+  runningHead: {
+    position: 'absolute',
+    top: mm(27),
+    left: page.marginLeft,
+    right: page.marginRight,
+    fontSize: typeSize.xiaoSi,
+    lineHeight: 1.4,
+    letterSpacing: 0,
+    textAlign: 'left',
   },
   headerMark: {
     position: 'absolute',
@@ -80,7 +92,7 @@ const styles = StyleSheet.create({
     borderRightWidth: RULE,
     borderBottomWidth: RULE,
     paddingVertical: 2,
-    paddingHorizontal: 3,
+    paddingHorizontal: CELL_PADDING,
     fontSize: typeSize.xiaoSi,
     lineHeight: 1.45,
     letterSpacing: 0,
@@ -145,6 +157,11 @@ export interface OfficialPageProps {
   /** A boxed mark at the top right of every page, e.g. 草稿 or 示例. */
   headerMark?: string;
   /**
+   * A line at the top left of every page saying which document the page belongs to, so
+   * that a sheet separated from the others (the signature page above all) is still known.
+   */
+  runningHead?: string;
+  /**
    * Number the pages across the whole file instead of from 1: for one long document split
    * into several OfficialPage (react-pdf lays out each one's remaining content again for
    * every page, so thousands of table rows in one flow take minutes).
@@ -157,12 +174,17 @@ export interface OfficialPageProps {
  * Pages in the GB/T 9704 layout; content flows over as many pages as it needs. Page
  * numbers count from 1 within each OfficialPage, so several task cards can share a file.
  */
-export function OfficialPage({ footerNote, chainHead, headerMark, continuousNumbers, children }: OfficialPageProps) {
+export function OfficialPage({ footerNote, chainHead, headerMark, runningHead, continuousNumbers, children }: OfficialPageProps) {
   const number = (n: number) => `— ${n} —`;
   const nth = (p: { pageNumber: number; subPageNumber: number }) => (continuousNumbers ? p.pageNumber : p.subPageNumber);
   const foot = [footerNote, chainHead ? chainHeadLine(chainHead) : undefined].filter(Boolean).join('\n');
   return (
     <Page size={page.size} style={styles.page} wrap>
+      {runningHead ? (
+        <Text fixed style={styles.runningHead}>
+          {runningHead}
+        </Text>
+      ) : null}
       {headerMark ? (
         <Text fixed style={styles.headerMark}>
           {headerMark}
@@ -238,15 +260,53 @@ export interface TableColumn {
 
 /** The header and a two-line row: a table starts on the next page unless this much fits. */
 const TABLE_START = 3 * (typeSize.xiaoSi * 1.45 + 4);
+/** A digit or Latin letter is at most this wide, in ems, in the document fonts. */
+const LATIN_EM = 0.6;
+
+/**
+ * How many digits or Latin letters fit on one line of a cell, one full-width closing
+ * mark (）。) kept free: a longer run must be allowed to break (lineBreaking.ts).
+ */
+export function cellRunLimit(column: TableColumn, columns: TableColumn[]): number {
+  const total = columns.reduce((sum, c) => sum + c.weight, 0);
+  const inner = (page.textWidth * column.weight) / total - 2 * CELL_PADDING - RULE;
+  return Math.floor((inner - typeSize.xiaoSi) / (LATIN_EM * typeSize.xiaoSi));
+}
+
+export interface TableProps {
+  columns: TableColumn[];
+  rows: string[][];
+  /**
+   * What closes the table (a total, the signatures): kept on one page with the last
+   * `closingRows` rows, so that it never stands alone on a sheet that could be swapped.
+   */
+  closing?: ReactNode;
+  closingRows?: number;
+}
 
 /**
  * A bordered table in 小4号; rows never split over two pages, the header repeats. The
  * empty View before it carries the start condition: react-pdf would otherwise leave the
  * repeating header alone at the foot of a page.
  */
-export function Table({ columns, rows }: { columns: TableColumn[]; rows: string[][] }) {
+export function Table({ columns, rows, closing, closingRows = 2 }: TableProps) {
   const total = columns.reduce((sum, column) => sum + column.weight, 0);
   const width = (column: TableColumn) => `${(column.weight / total) * 100}%`;
+  const limits = columns.map((column) => cellRunLimit(column, columns));
+  const row = (cells: string[], r: number) => (
+    <View key={r} style={styles.tableRow} wrap={false}>
+      {columns.map((column, c) => (
+        <Text
+          key={column.title}
+          style={[styles.tableCell, c === 0 ? styles.tableFirstCell : {}, { width: width(column), textAlign: column.align ?? 'left' }]}
+        >
+          {breakLongRuns(cells[c] ?? '', limits[c]!)}
+        </Text>
+      ))}
+    </View>
+  );
+  // Inside the table's View, so that the header repeats above the kept rows on a new page.
+  const split = closing === undefined ? rows.length : Math.max(0, rows.length - closingRows);
   return (
     <>
       <View minPresenceAhead={TABLE_START} />
@@ -261,22 +321,13 @@ export function Table({ columns, rows }: { columns: TableColumn[]; rows: string[
             </Text>
           ))}
         </View>
-        {rows.map((row, r) => (
-          <View key={r} style={styles.tableRow} wrap={false}>
-            {columns.map((column, c) => (
-              <Text
-                key={column.title}
-                style={[
-                  styles.tableCell,
-                  c === 0 ? styles.tableFirstCell : {},
-                  { width: width(column), textAlign: column.align ?? 'left' },
-                ]}
-              >
-                {row[c] ?? ''}
-              </Text>
-            ))}
+        {rows.slice(0, split).map(row)}
+        {closing === undefined ? null : (
+          <View wrap={false}>
+            {rows.slice(split).map((cells, r) => row(cells, split + r))}
+            {closing}
           </View>
-        ))}
+        )}
       </View>
     </>
   );

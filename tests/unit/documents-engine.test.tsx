@@ -9,10 +9,12 @@ import {
   SignatureBlock,
   Table,
   Title,
+  cellRunLimit,
+  type TableColumn,
 } from '../../shared/documents/components';
 import { pdfFileName } from '../../shared/documents/fileName';
 import { MissingGlyphsError, describeCharacter, missingCharacters } from '../../shared/documents/fonts';
-import { MAX_UNBROKEN_RUN, breakablePieces, segmentForLineBreaking, withNoBreakSpaces } from '../../shared/documents/lineBreaking';
+import { MAX_UNBROKEN_RUN, SOFT_HYPHEN, breakLongRuns, breakablePieces, segmentForLineBreaking, withNoBreakSpaces } from '../../shared/documents/lineBreaking';
 import { chineseNumeral, headingMark } from '../../shared/documents/numbering';
 import { renderToPdfBytes } from '../../shared/documents/render';
 import { hasPoppler, nodeFonts, pdfFonts, pdfPages, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
@@ -22,7 +24,31 @@ const OPENING = '（「『《〔【“‘';
 
 describe('segmentForLineBreaking', () => {
   it('keeps court numbers whole where they must not break', () => {
-    expect(segmentForLineBreaking('（2026）京0102行审123号')).toEqual(['（2026）', '京', '0102', '行', '审', '123', '号']);
+    expect(segmentForLineBreaking('（2026）京0102行审123号')).toEqual(['（2026）', '京', '0102', '行', '审', '123号']);
+    // A counter after digits belongs to the number: never "行审45 / 号".
+    expect(segmentForLineBreaking('（2026）滨0103行审45号《行政裁定书》')).toEqual(['（2026）', '滨', '0103', '行', '审', '45号', '《行', '政', '裁', '定', '书》']);
+    expect(segmentForLineBreaking('2026年12月8日，共10项')).toEqual(['2026年', '12月', '8日，', '共', '10项']);
+    // Only after digits: a 号 of its own may start a line.
+    expect(segmentForLineBreaking('号码')).toEqual(['号', '码']);
+  });
+
+  it('joins two codes across a dash, a tilde or a en dash like across a hyphen', () => {
+    expect(segmentForLineBreaking('标签A001—A006共6箱')).toEqual(['标', '签', 'A001—A006', '共', '6箱']);
+    expect(segmentForLineBreaking('1-001——1-010')).toEqual(['1-001——1-010']);
+    expect(segmentForLineBreaking('3~5层')).toEqual(['3~5层']);
+    // A dash between Chinese words stays a mark of its own.
+    expect(segmentForLineBreaking('完毕——开始')).toEqual(['完', '毕', '——', '开', '始']);
+  });
+
+  it('lets a run too long for its table cell break after its joiners, then every so many characters', () => {
+    expect(breakLongRuns('封条号FC-2026-0012）', 8)).toBe(`封条号FC-2026-${SOFT_HYPHEN}0012）`);
+    expect(breakLongRuns('封条号FC-2026-0012）', 12)).toBe('封条号FC-2026-0012）');
+    expect(breakLongRuns('ABCDEFGHIJ', 4)).toBe(['ABCD', 'EFGH', 'IJ'].join(SOFT_HYPHEN));
+    // The soft hyphen stays with the piece before it: the break falls after it.
+    expect(segmentForLineBreaking(breakLongRuns('FC-2026-0012）', 8))).toEqual([`FC-2026-${SOFT_HYPHEN}`, '0012）']);
+    const columns: TableColumn[] = [{ title: '序号', weight: 1 }, { title: '备注', weight: 9 }];
+    expect(cellRunLimit(columns[0]!, columns)).toBeLessThan(cellRunLimit(columns[1]!, columns));
+    expect(cellRunLimit(columns[0]!, columns)).toBe(3);
   });
 
   it('keeps closing punctuation with what precedes it and opening punctuation with what follows', () => {
@@ -49,8 +75,7 @@ describe('segmentForLineBreaking', () => {
       '毕',
       '——',
       '2026-05-20，',
-      '3.5',
-      '米，',
+      '3.5米，',
       'Noto ',
       'Serif',
     ]);
@@ -211,6 +236,45 @@ describe.skipIf(!hasPoppler)(popplerSuite('rendered PDF'), () => {
     expect(bodyLines(pages[0]!).every((l) => l === line)).toBe(true);
     const pageNumber = (page: string) => page.split('\n').map((l) => PAGE_NUMBER.exec(l.trim())?.[1]).find(Boolean);
     expect(pages.map(pageNumber)).toEqual(['1', '2', '3']);
+  });
+
+  it('wraps a long code inside a narrow cell instead of printing past its border', async () => {
+    const columns: TableColumn[] = [
+      { title: '序号', weight: 1, align: 'center' },
+      { title: '备注', weight: 3 },
+      { title: '物品', weight: 10 },
+    ];
+    const doc = (
+      <OfficialDocument title="表格测试" createdAt={new Date('2026-12-01T09:00:00+08:00')}>
+        <OfficialPage>
+          <Table columns={columns} rows={[['1', '封条号FC-2026-0012）', '冰箱']]} />
+        </OfficialPage>
+      </OfficialDocument>
+    );
+    const text = pdfText(savePdf('engine-table-wrap.pdf', await renderToPdfBytes(doc, nodeFonts)));
+    expect(text).not.toContain('FC-2026-0012');
+    expect(text).toMatch(/FC-2026-\s/);
+    expect(text).toMatch(/^\s*0012）/m);
+    expect(text).not.toContain('\u00ad');
+  });
+
+  it('keeps a closing block with the last rows of a table, the header repeated above them', async () => {
+    const columns: TableColumn[] = [{ title: '序号', weight: 1 }, { title: '内容', weight: 9 }];
+    const rows = Array.from({ length: 40 }, (_, i) => [String(i + 1), `第${i + 1}行`]);
+    const doc = (
+      <OfficialDocument title="表格测试" createdAt={new Date('2026-12-01T09:00:00+08:00')}>
+        <OfficialPage>
+          <Table columns={columns} rows={rows} closing={<Paragraph>{'表格结束语。'.repeat(60)}</Paragraph>} />
+        </OfficialPage>
+      </OfficialDocument>
+    );
+    const pages = pdfPages(pdfText(savePdf('engine-table-closing.pdf', await renderToPdfBytes(doc, nodeFonts))));
+    const last = pages.at(-1)!;
+    expect(pages.length).toBeGreaterThan(1);
+    expect(last).toContain('表格结束语');
+    expect(last).toMatch(/第39行[\s\S]*第40行/);
+    expect(last).toContain('序号');
+    expect(pages.slice(0, -1).join('')).not.toContain('表格结束语');
   });
 
   it('embeds Noto Serif SC as subsets and prints the footer note and mark on every page', async () => {

@@ -4,8 +4,11 @@ import { buildDemoBackup } from '../../shared/archive/demoBackup';
 import {
   COPIES_LINE,
   REFUSAL_LINE,
+  closingSentence,
   inventoryListData,
   renderInventoryList,
+  runningHead,
+  signatureLines,
   type InventoryRecords,
 } from '../../shared/documents/inventoryList';
 import { renderDocumentKind } from '../../shared/documents/registry';
@@ -85,6 +88,13 @@ describe('inventory list data', () => {
     expect(first!.rows[0]).toEqual(['1', '1-001', '客厅', '物品1号', '1', '箱', '完好', '']);
     expect(first!.rows.map((r) => r[1])).toEqual(['1-001', '1-003', '1-005', '1-007', '1-009', '2-001', '2-003', '2-005', '2-007', '2-009']);
     expect(result.data.witnesses[0]).toBe('黄敏（110101********3023，柳巷社区居民委员会）');
+    // Official text: no spaces between Chinese and digits.
+    expect(first!.total).toBe('共10项（40箱、60件）');
+    expect(closingSentence(first!)).toBe('以上物品共10项（40箱、60件），由清登组在公证人员现场监督、见证人见证下逐件清点登记，封箱贴签后运至上列物品去向存放。');
+    expect(runningHead(first!)).toBe('物品清单　物品去向：周转房（滨江市临江区柳巷周转房3号楼201室）');
+    expect(result.data.subjectNames).toEqual(['张建国', '李秀兰']);
+    expect(signatureLines(result.data.subjectNames).filter((l) => l.startsWith('被执行人'))).toEqual(['被执行人张建国（签名）：', '被执行人李秀兰（签名）：']);
+    expect(signatureLines([])).toContain('被执行人（签名）：');
     expect(result.data.chainHead).toEqual({ seq: 42, hash: 'ab'.repeat(32) });
     expect(JSON.stringify(result.data)).not.toContain('错录的物品');
   });
@@ -120,7 +130,8 @@ describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), () => {
       '轻微划痕',
       '公证员（签名）',
       '清登组（签名）',
-      '被执行人（签名）',
+      '被执行人张建国（签名）',
+      '被执行人李秀兰（签名）',
       REFUSAL_LINE,
       COPIES_LINE,
       '第一联（存档）',
@@ -137,6 +148,32 @@ describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), () => {
     expect(flat.match(/本清单一式二份/g)).toHaveLength(4);
     const firstPages = pages.filter((p) => /—\s*1\s*—/.test(p));
     expect(firstPages).toHaveLength(4);
+    // Every sheet says which list and which copy it is, so a separated one is still known.
+    for (const page of pages) {
+      const flatPage = strip(page);
+      expect(flatPage).toMatch(/^(示例·)?第[一二]联（[^）]+）物品清单物品去向：(周转房|安置房)（/);
+      expect(flatPage).toMatch(/第[一二]联/);
+    }
+    // The signatures never stand alone: the closing sentence and the last rows are with them.
+    for (const page of pages.filter((p) => p.includes('公证员（签名）'))) {
+      const flatPage = strip(page);
+      expect(flatPage).toContain('以上物品共10项');
+      expect(flatPage).toMatch(/物品(19|20)号/);
+      expect(flatPage).toContain('序号标签号');
+    }
+    // The destination is named once in the body, under the running head.
+    const firstCopy = strip(firstPages[0]!);
+    expect(firstCopy.split('周转房（滨江市临江区柳巷周转房3号楼201室）')).toHaveLength(3);
+  });
+
+  it('keeps a long seal number inside its cell', async () => {
+    const r = records();
+    const items = r.items.map((item, i) => (i === 0 ? { ...item, note: '当场封存（封条号FC-2026-0012）' } : item));
+    const result = inventoryListData({ ...r, items }, AT);
+    if (!result.ok) throw new Error(result.problems.join());
+    const text = pdfText(savePdf('inventory-list-seal.pdf', await renderInventoryList(result.data, nodeFonts)));
+    expect(text).not.toContain('FC-2026-0012');
+    expect(text).toMatch(/0012）/);
   });
 
   it('prints from a backup through the registry, pinned to the last log entry', async () => {

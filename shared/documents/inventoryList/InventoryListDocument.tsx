@@ -17,15 +17,19 @@ import {
   type InventoryListSection,
 } from './inventoryListData';
 
+/**
+ * Eight columns on 156 mm: the short ones just hold their 小4号 heading (序号, 标签号 on one
+ * line), the rest goes to the free text of 物品名称, 状况 and 备注.
+ */
 export const inventoryListColumns: TableColumn[] = [
-  { title: '序号', weight: 3, align: 'center' },
-  { title: '标签号', weight: 5, align: 'center' },
-  { title: '房间', weight: 5 },
-  { title: '物品名称', weight: 9 },
-  { title: '数量', weight: 3.5, align: 'right' },
-  { title: '单位', weight: 3, align: 'center' },
-  { title: '状况', weight: 6 },
-  { title: '备注', weight: 7 },
+  { title: '序号', weight: 3.2, align: 'center' },
+  { title: '标签号', weight: 4.4, align: 'center' },
+  { title: '房间', weight: 4.4 },
+  { title: '物品名称', weight: 10 },
+  { title: '数量', weight: 3.4, align: 'right' },
+  { title: '单位', weight: 3.2, align: 'center' },
+  { title: '状况', weight: 6.8 },
+  { title: '备注', weight: 8.6 },
 ];
 
 const small = { textAlign: 'left', letterSpacing: 0, fontSize: typeSize.xiaoSi, lineHeight: 1.7 } as const;
@@ -43,8 +47,21 @@ const styles = StyleSheet.create({
   signDate: { ...small, textAlign: 'right' },
 });
 
-/** Who signs, one line each with room for the date: the notary, two witnesses, the group, the subject. */
-export const signatureLines = ['公证员', '见证人', '见证人', '清登组', '被执行人'].map((who) => `${who}（签名）：`);
+/**
+ * Who signs, one line each with room for the date: the notary, two witnesses, the group
+ * and every subject by name (each signs for themself).
+ */
+export function signatureLines(subjectNames: readonly string[]): string[] {
+  const subjects = subjectNames.length > 0 ? subjectNames.map((name) => `被执行人${name}`) : ['被执行人'];
+  return ['公证员', '见证人', '见证人', '清登组', ...subjects].map((who) => `${who}（签名）：`);
+}
+
+/** Printed at the top of every page: which list a sheet belongs to, even on its own. */
+export const runningHead = (section: InventoryListSection): string => `${INVENTORY_LIST_TITLE}　物品去向：${section.destination}`;
+
+/** 以上物品…: the destination is named once, in the heading lines above the table. */
+export const closingSentence = (section: InventoryListSection): string =>
+  `以上物品${section.total}，由清登组在公证人员现场监督、见证人见证下逐件清点登记，封箱贴签后运至上列物品去向存放。`;
 
 /** The list's heading lines, in 小4号 so that the table starts on the first page. */
 export function infoLines(data: InventoryListData, section: InventoryListSection): [string, string][] {
@@ -61,28 +78,18 @@ export function infoLines(data: InventoryListData, section: InventoryListSection
 }
 
 function ListCopy({ data, section, copy }: { data: InventoryListData; section: InventoryListSection; copy: string }) {
-  return (
-    <OfficialPage
-      headerMark={[data.isDemo ? '示例' : '', copy].filter(Boolean).join(' · ')}
-      chainHead={data.chainHead}
-      footerNote={`打印于${formatChineseDateTime(data.printedAt)}`}
-    >
-      <Title subtitle={`（${section.destination}）`}>{INVENTORY_LIST_TITLE}</Title>
-      <View style={styles.info}>
-        {infoLines(data, section).map(([label, value]) => (
-          <View key={label} style={styles.infoRow}>
-            <Text style={[styles.small, styles.infoLabel]}>{label}：</Text>
-            <Text style={[styles.small, styles.infoValue]}>{value}</Text>
-          </View>
-        ))}
-      </View>
-      <Table columns={inventoryListColumns} rows={section.rows} />
-      <Paragraph>{`以上物品${section.total}，由清登组在公证人员现场监督、见证人见证下逐件清点登记，封箱贴签后运至${section.destination}存放。`}</Paragraph>
-      <View wrap={false} style={styles.signatures}>
+  const lines = signatureLines(data.subjectNames);
+  const pairs = Array.from({ length: Math.ceil(lines.length / 2) }, (_, i) => lines.slice(2 * i, 2 * i + 2));
+  // The closing sentence and the signatures go with the last rows: a signature page on its
+  // own could be put under another list.
+  const closing = (
+    <View>
+      <Paragraph>{closingSentence(section)}</Paragraph>
+      <View style={styles.signatures}>
         <Paragraph>{COPIES_LINE}</Paragraph>
-        {[0, 2, 4].map((i) => (
+        {pairs.map((pair, i) => (
           <View key={i} style={styles.signRow}>
-            {signatureLines.slice(i, i + 2).map((line, j) => (
+            {pair.map((line, j) => (
               <View key={j} style={styles.signCell}>
                 <Text style={styles.signText}>{line}</Text>
                 <Text style={styles.signDate}>年　　月　　日</Text>
@@ -93,6 +100,25 @@ function ListCopy({ data, section, copy }: { data: InventoryListData; section: I
         <Text style={[styles.signText, { marginTop: linePitch / 2 }]}>{`${REFUSAL_LINE}${'＿'.repeat(18)}`}</Text>
         <Text style={styles.signText}>{'＿'.repeat(35)}</Text>
       </View>
+    </View>
+  );
+  return (
+    <OfficialPage
+      headerMark={[data.isDemo ? '示例' : '', copy].filter(Boolean).join(' · ')}
+      runningHead={runningHead(section)}
+      chainHead={data.chainHead}
+      footerNote={`打印于${formatChineseDateTime(data.printedAt)}`}
+    >
+      <Title>{INVENTORY_LIST_TITLE}</Title>
+      <View style={styles.info}>
+        {infoLines(data, section).map(([label, value]) => (
+          <View key={label} style={styles.infoRow}>
+            <Text style={[styles.small, styles.infoLabel]}>{label}：</Text>
+            <Text style={[styles.small, styles.infoValue]}>{value}</Text>
+          </View>
+        ))}
+      </View>
+      <Table columns={inventoryListColumns} rows={section.rows} closing={closing} />
     </OfficialPage>
   );
 }

@@ -1,7 +1,7 @@
 // Pure. What 《物品清单》 prints, from the operation's records: one list per destination,
 // each printed twice (第一联、第二联), pinned to the log's head.
 import type { Operation, Subject } from '../../operation/types';
-import { destinationText, formatQuantity, listsByDestination, printProblems, totalsText, witnessText } from '../../inventory/inventory';
+import { destinationText, formatQuantity, listsByDestination, printProblems, witnessText, type DestinationList } from '../../inventory/inventory';
 import type { InventoryAttendanceRecord, InventoryItemRecord, InventoryRoomRecord } from '../../inventory/types';
 import type { ChainHead, LogEntry } from '../../log/types';
 import { chinaDateOf } from '../plan/printData';
@@ -14,7 +14,7 @@ export const COPIES_LINE = '本清单一式二份，组织实施单位与被执�
 
 export interface InventoryListSection {
   destination: string;
-  /** 共 20 项（…） */
+  /** 共20项（40箱、60件） */
   total: string;
   /** 序号, 标签号, 房间, 物品名称, 数量, 单位, 状况, 备注 */
   rows: string[][];
@@ -24,6 +24,8 @@ export interface InventoryListData {
   isDemo: boolean;
   basis: string;
   subjects: string;
+  /** One signature line each. */
+  subjectNames: string[];
   address: string;
   /** 2026年12月8日 (the day the first item was counted) */
   countedOn: string;
@@ -46,6 +48,10 @@ export interface InventoryRecords {
   lastLogEntry: Pick<LogEntry, 'seq' | 'hash'> | undefined;
 }
 
+/** 共20项（40箱、60件）: official text puts no spaces between Chinese and digits. */
+const totalText = (list: DestinationList): string =>
+  `共${list.items.length}项（${list.totals.map((t) => `${formatQuantity(t.quantity)}${t.unit}`).join('、')}）`;
+
 /** The list's content, or the reasons it cannot be printed yet (in Chinese). */
 export function inventoryListData(
   records: InventoryRecords,
@@ -60,7 +66,7 @@ export function inventoryListData(
   const subjects = [...records.subjects].sort((a, b) => a.position - b.position);
   const sections = listsByDestination(items, rooms).map((list) => ({
     destination: destinationText(list.destination),
-    total: totalsText(list),
+    total: totalText(list),
     rows: list.items.map((item, i) => [
       String(i + 1),
       item.tag,
@@ -78,6 +84,7 @@ export function inventoryListData(
       isDemo: operation.isDemo,
       basis: [operation.courtRuling.court, operation.courtRuling.number, '《行政裁定书》'].filter(Boolean).join(' '),
       subjects: subjects.map((s) => s.name).join('、') || '（未填写被执行人）',
+      subjectNames: subjects.map((s) => s.name),
       address: operation.propertyAddress,
       countedOn: chinaDateOf(firstCount),
       notary: `${attendance.notaryInstitution} 公证员 ${attendance.notaryNames.join('、')}`,
