@@ -42,8 +42,7 @@ export interface LogStatus {
 /** Below this many entries the chain is verified on the calling thread; starting workers costs more. */
 const PARALLEL_FROM = 5000;
 
-async function verifyHere(db: ConsoleDb, operationId: string): Promise<LogStatus> {
-  const entries = await entriesOf(db, operationId).toArray();
+function verifyAll(entries: LogEntry[], operationId: string): LogStatus {
   return { count: entries.length, verdict: verifyChain(entries, operationId), flags: clockFlags(entries) };
 }
 
@@ -92,11 +91,15 @@ function checkSegment(worker: Worker, request: Omit<SegmentRequest, 'id'>): Prom
  * here, so a broken chain is reported exactly as verifyChain reports it.
  */
 export async function verifyLog(db: ConsoleDb, operationId: string): Promise<LogStatus> {
-  // Read here first, so a live query watching this verification sees the log's key range.
-  const count = await entriesOf(db, operationId).count();
-  if (count < PARALLEL_FROM || typeof Worker === 'undefined') return verifyHere(db, operationId);
+  // A short log is read and verified here, in one read (a live query watching this sees the
+  // whole key range); only a long one is handed to the workers.
+  const head = await entriesOf(db, operationId).limit(PARALLEL_FROM).toArray();
+  if (head.length < PARALLEL_FROM || typeof Worker === 'undefined') {
+    return verifyAll(head.length < PARALLEL_FROM ? head : await entriesOf(db, operationId).toArray(), operationId);
+  }
   let stitched: LogStatus | null = null;
   try {
+    const count = await entriesOf(db, operationId).count();
     const team = workers();
     const starts = segmentStarts(count, team.length);
     const bounds = [null, ...starts, null];
@@ -117,7 +120,7 @@ export async function verifyLog(db: ConsoleDb, operationId: string): Promise<Log
   } catch {
     // Workers unavailable (e.g. blocked): verify here.
   }
-  return stitched ?? verifyHere(db, operationId);
+  return stitched ?? verifyAll(await entriesOf(db, operationId).toArray(), operationId);
 }
 
 /** All entries of the operation, by seq. */
