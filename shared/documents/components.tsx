@@ -32,11 +32,11 @@ const styles = StyleSheet.create({
   // Under the header mark's box, above the text block, the whole width of the text.
   runningHead: {
     position: 'absolute',
-    top: mm(27),
+    top: mm(25.5),
     left: page.marginLeft,
     right: page.marginRight,
     fontSize: typeSize.xiaoSi,
-    lineHeight: 1.4,
+    lineHeight: 1.3,
     letterSpacing: 0,
     textAlign: 'left',
   },

@@ -217,6 +217,7 @@ const registry = {
         people: backup.people,
         groups: backup.workingGroups,
         entries: logEntriesOf(backup),
+        inventoryAttendance: backup.inventoryAttendance.find((a) => a.operationId === backup.operation.id),
         printedAt: options.printedAt,
       });
       return { bytes: await renderOnSiteRecord(data, fonts, head), source: `依据执行日志（至第${head.seq}条）生成` };

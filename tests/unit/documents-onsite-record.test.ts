@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBackup, type OperationBackup } from '../../shared/archive/backup';
 import { backupChainHead, renderDocumentKind } from '../../shared/documents/registry';
-import { onSiteRecordData, renderOnSiteRecord, signatureLines } from '../../shared/documents/onSiteRecord';
+import { END_OF_TEXT, onSiteRecordData, renderOnSiteRecord, runningHead, signatureLines } from '../../shared/documents/onSiteRecord';
 import { chainHeadLine } from '../../shared/log/head';
 import type { ChainHead, LogEntry } from '../../shared/log/types';
 import { longOnSiteLog, onSiteLog, onSiteRecordSource } from '../fixtures/documents/onSiteLog';
@@ -32,8 +32,49 @@ describe('on-site record content', () => {
   it('lists the commander first and every person who checked in once, with their time', () => {
     const data = onSiteRecordData(onSiteRecordSource());
     expect(data.present[0]).toEqual(['陈志远', '临江区房屋征收事务中心', '现场执行指挥（主任）', '07:40']);
-    expect(data.present.map((p) => p[0])).toEqual(['陈志远', '刘振华', '赵刚', '周明', '孙浩', '孙丽萍', '黄敏', '冯磊', '谢雨', '吴海燕', '何静', '郑伟']);
+    expect(data.present.map((p) => p[0]).slice(0, 12)).toEqual(['陈志远', '刘振华', '赵刚', '周明', '孙浩', '孙丽萍', '黄敏', '冯磊', '谢雨', '吴海燕', '何静', '郑伟']);
     expect(data.present.find((p) => p[0] === '赵刚')).toEqual(['赵刚', '公安临江分局', '治安管理大队大队长', '07:45']);
+  });
+
+  it('lists the subjects, the notary and witnesses of the inventory and the recorders too, once each', () => {
+    const source = onSiteRecordSource();
+    const attendance = {
+      id: source.operation.id,
+      operationId: source.operation.id,
+      notaryInstitution: '滨江市公证处',
+      notaryNames: ['王明'],
+      witnesses: [
+        { name: '黄敏', idNumber: '', unit: '柳巷社区居民委员会' },
+        { name: '周海', idNumber: '', unit: '河西街道办事处' },
+      ],
+      groupLeader: '刘强',
+      updatedAt: source.printedAt,
+    };
+    const data = onSiteRecordData({ ...source, inventoryAttendance: attendance });
+    const row = (name: string) => data.present.filter((p) => p[0] === name);
+    expect(row('张建国')).toEqual([['张建国', '', '被执行人', '']]);
+    expect(row('李秀兰')).toEqual([['李秀兰', '', '被执行人', '']]);
+    expect(row('王明')).toEqual([['王明', '滨江市公证处', '公证员', '']]);
+    expect(row('周海')).toEqual([['周海', '河西街道办事处', '见证人', '']]);
+    // A witness who also checked in keeps one row, the role added.
+    expect(row('黄敏')).toEqual([['黄敏', '河西街道办事处', '柳巷社区居委会主任；见证人', '07:51']]);
+    // Whoever recorded the log and is not listed yet; those listed are not repeated.
+    expect(row('杨帆')).toHaveLength(1);
+    expect(row('杨帆')[0]![2]).toBe('记录人');
+    expect(row('陈志远')).toHaveLength(1);
+    expect(new Set(data.present.map((p) => p[0])).size).toBe(data.present.length);
+    // Without the inventory attendance, the subjects and recorders are still there.
+    const plain = onSiteRecordData(source);
+    expect(plain.present.some((p) => p[0] === '王明')).toBe(false);
+    expect(plain.present.filter((p) => p[2] === '被执行人').map((p) => p[0])).toEqual(['张建国', '李秀兰']);
+  });
+
+  it('gives every subject a signature line of their own and the refusal note once', () => {
+    const lines = signatureLines(['张建国', '李秀兰']);
+    expect(lines.map((l) => l.label)).toEqual(['现场执行指挥', '记录人', '被执行人张建国', '被执行人李秀兰', '见证人', '见证人']);
+    expect(lines.filter((l) => l.refusal?.startsWith('被执行人拒绝签字'))).toHaveLength(1);
+    expect(lines[3]!.refusal).toBe('被执行人拒绝签字的，由记录人注明情况：');
+    expect(signatureLines([]).map((l) => l.label)).toContain('被执行人');
   });
 
   it('shows a correction after the original text, and the correction entry is not listed on its own', () => {
@@ -50,8 +91,8 @@ describe('on-site record content', () => {
   it('prints a stop with its legal ground and the resumption', () => {
     const data = onSiteRecordData(onSiteRecordSource());
     expect(data.suspensions).toEqual([
-      '2026年12月8日 9时35分，停止执行（情形三：强制执行实施前，出现其他可能对安全和社会稳定产生重大影响的情形）。理由：被执行人亲属二十余人聚集于门前，情绪激动，存在冲突风险',
-      '2026年12月8日 10时12分，恢复执行：聚集人员已散去，现场秩序恢复，具备继续执行条件',
+      '2026年12月8日 9时35分，停止执行（情形三：强制执行实施前，出现其他可能对安全和社会稳定产生重大影响的情形）。理由：被执行人亲属二十余人聚集于门前，情绪激动，存在冲突风险。',
+      '2026年12月8日 10时12分，恢复执行：聚集人员已散去，现场秩序恢复，具备继续执行条件。',
     ]);
     const stop = data.timeline.find((r) => r[3]!.startsWith('停止执行'))!;
     expect(stop.slice(1, 3)).toEqual(['09:35', '指挥部']);
@@ -92,16 +133,22 @@ describe.skipIf(!hasPoppler)(popplerSuite('on-site record rendered'), { timeout:
       '执行过程',
       `（第${source.entries.find((e) => e.category === 'correction')!.seq}条更正：卧室物品清点完毕，共8件，装箱编号B001—B005）`,
       '被执行人拒绝签字的，由记录人注明情况',
-      ...signatureLines.map((l) => `${l.label}（签名）`),
+      ...signatureLines(data.subjectNames).map((l) => `${l.label}（签名）`),
+      '被执行人张建国（签名）',
+      '被执行人李秀兰（签名）',
       data.coverage,
     ]) {
       expect(raw, expected).toContain(strip(expected));
     }
+    // The text ends with its mark, so a blank left before the signatures is closed.
+    expect(raw).toContain(strip(`${data.coverage}${END_OF_TEXT}`));
     for (const row of data.timeline) expect(raw, row[3]).toContain(strip(row[3]!));
     const pages = pdfPages(text);
     expect(pages.length).toBeGreaterThan(1);
     pages.forEach((page, i) => {
       expect(strip(page), `page ${i + 1}`).toContain(strip(chainHeadLine(head)));
+      // Every sheet names the record, the signature sheet too.
+      expect(strip(page), `page ${i + 1}`).toContain(strip(runningHead(data)));
       expect(page, `page ${i + 1}`).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`));
     });
   });

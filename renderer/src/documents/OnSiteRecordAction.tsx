@@ -14,11 +14,12 @@ import { documentFonts } from './fonts';
 import { PdfDocumentModal } from './PdfDocumentModal';
 
 /**
- * Reads the operation and its whole log in one transaction, so the chain head printed at
+ * Reads the operation, the inventory's notary and witnesses and the whole log in one transaction, so the chain head printed at
  * the foot is the last entry of exactly the log the record was written from.
  */
 async function renderRecord(operationId: string): Promise<PdfBytes> {
-  const source = await db.transaction('r', [db.operations, db.subjects, db.memberUnits, db.people, db.workingGroups, db.logEntries], async () => {
+  const tables = [db.operations, db.subjects, db.memberUnits, db.people, db.workingGroups, db.logEntries, db.inventoryAttendance];
+  const source = await db.transaction('r', tables, async () => {
     const operation = await db.operations.get(operationId);
     if (!operation) throw new Error('找不到该行动');
     return {
@@ -31,6 +32,7 @@ async function renderRecord(operationId: string): Promise<PdfBytes> {
         .where('[operationId+seq]')
         .between([operationId, Dexie.minKey], [operationId, Dexie.maxKey])
         .toArray(),
+      inventoryAttendance: await db.inventoryAttendance.get(operationId),
       printedAt: chinaInstant(new Date()),
     };
   });

@@ -16,7 +16,7 @@ export const ON_SITE_RECORD_TITLE = '现场笔录';
 
 const styles = StyleSheet.create({
   signRow: { flexDirection: 'row', alignItems: 'flex-end', marginTop: linePitch / 2 },
-  signLabel: { width: 11 * charPitch, textAlign: 'left' },
+  signLabel: { textAlign: 'left' },
   signLine: { flex: 1, borderBottomWidth: 0.75, height: linePitch * 0.8, marginRight: charPitch },
   signDate: { width: 7 * charPitch, textAlign: 'right' },
   refusal: { marginTop: linePitch / 4, fontSize: typeSize.xiaoSi, lineHeight: 1.5, letterSpacing: 0, textAlign: 'left' },
@@ -29,27 +29,45 @@ export interface SignatureLine {
   refusal?: string;
 }
 
-/** Who signs the record (民诉法 第二百六十一条), each with the refusal note where the law asks for it. */
-export const signatureLines: SignatureLine[] = [
-  { label: '现场执行指挥' },
-  { label: '记录人' },
-  { label: '被执行人', refusal: '被执行人拒绝签字的，由记录人注明情况：' },
-  { label: '见证人', refusal: '见证人姓名、单位或身份：' },
-  { label: '见证人', refusal: '见证人姓名、单位或身份：' },
-];
+const SUBJECT_REFUSAL = '被执行人拒绝签字的，由记录人注明情况：';
+const WITNESS_NOTE = '见证人姓名、单位或身份：';
+
+/**
+ * Who signs the record (民诉法 第二百六十一条): every subject by name, each on a line of
+ * their own, with the refusal note once after them, where the law asks for it.
+ */
+export function signatureLines(subjectNames: readonly string[]): SignatureLine[] {
+  const subjects = subjectNames.length > 0 ? subjectNames.map((name) => `被执行人${name}`) : ['被执行人'];
+  return [
+    { label: '现场执行指挥' },
+    { label: '记录人' },
+    ...subjects.map((label, i) => (i === subjects.length - 1 ? { label, refusal: SUBJECT_REFUSAL } : { label })),
+    { label: '见证人', refusal: WITNESS_NOTE },
+    { label: '见证人', refusal: WITNESS_NOTE },
+  ];
+}
+
+/**
+ * Ends the text before the signatures: when they move to the next page as a whole, the
+ * blank rest of this page is closed, so nothing can be written in after the record.
+ */
+export const END_OF_TEXT = '（以下无正文）';
 
 /** The 签名 section, kept on one page with its heading. */
-function Signatures({ n }: { n: number }) {
+function Signatures({ n, subjectNames }: { n: number; subjectNames: string[] }) {
+  const lines = signatureLines(subjectNames);
+  // Labels in one column, as wide as the longest (a subject's name makes it longer).
+  const labelChars = Math.max(...lines.map((line) => [...line.label].length)) + 5;
   return (
     <View wrap={false}>
       <Heading level={1} n={n}>
         签名
       </Heading>
       <Paragraph>以上笔录经现场宣读（或交阅），在场人员确认无误后签名。</Paragraph>
-      {signatureLines.map((line, i) => (
+      {lines.map((line, i) => (
         <View key={i}>
           <View style={styles.signRow}>
-            <Text style={styles.signLabel}>{`${line.label}（签名）：`}</Text>
+            <Text style={[styles.signLabel, { width: labelChars * charPitch }]}>{`${line.label}（签名）：`}</Text>
             <View style={styles.signLine} />
             <Text style={styles.signDate}>年　月　日</Text>
           </View>
@@ -67,9 +85,9 @@ function Signatures({ n }: { n: number }) {
 
 const presentColumns = [
   { title: '姓名', weight: 2 },
-  { title: '单位', weight: 4 },
-  { title: '职务或职责', weight: 3 },
-  { title: '到岗时间', weight: 2, align: 'center' as const },
+  { title: '单位', weight: 3.6 },
+  { title: '职务或职责', weight: 4.2 },
+  { title: '到岗时间', weight: 1.8, align: 'center' as const },
 ];
 
 const timelineColumns = [
@@ -78,6 +96,9 @@ const timelineColumns = [
   { title: '工作组', weight: 2.9 },
   { title: '经过', weight: 7.5 },
 ];
+
+/** At the top of every page, so that a sheet on its own (the signatures) is still known. */
+export const runningHead = (data: Pick<OnSiteRecordData, 'subjects'>): string => `${ON_SITE_RECORD_TITLE}　被执行人：${data.subjects}`;
 
 /**
  * Timeline rows per OfficialPage. react-pdf lays out a page's remaining content again for
@@ -100,11 +121,13 @@ export function OnSiteRecordDocument({ data, chainHead }: { data: OnSiteRecordDa
   const closing = (
     <>
       <Paragraph>{data.coverage}</Paragraph>
-      <Signatures n={data.suspensions.length > 0 ? 4 : 3} />
+      <Paragraph indent={false}>{END_OF_TEXT}</Paragraph>
+      <Signatures n={data.suspensions.length > 0 ? 4 : 3} subjectNames={data.subjectNames} />
     </>
   );
   const pageProps = {
     headerMark: documentMark(data.isDemo),
+    runningHead: runningHead(data),
     chainHead,
     footerNote: `依据执行日志生成于${formatChineseDateTime(data.printedAt)}`,
     continuousNumbers: true,

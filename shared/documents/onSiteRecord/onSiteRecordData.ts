@@ -4,6 +4,7 @@ import { standardGroups } from '../../commandPost/defaultGroups';
 import type { MemberUnit, Person, WorkingGroup } from '../../commandPost/types';
 import { correctedView, type CorrectedItem } from '../../log/corrections';
 import type { LogEntry } from '../../log/types';
+import type { InventoryAttendanceRecord } from '../../inventory/types';
 import { suspensionGrounds, type SuspensionGround } from '../../onSite/phases';
 import { basisDocumentKindLabels, type IsoInstant, type Operation, type Subject } from '../../operation/types';
 import { chineseNumeral } from '../numbering';
@@ -18,6 +19,8 @@ export interface OnSiteRecordSource {
   groups: WorkingGroup[];
   /** The operation's log, any order. */
   entries: LogEntry[];
+  /** The notary and witnesses of the inventory, when recorded: they were present too. */
+  inventoryAttendance?: InventoryAttendanceRecord | undefined;
   /** When the record is generated (ISO with +08:00): the end of the time while execution is still under way. */
   printedAt: IsoInstant;
 }
@@ -30,6 +33,8 @@ export interface OnSiteRecordData {
   basis: string;
   organiser: string;
   subjects: string;
+  /** One signature line each. */
+  subjectNames: string[];
   commander: string;
   /** 姓名, 单位, 职务, 到岗时间. */
   present: string[][];
@@ -72,6 +77,9 @@ function suspensionText(entry: LogEntry, text: string): string {
   const basis = ground ? `情形${chineseNumeral(ground)}：${suspensionGrounds[ground]}` : '未记录停止情形';
   return `停止执行（${basis}）。理由：${text}`;
 }
+
+/** A paragraph of the record ends with a full stop, whatever the log's text ended with. */
+const withFullStop = (text: string): string => (/[。！？]$/.test(text) ? text : `${text}。`);
 
 /** The printed text of one item: what was first recorded, then every correction, never replaced. */
 function itemText(item: CorrectedItem): string {
@@ -141,9 +149,32 @@ export function onSiteRecordData(source: OnSiteRecordSource): OnSiteRecordData {
     }
   }
 
+  const subjectNames = [...source.subjects].sort((a, b) => a.position - b.position).map((s) => s.name);
+  // Not checked in, but present all the same: the subjects, the inventory's notary and
+  // witnesses, and whoever recorded the log. A person already listed keeps one row; a
+  // notary's or witness's role, which the law asks for, is added to it.
+  const addPresent = (name: string, unit: string, role: string, addRole = true) => {
+    const row = present.find((p) => p[0] === name);
+    if (!row) present.push([name, unit, role, '']);
+    else if (addRole && !row[2]!.includes(role)) row[2] = row[2] ? `${row[2]}；${role}` : role;
+  };
+  for (const name of subjectNames) addPresent(name, '', '被执行人');
+  const attendance = source.inventoryAttendance;
+  if (attendance) {
+    for (const name of attendance.notaryNames) addPresent(name, attendance.notaryInstitution, '公证员');
+    for (const witness of attendance.witnesses) addPresent(witness.name, witness.unit, '见证人');
+  }
+  for (const item of items) {
+    const name = item.entry.operator.trim();
+    if (!name) continue;
+    const person = source.people.find((p) => p.name === name);
+    const line = person ? rosterLine(roster, person.id) : undefined;
+    addPresent(name, line?.unit ?? '', '记录人', false);
+  }
+
   const suspensions = items
     .filter((i) => i.entry.category === 'suspension' || i.entry.category === 'resumption')
-    .map((i) => `${formatChineseDateTime(i.entry.occurredAt)}，${itemText(i)}`);
+    .map((i) => withFullStop(`${formatChineseDateTime(i.entry.occurredAt)}，${itemText(i)}`));
 
   const timeline = items.map((item) => [
     String(item.entry.seq),
@@ -163,7 +194,8 @@ export function onSiteRecordData(source: OnSiteRecordSource): OnSiteRecordData {
     place: orUnset(operation.propertyAddress),
     basis: `${orUnset(ruling.court)}${orUnset(ruling.number)}《行政裁定书》；${orUnset(basis.number)}《${basisDocumentKindLabels[basis.kind]}》`,
     organiser: orUnset(operation.organisingGovernment),
-    subjects: source.subjects.length > 0 ? [...source.subjects].sort((a, b) => a.position - b.position).map((s) => s.name).join('、') : '未填写',
+    subjects: subjectNames.length > 0 ? subjectNames.join('、') : '未填写',
+    subjectNames,
     commander: commander ? `${commander.name}（${commander.unit}${commander.post}）` : '未指定',
     present,
     suspensions,
