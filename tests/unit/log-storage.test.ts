@@ -2,9 +2,13 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { appendLog, verifyLog } from '../../renderer/src/log/repository';
+import { appendEntry } from '../../shared/log/append';
+import type { LogEntry } from '../../shared/log/types';
+import { verifyChain } from '../../shared/log/verify';
 
 let db: ConsoleDb;
 let n = 0;
+const START = Date.parse('2026-03-05T09:00:00.000+08:00');
 afterEach(async () => db?.delete());
 
 const note = (operationId: string, text: string) => ({ operationId, operator: '林涛', group: 'security', category: 'note' as const, text });
@@ -38,4 +42,19 @@ describe('stored log', () => {
     expect(status.count).toBe(20);
     expect(status.verdict.ok).toBe(true);
   });
+
+  it('verifies a long log (the size handed to workers in the browser) and reports a tampered entry as verifyChain does', async () => {
+    db = openConsoleDb(`log-${++n}`);
+    const entries: LogEntry[] = [];
+    for (let i = 0; i < 6000; i++) entries.push(appendEntry(entries[i - 1], note('op', `第${i + 1}条`), new Date(START + i * 1000)));
+    await db.logEntries.bulkAdd(entries);
+    expect(await verifyLog(db, 'op')).toEqual({ count: 6000, verdict: verifyChain(entries, 'op'), flags: [] });
+
+    await db.logEntries.update(['op', 5500], { text: '（改写）' });
+    const stored = await db.logEntries.toArray();
+    const status = await verifyLog(db, 'op');
+    expect(status.verdict).toEqual(verifyChain(stored, 'op'));
+    expect(status.verdict).toMatchObject({ ok: false, seq: 5500, reason: 'changed' });
+  });
 });
+
