@@ -34,6 +34,11 @@ export interface LogBenchResult {
   webCrypto: number[];
   verifiedCount: number;
   verifiedOk: boolean;
+  /**
+   * After the timings, verifyLog on a tampered copy: an entry changed in the middle, then an
+   * extra entry stored under a fractional seq between two others. What it reported, in Chinese.
+   */
+  tampered: string[];
   userAgent: string;
 }
 
@@ -69,6 +74,8 @@ async function timed(run: () => Promise<unknown>): Promise<number> {
   await run();
   return performance.now() - start;
 }
+
+const describe = ({ verdict }: { verdict: { ok: boolean; message?: string } }) => (verdict.ok ? '校验通过' : verdict.message!);
 
 async function run(options: LogBenchOptions): Promise<LogBenchResult> {
   const name = `log-bench-${Date.now()}`;
@@ -129,8 +136,16 @@ async function run(options: LogBenchOptions): Promise<LogBenchResult> {
         ),
       );
     }
+    const tampered: string[] = [];
+    const middle = Math.floor(options.stored * 0.6);
+    await db.logEntries.update([OPERATION, middle], { text: '（改写）' });
+    tampered.push(describe(await verifyLog(db, OPERATION)));
+    await db.logEntries.update([OPERATION, middle], { text: entries[middle - 1]!.text });
+    await db.logEntries.add({ ...entries[middle - 1]!, seq: middle + 0.5 });
+    tampered.push(describe(await verifyLog(db, OPERATION)));
     return {
       seedMs,
+      tampered,
       append,
       baseline,
       verify,

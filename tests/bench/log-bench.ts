@@ -107,7 +107,10 @@ function report(result: LogBenchResult): boolean {
   console.log(`浏览器：${result.userAgent}（真实 IndexedDB，应用同一套 Dexie 代码）`);
   for (const row of rows) console.log(row.map((cell, i) => pad(cell, widths[i]!)).join('  '));
   if (!result.verifiedOk) console.log('校验结果：链条不一致（不应发生）');
-  return appendPass && verifyPass;
+  // Changed entry, then an extra entry under a fractional seq: both must be reported.
+  const tamperPass = result.tampered.length === 2 && result.tampered.every((m) => m !== '校验通过');
+  console.log(`篡改检测（经校验线程）：${result.tampered.join('；')} — ${tamperPass ? 'PASS' : 'FAIL'}`);
+  return appendPass && verifyPass && tamperPass;
 }
 
 async function main() {
