@@ -76,11 +76,17 @@ function workers(): Worker[] {
   return pool;
 }
 
+/** A worker that has not answered by then (e.g. its database open is blocked) is given up on. */
+const SEGMENT_TIMEOUT_MS = 60_000;
+
 function checkSegment(worker: Worker, request: Omit<SegmentRequest, 'id'>): Promise<SegmentSummary> {
   const id = nextRequest++;
-  return new Promise((resolve, reject) => {
+  return new Promise<SegmentSummary>((resolve, reject) => {
     pending.set(id, { resolve, reject });
     worker.postMessage({ ...request, id } satisfies SegmentRequest);
+    setTimeout(() => {
+      if (pending.delete(id)) reject(new Error('校验线程无响应'));
+    }, SEGMENT_TIMEOUT_MS);
   });
 }
 
@@ -103,6 +109,7 @@ export async function verifyLog(db: ConsoleDb, operationId: string): Promise<Log
     const team = workers();
     const starts = segmentStarts(count, team.length);
     const bounds = [null, ...starts, null];
+    // Promise.resolve: how Dexie asks a live query to await a promise that is not Dexie's.
     const segments = await Promise.resolve(
       Promise.all(
         team.map((worker, k) =>
@@ -118,7 +125,7 @@ export async function verifyLog(db: ConsoleDb, operationId: string): Promise<Log
     );
     stitched = stitchSegments(segments);
   } catch {
-    // Workers unavailable (e.g. blocked): verify here.
+    // Workers unavailable, failed or silent: verify here.
   }
   return stitched ?? verifyAll(await entriesOf(db, operationId).toArray(), operationId);
 }
