@@ -32,7 +32,7 @@ const styles = StyleSheet.create({
   // Under the header mark's box, above the text block, the whole width of the text.
   runningHead: {
     position: 'absolute',
-    top: mm(25.5),
+    top: mm(25),
     left: page.marginLeft,
     right: page.marginRight,
     fontSize: typeSize.xiaoSi,
@@ -46,6 +46,9 @@ const styles = StyleSheet.create({
     right: page.marginRight,
     fontSize: typeSize.xiaoSi,
     fontWeight: 700,
+    // Its own line height, not the body's: the box then ends above the running head.
+    lineHeight: 1.2,
+    letterSpacing: 0,
     borderWidth: 1,
     paddingVertical: 2,
     paddingHorizontal: 6,

@@ -3,7 +3,7 @@
 // with a line for a refusal; each destination's list is printed twice (第一联、第二联),
 // each copy its own page run with its own page numbers.
 import { StyleSheet, View } from '@react-pdf/renderer';
-import { OfficialDocument, OfficialPage, Paragraph, Table, Text, Title, type TableColumn } from '../components';
+import { OfficialDocument, OfficialPage, Table, Text, Title, type TableColumn } from '../components';
 import type { DocumentFonts } from '../fonts';
 import { charPitch, linePitch, typeSize } from '../metrics';
 import { formatChineseDateTime } from '../plan/printData';
@@ -40,7 +40,9 @@ const styles = StyleSheet.create({
   infoRow: { flexDirection: 'row' },
   infoLabel: { width: 5.5 * typeSize.xiaoSi },
   infoValue: { flex: 1 },
-  signatures: { marginTop: linePitch / 2 },
+  // In the 小4号 of the heading lines, so that a short list and its signatures share a page.
+  closing: { ...small, textIndent: 2 * typeSize.xiaoSi, marginTop: linePitch / 4 },
+  signatures: { marginTop: linePitch / 4 },
   signRow: { flexDirection: 'row' },
   signCell: { width: '50%', paddingRight: charPitch, marginTop: linePitch / 2 },
   signText: small,
@@ -84,9 +86,9 @@ function ListCopy({ data, section, copy }: { data: InventoryListData; section: I
   // own could be put under another list.
   const closing = (
     <View>
-      <Paragraph>{closingSentence(section)}</Paragraph>
+      <Text style={styles.closing}>{closingSentence(section)}</Text>
       <View style={styles.signatures}>
-        <Paragraph>{COPIES_LINE}</Paragraph>
+        <Text style={styles.closing}>{COPIES_LINE}</Text>
         {pairs.map((pair, i) => (
           <View key={i} style={styles.signRow}>
             {pair.map((line, j) => (

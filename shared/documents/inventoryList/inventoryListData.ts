@@ -82,7 +82,7 @@ export function inventoryListData(
     ok: true,
     data: {
       isDemo: operation.isDemo,
-      basis: [operation.courtRuling.court, operation.courtRuling.number, '《行政裁定书》'].filter(Boolean).join(' '),
+      basis: [operation.courtRuling.court, operation.courtRuling.number, '《行政裁定书》'].filter(Boolean).join(''),
       subjects: subjects.map((s) => s.name).join('、') || '（未填写被执行人）',
       subjectNames: subjects.map((s) => s.name),
       address: operation.propertyAddress,
