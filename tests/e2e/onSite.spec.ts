@@ -1,6 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { appendEntry } from '../../shared/log/append';
-import type { LogEntry } from '../../shared/log/types';
+import { chainedNotes, putEntries } from './support/log';
 import { blur, checkIn, openConsole, phaseByKey } from './support/onSite';
 
 const timeline = (page: Page) => page.getByTestId('timeline');
@@ -147,37 +146,7 @@ test('100 000 entries: the timeline opens, scrolls to the last one, and search f
   const operationId = await openConsole(page);
 
   const COUNT = 100_000;
-  const t0 = Date.now() - COUNT * 1000;
-  const entries: LogEntry[] = [];
-  for (let i = 0; i < COUNT; i++) {
-    entries.push(
-      appendEntry(
-        entries[i - 1],
-        { operationId, operator: '杨帆', group: i % 2 ? 'evidence' : 'security', category: 'note', text: `批量记录第 ${i + 1} 条` },
-        new Date(t0 + i * 1000),
-      ),
-    );
-  }
-  for (let start = 0; start < COUNT; start += 10_000) {
-    await page.evaluate(
-      (batch) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open('enforcement-console');
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const tx = open.result.transaction('logEntries', 'readwrite');
-            const store = tx.objectStore('logEntries');
-            for (const e of batch) store.add(e);
-            tx.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            tx.onerror = () => reject(tx.error);
-          };
-        }),
-      entries.slice(start, start + 10_000),
-    );
-  }
+  await putEntries(page, chainedNotes(operationId, COUNT));
   await page.reload();
   await expect(page.getByTestId('timeline-count')).toHaveText(`显示 ${COUNT} / ${COUNT} 项`, { timeout: 60_000 });
   await expect(page.getByTestId('timeline-verify')).toContainText(`校验通过：共 ${COUNT} 条`, { timeout: 60_000 });
