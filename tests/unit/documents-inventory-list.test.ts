@@ -14,6 +14,7 @@ import {
 import { renderDocumentKind } from '../../shared/documents/registry';
 import type { InventoryItemRecord, InventoryRoomRecord } from '../../shared/inventory/types';
 import { appendEntry } from '../../shared/log/append';
+import { inventoryAttendanceFixture } from '../fixtures/documents/inventoryAttendance';
 import { hasPoppler, nodeFonts, pdfPages, pdfRawText, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
 
 const AT = '2026-12-08T10:00:00.000+08:00';
@@ -58,18 +59,7 @@ function records(): InventoryRecords {
     subjects: backup.subjects,
     rooms,
     items: items(),
-    attendance: {
-      id: OP,
-      operationId: OP,
-      notaryInstitution: '滨江市公证处',
-      notaryNames: ['王明', '赵静'],
-      witnesses: [
-        { name: '黄敏', idNumber: '110101198001013023', unit: '柳巷社区居民委员会' },
-        { name: '周海', idNumber: '', unit: '河西街道办事处' },
-      ],
-      groupLeader: '刘强',
-      updatedAt: AT,
-    },
+    attendance: inventoryAttendanceFixture(OP, AT),
     lastLogEntry: { seq: 42, hash: 'ab'.repeat(32) },
   };
 }

@@ -7,6 +7,7 @@ import { backupChainHead, renderDocumentKind } from '../../shared/documents/regi
 import { END_OF_TEXT, onSiteRecordData, renderOnSiteRecord, runningHead, signatureLines } from '../../shared/documents/onSiteRecord';
 import { chainHeadLine } from '../../shared/log/head';
 import type { ChainHead, LogEntry } from '../../shared/log/types';
+import { inventoryAttendanceFixture } from '../fixtures/documents/inventoryAttendance';
 import { longOnSiteLog, onSiteLog, onSiteRecordSource } from '../fixtures/documents/onSiteLog';
 import { hasPoppler, nodeFonts, pdfPages, pdfRawText, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
 
@@ -38,23 +39,12 @@ describe('on-site record content', () => {
 
   it('lists the subjects, the notary and witnesses of the inventory and the recorders too, once each', () => {
     const source = onSiteRecordSource();
-    const attendance = {
-      id: source.operation.id,
-      operationId: source.operation.id,
-      notaryInstitution: '滨江市公证处',
-      notaryNames: ['王明'],
-      witnesses: [
-        { name: '黄敏', idNumber: '', unit: '柳巷社区居民委员会' },
-        { name: '周海', idNumber: '', unit: '河西街道办事处' },
-      ],
-      groupLeader: '刘强',
-      updatedAt: source.printedAt,
-    };
-    const data = onSiteRecordData({ ...source, inventoryAttendance: attendance });
+    const data = onSiteRecordData({ ...source, inventoryAttendance: inventoryAttendanceFixture(source.operation.id, source.printedAt) });
     const row = (name: string) => data.present.filter((p) => p[0] === name);
     expect(row('张建国')).toEqual([['张建国', '', '被执行人', '']]);
     expect(row('李秀兰')).toEqual([['李秀兰', '', '被执行人', '']]);
     expect(row('王明')).toEqual([['王明', '滨江市公证处', '公证员', '']]);
+    expect(row('赵静')).toEqual([['赵静', '滨江市公证处', '公证员', '']]);
     expect(row('周海')).toEqual([['周海', '河西街道办事处', '见证人', '']]);
     // A witness who also checked in keeps one row, the role added.
     expect(row('黄敏')).toEqual([['黄敏', '河西街道办事处', '柳巷社区居委会主任；见证人', '07:51']]);
@@ -211,5 +201,14 @@ describe.skipIf(!hasPoppler)(popplerSuite('documents rendered from a backup'), (
     await expect(
       renderDocumentKind('onSiteRecord', backup, nodeFonts, { printedAt: '2026-12-08T14:00:00.000+08:00', sha256 }),
     ).rejects.toThrow('无法生成现场笔录');
+  }, 60_000);
+
+  it('lists the inventory’s notary and witnesses from the backup among those present', async () => {
+    const backup = backupWithLog();
+    const attendance = inventoryAttendanceFixture(backup.operation.id, '2026-12-08T10:00:00.000+08:00');
+    const filled = { ...backup, inventoryAttendance: [attendance] as OperationBackup['inventoryAttendance'] };
+    const { bytes } = await renderDocumentKind('onSiteRecord', filled, nodeFonts, { printedAt: '2026-12-08T14:00:00.000+08:00', sha256 });
+    const raw = strip(pdfRawText(savePdf('backup-onsite-attendance.pdf', bytes)));
+    for (const text of ['王明滨江市公证处公证员', '赵静滨江市公证处公证员', '周海河西街道办事处见证人']) expect(raw).toContain(text);
   }, 60_000);
 });
