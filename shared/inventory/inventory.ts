@@ -122,9 +122,9 @@ export function listsByDestination(items: readonly InventoryItemRecord[], rooms:
   );
 }
 
-/** 共 20 件（12 件、8 箱） */
+/** 共20项（12件、8箱）: printed in the list, where official text puts no spaces between Chinese and digits. */
 export function totalsText(list: DestinationList): string {
-  return `共 ${list.items.length} 项（${list.totals.map((t) => `${formatQuantity(t.quantity)} ${t.unit}`).join('、')}）`;
+  return `共${list.items.length}项（${list.totals.map((t) => `${formatQuantity(t.quantity)}${t.unit}`).join('、')}）`;
 }
 
 /** 2, 2.5: no trailing zeros, no float noise. */

@@ -95,7 +95,7 @@ describe('lists and readiness', () => {
     );
     expect(lists.map((l) => l.destination.kind)).toEqual(['interimHousing', 'resettlementHousing', 'other']);
     expect(lists[0]!.items.map((i) => i.id)).toEqual(['c', 'b', 'a']);
-    expect(totalsText(lists[0]!)).toBe('共 3 项（2 台、3 箱）');
+    expect(totalsText(lists[0]!)).toBe('共3项（2台、3箱）');
   });
 
   it('refuses printing without notary, two witnesses, items or destinations', () => {

@@ -1,7 +1,7 @@
 // Pure. What 《物品清单》 prints, from the operation's records: one list per destination,
 // each printed twice (第一联、第二联), pinned to the log's head.
 import type { Operation, Subject } from '../../operation/types';
-import { destinationText, formatQuantity, listsByDestination, printProblems, witnessText, type DestinationList } from '../../inventory/inventory';
+import { destinationText, formatQuantity, listsByDestination, printProblems, totalsText, witnessText } from '../../inventory/inventory';
 import type { InventoryAttendanceRecord, InventoryItemRecord, InventoryRoomRecord } from '../../inventory/types';
 import type { ChainHead, LogEntry } from '../../log/types';
 import { chinaDateOf } from '../plan/printData';
@@ -48,10 +48,6 @@ export interface InventoryRecords {
   lastLogEntry: Pick<LogEntry, 'seq' | 'hash'> | undefined;
 }
 
-/** 共20项（40箱、60件）: official text puts no spaces between Chinese and digits. */
-const totalText = (list: DestinationList): string =>
-  `共${list.items.length}项（${list.totals.map((t) => `${formatQuantity(t.quantity)}${t.unit}`).join('、')}）`;
-
 /** The list's content, or the reasons it cannot be printed yet (in Chinese). */
 export function inventoryListData(
   records: InventoryRecords,
@@ -66,7 +62,7 @@ export function inventoryListData(
   const subjects = [...records.subjects].sort((a, b) => a.position - b.position);
   const sections = listsByDestination(items, rooms).map((list) => ({
     destination: destinationText(list.destination),
-    total: totalText(list),
+    total: totalsText(list),
     rows: list.items.map((item, i) => [
       String(i + 1),
       item.tag,
