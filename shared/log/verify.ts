@@ -61,6 +61,17 @@ export function verifyChain(entries: readonly LogEntry[], operationId: string, e
       return fail(expected, 'missing', `第 ${expected} 条记录缺失（其后为第 ${show(entry.seq)} 条）`);
     }
     if (recomputed(entry) !== entry.hash) {
+      // An entry moved to another place (its seq rewritten to fit the key) still links to the
+      // entry it first followed: if that one now stands elsewhere, the order was changed.
+      const before = previous ? previous.hash : ZERO_HASH;
+      const linkedTo = entry.prevHash !== before ? entries.find((e, j) => j !== i && e.hash === entry.prevHash) : undefined;
+      if (linkedTo) {
+        return fail(
+          entry.seq,
+          'reordered',
+          `第 ${entry.seq} 条记录的位置被打乱：存放在此处的记录原本接在第 ${show(linkedTo.seq)} 条现存的记录之后，内容与其哈希值也已不符`,
+        );
+      }
       return fail(entry.seq, 'changed', `第 ${entry.seq} 条记录的内容与其哈希值不符，记录已被改动`);
     }
     if (entry.prevHash !== (previous ? previous.hash : ZERO_HASH)) {
@@ -75,25 +86,28 @@ export function verifyChain(entries: readonly LogEntry[], operationId: string, e
     previous = entry;
   }
 
+  const head = previous ? { seq: previous.seq, hash: previous.hash } : null;
   if (expectedHead) {
-    const lastSeq = previous?.seq ?? 0;
-    if (lastSeq < expectedHead.seq) {
-      return fail(
-        lastSeq + 1,
-        'missing',
-        `日志只到第 ${lastSeq} 条，但此前已记录到第 ${expectedHead.seq} 条：第 ${lastSeq + 1} 条起的记录缺失`,
-      );
-    }
-    const pinned = entries[position.get(expectedHead.seq) ?? -1];
-    if (pinned && pinned.hash !== expectedHead.hash) {
-      return fail(
-        expectedHead.seq,
-        'changed',
-        `第 ${expectedHead.seq} 条记录的哈希值与此前固定的链头不符，日志在此之前已被改写`,
-      );
-    }
+    const pinned = checkPinned(head, entries[position.get(expectedHead.seq) ?? -1]?.hash, expectedHead);
+    if (pinned) return pinned;
   }
-  return { ok: true, head: previous ? { seq: previous.seq, hash: previous.hash } : null };
+  return { ok: true, head };
+}
+
+/**
+ * A chain that verified on its own, against a head pinned elsewhere (a printed PDF, the last
+ * verification): null when it agrees. `hashAtPinnedSeq` is the stored hash of the entry at
+ * pinned.seq. A chain shorter than the pin lost its newest entries, which no link can show.
+ */
+export function checkPinned(head: ChainHead | null, hashAtPinnedSeq: string | undefined, pinned: ChainHead): ChainVerdict | null {
+  const lastSeq = head?.seq ?? 0;
+  if (lastSeq < pinned.seq) {
+    return fail(lastSeq + 1, 'missing', `日志只到第 ${lastSeq} 条，但此前已记录到第 ${pinned.seq} 条：第 ${lastSeq + 1} 条起的记录缺失`);
+  }
+  if (hashAtPinnedSeq !== undefined && hashAtPinnedSeq !== pinned.hash) {
+    return fail(pinned.seq, 'changed', `第 ${pinned.seq} 条记录的哈希值与此前固定的链头不符，日志在此之前已被改写`);
+  }
+  return null;
 }
 
 export type ClockFlagKind = 'backwards' | 'forwardJump';

@@ -205,7 +205,19 @@ describe('verifyChain: every kind of tampering, with the right seq', () => {
   it('two entries swapped in place with their seq fields exchanged', () => {
     const e = clone(base);
     [e[3], e[4]] = [{ ...e[4]!, seq: 4 }, { ...e[3]!, seq: 5 }];
-    expect(verifyChain(e, OP)).toMatchObject({ ok: false, seq: 4, reason: 'changed' });
+    // As storage keyed by seq forces a reorder to look: the moved entry still links to the one it followed.
+    const verdict = verifyChain(e, OP);
+    expect(verdict).toMatchObject({ ok: false, seq: 4, reason: 'reordered' });
+    expect(!verdict.ok && verdict.message).toContain('第 4 条记录的位置被打乱');
+  });
+
+  it('an entry moved further away, its seq rewritten to fit its new place', () => {
+    const e = clone(base);
+    const moved = e.splice(1, 1)[0]!;
+    e.splice(6, 0, moved);
+    e.forEach((entry, i) => (entry.seq = i + 1));
+    expect(verifyChain(e, OP)).toMatchObject({ ok: false, seq: 2 });
+    expect(verifyChain(e, OP)).toMatchObject({ reason: 'reordered' });
   });
 
   it('a duplicated entry', () => {

@@ -2,8 +2,9 @@
 // as the act it records, and the whole chain is verified whenever it is read for display.
 import Dexie from 'dexie';
 import { appendEntry, type LogInput } from '../../../shared/log/append';
-import type { LogEntry } from '../../../shared/log/types';
+import type { ChainHead, LogEntry } from '../../../shared/log/types';
 import {
+  checkPinned,
   clockFlags,
   segmentStarts,
   stitchSegments,
@@ -94,9 +95,44 @@ function checkSegment(worker: Worker, request: Omit<SegmentRequest, 'id'>): Prom
  * The chain as stored, verified from the first entry. A long chain is split by seq into
  * contiguous key ranges that together cover every key of the operation, each read and
  * checked by a worker; if any segment or any joint is in doubt, the whole chain is verified
- * here, so a broken chain is reported exactly as verifyChain reports it.
+ * here, so a broken chain is reported exactly as verifyChain reports it. Then the head must
+ * reach the head pinned at the last verification (below).
  */
 export async function verifyLog(db: ConsoleDb, operationId: string): Promise<LogStatus> {
+  return againstPinnedHead(db, operationId, await verifyStored(db, operationId));
+}
+
+// Removing the newest entries leaves a shorter chain that verifies on its own. So the head
+// of every successful verification is pinned outside the database (per database and
+// operation) and the next verification must reach it with the same hash. Written only after
+// a verification read it from storage, so an aborted transaction can never pin a head that
+// was not kept.
+const pinKey = (db: ConsoleDb, operationId: string) => `enforcement-console.logHead.${db.name}.${operationId}`;
+
+function readPin(raw: string | null): ChainHead | null {
+  try {
+    const value = JSON.parse(raw ?? 'null') as Partial<ChainHead> | null;
+    return value && Number.isSafeInteger(value.seq) && typeof value.hash === 'string' ? { seq: value.seq!, hash: value.hash } : null;
+  } catch {
+    return null;
+  }
+}
+
+async function againstPinnedHead(db: ConsoleDb, operationId: string, status: LogStatus): Promise<LogStatus> {
+  if (!status.verdict.ok || typeof localStorage === 'undefined') return status;
+  const head = status.verdict.head;
+  const pinned = readPin(localStorage.getItem(pinKey(db, operationId)));
+  if (pinned) {
+    const hashAtPin =
+      head && head.seq > pinned.seq ? (await db.logEntries.get([operationId, pinned.seq]))?.hash : head?.seq === pinned.seq ? head.hash : undefined;
+    const broken = checkPinned(head, hashAtPin, pinned);
+    if (broken) return { ...status, verdict: broken };
+  }
+  if (head && (!pinned || head.seq > pinned.seq)) localStorage.setItem(pinKey(db, operationId), JSON.stringify(head));
+  return status;
+}
+
+async function verifyStored(db: ConsoleDb, operationId: string): Promise<LogStatus> {
   // A short log is read and verified here, in one read (a live query watching this sees the
   // whole key range); only a long one is handed to the workers.
   const head = await entriesOf(db, operationId).limit(PARALLEL_FROM).toArray();
