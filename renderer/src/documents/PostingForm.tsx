@@ -1,12 +1,10 @@
 // DOM. 记录张贴: where, when and by whom the 公告 was posted, with photos.
 import { useState } from 'react';
-import { App, Button, Col, DatePicker, Form, Input, Modal, Row, Select, Space, Tag } from 'antd';
-import { PictureOutlined } from '@ant-design/icons';
+import { Col, DatePicker, Form, Input, Modal, Row, Select } from 'antd';
 import type { DocumentRecord, PostingInput, PostingPhoto } from '../../../shared/documents/records';
 import { db } from '../data/db';
-import { pickPhotos } from '../host/pickPhotos';
+import { PhotoField } from '../ui/PhotoField';
 import { chinaInstantField } from '../ui/dateFields';
-import { errorText } from '../ui/errors';
 import { useRecordForm } from '../ui/useRecordForm';
 import { recordPosting } from './repository';
 
@@ -14,17 +12,8 @@ const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
 export function PostingForm({ document, place, onClose }: { document: DocumentRecord; place: string; onClose: () => void }) {
   const [form] = Form.useForm<PostingInput>();
-  const { message } = App.useApp();
   const [photos, setPhotos] = useState<PostingPhoto[]>([]);
 
-  const addPhotos = async () => {
-    try {
-      const added = await pickPhotos(MAX_PHOTO_BYTES);
-      setPhotos((p) => [...p, ...added]);
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
 
   const { saving, submit: save } = useRecordForm(
     form,
@@ -51,18 +40,7 @@ export function PostingForm({ document, place, onClose }: { document: DocumentRe
         <Form.Item name="postedBy" label="张贴人（回车分隔）">
           <Select mode="tags" open={false} aria-label="张贴人" />
         </Form.Item>
-        <Form.Item label="照片">
-          <Space wrap>
-            <Button icon={<PictureOutlined />} onClick={addPhotos}>
-              添加照片
-            </Button>
-            {photos.map((p, i) => (
-              <Tag key={`${p.name}-${i}`} closable onClose={() => setPhotos((all) => all.filter((_, j) => j !== i))}>
-                {p.name}
-              </Tag>
-            ))}
-          </Space>
-        </Form.Item>
+        <PhotoField photos={photos} onChange={setPhotos} maxBytes={MAX_PHOTO_BYTES} />
         <Form.Item name="note" label="备注">
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
         </Form.Item>

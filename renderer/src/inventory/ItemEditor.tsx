@@ -1,8 +1,7 @@
 // DOM. Correcting one item (every change is logged with what changed), attaching photos,
 // or withdrawing a wrong entry with a reason: the item stays in the records.
 import { useState } from 'react';
-import { App, AutoComplete, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Tag } from 'antd';
-import { PictureOutlined } from '@ant-design/icons';
+import { App, AutoComplete, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
 import type { ItemInput } from '../../../shared/inventory/inventory';
 import {
   destinationKindLabels,
@@ -13,8 +12,7 @@ import {
   type InventoryRoomRecord,
 } from '../../../shared/inventory/types';
 import { db } from '../data/db';
-import { pickPhotos } from '../host/pickPhotos';
-import { errorText } from '../ui/errors';
+import { PhotoField } from '../ui/PhotoField';
 import { useRecordForm } from '../ui/useRecordForm';
 import { conditionOptions, unitOptions } from './ItemEntry';
 import { updateItem, withdrawItem } from './repository';
@@ -30,14 +28,6 @@ export function ItemEditor({ item, rooms, onClose }: { item: InventoryItemRecord
   const [photos, setPhotos] = useState<InventoryPhoto[]>(item.photos);
   const [reason, setReason] = useState('');
 
-  const addPhotos = async () => {
-    try {
-      const added = await pickPhotos(MAX_PHOTO_BYTES);
-      setPhotos((p) => [...p, ...added]);
-    } catch (e) {
-      message.error(errorText(e));
-    }
-  };
 
   const { saving, submit } = useRecordForm(
     form,
@@ -164,18 +154,7 @@ export function ItemEditor({ item, rooms, onClose }: { item: InventoryItemRecord
         <Form.Item name="note" label="备注">
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
         </Form.Item>
-        <Form.Item label="照片">
-          <Space wrap>
-            <Button icon={<PictureOutlined />} onClick={addPhotos}>
-              添加照片
-            </Button>
-            {photos.map((p, i) => (
-              <Tag key={`${p.name}-${i}`} closable onClose={() => setPhotos((all) => all.filter((_, j) => j !== i))}>
-                {p.name}
-              </Tag>
-            ))}
-          </Space>
-        </Form.Item>
+        <PhotoField photos={photos} onChange={setPhotos} maxBytes={MAX_PHOTO_BYTES} />
       </Form>
     </Modal>
   );
