@@ -2,6 +2,7 @@
 // What the command-line tools share: the project's folders, its version and how they stop.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
+import { parseBackup, type OperationBackup } from '../../shared/archive/backup';
 import type { DocumentFonts } from '../../shared/documents/fonts';
 
 type Registry = typeof import('../../shared/documents/registry');
@@ -54,4 +55,21 @@ export async function loadDocumentRegistry(): Promise<Registry> {
     logLevel: 'silent',
   });
   return module;
+}
+
+/** Reads and checks an operation backup file; on failure says why in Chinese and gives null. */
+export function readBackupFile(file: string): OperationBackup | null {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    console.error(`无法读取备份文件 ${file}：${message(error)}`);
+    return null;
+  }
+  const parsed = parseBackup(text);
+  if (!parsed.ok) {
+    console.error(`备份文件 ${file} 无效：\n${parsed.errors.map((e) => `  · ${e}`).join('\n')}`);
+    return null;
+  }
+  return parsed.backup;
 }

@@ -2,11 +2,10 @@
 // `npm run render -- <backup.json> <kind> <out.pdf>`: prints one kind of document of an
 // operation backup file to a PDF, with the same layout code and fonts as the app.
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseBackup } from '../../shared/archive/backup';
 import { chinaInstant } from '../../shared/calendar/chinaTime';
-import { EXIT_FAILED, EXIT_USAGE, loadDocumentRegistry, message, nodeFonts, runMain } from './common';
+import { EXIT_FAILED, EXIT_USAGE, loadDocumentRegistry, message, nodeFonts, readBackupFile, runMain } from './common';
 
 async function main(args: string[]): Promise<number> {
   const { documentKinds, documentKindTitle, isDocumentKind, renderDocumentKind } = await loadDocumentRegistry();
@@ -39,18 +38,8 @@ ${kindList()}
     return EXIT_USAGE;
   }
 
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    console.error(`无法读取备份文件 ${file}：${message(error)}`);
-    return EXIT_FAILED;
-  }
-  const parsed = parseBackup(text);
-  if (!parsed.ok) {
-    console.error(`备份文件 ${file} 无效：\n${parsed.errors.map((e) => `  · ${e}`).join('\n')}`);
-    return EXIT_FAILED;
-  }
+  const backup = readBackupFile(file);
+  if (!backup) return EXIT_FAILED;
 
   const fonts = nodeFonts();
   const missing = [fonts.regular, fonts.bold].filter((f) => !existsSync(f));
@@ -62,7 +51,7 @@ ${kindList()}
   const out = path.resolve(outArg);
   console.error(`正在生成《${documentKindTitle(kind)}》…`);
   try {
-    const { bytes, source } = await renderDocumentKind(kind, parsed.backup, fonts, {
+    const { bytes, source } = await renderDocumentKind(kind, backup, fonts, {
       printedAt: chinaInstant(new Date()),
       sha256: (bytes) => Promise.resolve(createHash('sha256').update(bytes).digest('hex')),
     });

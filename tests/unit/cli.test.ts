@@ -1,20 +1,22 @@
 // The command-line tools run as the user runs them: `npx tsx electron/cli/…` in a child process.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { strToU8, unzipSync, zipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBackup, serialiseBackup, type OperationBackup } from '../../shared/archive/backup';
 import { announcementFromOperation, noticeFromOperation, renderNotice } from '../../shared/documents/notice';
 import type { DocumentRecord, ServiceRecord } from '../../shared/documents/records';
+import { archivableBackup } from '../fixtures/archive/archivable';
 import { hasPoppler, nodeFonts, pdfRawText } from '../fixtures/documents/pdf';
 
 const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'enforcement-console-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(tool: 'demo' | 'render', ...args: string[]) {
+function run(tool: 'demo' | 'render' | 'archive' | 'verify', ...args: string[]) {
   const result = spawnSync('npx', ['tsx', `electron/cli/${tool}.ts`, ...args], {
     cwd: root,
     encoding: 'utf8',
@@ -260,5 +262,73 @@ describe('npm run render for the served documents', { timeout: 180_000 }, () => 
     expect(announcement.code).toBe(1);
     expect(announcement.stderr).toContain('备份中没有强制执行公告');
     expect(existsSync(out)).toBe(false);
+  });
+});
+
+describe('npm run archive and npm run verify', { timeout: 180_000 }, () => {
+  const backupFile = join(dir, 'archivable.json');
+  const archive = join(dir, '一户一档.zip');
+
+  beforeAll(() => {
+    writeFileSync(backupFile, serialiseBackup(archivableBackup()));
+  });
+
+  it('archive writes the ZIP and verify passes it with a summary', () => {
+    const built = run('archive', backupFile, archive);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toContain('已写入归档');
+    expect(built.stdout).toContain('6 个文件，日志 5 条');
+    const verified = run('verify', archive);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('核验通过');
+    expect(verified.stdout).toContain('行动：demo-operation');
+    expect(verified.stdout).toContain('文件：5 个');
+    expect(verified.stdout).toContain('执行日志：5 条，哈希链完整');
+    expect(verified.stdout).toMatch(/执行日志链头：第 5 条 {2}SHA-256 [0-9a-f]{64}/);
+  });
+
+  it('verify exits 1 naming the first problem, and writes nothing', () => {
+    const files = unzipSync(readFileSync(archive));
+    const write = (name: string, zip: Uint8Array) => {
+      const file = join(dir, name);
+      writeFileSync(file, zip);
+      return file;
+    };
+    const log = files['log.jsonl']!.slice();
+    log[log.length - 3] = log[log.length - 3]! ^ 1;
+    const before = readdirSync(dir).sort();
+    const cases: [string, string][] = [
+      [write('log.zip', zipSync({ ...files, 'log.jsonl': log })), 'log.jsonl'],
+      [write('extra.zip', zipSync({ ...files, 'extra.txt': strToU8('x') })), '归档中多出文件 extra.txt'],
+      [write('evil.zip', zipSync({ ...files, '../evil': strToU8('x') })), '"../evil" 含“..”或“.”路径段，可能写到目标目录之外，拒绝处理'],
+      [write('manifest.zip', zipSync({ ...files, 'manifest.json': strToU8('{') })), '清单文件 manifest.json 不是有效的 JSON'],
+    ];
+    const after = readdirSync(dir).sort();
+    for (const [file, expected] of cases) {
+      const result = run('verify', file);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain('核验未通过：');
+      expect(result.stderr).toContain(expected);
+    }
+    expect(readdirSync(dir).sort()).toEqual(after);
+    expect(after.length).toBe(before.length + cases.length);
+    expect(existsSync(join(dir, '..', 'evil'))).toBe(false);
+  });
+
+  it('wrong arguments print the usage and exit 2; a missing or wrong backup exits 1 and writes no ZIP', () => {
+    expect(run('verify').code).toBe(2);
+    expect(run('verify').stderr).toContain('用法：npm run verify -- <归档.zip>');
+    const usage = run('archive', backupFile);
+    expect(usage.code).toBe(2);
+    expect(usage.stderr).toContain('用法：npm run archive -- <备份文件.json> <输出文件.zip>');
+    const out = join(dir, 'never.zip');
+    const missing = run('archive', join(dir, 'missing.json'), out);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toContain('无法读取备份文件');
+    const foreign = join(dir, 'foreign-archive.json');
+    writeFileSync(foreign, JSON.stringify({ format: 'something-else', formatVersion: 1 }));
+    expect(run('archive', foreign, out).stderr).toContain('这不是强制执行指挥台的行动备份文件');
+    expect(existsSync(out)).toBe(false);
+    expect(run('verify', join(dir, 'missing.zip')).stderr).toContain('无法读取归档');
   });
 });

@@ -1,0 +1,59 @@
+// Node tool (not bundled into the app).
+// `npm run verify -- <archive.zip>`: checks an archive (一户一档) without the app. Exit 0 and
+// a summary when every rule holds; exit 1 naming the first problem. Reads only.
+import { readFileSync, statSync } from 'node:fs';
+import { verifyArchiveZip } from '../../shared/archive/verifyArchive';
+import { chainHeadLine } from '../../shared/log/head';
+import { EXIT_FAILED, EXIT_USAGE, message, runMain } from './common';
+
+const USAGE = `用法：npm run verify -- <归档.zip>
+
+独立核验 npm run archive 或程序导出的归档（一户一档）：每个文件与 manifest.json 记载的
+SHA-256 一致、没有缺少或多出的文件、执行日志的哈希链完整且与清单记载的链头一致。
+全部通过时退出码为 0，否则为 1 并指出发现的第一个问题。不写入任何文件。
+
+示例：npm run verify -- /tmp/一户一档.zip`;
+
+/** Larger than any archive the verifier holds in memory (the sum of entries is capped lower). */
+const MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024;
+
+async function main(args: string[]): Promise<number> {
+  if (args[0] === '-h' || args[0] === '--help') {
+    console.log(USAGE);
+    return 0;
+  }
+  if (args.length !== 1) {
+    console.error(USAGE);
+    return EXIT_USAGE;
+  }
+  const file = args[0]!;
+  let zip: Uint8Array;
+  try {
+    if (statSync(file).size > MAX_ZIP_BYTES) {
+      console.error(`核验未通过：${file} 超过 ${MAX_ZIP_BYTES} 字节，拒绝处理`);
+      return EXIT_FAILED;
+    }
+    zip = readFileSync(file);
+  } catch (error) {
+    console.error(`无法读取归档 ${file}：${message(error)}`);
+    return EXIT_FAILED;
+  }
+  const verdict = verifyArchiveZip(zip);
+  if (!verdict.ok) {
+    console.error(`核验未通过：${verdict.problem}`);
+    return EXIT_FAILED;
+  }
+  const { summary } = verdict;
+  console.log(
+    [
+      `核验通过：${file}`,
+      `行动：${summary.operationId}（归档于 ${summary.createdAt}）`,
+      `文件：${summary.files} 个，均与清单记载的 SHA-256 一致`,
+      `执行日志：${summary.logCount} 条，哈希链完整`,
+      ...(summary.head ? [chainHeadLine(summary.head)] : []),
+    ].join('\n'),
+  );
+  return 0;
+}
+
+runMain(() => main(process.argv.slice(2)));

@@ -1,0 +1,192 @@
+// The verifiable archive (一户一档): built from a backup, checked by the independent verifier,
+// and every kind of tampering or hostile ZIP named in Chinese, never a crash.
+import fc from 'fast-check';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { archiveFiles, writeArchiveZip, type ArchiveManifest } from '../../shared/archive/archive';
+import { MAX_ENTRY_BYTES, verifyArchiveZip, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
+import { archivableBackup } from '../fixtures/archive/archivable';
+
+const CREATED_AT = '2026-12-10T10:00:00.000+08:00';
+const backup = archivableBackup();
+
+function buildZip(): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  let finals = 0;
+  writeArchiveZip(archiveFiles(backup, CREATED_AT), new Date(CREATED_AT), (chunk, final) => {
+    chunks.push(chunk);
+    if (final) finals++;
+  });
+  expect(finals).toBe(1);
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.length;
+  }
+  return out;
+}
+
+const zip = buildZip();
+const entries = () => unzipSync(zip);
+const rezip = (files: Record<string, Uint8Array>) => zipSync(files);
+const problem = (verdict: ArchiveVerdict) => (verdict.ok ? '' : verdict.problem);
+const PDF = 'documents/notice/临江强执告〔2026〕3号-v1.pdf';
+
+describe('the archive of an operation backup', () => {
+  it('holds every issued PDF, the log, the registers and a manifest of them all', () => {
+    const files = archiveFiles(backup, CREATED_AT);
+    expect(files.map((f) => f.name)).toEqual([PDF, 'log.jsonl', 'media.json', 'inventory.json', 'service.json', 'manifest.json']);
+    const manifest = JSON.parse(new TextDecoder().decode(files.at(-1)!.bytes)) as ArchiveManifest;
+    expect(manifest.operationId).toBe(backup.operation.id);
+    expect(manifest.createdAt).toBe(CREATED_AT);
+    expect(manifest.files.map((f) => f.name)).toEqual(files.slice(0, -1).map((f) => f.name));
+    const last = backup.logEntries.at(-1)!;
+    expect(manifest.log).toEqual({ count: 5, head: { seq: last.seq, hash: last.hash } });
+    const log = new TextDecoder().decode(files[1]!.bytes).trimEnd().split('\n');
+    expect(log.map((l) => JSON.parse(l))).toEqual(backup.logEntries);
+  });
+
+  it('is the same bytes for the same backup and time', () => {
+    expect(buildZip()).toEqual(zip);
+  });
+
+  it('verifies, with the operation, file count and log head in the summary', () => {
+    const verdict = verifyArchiveZip(zip);
+    expect(verdict).toEqual({
+      ok: true,
+      summary: { operationId: backup.operation.id, createdAt: CREATED_AT, files: 5, logCount: 5, head: { seq: 5, hash: backup.logEntries[4]!.hash } },
+    });
+  });
+});
+
+describe('a tampered archive fails naming the first problem', () => {
+  it('one byte changed in log.jsonl names the log and the entry', () => {
+    const files = entries();
+    const log = files['log.jsonl']!.slice();
+    const at = new TextDecoder().decode(log).indexOf('第 3 条');
+    // 第 (3 bytes) and a space, then the digit: 第 3 条 becomes 第 4 条.
+    log[new TextEncoder().encode(new TextDecoder().decode(log).slice(0, at)).length + 4] = '4'.charCodeAt(0);
+    const text = problem(verifyArchiveZip(rezip({ ...files, 'log.jsonl': log })));
+    expect(text).toContain('log.jsonl');
+    expect(text).toContain('第 3 条记录的内容与其哈希值不符');
+  });
+
+  it('a log entry removed or reordered is named', () => {
+    const lines = new TextDecoder().decode(entries()['log.jsonl']).trimEnd().split('\n');
+    const removed = [...lines.slice(0, 2), ...lines.slice(3)].join('\n') + '\n';
+    expect(problem(verifyArchiveZip(rezip({ ...entries(), 'log.jsonl': strToU8(removed) })))).toContain('第 3 条记录缺失');
+    const swapped = [lines[0], lines[2], lines[1], ...lines.slice(3)].join('\n') + '\n';
+    expect(problem(verifyArchiveZip(rezip({ ...entries(), 'log.jsonl': strToU8(swapped) })))).toContain('位置被打乱');
+  });
+
+  it('a PDF removed is named', () => {
+    const { [PDF]: _removed, ...rest } = entries();
+    expect(problem(verifyArchiveZip(rezip(rest)))).toBe(`归档缺少文件 ${PDF}（清单中有此文件）`);
+  });
+
+  it('an extra file is named', () => {
+    expect(problem(verifyArchiveZip(rezip({ ...entries(), 'extra.txt': strToU8('x') })))).toBe('归档中多出文件 extra.txt（清单中没有此文件）');
+  });
+
+  it('a PDF changed is named by its SHA-256', () => {
+    const pdf = entries()[PDF]!.slice();
+    pdf[3] = pdf[3]! ^ 1;
+    expect(problem(verifyArchiveZip(rezip({ ...entries(), [PDF]: pdf })))).toBe(`文件 ${PDF} 已被改动（SHA-256 与清单记载不符）`);
+  });
+
+  it('a manifest head or count that disagrees with the log is named', () => {
+    const manifest = JSON.parse(new TextDecoder().decode(entries()['manifest.json'])) as ArchiveManifest;
+    const head = { ...manifest, log: { ...manifest.log, head: { seq: 5, hash: 'a'.repeat(64) } } };
+    const text = problem(verifyArchiveZip(rezip({ ...entries(), 'manifest.json': strToU8(JSON.stringify(head)) })));
+    expect(text).toContain('清单文件 manifest.json 记载的日志（5 条，链头 第 5 条 aaaa');
+    expect(text).toContain('不符');
+    const count = { ...manifest, log: { ...manifest.log, count: 6 } };
+    expect(problem(verifyArchiveZip(rezip({ ...entries(), 'manifest.json': strToU8(JSON.stringify(count)) })))).toContain('记载的日志（6 条');
+  });
+
+  it('removing the newest entries and fixing the log hash in the manifest still fails on the head', () => {
+    const files = entries();
+    const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as ArchiveManifest;
+    const lines = new TextDecoder().decode(files['log.jsonl']).trimEnd().split('\n');
+    const shorter = strToU8(lines.slice(0, 4).join('\n') + '\n');
+    const { sha256 } = archiveFiles({ ...backup, logEntries: backup.logEntries.slice(0, 4) }, CREATED_AT)
+      .slice(-1)
+      .map((m) => (JSON.parse(new TextDecoder().decode(m.bytes)) as ArchiveManifest).files.find((f) => f.name === 'log.jsonl')!)[0]!;
+    const forged = { ...manifest, files: manifest.files.map((f) => (f.name === 'log.jsonl' ? { ...f, sha256, size: shorter.length } : f)) };
+    const text = problem(verifyArchiveZip(rezip({ ...files, 'log.jsonl': shorter, 'manifest.json': strToU8(JSON.stringify(forged)) })));
+    expect(text).toContain('与日志文件 log.jsonl（4 条');
+  });
+});
+
+/** The ZIP with the central-directory uncompressed size of `name` set to `size`. */
+function declareSize(bytes: Uint8Array, name: string, size: number): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  const target = strToU8(name);
+  for (let at = 0; at + 46 <= out.length; at++) {
+    if (view.getUint32(at, true) !== 0x02014b50) continue;
+    const length = view.getUint16(at + 28, true);
+    const found = out.subarray(at + 46, at + 46 + length);
+    if (found.length === target.length && found.every((b, i) => b === target[i])) {
+      view.setUint32(at + 24, size, true);
+      return out;
+    }
+  }
+  throw new Error(`no central directory entry ${name}`);
+}
+
+describe('a hostile archive is refused before anything is inflated', () => {
+  it.each(['../evil', '/etc/passwd', 'a\\..\\b', 'C:/evil', 'documents/../../evil'])('a name like %s', (name) => {
+    expect(problem(verifyArchiveZip(rezip({ ...entries(), [name]: strToU8('x') })))).toMatch(/可能写到目标目录之外，拒绝处理$/);
+  });
+
+  it('a duplicate name', () => {
+    // fflate's Zip stream writes the same name twice when asked to.
+    const files = archiveFiles(backup, CREATED_AT);
+    const chunks: Uint8Array[] = [];
+    writeArchiveZip([...files, files[1]!], new Date(CREATED_AT), (c) => chunks.push(c));
+    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+    chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
+    expect(problem(verifyArchiveZip(bytes))).toBe('归档中文件 "log.jsonl" 出现了两次，拒绝处理');
+  });
+
+  it('an absurd declared size', () => {
+    const text = problem(verifyArchiveZip(declareSize(zip, 'media.json', 0xf0000000)));
+    expect(text).toBe(`归档中文件 "media.json" 声明的大小（${0xf0000000} 字节）超过上限 ${MAX_ENTRY_BYTES} 字节，拒绝处理`);
+  });
+
+  it('a compression ratio no deflate stream can have (a bomb)', () => {
+    expect(problem(verifyArchiveZip(declareSize(zip, 'media.json', 500 * 1024 * 1024)))).toMatch(/压缩比异常.*疑为压缩炸弹，拒绝处理$/);
+  });
+
+  it('a real bomb: 20 MB of zeros', () => {
+    // Deflate reaches ~1000:1 on zeros: within the ratio, so it is inflated and then named as added.
+    const bomb = zipSync({ ...entries(), 'zeros.bin': new Uint8Array(20 * 1024 * 1024) }, { level: 9 });
+    expect(problem(verifyArchiveZip(bomb))).toBe('归档中多出文件 zeros.bin（清单中没有此文件）');
+  });
+
+  it('malformed manifest JSON, and no manifest at all', () => {
+    const text = problem(verifyArchiveZip(rezip({ ...entries(), 'manifest.json': strToU8('{"format": "enforcement-console.archive",') })));
+    expect(text).toMatch(/^清单文件 manifest.json 不是有效的 JSON/);
+    const { 'manifest.json': _m, ...rest } = entries();
+    expect(problem(verifyArchiveZip(rezip(rest)))).toBe('归档缺少清单文件 manifest.json');
+  });
+
+  it('a file that is not a ZIP', () => {
+    expect(problem(verifyArchiveZip(strToU8('not a zip')))).toMatch(/^不是有效的 ZIP 文件/);
+  });
+
+  it('random byte flips anywhere never crash the verifier', () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(zip.length - 1), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }), (flips) => {
+        const bytes = zip.slice();
+        for (const [at, mask] of flips) bytes[at]! ^= mask;
+        const verdict = verifyArchiveZip(bytes);
+        expect(typeof verdict.ok).toBe('boolean');
+        if (!verdict.ok) expect(verdict.problem.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 400 },
+    );
+  });
+});
