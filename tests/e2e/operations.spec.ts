@@ -77,7 +77,7 @@ test('the demo operation loads, can be archived and restored', async ({ page }) 
   await expect(page.getByText('临江征补决〔2026〕12号（2026年5月20日）')).toBeVisible();
 
   await page.getByRole('menuitem', { name: /执行通报/ }).click();
-  await expect(page.getByText('“执行通报”功能尚未开发')).toBeVisible();
+  await expect(page.getByText(/尚未宣布执行完毕/)).toBeVisible();
   await page.keyboard.press('Alt+1');
   await expect(page.getByText('临江征补决〔2026〕12号（2026年5月20日）')).toBeVisible();
 

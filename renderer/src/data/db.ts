@@ -9,16 +9,8 @@ import type { MediaRecord } from '../../../shared/evidence/types';
 import type { InventoryAttendanceRecord, InventoryItemRecord, InventoryRoomRecord } from '../../../shared/inventory/types';
 import type { HouseholdMember, IsoInstant, Operation, Subject } from '../../../shared/operation/types';
 import type { Plan, PreparatoryMeeting } from '../../../shared/plan/types';
+import type { TaskRecord } from '../../../shared/report/aftercare';
 
-/** Records that belong to one operation (一户一档: everything hangs off the operation). */
-interface OperationScoped {
-  id: string;
-  operationId: string;
-}
-
-// Records of capabilities not built yet: only their indexed fields are fixed here,
-// because the indexes are part of the stored schema.
-export interface TaskRecord extends OperationScoped { groupId: string }
 /** Unsaved form input, kept so a reload or crash loses nothing. */
 export interface DraftRecord { key: string; value: unknown; savedAt: IsoInstant }
 /** App-wide settings (e.g. official holiday schedules loaded from a file), validated on read. */

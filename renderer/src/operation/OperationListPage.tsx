@@ -8,6 +8,7 @@ import { chinaDate } from '../../../shared/calendar/chinaTime';
 import { MAX_BACKUP_CHARS } from '../../../shared/archive/backup';
 import { exportOperationBackup, importOperationBackup } from '../archive/backupRepository';
 import { db } from '../data/db';
+import { CourtReportTag } from '../report/CourtReportSection';
 import { host } from '../host';
 import { readWholeFile } from '../host/fileStream';
 import { routeHash, useRoute, type Route } from '../ui/route';
@@ -143,6 +144,7 @@ export function OperationListPage() {
           { title: '被执行房屋', dataIndex: 'propertyAddress', ellipsis: true },
           { title: '裁定书文号', key: 'ruling', render: (_, o) => o.courtRuling.number, width: 220 },
           { title: '组织实施', dataIndex: 'organisingGovernment', width: 200, ellipsis: true },
+          { title: '书面报告法院期限', key: 'courtReport', width: 170, render: (_, o) => <CourtReportTag operationId={o.id} /> },
           { title: '创建时间', key: 'createdAt', render: (_, o) => o.createdAt.slice(0, 16).replace('T', ' '), width: 150 },
           {
             title: '操作',

@@ -5,6 +5,7 @@ import { db } from '../data/db';
 import { formatChineseDate, maskIdNumber, maskPhone } from '../../../shared/operation/formats';
 import { basisDocumentKindLabels, type Subject } from '../../../shared/operation/types';
 import type { OperationSummary } from '../operation/repository';
+import { OpenAftercareTasks } from '../report/CourtReportSection';
 
 /** Where the operation stands along the procedure, at a glance. */
 function Progress({ operation }: { operation: OperationSummary }) {
@@ -40,6 +41,7 @@ export function OverviewSection({ operation }: { operation: OperationSummary }) 
   const { courtRuling, basisDocument } = operation;
   return (
     <>
+      <OpenAftercareTasks operationId={operation.id} />
       <Progress operation={operation} />
       <Descriptions bordered size="small" column={2} style={{ marginBottom: 16 }} styles={{ label: { width: 150 } }}>
         <Descriptions.Item label="作出裁定的法院">{courtRuling.court}</Descriptions.Item>

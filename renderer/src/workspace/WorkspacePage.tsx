@@ -13,6 +13,7 @@ import { LogStatusTag } from '../log/LogStatusTag';
 import { PlanSection } from '../plan/PlanSection';
 import { EvidenceSection } from '../evidence/EvidenceSection';
 import { OnSiteSection } from '../onSite/OnSiteSection';
+import { CourtReportCountdown, CourtReportSection } from '../report/CourtReportSection';
 import { OverviewSection } from './OverviewSection';
 import { sections } from './sections';
 
@@ -84,6 +85,7 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
           <LogStatusTag operationId={operation.id} />
         </Space>
         {!operation.termination && current.key !== 'documents' && <SelfPerformanceCountdown operationId={operation.id} />}
+        <CourtReportCountdown operationId={operation.id} />
         {operation.status === 'archived' && (
           <Alert type="info" showIcon style={{ marginBottom: 12 }} title="此行动已归档，可在行动列表“已归档”中恢复。" />
         )}
@@ -102,6 +104,8 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
           <OnSiteSection operation={operation} />
         ) : current.key === 'evidence' ? (
           <EvidenceSection operation={operation} />
+        ) : current.key === 'courtReport' ? (
+          <CourtReportSection operation={operation} />
         ) : (
           <Result
             status="info"

@@ -41,7 +41,6 @@ export const sections: SectionInfo[] = [
     key: 'courtReport',
     label: '执行通报',
     steps: '第 13、14 步 五日内书面报告法院、善后',
-    planned: ['五日期限计算与提醒', '《强制执行情况报告》生成', '善后事项与执行和解协议'],
   },
   {
     key: 'archive',

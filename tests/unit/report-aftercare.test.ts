@@ -1,0 +1,112 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
+import { listLog, verifyLog } from '../../renderer/src/log/repository';
+import { recordPhase } from '../../renderer/src/onSite/repository';
+import { addAftercareTask, completeAftercareTask, completionEntries, listAftercare, saveSettlement } from '../../renderer/src/report/repository';
+import {
+  aftercareTaskInputSchema,
+  openTasks,
+  parseInput,
+  settlementId,
+  settlementInputSchema,
+  sortedTasks,
+  type AftercareTask,
+} from '../../shared/report/aftercare';
+
+// The documents repository (reached through the on-site acts) loads PDF fonts from the page; not needed here.
+vi.mock('../../renderer/src/documents/fonts', () => ({ documentFonts: { regular: '', bold: '' } }));
+
+const task = (over: Partial<AftercareTask>): AftercareTask => ({
+  id: 't',
+  operationId: 'op',
+  record: 'task',
+  groupId: '',
+  kind: 'followUp',
+  title: '回访',
+  owner: '李明',
+  dueOn: '2026-03-10',
+  status: 'open',
+  doneOn: '',
+  note: '',
+  createdAt: '2026-03-05T10:00:00.000+08:00',
+  updatedAt: '2026-03-05T10:00:00.000+08:00',
+  ...over,
+});
+
+describe('aftercare input and order', () => {
+  it('every missing field gets its Chinese message', () => {
+    const r = parseInput(aftercareTaskInputSchema, { kind: 'x', title: ' ', owner: '', dueOn: '' });
+    expect(r).toEqual({ ok: false, errors: { kind: '请选择善后事项类别', title: '请填写事项', owner: '请填写责任人', dueOn: '请选择完成期限' } });
+    expect(parseInput(settlementInputSchema, { reachedOn: '2026-02-30', parties: '甲', summary: '乙' })).toEqual({
+      ok: false,
+      errors: { reachedOn: '请选择达成日期' },
+    });
+  });
+
+  it('open tasks by due date first, then done ones latest first; the settlement is not a task', () => {
+    const records = [
+      task({ id: 'd1', status: 'done', doneOn: '2026-03-06' }),
+      task({ id: 'o2', dueOn: '2026-03-20' }),
+      task({ id: 'd2', status: 'done', doneOn: '2026-03-08' }),
+      task({ id: 'o1', dueOn: '2026-03-09' }),
+      { id: settlementId('op'), operationId: 'op', record: 'settlement' as const, groupId: '' as const, reachedOn: '2026-03-06', parties: '甲乙', summary: '和解', createdAt: '', updatedAt: '' },
+    ];
+    expect(sortedTasks(records).map((t) => t.id)).toEqual(['o1', 'o2', 'd2', 'd1']);
+    expect(openTasks(records).map((t) => t.id)).toEqual(['o1', 'o2']);
+  });
+});
+
+let db: ConsoleDb;
+let n = 0;
+afterEach(async () => db?.delete());
+
+describe('aftercare in the database', () => {
+  it('add, complete and the settlement each append one note entry (data.aftercare) in a valid chain', async () => {
+    db = openConsoleDb(`aftercare-${++n}`);
+    const who = { operationId: 'op', operator: '陈志远' };
+    expect(await addAftercareTask(db, who, { kind: 'utilities', title: '', owner: '', dueOn: '' })).toMatchObject({ ok: false });
+    expect(await addAftercareTask(db, { ...who, operator: ' ' }, { kind: 'utilities', title: '接通水电', owner: '王强', dueOn: '2026-03-08' })).toMatchObject({
+      ok: false,
+      errors: { operator: '请先填写记录人' },
+    });
+    expect(await listLog(db, 'op')).toHaveLength(0);
+
+    expect(await addAftercareTask(db, who, { kind: 'utilities', title: '周转房接通水电', owner: '王强', groupId: 'logistics', dueOn: '2026-03-08' })).toEqual({ ok: true });
+    const [added] = await listAftercare(db, 'op');
+    expect(added).toMatchObject({ record: 'task', status: 'open', groupId: 'logistics', title: '周转房接通水电' });
+    expect(await completeAftercareTask(db, who, added!.id, { doneOn: '2000-01-01', note: '已通' })).toEqual({
+      ok: false,
+      errors: { doneOn: '完成日期不能早于事项登记日期' },
+    });
+    expect(await completeAftercareTask(db, who, added!.id, { doneOn: added!.createdAt.slice(0, 10), note: '水电已通，钥匙已交付' })).toEqual({ ok: true });
+    await expect(completeAftercareTask(db, who, added!.id, { doneOn: added!.createdAt.slice(0, 10), note: '再次' })).rejects.toThrow('该善后事项已完成');
+
+    await saveSettlement(db, who, { reachedOn: '2026-03-06', parties: '某区人民政府、张三', summary: '分期搬迁' });
+    await saveSettlement(db, who, { reachedOn: '2026-03-06', parties: '某区人民政府、张三', summary: '分期搬迁，三月底前完成' });
+    const records = await listAftercare(db, 'op');
+    expect(records).toHaveLength(2);
+    expect(records.find((r) => r.record === 'settlement')).toMatchObject({ summary: '分期搬迁，三月底前完成' });
+
+    const entries = await listLog(db, 'op');
+    expect(entries.map((e) => [e.category, e.data?.aftercare, e.text.slice(0, 9)])).toEqual([
+      ['note', true, '善后事项登记（周转'],
+      ['note', true, '善后事项完成：周转'],
+      ['note', true, '记录执行和解协议：'],
+      ['note', true, '更正执行和解协议：'],
+    ]);
+    expect(entries[0]!.group).toBe('logistics');
+    expect((await verifyLog(db, 'op')).verdict.ok).toBe(true);
+  });
+
+  it('completionEntries finds 宣布执行完毕 behind later notes, and nothing before it', async () => {
+    db = openConsoleDb(`aftercare-${++n}`);
+    const who = { operationId: 'op', operator: '陈志远' };
+    await recordPhase(db, who, 'start');
+    expect(await completionEntries(db, 'op')).toEqual([]);
+    await recordPhase(db, who, 'complete');
+    await addAftercareTask(db, who, { kind: 'followUp', title: '回访', owner: '李明', dueOn: '2026-03-08' });
+    const found = await completionEntries(db, 'op');
+    expect(found.map((e) => [e.seq, e.data?.phase])).toEqual([[2, 'complete']]);
+  });
+});
