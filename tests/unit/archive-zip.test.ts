@@ -47,6 +47,34 @@ describe('the archive of an operation backup', () => {
     expect(log.map((l) => JSON.parse(l))).toEqual(backup.logEntries);
   });
 
+  it('writes inventory photos as their own files, named in inventory.json with their SHA-256', () => {
+    const photo = new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3]);
+    const item = {
+      id: 'item-1',
+      operationId: backup.operation.id,
+      tag: 'A-01',
+      roomId: 'room-1',
+      name: '电视机',
+      quantity: 1,
+      unit: '台',
+      condition: '完好',
+      photos: [{ name: '正面.jpg', mimeType: 'image/jpeg' as const, bytes: photo }],
+      note: '',
+      status: 'listed' as const,
+      createdAt: CREATED_AT,
+      updatedAt: CREATED_AT,
+    };
+    const files = archiveFiles({ ...backup, inventoryItems: [item] }, CREATED_AT);
+    const file = files.find((f) => f.name === 'inventory/photos/A-01-1.jpg');
+    expect(file?.bytes).toEqual(photo);
+    const inventory = JSON.parse(new TextDecoder().decode(files.find((f) => f.name === 'inventory.json')!.bytes)) as {
+      items: { photos: unknown[] }[];
+    };
+    expect(inventory.items[0]!.photos).toEqual([
+      { name: '正面.jpg', mimeType: 'image/jpeg', file: 'inventory/photos/A-01-1.jpg', sha256: expect.stringMatching(/^[0-9a-f]{64}$/), size: 7 },
+    ]);
+  });
+
   it('is the same bytes for the same backup and time', () => {
     expect(buildZip()).toEqual(zip);
   });
