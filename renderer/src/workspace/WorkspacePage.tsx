@@ -15,6 +15,7 @@ import { EvidenceSection } from '../evidence/EvidenceSection';
 import { OnSiteSection } from '../onSite/OnSiteSection';
 import { CourtReportCountdown, CourtReportSection } from '../report/CourtReportSection';
 import { OverviewSection } from './OverviewSection';
+import { ArchiveSection } from '../archive/ArchiveSection';
 import { sections } from './sections';
 
 export function WorkspacePage({ operationId, section }: { operationId: string; section: WorkspaceSection }) {
@@ -107,16 +108,7 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
         ) : current.key === 'courtReport' ? (
           <CourtReportSection operation={operation} />
         ) : (
-          <Result
-            status="info"
-            title={`“${current.label}”功能尚未开发`}
-            subTitle="此处计划提供："
-            extra={
-              <ul style={{ textAlign: 'left', display: 'inline-block', margin: 0 }}>
-                {current.planned?.map((p) => <li key={p}>{p}</li>)}
-              </ul>
-            }
-          />
+          <ArchiveSection operation={operation} />
         )}
       </Layout.Content>
     </Layout>

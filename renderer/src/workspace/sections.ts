@@ -46,6 +46,5 @@ export const sections: SectionInfo[] = [
     key: 'archive',
     label: '档案',
     steps: '第 15 步 档案归集（一户一档）',
-    planned: ['档案目录', '可校验的档案导出'],
   },
 ];
