@@ -14,6 +14,7 @@ import { renderPlan } from './plan/PlanDocument';
 import type { PlanPrintData } from './plan/printData';
 import { renderTaskCards } from './plan/TaskCard';
 import { onSiteRecordData, renderOnSiteRecord } from './onSiteRecord';
+import { courtReportData, renderCourtReport } from './courtReport';
 import type { PdfBytes } from './render';
 
 export interface RenderOptions {
@@ -221,6 +222,16 @@ const registry = {
         printedAt: options.printedAt,
       });
       return { bytes: await renderOnSiteRecord(data, fonts, head), source: `依据执行日志（至第${head.seq}条）生成` };
+    },
+  },
+  courtReport: {
+    title: '强制执行情况报告',
+    async render(backup, fonts, options) {
+      const head = backupChainHead(backup);
+      return {
+        bytes: await renderCourtReport(courtReportData(backup, head, options.printedAt), fonts),
+        source: `依据执行日志（至第${head.seq}条）和执行记录生成`,
+      };
     },
   },
   inventoryList: {
