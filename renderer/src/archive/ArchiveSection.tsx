@@ -38,7 +38,8 @@ function runInWorker(request: ArchiveWorkerRequest, onProgress: (p: Extract<Arch
       worker.terminate();
       reject(new Error(event.message || '档案处理意外中止'));
     };
-    worker.postMessage(request);
+    // The archive's bytes move to the worker rather than being copied: one copy in memory is enough.
+    worker.postMessage(request, request.kind === 'verify' ? [request.zip.buffer] : []);
   });
 }
 
