@@ -67,7 +67,6 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
             label: (
               <span title={`${s.steps}（Alt+${i + 1}）`}>
                 {s.label}
-                {s.planned && <span style={{ color: '#bbb', marginLeft: 6, fontSize: 12 }}>待开发</span>}
               </span>
             ),
           }))}

@@ -6,8 +6,6 @@ export interface SectionInfo {
   label: string;
   /** Procedure steps (brief §2) this section covers. */
   steps: string;
-  /** What the section will do, shown while it is not built yet. */
-  planned?: string[];
 }
 
 export const sections: SectionInfo[] = [
