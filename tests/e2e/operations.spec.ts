@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
 
 async function fillDate(page: Page, label: string, date: string) {
@@ -83,11 +84,20 @@ test('the demo operation loads, can be archived and restored', async ({ page }) 
 
   await page.getByRole('button', { name: '行动列表' }).click();
   const row = page.getByRole('row', { name: /张建国等 2 人户/ });
+  await expect(row.getByTestId('operation-stage')).toHaveText('组建指挥部');
+  await expect(row.getByTestId('open-tasks')).toHaveText('0');
   await row.getByRole('button', { name: '归档' }).click();
   await page.getByRole('dialog').getByRole('button', { name: '归档' }).click();
   await expect(row).toHaveCount(0);
   await page.getByTitle('已归档').click();
-  await expect(page.getByRole('row', { name: /张建国等 2 人户/ })).toBeVisible();
+  await expect(page.getByRole('row', { name: /张建国等 2 人户/ }).getByTestId('operation-stage')).toHaveText('已归档');
+});
+
+test('the overview shows the operation 执行中 once the start is declared on the console', async ({ page }) => {
+  await openConsole(page);
+  await phaseByKey(page, '1', '宣布开始执行');
+  await page.getByRole('button', { name: '行动列表' }).click();
+  await expect(page.getByRole('row', { name: /张建国等 2 人户/ }).getByTestId('operation-stage')).toHaveText('执行中');
 });
 
 test('the about panel shows where data lives and the persistent-storage answer', async ({ page }) => {

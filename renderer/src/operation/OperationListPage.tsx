@@ -13,7 +13,19 @@ import { host } from '../host';
 import { readWholeFile } from '../host/fileStream';
 import { routeHash, useRoute, type Route } from '../ui/route';
 import { errorText } from '../ui/errors';
-import { listOperations, loadDemoOperation, setArchived, type OperationSummary } from './repository';
+import { stageLabels, type OperationStage } from '../../../shared/operation/stage';
+import { listOperations, listOverviews, loadDemoOperation, setArchived, type OperationSummary } from './repository';
+
+const stageColors: Record<OperationStage, string> = {
+  commandPost: 'default',
+  planFinal: 'cyan',
+  documentsServed: 'blue',
+  inProgress: 'processing',
+  suspended: 'warning',
+  completed: 'success',
+  terminated: 'error',
+  archived: 'default',
+};
 
 const workspaceRoute = (o: OperationSummary): Route => ({ page: 'workspace', operationId: o.id, section: 'overview' });
 
@@ -24,6 +36,7 @@ export function OperationListPage() {
   const [loadingDemo, setLoadingDemo] = useState(false);
   const operations = useLiveQuery(() => listOperations(db), []);
   const shown = operations?.filter((o) => o.status === filter);
+  const overviews = useLiveQuery(() => listOverviews(db, shown ?? []), [shown?.map((o) => o.id).join()]);
   const open = (o: OperationSummary) => navigate(workspaceRoute(o));
 
   const loadDemo = async () => {
@@ -132,24 +145,57 @@ export function OperationListPage() {
         onRow={(o) => ({ onDoubleClick: () => open(o) })}
         columns={[
           {
-            title: '行动（被执行人）',
+            title: '行动（被执行人）／被执行房屋',
             key: 'title',
+            // The address under the title keeps the row dense now that the overview columns need the width.
             render: (_, o) => (
-              <Space>
-                <Typography.Link href={routeHash(workspaceRoute(o))}>{operationTitle(o.subjects.map((s) => s.name))}</Typography.Link>
-                {o.isDemo && <Tag color="gold">示例</Tag>}
+              <Space orientation="vertical" size={0}>
+                <Space>
+                  <Typography.Link href={routeHash(workspaceRoute(o))}>{operationTitle(o.subjects.map((s) => s.name))}</Typography.Link>
+                  {o.isDemo && <Tag color="gold">示例</Tag>}
+                </Space>
+                <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                  {o.propertyAddress}
+                </Typography.Text>
               </Space>
             ),
           },
-          { title: '被执行房屋', dataIndex: 'propertyAddress', ellipsis: true },
-          { title: '裁定书文号', key: 'ruling', render: (_, o) => o.courtRuling.number, width: 220 },
-          { title: '组织实施', dataIndex: 'organisingGovernment', width: 200, ellipsis: true },
-          { title: '书面报告法院期限', key: 'courtReport', width: 170, render: (_, o) => <CourtReportTag operationId={o.id} /> },
-          { title: '创建时间', key: 'createdAt', render: (_, o) => o.createdAt.slice(0, 16).replace('T', ' '), width: 150 },
+          {
+            title: '阶段',
+            key: 'stage',
+            width: 90,
+            render: (_, o) => {
+              const stage = overviews?.get(o.id)?.stage;
+              return stage && <Tag color={stageColors[stage]} data-testid="operation-stage">{stageLabels[stage]}</Tag>;
+            },
+          },
+          { title: '裁定书文号', key: 'ruling', render: (_, o) => o.courtRuling.number, width: 175 },
+          { title: '组织实施', dataIndex: 'organisingGovernment', width: 130, ellipsis: true },
+          {
+            title: '下一期限',
+            key: 'next',
+            width: 150,
+            render: (_, o) => {
+              const next = overviews?.get(o.id)?.next;
+              return next ? `${next.label} ${next.date}` : <Typography.Text type="secondary">—</Typography.Text>;
+            },
+          },
+          { title: '书面报告法院期限', key: 'courtReport', width: 150, render: (_, o) => <CourtReportTag operationId={o.id} /> },
+          {
+            title: '善后未完成',
+            key: 'openTasks',
+            width: 80,
+            align: 'right',
+            render: (_, o) => {
+              const n = overviews?.get(o.id)?.openTasks;
+              return <span data-testid="open-tasks">{n === undefined ? '' : n > 0 ? <Typography.Text type="warning">{n}</Typography.Text> : n}</span>;
+            },
+          },
+          { title: '创建时间', key: 'createdAt', render: (_, o) => o.createdAt.slice(0, 16).replace('T', ' '), width: 130 },
           {
             title: '操作',
             key: 'actions',
-            width: 190,
+            width: 170,
             render: (_, o) => (
               <Space size="small">
                 <Button size="small" type="link" onClick={() => exportBackup(o)}>

@@ -1,6 +1,11 @@
 // DOM. Reading and writing operations in the local database.
+import Dexie from 'dexie';
 import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
 import { demoOperationInput } from '../../../shared/operation/demo';
+import { selfPerformanceDeadline } from '../../../shared/documents/records';
+import { openTasks } from '../../../shared/report/aftercare';
+import { onSiteState } from '../../../shared/onSite/state';
+import { nextDeadline, operationStage, type DeadlineCandidate, type OperationStage } from '../../../shared/operation/stage';
 import { buildOperation, validateNewOperation, type NewOperationValues } from '../../../shared/operation/newOperation';
 import type { Operation, Subject } from '../../../shared/operation/types';
 import { ensureStandardGroups, seedDemoCommandPost } from '../commandPost/repository';
@@ -66,4 +71,50 @@ export async function getOperation(db: ConsoleDb, id: string): Promise<Operation
   if (!operation) return null;
   const subjects = await db.subjects.where('operationId').equals(id).sortBy('position');
   return { ...operation, subjects };
+}
+
+export interface OperationOverview {
+  stage: OperationStage;
+  /** Self-performance deadline or planned enforcement day, the earliest still ahead. */
+  next: DeadlineCandidate | null;
+  openTasks: number;
+}
+
+const onSiteCategories = new Set(['phase', 'suspension', 'resumption']);
+
+/** The overview row of one operation, read without loading its whole log. */
+export async function operationOverview(db: ConsoleDb, operation: Operation, today: string): Promise<OperationOverview> {
+  const id = operation.id;
+  const [plans, documents, services, entries, tasks] = await Promise.all([
+    db.plans.where('operationId').equals(id).toArray(),
+    db.documents.where('operationId').equals(id).toArray(),
+    db.services.where('operationId').equals(id).toArray(),
+    db.logEntries
+      .where('[operationId+seq]')
+      .between([id, Dexie.minKey], [id, Dexie.maxKey])
+      .filter((e) => onSiteCategories.has(e.category))
+      .toArray(),
+    db.tasks.where('operationId').equals(id).toArray(),
+  ]);
+  const served = documents.filter((d) => d.status === 'issued' && services.some((s) => s.documentId === d.id));
+  const candidates: DeadlineCandidate[] = [];
+  for (const d of served) {
+    if (d.kind !== 'notice') continue;
+    const service = services.find((s) => s.documentId === d.id)!;
+    candidates.push({ label: '自行履行期限', date: selfPerformanceDeadline(d, service).deadline });
+  }
+  const plan = plans.filter((p) => p.status === 'final').sort((a, b) => b.version - a.version)[0] ?? plans[0];
+  if (plan?.content.start) candidates.push({ label: '计划执行', date: plan.content.start.slice(0, 10) });
+  const stage = operationStage({
+    archived: operation.status === 'archived',
+    planFinal: plans.some((p) => p.status === 'final'),
+    documentsServed: served.length,
+    onSite: onSiteState(entries).status.kind,
+  });
+  return { stage, next: nextDeadline(candidates, today), openTasks: openTasks(tasks).length };
+}
+
+export async function listOverviews(db: ConsoleDb, operations: readonly Operation[]): Promise<Map<string, OperationOverview>> {
+  const today = chinaDate(new Date());
+  return new Map(await Promise.all(operations.map(async (o) => [o.id, await operationOverview(db, o, today)] as const)));
 }
