@@ -10,7 +10,8 @@ test('screenshots of the list, the new-operation form and the demo workspace', a
 
   await page.getByRole('button', { name: '行动列表' }).click();
   await expect(page.getByRole('link', { name: '张建国等 2 人户' })).toBeVisible();
-  await page.screenshot({ path: 'tests/screenshots/operations.png' });
+  await expect(page.locator('.ant-spin-spinning')).toHaveCount(0);
+  await page.screenshot({ path: 'tests/screenshots/operations.png', animations: 'disabled' });
 
   await page.getByRole('button', { name: '新建行动' }).click();
   await page.getByLabel('裁定书文号').fill('2026京0102行审123');
