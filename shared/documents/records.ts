@@ -3,6 +3,7 @@
 import { z } from 'zod';
 import { computeDeadline, deemedServiceDate, type Deadline } from '../calendar';
 import { parseDocumentNumber } from '../operation/formats';
+import type { ChainHead } from '../log/types';
 import type { IsoDate, IsoInstant } from '../operation/types';
 import type { AnnouncementData, NoticeData } from './notice';
 import { serviceMethods, type ServiceMethod, type ServiceWitness } from './notice/proofOfService';
@@ -33,6 +34,8 @@ interface DocumentBase {
   /** The frozen PDF and its SHA-256 (hex). */
   pdf?: Uint8Array;
   sha256?: string;
+  /** The log head the frozen PDF prints: the archive checks it against its log. */
+  chainHead?: ChainHead;
 }
 
 export type DocumentRecord =

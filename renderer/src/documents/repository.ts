@@ -32,6 +32,7 @@ import {
   type ServiceRecord,
 } from '../../../shared/documents/records';
 import type { PdfBytes } from '../../../shared/documents/render';
+import type { ChainHead } from '../../../shared/log/types';
 import type { FieldErrors } from '../../../shared/operation/newOperation';
 import type { ConsoleDb } from '../data/db';
 import { chainHead } from '../log/head';
@@ -106,8 +107,8 @@ export async function updateDraft(db: ConsoleDb, id: string, changes: Partial<Pi
  * The PDF of a document as it would be issued with the given number (or as a draft without
  * one), printing the operation's log head as it stands now.
  */
-export async function renderDocument(db: ConsoleDb, record: DocumentRecord): Promise<PdfBytes> {
-  const head = await chainHead(db, record.operationId);
+export async function renderDocument(db: ConsoleDb, record: DocumentRecord, pinned?: ChainHead): Promise<PdfBytes> {
+  const head = pinned ?? (await chainHead(db, record.operationId));
   return record.kind === 'notice' ? renderNotice(record.data, documentFonts, head) : renderAnnouncement(record.data, documentFonts, head);
 }
 
@@ -139,7 +140,8 @@ export async function issueDocument(db: ConsoleDb, id: string, issuedBy: string)
   const issuedOn = chinaDate(new Date());
   const final = { ...draft, data: { ...draft.data, documentNumber: number, issuedOn } } as DocumentRecord;
   // The frozen PDF pins the log as it stood before this issue's own entry.
-  const pdf = await renderDocument(db, final);
+  const head = await chainHead(db, draft.operationId);
+  const pdf = await renderDocument(db, final, head);
   const sha256 = await sha256Hex(pdf);
   const issued: DocumentRecord = {
     ...final,
@@ -150,6 +152,7 @@ export async function issueDocument(db: ConsoleDb, id: string, issuedBy: string)
     issuedBy: issuedBy.trim(),
     pdf,
     sha256,
+    chainHead: head,
     updatedAt: chinaInstant(new Date()),
   };
   await db.transaction('rw', db.documents, db.logEntries, async () => {
