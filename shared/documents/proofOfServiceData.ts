@@ -4,12 +4,12 @@
 import { chinaDate } from '../calendar/chinaTime';
 import type { Operation, Subject } from '../operation/types';
 import { blankProofOfService, type ProofOfServiceData } from './notice';
-import { issuableKindTitles, type DocumentRecord, type ServiceRecord } from './records';
+import { issuableKindTitles, type ServedDocument, type ServiceRecord } from './records';
 
 export function proofOfServiceFor(
   operation: Pick<Operation, 'isDemo' | 'propertyAddress'>,
   subjects: readonly Pick<Subject, 'name'>[],
-  doc: DocumentRecord,
+  doc: ServedDocument,
   service?: ServiceRecord,
 ): ProofOfServiceData {
   const base = {

@@ -5,15 +5,20 @@ import { computeDeadline, deemedServiceDate, type Deadline } from '../calendar';
 import { parseDocumentNumber } from '../operation/formats';
 import type { ChainHead } from '../log/types';
 import type { IsoDate, IsoInstant } from '../operation/types';
+import type { CourtReportText } from './courtReport/courtReportData';
 import type { AnnouncementData, NoticeData } from './notice';
 import { serviceMethods, type ServiceMethod, type ServiceWitness } from './notice/proofOfService';
 
-export type IssuableKind = 'notice' | 'announcement';
+export type IssuableKind = 'notice' | 'announcement' | 'courtReport';
 
 export const issuableKindTitles: Record<IssuableKind, string> = {
   notice: '强制执行告知书',
   announcement: '强制执行公告',
+  courtReport: '强制执行情况报告',
 };
+
+/** The document number series suffix of each kind: 临江强执告、临江强执公、临江强执报. */
+const seriesSuffix: Record<IssuableKind, string> = { notice: '强执告', announcement: '强执公', courtReport: '强执报' };
 
 interface DocumentBase {
   id: string;
@@ -45,7 +50,13 @@ export type DocumentRecord =
       /** 自行履行期限: days counted from the service date (民诉法第八十五条). */
       selfPerformanceDays: number;
     })
-  | (DocumentBase & { kind: 'announcement'; data: AnnouncementData });
+  | (DocumentBase & { kind: 'announcement'; data: AnnouncementData })
+  /** The report to the court: only its wording is stored; tables, attachments and the log head are read at render. */
+  | (DocumentBase & { kind: 'courtReport'; data: CourtReportText });
+
+/** The documents served on the subjects (the report goes to the court, outside the service records). */
+export type ServedDocument = Extract<DocumentRecord, { kind: 'notice' | 'announcement' }>;
+export const isServedDocument = (doc: DocumentRecord): doc is ServedDocument => doc.kind === 'notice' || doc.kind === 'announcement';
 
 /** The record of serving one issued document (民事诉讼法 第八十七条至第九十五条). */
 export interface ServiceRecord {
@@ -149,7 +160,7 @@ export function selfPerformanceWording(days: number, lead: string): string {
 export function defaultIssuerCode(basisNumber: string, kind: IssuableKind): string {
   const issuer = parseDocumentNumber(basisNumber)?.issuerCode ?? '';
   const short = /^(.+?)(征|拆|房|补)/.exec(issuer)?.[1] ?? issuer.slice(0, 2);
-  return `${short}${kind === 'notice' ? '强执告' : '强执公'}`;
+  return `${short}${seriesSuffix[kind]}`;
 }
 
 /** Photos taken when the 公告 was posted, kept with the record. */

@@ -14,7 +14,7 @@ import { renderPlan } from './plan/PlanDocument';
 import type { PlanPrintData } from './plan/printData';
 import { renderTaskCards } from './plan/TaskCard';
 import { onSiteRecordData, renderOnSiteRecord } from './onSiteRecord';
-import { courtReportData, renderCourtReport } from './courtReport';
+import { courtReportData, renderCourtReport, withCourtReportText } from './courtReport';
 import type { PdfBytes } from './render';
 
 export interface RenderOptions {
@@ -108,8 +108,13 @@ const servicesOf = (backup: OperationBackup): ServiceRecord[] => backup.services
 const later = (a: string | undefined, b: string | undefined) => ((a ?? '') < (b ?? '') ? 1 : (a ?? '') > (b ?? '') ? -1 : 0);
 
 /** The latest issued document of a kind (by issue time, then number), else the latest draft. */
-export function chooseIssuable(backup: OperationBackup, kind: IssuableKind): { issued?: DocumentRecord; draft?: DocumentRecord } {
-  const ofKind = documentsOf(backup).filter((d) => d.kind === kind && typeof d.data === 'object' && d.data !== null);
+export function chooseIssuable<K extends IssuableKind>(
+  backup: OperationBackup,
+  kind: K,
+): { issued?: Extract<DocumentRecord, { kind: K }>; draft?: Extract<DocumentRecord, { kind: K }> } {
+  const ofKind = documentsOf(backup).filter(
+    (d): d is Extract<DocumentRecord, { kind: K }> => d.kind === kind && typeof d.data === 'object' && d.data !== null,
+  );
   const issued = ofKind
     .filter((d) => d.status === 'issued')
     .sort((a, b) => later(a.issuedAt, b.issuedAt) || (b.sequence ?? 0) - (a.sequence ?? 0) || later(a.id, b.id))[0];
@@ -154,14 +159,43 @@ async function renderIssuable(backup: OperationBackup, kind: IssuableKind, fonts
     };
   }
   if (draft) {
+    const bytes = await renderIssuableDocument(draft, backup, backupChainHead(backup), options.printedAt, fonts);
+    return { bytes, source: `依据尚未签发的草稿（无文号，${draft.updatedAt}修改），不能作为正式文书${kind === 'courtReport' ? '报送' : '送达'}` };
+  }
+  if (kind === 'courtReport') {
     const head = backupChainHead(backup);
-    const bytes = draft.kind === 'notice' ? await renderNotice(draft.data, fonts, head) : await renderAnnouncement(draft.data, fonts, head);
-    return { bytes, source: `依据尚未签发的草稿（无文号，${draft.updatedAt}修改），不能作为正式文书送达` };
+    return {
+      bytes: await renderCourtReport(courtReportData(backup, head, options.printedAt), fonts),
+      source: `尚未起草，依据执行日志（至第${head.seq}条）和执行记录生成`,
+    };
   }
   const incomplete = documentsOf(backup).filter((d) => d.kind === kind).length;
   throw new Error(
     `备份中没有${issuableKindTitles[kind]}（已签发的和草稿都没有${incomplete ? `；另有 ${incomplete} 条记录缺少内容或签发状态，无法使用` : ''}）`,
   );
+}
+
+/**
+ * The PDF of a draft or of a document about to be issued, printing `head`. The report reads
+ * its tables, attachments and log from the backup; the notices need only their own wording.
+ */
+export async function renderIssuableDocument(
+  record: DocumentRecord,
+  backup: OperationBackup | (() => Promise<OperationBackup>),
+  head: ChainHead,
+  printedAt: string,
+  fonts: DocumentFonts,
+): Promise<PdfBytes> {
+  switch (record.kind) {
+    case 'notice':
+      return renderNotice(record.data, fonts, head);
+    case 'announcement':
+      return renderAnnouncement(record.data, fonts, head);
+    case 'courtReport': {
+      const source = typeof backup === 'function' ? await backup() : backup;
+      return renderCourtReport(withCourtReportText(courtReportData(source, head, printedAt), record.data), fonts);
+    }
+  }
 }
 
 const registry = {
@@ -225,14 +259,8 @@ const registry = {
     },
   },
   courtReport: {
-    title: '强制执行情况报告',
-    async render(backup, fonts, options) {
-      const head = backupChainHead(backup);
-      return {
-        bytes: await renderCourtReport(courtReportData(backup, head, options.printedAt), fonts),
-        source: `依据执行日志（至第${head.seq}条）和执行记录生成`,
-      };
-    },
+    title: issuableKindTitles.courtReport,
+    render: (backup, fonts, options) => renderIssuable(backup, 'courtReport', fonts, options),
   },
   inventoryList: {
     title: '物品清单（每个去向一份，一式二份）',

@@ -1,7 +1,9 @@
+import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { chinaDate } from '../../shared/calendar/chinaTime';
 import { courtReportDeadline } from '../../shared/calendar/deadlines';
 import { openConsole, phaseByKey } from './support/onSite';
+import { pdfText, savePdf, withoutSavePicker } from './support/pdf';
 
 const chinese = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
 
@@ -66,4 +68,61 @@ test('completion starts the five-day court-report countdown; aftercare tasks and
   await expect(page.getByTestId('open-aftercare')).toHaveCount(0);
   await page.getByRole('button', { name: '行动列表' }).click();
   await expect(page.getByTestId('court-report-tag')).toContainText(deadline);
+});
+
+test('the court report is drafted from the log, edited, kept across a reload, then issued and frozen', async ({ page }) => {
+  test.setTimeout(180_000);
+  await withoutSavePicker(page);
+  await openConsole(page);
+  await phaseByKey(page, '1', '宣布开始执行');
+  await phaseByKey(page, '9', '宣布执行完毕', '房屋已交征收部门接收');
+  await page.getByRole('menuitem', { name: /执行通报/ }).click();
+
+  await page.getByTestId('court-report-draft').click();
+  let editor = page.getByRole('dialog', { name: '编辑草稿：强制执行情况报告' });
+  await expect(editor.getByLabel('执行过程')).toHaveValue(/宣布开始执行/);
+  await editor.getByLabel('其他需要说明的情况').fill('被执行人对补偿款有异议，已告知其救济途径。');
+  await editor.getByLabel('报送法院').fill('');
+  await editor.getByRole('button', { name: '关闭（草稿已保存）' }).click();
+
+  // The draft survives a reload with what was typed.
+  await page.reload();
+  await page.getByRole('button', { name: '编辑、预览、签发' }).click();
+  editor = page.getByRole('dialog', { name: '编辑草稿：强制执行情况报告' });
+  await expect(editor.getByLabel('其他需要说明的情况')).toHaveValue('被执行人对补偿款有异议，已告知其救济途径。');
+
+  // A report without its court is refused, saying why; nothing is numbered.
+  await editor.getByRole('button', { name: /签\s?发/ }).click();
+  let confirm = page.getByRole('dialog', { name: '签发强制执行情况报告' });
+  await expect(confirm.getByLabel('签发人')).not.toHaveValue('');
+  await confirm.getByRole('button', { name: /签\s?发/ }).click();
+  await expect(page.getByText('情况报告尚不能签发：请填写报送的人民法院')).toBeVisible();
+  await confirm.getByRole('button', { name: /取\s?消/ }).click();
+  await editor.getByLabel('报送法院').fill('临江市临江区人民法院');
+
+  await editor.getByRole('button', { name: '预览' }).click();
+  const draftPdf = pdfText(await savePdf(page));
+  expect(draftPdf).toContain('被执行人对补偿款有异议');
+  expect(draftPdf).toContain('草稿');
+
+  await editor.getByRole('button', { name: /签\s?发/ }).click();
+  confirm = page.getByRole('dialog', { name: '签发强制执行情况报告' });
+  await confirm.getByRole('button', { name: /签\s?发/ }).click();
+  await expect(editor).toHaveCount(0);
+  const row = page.getByRole('row', { name: /强执报〔\d{4}〕1号/ });
+  await expect(row).toBeVisible();
+  await expect(page.getByRole('button', { name: '编辑、预览、签发' })).toHaveCount(0);
+
+  await row.getByRole('button', { name: '查看 PDF' }).click();
+  const issued = await savePdf(page);
+  const text = pdfText(issued);
+  expect(text).toContain('临江市临江区人民法院：');
+  expect(text).toContain('强执报〔');
+  expect(text).toContain('被执行人对补偿款有异议');
+  // The frozen bytes are the ones whose SHA-256 the log recorded at issue.
+  const sha = createHash('sha256').update(issued).digest('hex');
+  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
+  await expect(page.getByText(new RegExp(`签发强制执行情况报告 .*SHA-256 ${sha}`))).toBeVisible();
+  await page.getByRole('menuitem', { name: /执行通报/ }).click();
+  await page.screenshot({ path: 'tests/screenshots/courtReportIssued.png', fullPage: true });
 });

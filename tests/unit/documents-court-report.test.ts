@@ -1,6 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import type { OperationBackup } from '../../shared/archive/backup';
-import { courtReportData, courtReportQrText, qrMatrix, renderCourtReport } from '../../shared/documents/courtReport';
+import {
+  courtReportData,
+  courtReportProblems,
+  courtReportQrText,
+  courtReportText,
+  parseLines,
+  parseProcessLines,
+  processLine,
+  qrMatrix,
+  renderCourtReport,
+  withCourtReportText,
+} from '../../shared/documents/courtReport';
+import { defaultIssuerCode } from '../../shared/documents/records';
 import { backupChainHead, renderDocumentKind } from '../../shared/documents/registry';
 import type { InventoryItemRecord, InventoryRoomRecord } from '../../shared/inventory/types';
 import { archivableBackup } from '../fixtures/archive/archivable';
@@ -77,6 +89,43 @@ describe('court report content', () => {
   });
 });
 
+describe('court report wording (editable before issue)', () => {
+  it('overlays edited wording on generated data, never the tables, attachments or the head', () => {
+    const backup = reportBackup();
+    const head = backupChainHead(backup);
+    const data = courtReportData(backup, head, AT);
+    const text = { ...courtReportText(data), court: '临江市中级人民法院', remarks: ['被执行人对补偿款有异议，已告知救济途径。'] };
+    const later = { seq: head.seq + 1, hash: 'f'.repeat(64) };
+    const merged = withCourtReportText(courtReportData(backup, later, AT), { ...text, documentNumber: '临江强执报〔2026〕1号', issuedOn: '2026-12-09' });
+    expect(merged.court).toBe('临江市中级人民法院');
+    expect(merged.remarks).toEqual(['被执行人对补偿款有异议，已告知救济途径。']);
+    expect(merged.head).toEqual(later);
+    expect(merged.attachments).toEqual(data.attachments);
+    expect(merged.documentNumber).toBe('临江强执报〔2026〕1号');
+    expect(merged.date).toBe('2026-12-09');
+    // An earlier issued report is not an attachment of its correction.
+    const withReport = { ...backup, documents: [...backup.documents, { id: 'r1', kind: 'courtReport', status: 'issued', number: 'X', sha256: '1'.repeat(64), data: text }] };
+    expect(courtReportData(withReport as unknown as OperationBackup, head, AT).attachments).toEqual(data.attachments);
+  });
+
+  it('reads the editor lines back: 时间｜经过 rows, paragraphs, blank lines dropped', () => {
+    const rows = [['09:05', '宣布开始执行'], ['', '无时间的经过']];
+    expect(parseProcessLines(rows.map(processLine).join('\n\n'))).toEqual([['09:05', '宣布开始执行'], ['', '无时间的经过']]);
+    expect(parseProcessLines('10:00|带离现场｜去向周转房\n整行经过')).toEqual([['10:00', '带离现场｜去向周转房'], ['', '整行经过']]);
+    expect(parseLines(' 甲 \n\n乙\n')).toEqual(['甲', '乙']);
+  });
+
+  it('names what is missing before issue', () => {
+    const text = courtReportText(courtReportData(reportBackup(), { seq: 0, hash: '0'.repeat(64) }, AT));
+    expect(courtReportProblems(text)).toEqual([]);
+    expect(courtReportProblems({ ...text, court: '未填写', process: [] })).toEqual(['请填写报送的人民法院', '执行过程为空：请先在现场指挥记录执行经过，或在报告中填写']);
+  });
+
+  it('numbers reports in their own series', () => {
+    expect(defaultIssuerCode('临江征补决〔2026〕7号', 'courtReport')).toBe('临江强执报');
+  });
+});
+
 describe.skipIf(!hasPoppler)(popplerSuite('court report PDF'), () => {
   it('prints the ruling, address, phases, ground, totals, attachment hashes and the log head', { timeout: 60_000 }, async () => {
     const backup = reportBackup();
@@ -98,6 +147,27 @@ describe.skipIf(!hasPoppler)(popplerSuite('court report PDF'), () => {
     expect(text).toContain(head.hash);
     expect(text).toContain(`执行日志共${backup.logEntries.length}条`);
     expect(text).toContain('临时指挥部（盖章）');
+  });
+
+  it('prints an issued report as frozen, and a draft with its edited wording and the current head', { timeout: 60_000 }, async () => {
+    const backup = reportBackup();
+    const head = backupChainHead(backup);
+    const text = { ...courtReportText(courtReportData(backup, head, AT)), remarks: ['草稿中补充的说明文字。'] };
+    const draft = { id: 'cr-draft', operationId: backup.operation.id, kind: 'courtReport', status: 'draft', issuerCode: '临江强执报', year: 2026, createdAt: AT, updatedAt: AT, data: text };
+    const withDraft = { ...backup, documents: [...backup.documents, draft] } as unknown as OperationBackup;
+    const drafted = await renderDocumentKind('courtReport', withDraft, nodeFonts, { printedAt: AT, sha256: async () => '' });
+    expect(drafted.source).toContain('草稿');
+    const draftText = pdfRawText(savePdf('court-report-draft.pdf', drafted.bytes)).replace(/\s+/g, '');
+    expect(draftText).toContain('其他需要说明的情况');
+    expect(draftText).toContain('草稿中补充的说明文字。');
+    expect(draftText).toContain(head.hash);
+
+    const frozen = new TextEncoder().encode('%PDF-1.4 frozen report');
+    const issued = { ...draft, id: 'cr-1', status: 'issued', number: '临江强执报〔2026〕1号', issuedAt: AT, pdf: frozen, sha256: 'aa'.repeat(32) };
+    const withIssued = { ...backup, documents: [...backup.documents, issued, draft] } as unknown as OperationBackup;
+    const out = await renderDocumentKind('courtReport', withIssued, nodeFonts, { printedAt: AT, sha256: async () => 'aa'.repeat(32) });
+    expect(out.bytes).toEqual(frozen);
+    expect(out.source).toContain('临江强执报〔2026〕1号');
   });
 
   it('renders directly from data too', async () => {

@@ -1,6 +1,6 @@
 // DOM. 文书送达: draft, issue and serve the 告知书 and the 公告; the self-performance countdown.
 import { useState } from 'react';
-import { Alert, App, Button, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Space, Table } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { chinaInstant } from '../../../shared/calendar/chinaTime';
@@ -12,14 +12,15 @@ import {
   effectiveServiceDate,
   issuableKindTitles,
   selfPerformanceDeadline,
-  type DocumentRecord,
-  type IssuableKind,
+  isServedDocument,
+  type ServedDocument,
   type ServiceRecord,
 } from '../../../shared/documents/records';
 import { db } from '../data/db';
 import { chainHead } from '../log/head';
 import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
+import { issuedColumns } from './documentColumns';
 import { DraftEditor } from './DraftEditor';
 import { documentFonts } from './fonts';
 import { PdfDocumentModal } from './PdfDocumentModal';
@@ -73,13 +74,13 @@ export function SelfPerformanceCountdown({ operationId, onSelfPerformed }: { ope
 export function DocumentsSection({ operation }: { operation: OperationSummary }) {
   const { message } = App.useApp();
   const [open, setOpen] = useState<Open>(null);
-  const documents = useLiveQuery(() => listDocuments(db, operation.id), [operation.id]);
+  const documents = useLiveQuery(async () => (await listDocuments(db, operation.id)).filter(isServedDocument), [operation.id]);
   const services = useLiveQuery(() => listServices(db, operation.id), [operation.id]);
   const postings = useLiveQuery(() => listPostings(db, operation.id), [operation.id]);
   const byId = new Map((documents ?? []).map((d) => [d.id, d]));
   const current = open ? byId.get(open.id) : undefined;
 
-  const draft = async (kind: IssuableKind, replaces?: DocumentRecord) => {
+  const draft = async (kind: ServedDocument['kind'], replaces?: ServedDocument) => {
     try {
       const id = await createDraft(db, operation.id, kind, replaces);
       setOpen({ kind: 'edit', id });
@@ -109,7 +110,7 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
           起草公告
         </Button>
       </Space>
-      <Table<DocumentRecord>
+      <Table<ServedDocument>
         size="small"
         bordered
         rowKey="id"
@@ -119,39 +120,7 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
         locale={{ emptyText: '尚无文书。先起草《强制执行告知书》，签发后记录送达。' }}
         columns={[
           { title: '文书', key: 'kind', width: 150, render: (_, d) => issuableKindTitles[d.kind] },
-          {
-            title: '文号',
-            key: 'number',
-            width: 200,
-            render: (_, d) => (
-              <Space orientation="vertical" size={0}>
-                {d.number ? d.number : <Tag>草稿</Tag>}
-                {d.replacesId && (
-                  <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                    更正 {byId.get(d.replacesId)?.number ?? '（原文书）'}
-                  </Typography.Text>
-                )}
-              </Space>
-            ),
-          },
-          {
-            title: '签发',
-            key: 'issued',
-            width: 190,
-            render: (_, d) => (d.issuedAt ? `${d.issuedAt.slice(0, 16).replace('T', ' ')} ${d.issuedBy ?? ''}` : '—'),
-          },
-          {
-            title: 'SHA-256',
-            key: 'sha',
-            render: (_, d) =>
-              d.sha256 ? (
-                <Typography.Text code copyable={{ text: d.sha256 }} data-testid={`sha-${d.number}`}>
-                  {d.sha256.slice(0, 16)}…
-                </Typography.Text>
-              ) : (
-                '—'
-              ),
-          },
+          ...issuedColumns(byId),
           {
             title: '送达',
             key: 'service',

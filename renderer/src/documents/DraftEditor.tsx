@@ -1,11 +1,7 @@
 // DOM. Editing a draft's wording before it is issued; every change is saved at once.
-import { useState } from 'react';
-import { Alert, App, Button, Col, Form, Input, InputNumber, Modal, Row, Space, Typography } from 'antd';
-import { selfPerformanceWording, type DocumentRecord } from '../../../shared/documents/records';
-import { db } from '../data/db';
-import { errorText } from '../ui/errors';
-import { PdfDocumentModal } from './PdfDocumentModal';
-import { issueDocument, renderDocument, updateDraft } from './repository';
+import { Col, Form, Input, InputNumber, Row } from 'antd';
+import { selfPerformanceWording, type ServedDocument } from '../../../shared/documents/records';
+import { DraftShell, useDraft } from './DraftShell';
 
 const noticeParagraphLabels = {
   basis: '理由和依据',
@@ -17,57 +13,11 @@ const noticeParagraphLabels = {
   closing: '结束语',
 } as const;
 
-export function DraftEditor({ draft, leadUnit, onClose }: { draft: DocumentRecord; leadUnit: string; onClose: () => void }) {
-  const { message } = App.useApp();
-  const [error, setError] = useState<string | null>(null);
-  const [preview, setPreview] = useState(false);
-  const [issuing, setIssuing] = useState(false);
-  const [issuer, setIssuer] = useState('');
-  const [busy, setBusy] = useState(false);
-  // The editor owns the values while open; the database copy follows every change.
-  const [current, setCurrent] = useState<DocumentRecord>(draft);
+export function DraftEditor({ draft, leadUnit, onClose }: { draft: ServedDocument; leadUnit: string; onClose: () => void }) {
+  const [current, change, error] = useDraft(draft);
 
-  const change = (next: DocumentRecord) => {
-    setCurrent(next);
-    const extra = next.kind === 'notice' ? { selfPerformanceDays: next.selfPerformanceDays } : {};
-    updateDraft(db, next.id, { issuerCode: next.issuerCode, data: next.data, ...extra }).then(
-      () => setError(null),
-      (e: unknown) => setError(errorText(e)),
-    );
-  };
-
-  const issue = async () => {
-    setBusy(true);
-    try {
-      const issued = await issueDocument(db, current.id, issuer);
-      message.success(`已签发：${issued.number}`);
-      setIssuing(false);
-      onClose();
-    } catch (e) {
-      message.error(errorText(e));
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const title = current.kind === 'notice' ? '强制执行告知书' : '强制执行公告';
   return (
-    <Modal
-      open
-      width={900}
-      title={`编辑草稿：${title}`}
-      onCancel={onClose}
-      footer={
-        <Space>
-          <Button onClick={() => setPreview(true)}>预览</Button>
-          <Button type="primary" onClick={() => setIssuing(true)}>
-            签发
-          </Button>
-          <Button onClick={onClose}>关闭（草稿已保存）</Button>
-        </Space>
-      }
-    >
-      {error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`未能保存：${error}`} />}
+    <DraftShell draft={current} saveError={error} onClose={onClose}>
       <Form layout="vertical">
         <Row gutter={12}>
           <Col span={8}>
@@ -84,7 +34,7 @@ export function DraftEditor({ draft, leadUnit, onClose }: { draft: DocumentRecor
               <Input
                 aria-label="发文机关"
                 value={current.data.issuer}
-                onChange={(e) => change({ ...current, data: { ...current.data, issuer: e.target.value } } as DocumentRecord)}
+                onChange={(e) => change({ ...current, data: { ...current.data, issuer: e.target.value } } as ServedDocument)}
               />
             </Form.Item>
           </Col>
@@ -146,28 +96,6 @@ export function DraftEditor({ draft, leadUnit, onClose }: { draft: DocumentRecor
             </>
           )}
       </Form>
-      <PdfDocumentModal
-        open={preview}
-        onClose={() => setPreview(false)}
-        title={`预览（草稿，未编号）：${title}`}
-        fileName={`${title}（草稿）`}
-        render={() => renderDocument(db, current)}
-      />
-      <Modal
-        open={issuing}
-        title={`签发${title}`}
-        onCancel={() => setIssuing(false)}
-        onOk={issue}
-        okText="签发"
-        cancelText="取消"
-        okButtonProps={{ disabled: issuer.trim() === '', loading: busy }}
-        destroyOnHidden
-      >
-        <Typography.Paragraph>
-          签发后自动编号，生成的 PDF 及其 SHA-256 校验值即行固定，不能再修改；如需更正，须另行制作更正文书。
-        </Typography.Paragraph>
-        <Input autoFocus aria-label="签发人" placeholder="签发人姓名" value={issuer} onChange={(e) => setIssuer(e.target.value)} />
-      </Modal>
-    </Modal>
+    </DraftShell>
   );
 }

@@ -7,12 +7,10 @@ import {
   nextSequence,
   numberingGaps,
 } from '../../../shared/documents/documentNumber';
-import {
-  announcementFromOperation,
-  noticeFromOperation,
-  renderAnnouncement,
-  renderNotice,
-} from '../../../shared/documents/notice';
+import { parseBackup, type OperationBackup } from '../../../shared/archive/backup';
+import { courtReportProblems } from '../../../shared/documents/courtReport';
+import { announcementFromOperation, noticeFromOperation } from '../../../shared/documents/notice';
+import { renderIssuableDocument } from '../../../shared/documents/registry';
 import { serviceMethodLabels } from '../../../shared/documents/notice/proofOfService';
 import {
   defaultIssuerCode,
@@ -27,7 +25,7 @@ import {
   selfPerformanceWording,
   serviceInputSchema,
   type DocumentRecord,
-  type IssuableKind,
+  type ServedDocument,
   type ServiceInput,
   type ServiceRecord,
 } from '../../../shared/documents/records';
@@ -36,6 +34,7 @@ import type { ChainHead } from '../../../shared/log/types';
 import type { FieldErrors } from '../../../shared/operation/newOperation';
 import type { ConsoleDb } from '../data/db';
 import { chainHead } from '../log/head';
+import { exportOperationBackup } from '../archive/backupRepository';
 import { appendLog } from '../log/repository';
 import { usedNumbers } from './numbering';
 import { documentFonts } from './fonts';
@@ -48,7 +47,7 @@ export async function listDocuments(db: ConsoleDb, operationId: string): Promise
 }
 
 /** A new draft with the default wording, built from the operation and its latest plan window. */
-export async function createDraft(db: ConsoleDb, operationId: string, kind: IssuableKind, replaces?: DocumentRecord): Promise<string> {
+export async function createDraft(db: ConsoleDb, operationId: string, kind: ServedDocument['kind'], replaces?: ServedDocument): Promise<string> {
   const now = new Date();
   const record = await db.transaction('r', [db.operations, db.subjects, db.plans], async () => {
     const operation = await db.operations.get(operationId);
@@ -109,7 +108,17 @@ export async function updateDraft(db: ConsoleDb, id: string, changes: Partial<Pi
  */
 export async function renderDocument(db: ConsoleDb, record: DocumentRecord, pinned?: ChainHead): Promise<PdfBytes> {
   const head = pinned ?? (await chainHead(db, record.operationId));
-  return record.kind === 'notice' ? renderNotice(record.data, documentFonts, head) : renderAnnouncement(record.data, documentFonts, head);
+  return renderIssuableDocument(record, () => loadOperationBackup(db, record.operationId), head, chinaInstant(new Date()), documentFonts);
+}
+
+/**
+ * The operation's records as one backup, read in one transaction: a report made from it
+ * shows the records and the log at one consistent moment.
+ */
+export async function loadOperationBackup(db: ConsoleDb, operationId: string): Promise<OperationBackup> {
+  const parsed = parseBackup(await exportOperationBackup(db, operationId));
+  if (!parsed.ok) throw new Error(`读取行动记录失败：${parsed.errors.join('；')}`);
+  return parsed.backup;
 }
 
 export async function sha256Hex(bytes: Uint8Array): Promise<string> {
@@ -125,6 +134,10 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
 export async function issueDocument(db: ConsoleDb, id: string, issuedBy: string): Promise<DocumentRecord> {
   if (!issuedBy.trim()) throw new Error('请填写签发人');
   const draft = await getDraft(db, id);
+  if (draft.kind === 'courtReport') {
+    const problems = courtReportProblems(draft.data);
+    if (problems.length > 0) throw new Error(`情况报告尚不能签发：${problems.join('；')}`);
+  }
   if (!/^[\u3400-\u9fff]{2,20}$/.test(draft.issuerCode)) throw new Error('发文机关代字应为 2 至 20 个汉字，如“西城强执告”');
   // Numbers run per authority and year across every operation on this machine; a gap in
   // the series (from an imported backup, or a number used on paper) must be explained first.

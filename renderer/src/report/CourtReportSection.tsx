@@ -21,7 +21,7 @@ import type { OperationSummary } from '../operation/repository';
 import { useOperatorStore } from '../onSite/operator';
 import { dateField } from '../ui/dateFields';
 import { useRecordForm, type RecordSaveResult } from '../ui/useRecordForm';
-import { CourtReportAction } from './CourtReportAction';
+import { CourtReportDocuments } from './CourtReportDocuments';
 import { addAftercareTask, completeAftercareTask, completionEntries, listAftercare, saveSettlement, type Recorder } from './repository';
 
 function useCourtReportStatus(operationId: string): CourtReportStatus | null | undefined {
@@ -176,8 +176,8 @@ export function CourtReportSection({ operation }: { operation: OperationSummary 
           onChange={(e) => setOperator(operation.id, e.target.value)}
           style={{ width: 160 }}
         />
-        <CourtReportAction operationId={operation.id} subjectNames={operation.subjects.map((s) => s.name)} />
       </Space>
+      <CourtReportDocuments operationId={operation.id} issuer={operator} />
       <Card
         size="small"
         title="善后事项"

@@ -16,9 +16,13 @@ import {
   type TaskDoneInput,
   type TaskRecord,
 } from '../../../shared/report/aftercare';
-import { chinaInstant } from '../../../shared/calendar/chinaTime';
+import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
+import { courtReportData, courtReportText, type CourtReportText } from '../../../shared/documents/courtReport';
+import { defaultIssuerCode, type DocumentRecord } from '../../../shared/documents/records';
+import { backupChainHead } from '../../../shared/documents/registry';
 import type { LogEntry } from '../../../shared/log/types';
 import type { ConsoleDb } from '../data/db';
+import { listDocuments, loadOperationBackup, updateDraft } from '../documents/repository';
 import { appendLog } from '../log/repository';
 import type { RecordSaveResult } from '../ui/useRecordForm';
 
@@ -113,4 +117,52 @@ export async function completionEntries(db: ConsoleDb, operationId: string): Pro
     .filter((e) => e.category === 'phase' && e.data?.phase === 'complete')
     .first();
   return entry ? [entry] : [];
+}
+
+// —— the 《强制执行情况报告》 as a document: draft → edit → issue (documents/repository) ——
+
+export type CourtReportRecord = Extract<DocumentRecord, { kind: 'courtReport' }>;
+
+export async function listCourtReports(db: ConsoleDb, operationId: string): Promise<CourtReportRecord[]> {
+  return (await listDocuments(db, operationId)).filter((d): d is CourtReportRecord => d.kind === 'courtReport');
+}
+
+/** The report's wording as the records and the log read now. */
+async function freshText(db: ConsoleDb, operationId: string): Promise<{ text: CourtReportText; basisNumber: string }> {
+  const backup = await loadOperationBackup(db, operationId);
+  const data = courtReportData(backup, backupChainHead(backup), chinaInstant(new Date()));
+  return { text: courtReportText(data), basisNumber: backup.operation.basisDocument.number };
+}
+
+/**
+ * A new draft generated from the records, or a correction of an issued report that starts
+ * from its wording. Only one draft at a time: an existing one is returned instead.
+ */
+export async function createCourtReportDraft(db: ConsoleDb, operationId: string, replaces?: CourtReportRecord): Promise<string> {
+  const existing = (await listCourtReports(db, operationId)).find((d) => d.status === 'draft');
+  if (existing) return existing.id;
+  const { text, basisNumber } = await freshText(db, operationId);
+  const now = new Date();
+  const record: CourtReportRecord = {
+    id: crypto.randomUUID(),
+    operationId,
+    kind: 'courtReport',
+    issuerCode: replaces?.issuerCode ?? defaultIssuerCode(basisNumber, 'courtReport'),
+    year: Number(chinaDate(now).slice(0, 4)),
+    status: 'draft',
+    createdAt: chinaInstant(now),
+    updatedAt: chinaInstant(now),
+    data: replaces ? { ...replaces.data, documentNumber: '', issuedOn: '' } : text,
+    ...(replaces ? { replacesId: replaces.id } : {}),
+  };
+  await db.documents.add(record);
+  return record.id;
+}
+
+/** The wording generated again from the records as they stand; what staff wrote under 其他情况 is kept. */
+export async function regenerateCourtReportText(db: ConsoleDb, draft: CourtReportRecord): Promise<CourtReportText> {
+  const { text } = await freshText(db, draft.operationId);
+  const data = { ...text, remarks: draft.data.remarks };
+  await updateDraft(db, draft.id, { data });
+  return data;
 }

@@ -2,7 +2,7 @@
 // records show it, the attachments with their SHA-256, and the log's head as text and as a
 // QR code, so the court can check the log it receives against the paper.
 import { Fragment, type ReactNode } from 'react';
-import { G, Line, Rect, Svg, Text as SvgText, View } from '@react-pdf/renderer';
+import { G, Line, Rect, Svg, Text as SvgText } from '@react-pdf/renderer';
 import qrcode from 'qrcode-generator';
 import { Heading, KeyValueBlock, OfficialDocument, OfficialPage, Paragraph, SignatureBlock, Table, Text, Title } from '../components';
 import { DOCUMENT_FONT_FAMILY, type DocumentFonts } from '../fonts';
@@ -103,6 +103,7 @@ export function CourtReportDocument({ data }: { data: CourtReportData }) {
     },
     { title: '拆除和移交', body: lines(data.demolition, '执行日志中没有拆除记录。') },
     { title: '突发情况及处置', body: lines(data.incidents, '执行过程中未发生突发情况。') },
+    ...(data.remarks.length > 0 ? [{ title: '其他需要说明的情况', body: lines(data.remarks, '') }] : []),
     {
       title: '附件',
       body:
@@ -112,16 +113,6 @@ export function CourtReportDocument({ data }: { data: CourtReportData }) {
           <Paragraph>无。</Paragraph>
         ),
     },
-    {
-      title: '执行日志',
-      body: (
-        <View wrap={false}>
-          <Paragraph>{`执行日志共${data.entryCount}条，末条为第${data.head.seq}条，其哈希值（SHA-256）为：`}</Paragraph>
-          <Text style={{ textAlign: 'left', letterSpacing: 0 }}>{data.head.hash}</Text>
-          <QrCode text={data.qrText} size={100} />
-        </View>
-      ),
-    },
   ];
   return (
     <OfficialDocument title={COURT_REPORT_TITLE} createdAt={new Date(data.printedAt)}>
@@ -129,9 +120,13 @@ export function CourtReportDocument({ data }: { data: CourtReportData }) {
         headerMark={documentMark(data.isDemo)}
         runningHead={`${COURT_REPORT_TITLE}　被执行人：${data.subjects}`}
         chainHead={data.head}
-        footerNote={`依据执行日志和执行记录生成于${formatChineseDateTime(data.printedAt)}`}
+        footerNote={
+          data.documentNumber
+            ? `${data.documentNumber}　依据执行日志和执行记录制作`
+            : `草稿，依据执行日志和执行记录生成于${formatChineseDateTime(data.printedAt)}`
+        }
       >
-        <Title>{COURT_REPORT_TITLE}</Title>
+        <Title {...(data.documentNumber ? { subtitle: data.documentNumber } : {})}>{COURT_REPORT_TITLE}</Title>
         <Paragraph indent={false}>{`${data.court}：`}</Paragraph>
         <Paragraph>{`依据${data.basis}，${data.organiser}对被执行人${data.subjects}的房屋实施了强制执行。现将执行情况报告如下：`}</Paragraph>
         <KeyValueBlock
@@ -149,7 +144,14 @@ export function CourtReportDocument({ data }: { data: CourtReportData }) {
             {s.body}
           </Fragment>
         ))}
+        {/* The log's head, its QR code and the seal stay on one page: the signature never stands alone. */}
         <SignatureBlock issuer="临时指挥部（盖章）" date={data.date}>
+          <Heading level={1} n={sections.length + 1}>
+            执行日志
+          </Heading>
+          <Paragraph>{`执行日志共${data.entryCount}条，末条为第${data.head.seq}条，其哈希值（SHA-256）为：`}</Paragraph>
+          <Text style={{ textAlign: 'left', letterSpacing: 0 }}>{data.head.hash}</Text>
+          <QrCode text={data.qrText} size={100} />
           <Paragraph>特此报告。</Paragraph>
         </SignatureBlock>
       </OfficialPage>

@@ -12,6 +12,8 @@ import { chinaDateOf, orUnset, rosterLine } from '../plan/printData';
 
 export interface CourtReportData {
   isDemo: boolean;
+  /** Set when issued, e.g. 临江强执报〔2026〕1号; '' on a draft. */
+  documentNumber: string;
   /** The ruling's court, to which the report is addressed. */
   court: string;
   subjects: string;
@@ -32,6 +34,8 @@ export interface CourtReportData {
   inventory: string[][];
   demolition: string[];
   incidents: string[];
+  /** 其他需要说明的情况: only what the staff write, one paragraph each. */
+  remarks: string[];
   /** 名称, SHA-256. */
   attachments: string[][];
   head: ChainHead;
@@ -42,6 +46,78 @@ export interface CourtReportData {
   chart: { label: string; at: string; minutes: number }[];
   date: string;
   printedAt: string;
+}
+
+/**
+ * The wording staff may edit before issue. The tables (units, groups, inventory), the
+ * attachments and the log head are always read from the records when the PDF is made,
+ * so an edit can never make them disagree with the log.
+ */
+export const courtReportTextKeys = [
+  'court',
+  'subjects',
+  'basis',
+  'time',
+  'place',
+  'organiser',
+  'attendance',
+  'process',
+  'escorted',
+  'demolition',
+  'incidents',
+  'remarks',
+] as const satisfies readonly (keyof CourtReportData)[];
+
+export type CourtReportText = Pick<CourtReportData, (typeof courtReportTextKeys)[number]> & {
+  documentNumber: string;
+  /** YYYY-MM-DD, set when issued. */
+  issuedOn: string;
+};
+
+/** The editable wording of freshly generated report data, as a new draft stores it. */
+export function courtReportText(data: CourtReportData): CourtReportText {
+  const text = Object.fromEntries(courtReportTextKeys.map((key) => [key, data[key]])) as Pick<CourtReportData, (typeof courtReportTextKeys)[number]>;
+  return { ...text, documentNumber: '', issuedOn: '' };
+}
+
+/** Generated data with a draft's wording laid over it; the date is the issue date once there is one. */
+export function withCourtReportText(data: CourtReportData, text: CourtReportText): CourtReportData {
+  const edited = Object.fromEntries(courtReportTextKeys.map((key) => [key, text[key]]));
+  return { ...data, ...edited, documentNumber: text.documentNumber, date: text.issuedOn || data.date };
+}
+
+/** One line per entry of the process table in the editor: 时间｜经过. */
+export const processLine = (row: readonly string[]): string => `${row[0] ?? ''}｜${row[1] ?? ''}`;
+
+/** Lines as the editor holds them back to rows; a line without ｜ (or |) is all 经过. Blank lines drop. */
+export function parseProcessLines(text: string): string[][] {
+  return text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean)
+    .map((line) => {
+      const at = line.search(/[｜|]/);
+      return at < 0 ? ['', line] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+    });
+}
+
+/** Paragraph lines from a text area: one per line, blank lines dropped. */
+export const parseLines = (text: string): string[] =>
+  text
+    .split('\n')
+    .map((line) => line.trim())
+    .filter(Boolean);
+
+/** What must be filled in before the report can be issued, in words for the user. */
+export function courtReportProblems(text: CourtReportText): string[] {
+  const problems: string[] = [];
+  const unset = (v: string) => !v.trim() || v.includes('未填写');
+  if (unset(text.court)) problems.push('请填写报送的人民法院');
+  if (unset(text.subjects)) problems.push('请填写被执行人');
+  if (unset(text.basis)) problems.push('请填写执行依据（裁定书文号和征收补偿决定文号）');
+  if (unset(text.place)) problems.push('请填写执行地点');
+  if (text.process.length === 0) problems.push('执行过程为空：请先在现场指挥记录执行经过，或在报告中填写');
+  return problems;
 }
 
 const KEY_CATEGORIES = new Set(['phase', 'suspension', 'resumption', 'incident']);
@@ -83,11 +159,13 @@ export function courtReportData(backup: OperationBackup, head: ChainHead, printe
 
   const textRow = (e: LogEntry) => `${e.occurredAt.slice(11, 16)} ${e.text}`;
   const first = key.find((e) => e.category === 'phase');
-  const documents = (backup.documents as unknown as DocumentRecord[]).filter((d) => d.status === 'issued' && d.sha256);
+  // An earlier report is not an attachment of its own correction.
+  const documents = (backup.documents as unknown as DocumentRecord[]).filter((d) => d.status === 'issued' && d.sha256 && d.kind !== 'courtReport');
   const media = backup.media as unknown as MediaRecord[];
   const ruling = operation.courtRuling;
   return {
     isDemo: operation.isDemo,
+    documentNumber: '',
     court: orUnset(ruling.court),
     subjects: record.subjects,
     basis: record.basis,
@@ -107,6 +185,7 @@ export function courtReportData(backup: OperationBackup, head: ChainHead, printe
     inventory: listsByDestination(backup.inventoryItems, backup.inventoryRooms).map((list) => [destinationText(list.destination), totalsText(list)]),
     demolition: key.filter((e) => ['demolitionStart', 'demolitionDone', 'complete'].includes(phaseOf(e))).map(textRow),
     incidents: key.filter((e) => e.category === 'incident').map(textRow),
+    remarks: [],
     attachments: [
       ...documents.map((d) => [`《${issuableKindTitles[d.kind]}》${d.number ?? ''}`, d.sha256!]),
       ...media.map((m) => [mediaLabel(m), m.sha256]),
