@@ -4,6 +4,7 @@
 // cut or altered file fails to open. Anyone holding the passphrase can also open the file
 // with the standard `age -d` tool, without this app.
 import { Decrypter, Encrypter } from 'age-encryption';
+import { strFromU8, strToU8 } from 'fflate';
 
 /** What an encrypted file's name ends with. */
 export const ENCRYPTED_EXTENSION = 'age';
@@ -13,7 +14,7 @@ export const DEFAULT_WORK_FACTOR = 18;
 /** Refused when opening: a file asking for more would hang the app (age's own limit is similar). */
 const MAX_WORK_FACTOR = 22;
 
-const MAGIC = new TextEncoder().encode('age-encryption.org/v1\n');
+const MAGIC = strToU8('age-encryption.org/v1\n');
 
 /** True when the bytes start like an age file (the binary form the app writes). */
 export function isEncrypted(bytes: Uint8Array): boolean {
@@ -35,7 +36,8 @@ export interface EncryptOptions {
   workFactor?: number;
 }
 
-function encrypter(passphrase: string, options: EncryptOptions): Encrypter {
+/** The configured encrypter; its encrypt() also takes a web ReadableStream (used where the DOM types are). */
+export function encrypter(passphrase: string, options: EncryptOptions = {}): Encrypter {
   const problems = passphraseProblems(passphrase);
   if (problems.length > 0) throw new Error(`口令不符合要求：${problems.join('；')}`);
   const e = new Encrypter();
@@ -47,16 +49,9 @@ function encrypter(passphrase: string, options: EncryptOptions): Encrypter {
 export const encryptBytes = (bytes: Uint8Array, passphrase: string, options: EncryptOptions = {}): Promise<Uint8Array> =>
   encrypter(passphrase, options).encrypt(bytes);
 
-/** Encrypts as the bytes arrive: for archives too large to hold in memory. */
-export const encryptStream = (
-  source: ReadableStream<Uint8Array>,
-  passphrase: string,
-  options: EncryptOptions = {},
-): Promise<ReadableStream<Uint8Array>> => encrypter(passphrase, options).encrypt(source);
-
 /** The work factor an age passphrase file asks for, or null when the header has none. */
 function requestedWorkFactor(bytes: Uint8Array): number | null {
-  const head = new TextDecoder().decode(bytes.subarray(0, 512));
+  const head = strFromU8(bytes.subarray(0, 512), true);
   const match = /\n-> scrypt \S+ (\d+)\n/.exec(head);
   return match ? Number(match[1]) : null;
 }

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { decryptBytes, encryptBytes, encryptStream, isEncrypted, passphraseProblems } from '../../shared/archive/encryption';
+import { decryptBytes, encryptBytes, encrypter, isEncrypted, passphraseProblems } from '../../shared/archive/encryption';
 
 // A low work factor keeps the tests fast; the format and the checks are the same.
 const fast = { workFactor: 10 };
@@ -43,7 +43,7 @@ describe('passphrase encryption (age format)', () => {
         controller.close();
       },
     });
-    const sealed = new Uint8Array(await new Response(await encryptStream(source, PASS, fast)).arrayBuffer());
+    const sealed = new Uint8Array(await new Response(await encrypter(PASS, fast).encrypt(source)).arrayBuffer());
     const opened = await decryptBytes(sealed, PASS);
     expect(opened.ok && opened.bytes.length).toBe(500_000);
     expect(opened.ok && opened.bytes[499_999]).toBe(4);
