@@ -5,7 +5,7 @@ import { DATA_DIR_ENV } from './shared/app/identity';
 // the same launcher users run (npm run web), on a test port so no user data is touched.
 // E2E_PORT lets two checkouts run their suites side by side.
 export const E2E_PORT = Number(process.env.E2E_PORT ?? 47699);
-const chromiumFlags = [
+export const chromiumFlags = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',

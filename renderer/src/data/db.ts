@@ -68,7 +68,9 @@ export const schemaV2 = { settings: 'key' } as const;
 export const schemaV3 = { inventoryRooms: 'id, operationId', inventoryAttendance: 'id, operationId' } as const;
 
 export function openConsoleDb(name = DB_NAME): ConsoleDb {
-  const db = new Dexie(name) as ConsoleDb;
+  // 'strict': Chromium flushes each committed transaction to disk before reporting success,
+  // so an entry the UI has acknowledged survives power loss, not only a killed process.
+  const db = new Dexie(name, { chromeTransactionDurability: 'strict' }) as ConsoleDb;
   db.version(1).stores(schemaV1);
   db.version(2).stores(schemaV2);
   db.version(3).stores(schemaV3);
