@@ -16,7 +16,7 @@ interface Session {
   target: string;
   handle: FileHandle;
   size: number;
-  /** Writes run one after another, in the order they arrived. */
+  /** The last write; writes run one after another, in the order they arrived. */
   queue: Promise<void>;
 }
 
@@ -48,7 +48,7 @@ export function createSaveSessions() {
   /** Forgets the save and deletes its partial file; never throws, the caller reports the cause. */
   const discard = async (token: string, session: Session): Promise<void> => {
     sessions.delete(token);
-    await session.queue;
+    await session.queue.catch(() => undefined);
     await session.handle.close().catch(() => undefined);
     await fs.rm(partialPathOf(session.target), { force: true }).catch(() => undefined);
   };
@@ -79,8 +79,9 @@ export function createSaveSessions() {
 
     async write(owner: number, token: string, bytes: Uint8Array): Promise<number> {
       const session = sessionOf(owner, token);
+      // Chained on the writes before it: once one fails, every later write and the finish fail too.
       const written = session.queue.then(() => writeAll(session, bytes));
-      session.queue = written.catch(() => undefined);
+      session.queue = written;
       try {
         await written;
         return session.size;

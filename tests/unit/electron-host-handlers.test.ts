@@ -299,3 +299,35 @@ describe('streamed save', () => {
     if (other.status === 'opened') await handlers.abortSave({ token: other.token }, { id: 2 });
   });
 });
+
+describe('streamed save, writes and finish sent without waiting', () => {
+  it('fails the finish, and leaves no file, when a write before it fails', async () => {
+    const realOpen = fs.open.bind(fs);
+    vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+      const handle = await realOpen(...args);
+      let writes = 0;
+      const write = handle.write.bind(handle) as (...a: unknown[]) => Promise<unknown>;
+      handle.write = (async (...a: unknown[]) => {
+        if (++writes === 2) throw Object.assign(new Error('EIO'), { code: 'EIO' });
+        return write(...a);
+      }) as typeof handle.write;
+      return handle;
+    });
+    const target = join(dir, 'a.zip');
+    electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
+    const handlers = createHostHandlers(() => win);
+    const opened = await handlers.beginSave({ suggestedName: 'a.zip', filters: [] }, me);
+    const token = opened.status === 'opened' ? opened.token : '';
+    const calls = [
+      handlers.writeSave({ token, bytes: new Uint8Array([1]) }, me),
+      handlers.writeSave({ token, bytes: new Uint8Array([2]) }, me),
+      handlers.writeSave({ token, bytes: new Uint8Array([3]) }, me),
+      handlers.finishSave({ token }, me),
+    ];
+    const results = await Promise.allSettled(calls);
+    expect(results.map((r) => r.status)).toEqual(['fulfilled', 'rejected', 'rejected', 'rejected']);
+    expect(String((results[1] as PromiseRejectedResult).reason)).toContain('写入文件失败（EIO），未写完的文件已删除');
+    expect(String((results[3] as PromiseRejectedResult).reason)).toContain('保存文件失败（EIO）');
+    expect(await fs.readdir(dir)).toEqual([]);
+  });
+});
