@@ -4,15 +4,22 @@ import { promises as fs } from 'node:fs';
 import { basename } from 'node:path';
 import { app, dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
-import type { HostHandlers, OpenedFile } from '../../shared/host/contract';
+import type { HostRequestParsed, OpenedFile } from '../../shared/host/contract';
 import { HostError } from './errors';
 import { createFileHashing } from './fileHashing';
+import type { MainHostHandlers } from './ipc';
+import { createSaveSessions, type SaveSessions } from './saveSessions';
 
 /**
- * Builds the handlers. Opened files are known to the page only by a random token; the
- * path stays here, so the page can read what the user picked and nothing else.
+ * Builds the handlers. Opened files and streamed saves are known to the page only by a
+ * random token; the path stays here, so the page can read what the user picked, and write
+ * where the user chose, and nothing else. `saves` is passed in so that the entry point can
+ * drop a page's open saves when the page goes away.
  */
-export function createHostHandlers(getWindow: () => BrowserWindow | null): HostHandlers {
+export function createHostHandlers(
+  getWindow: () => BrowserWindow | null,
+  saves: SaveSessions = createSaveSessions(),
+): MainHostHandlers {
   const openFiles = new Map<string, string>();
   const hashing = createFileHashing();
 
@@ -29,6 +36,12 @@ export function createHostHandlers(getWindow: () => BrowserWindow | null): HostH
     return win;
   };
 
+  /** The chosen path, or undefined if the user cancelled. */
+  const askWhereToSave = async ({ suggestedName, filters }: HostRequestParsed<'beginSave'>) => {
+    const result = await dialog.showSaveDialog(parentWindow(), { title: '保存文件', defaultPath: suggestedName, filters });
+    return result.canceled || !result.filePath ? undefined : result.filePath;
+  };
+
   return {
     async appInfo() {
       return {
@@ -40,11 +53,30 @@ export function createHostHandlers(getWindow: () => BrowserWindow | null): HostH
       };
     },
 
-    async saveFile({ suggestedName, bytes, filters }) {
-      const result = await dialog.showSaveDialog(parentWindow(), { title: '保存文件', defaultPath: suggestedName, filters });
-      if (result.canceled || !result.filePath) return { status: 'cancelled' };
-      await fs.writeFile(result.filePath, bytes);
-      return { status: 'saved', location: result.filePath };
+    async saveFile({ bytes, ...where }) {
+      const location = await askWhereToSave(where);
+      if (location === undefined) return { status: 'cancelled' };
+      await fs.writeFile(location, bytes);
+      return { status: 'saved', location };
+    },
+
+    async beginSave(request, caller) {
+      const location = await askWhereToSave(request);
+      if (location === undefined) return { status: 'cancelled' };
+      return { status: 'opened', token: await saves.begin(caller.id, location), location };
+    },
+
+    async writeSave({ token, bytes }, caller) {
+      return { size: await saves.write(caller.id, token, bytes) };
+    },
+
+    async finishSave({ token }, caller) {
+      return saves.finish(caller.id, token);
+    },
+
+    async abortSave({ token }, caller) {
+      await saves.abort(caller.id, token);
+      return {};
     },
 
     async openFiles({ multiple, filters }) {

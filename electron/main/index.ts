@@ -6,6 +6,7 @@ import { APP_DATA_FOLDER, DATA_DIR_ENV } from '../../shared/app/identity';
 import { createHostHandlers } from './hostHandlers';
 import { registerHostHandlers } from './ipc';
 import { registerAppScheme, serveApp } from './protocol';
+import { createSaveSessions, releaseSavesWhenPageGoes } from './saveSessions';
 import { confineContents, createMainWindow, denyPermissions, installMenu } from './window';
 
 // Everything here must happen before "ready".
@@ -27,13 +28,15 @@ async function start(): Promise<void> {
   await app.whenReady();
   denyPermissions(session.defaultSession);
   serveApp(join(__dirname, '../renderer'));
+  const saves = createSaveSessions();
   registerHostHandlers(
     ipcMain,
-    createHostHandlers(() => mainWindow),
+    createHostHandlers(() => mainWindow, saves),
     (sender) => mainWindow !== null && sender === mainWindow.webContents,
   );
   installMenu();
   mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
+  releaseSavesWhenPageGoes(mainWindow.webContents, saves);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });

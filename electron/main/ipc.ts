@@ -2,12 +2,22 @@
 // checked for who sent it and what it carries before a handler sees it.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { hostChannel, hostMethodNames, parseRequest, parseResponse } from '../../shared/host/contract';
-import type { HostHandlers, HostMethod } from '../../shared/host/contract';
+import type { HostMethod, HostRequestParsed, HostResponse } from '../../shared/host/contract';
 import { isAppUrl } from './appUrl';
 import { HostError, toSafeError } from './errors';
 
 /** Whether these web contents are the app's own window (and not, say, a devtools page). */
 export type TrustedSenderCheck = (sender: WebContents) => boolean;
+
+/** Which page called: its web contents' id. Handlers keep a page's save tokens to that page. */
+export interface Caller {
+  readonly id: number;
+}
+
+/** The main process's handlers: the contract's, plus who is calling. */
+export type MainHostHandlers = {
+  [M in HostMethod]: (request: HostRequestParsed<M>, caller: Caller) => Promise<HostResponse<M>>;
+};
 
 /** Only the top frame of the app's own window, showing the app's own page, may call the host. */
 function assertTrustedSender(event: IpcMainInvokeEvent, isTrustedSender: TrustedSenderCheck): void {
@@ -17,12 +27,12 @@ function assertTrustedSender(event: IpcMainInvokeEvent, isTrustedSender: Trusted
   }
 }
 
-async function call<M extends HostMethod>(method: M, handlers: HostHandlers, request: unknown) {
+async function call<M extends HostMethod>(method: M, handlers: MainHostHandlers, request: unknown, caller: Caller) {
   const parsed = parseRequest(method, request);
-  const handler = handlers[method] as (r: typeof parsed) => Promise<unknown>;
+  const handler = handlers[method] as (r: typeof parsed, caller: Caller) => Promise<unknown>;
   let response: unknown;
   try {
-    response = await handler(parsed);
+    response = await handler(parsed, caller);
   } catch (error) {
     throw toSafeError(method, error);
   }
@@ -31,13 +41,13 @@ async function call<M extends HostMethod>(method: M, handlers: HostHandlers, req
 
 export function registerHostHandlers(
   ipcMain: Pick<IpcMain, 'handle'>,
-  handlers: HostHandlers,
+  handlers: MainHostHandlers,
   isTrustedSender: TrustedSenderCheck,
 ): void {
   for (const method of hostMethodNames) {
     ipcMain.handle(hostChannel(method), async (event, request: unknown) => {
       assertTrustedSender(event, isTrustedSender);
-      return call(method, handlers, request);
+      return call(method, handlers, request, { id: event.sender.id });
     });
   }
 }

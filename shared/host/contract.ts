@@ -5,8 +5,10 @@ import { z } from 'zod';
 
 /** Largest chunk one `readFile` call may return; keeps IPC messages small. */
 export const MAX_READ_CHUNK = 8 * 1024 * 1024;
-/** Largest file `saveFile` accepts in one call (documents, exports, backups). */
+/** Largest file `saveFile` accepts in one call (documents, backups); larger exports stream. */
 export const MAX_SAVE_BYTES = 512 * 1024 * 1024;
+/** Largest chunk one `writeSave` call may carry; the same bound as reads, for the same reason. */
+export const MAX_WRITE_CHUNK = MAX_READ_CHUNK;
 /**
  * Most bytes one `hashFile` step may hash. Steps keep each call short, so the app can show
  * progress and cancel between them without the host pushing events.
@@ -72,6 +74,42 @@ export const hostMethods = {
       z.object({ status: z.literal('saved'), location: z.string() }).strict(),
       z.object({ status: z.literal('cancelled') }).strict(),
     ]),
+  },
+  /**
+   * Streamed save, for exports too large to hold whole (an archive with its footage can be
+   * many GB): `beginSave` asks where, `writeSave` appends one chunk at a time, `finishSave`
+   * makes the file appear under its name, `abortSave` discards it. A token is good for one
+   * save and only for the page that began it; after finish or abort it is refused.
+   */
+  beginSave: {
+    request: z
+      .object({
+        suggestedName: fileName,
+        filters: z.array(fileFilter).max(10).default([]),
+      })
+      .strict(),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('opened'), token, location: z.string() }).strict(),
+      z.object({ status: z.literal('cancelled') }).strict(),
+    ]),
+  },
+  writeSave: {
+    request: z
+      .object({
+        token,
+        bytes: bytes.refine((b) => b.byteLength <= MAX_WRITE_CHUNK, '每次写入不能超过 8 MB'),
+      })
+      .strict(),
+    /** Bytes written so far, for progress. */
+    response: z.object({ size: z.number().int().nonnegative() }).strict(),
+  },
+  finishSave: {
+    request: z.object({ token }).strict(),
+    response: z.object({ location: z.string(), size: z.number().int().nonnegative() }).strict(),
+  },
+  abortSave: {
+    request: z.object({ token }).strict(),
+    response: z.object({}).strict(),
   },
   openFiles: {
     request: z

@@ -17,6 +17,8 @@ const electron = vi.hoisted(() => ({
 vi.mock('electron', () => electron);
 
 const win = { id: 'main' } as unknown as BrowserWindow;
+/** The main window's web contents, as the IPC gate names the caller. */
+const me = { id: 1 };
 let dir: string;
 
 beforeEach(async () => {
@@ -40,7 +42,7 @@ async function sampleFile(name: string, size: number): Promise<string> {
 async function openWithHost(path: string) {
   const handlers = createHostHandlers(() => win);
   electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [path] });
-  const { files } = await handlers.openFiles({ multiple: false, filters: [] });
+  const { files } = await handlers.openFiles({ multiple: false, filters: [] }, me);
   return { handlers, token: files[0]!.token };
 }
 
@@ -72,16 +74,16 @@ describe('main-process file hashing', () => {
   it('works through the host handlers: progress per step, cancelled by closeFile', async () => {
     const path = await sampleFile('a.mp4', 5 * 1024 * 1024);
     const { handlers, token } = await openWithHost(path);
-    const first = await handlers.hashFile({ token, maxBytes: 2 * 1024 * 1024 });
+    const first = await handlers.hashFile({ token, maxBytes: 2 * 1024 * 1024 }, me);
     expect(first).toEqual({ hashedBytes: 2 * 1024 * 1024, size: 5 * 1024 * 1024 });
-    await handlers.closeFile({ token });
-    await expect(handlers.hashFile({ token, maxBytes: 1024 })).rejects.toThrow('文件句柄无效或已关闭');
+    await handlers.closeFile({ token }, me);
+    await expect(handlers.hashFile({ token, maxBytes: 1024 }, me)).rejects.toThrow('文件句柄无效或已关闭');
 
     // A fresh token starts again from 0 and reaches the same digest as sha256sum.
     const again = await openWithHost(path);
-    let last = await again.handlers.hashFile({ token: again.token, maxBytes: 4 * 1024 * 1024 });
+    let last = await again.handlers.hashFile({ token: again.token, maxBytes: 4 * 1024 * 1024 }, me);
     expect(last.hashedBytes).toBe(4 * 1024 * 1024);
-    last = await again.handlers.hashFile({ token: again.token, maxBytes: 4 * 1024 * 1024 });
+    last = await again.handlers.hashFile({ token: again.token, maxBytes: 4 * 1024 * 1024 }, me);
     expect(last).toEqual({ hashedBytes: 5 * 1024 * 1024, size: 5 * 1024 * 1024, sha256: sha256sum(path) });
   });
 

@@ -4,6 +4,7 @@ import type { IpcMainInvokeEvent, WebContents } from 'electron';
 import {
   HostContractError,
   MAX_READ_CHUNK,
+  MAX_WRITE_CHUNK,
   hostChannel,
   hostMethodNames,
   type HostHandlers,
@@ -29,6 +30,10 @@ function setup(overrides: Partial<HostHandlers> = {}) {
     readFile: vi.fn(async () => new Uint8Array([1, 2, 3])),
     hashFile: vi.fn(async () => ({ hashedBytes: 0, size: 1 })),
     closeFile: vi.fn(async () => ({})),
+    beginSave: vi.fn(async () => ({ status: 'cancelled' as const })),
+    writeSave: vi.fn(async () => ({ size: 0 })),
+    finishSave: vi.fn(async () => ({ location: '/d/a.zip', size: 0 })),
+    abortSave: vi.fn(async () => ({})),
     ...overrides,
   };
   registerHostHandlers(
@@ -76,6 +81,12 @@ describe('registerHostHandlers', () => {
     ['saveFile', { suggestedName: '../../evil.sh', bytes: new Uint8Array(1) }],
     ['saveFile', { suggestedName: '报告.docx', bytes: 'not bytes' }],
     ['openFiles', { multiple: 'yes' }],
+    ['beginSave', { suggestedName: 'C:\\evil.zip' }],
+    ['beginSave', { suggestedName: '档案.zip', path: '/etc/cron.d/x' }],
+    ['writeSave', { token: TOKEN, bytes: [1, 2, 3] }],
+    ['writeSave', { token: 'not-a-token', bytes: new Uint8Array(1) }],
+    ['finishSave', {}],
+    ['abortSave', { token: 7 }],
     ['closeFile', {}],
   ] as const)('rejects a malformed %s request %j with a HostContractError', async (method, request) => {
     const { invoke, noHandlerCalled } = setup();
@@ -85,14 +96,29 @@ describe('registerHostHandlers', () => {
     noHandlerCalled();
   });
 
+  it('refuses a chunk over the write limit before the handler sees it', async () => {
+    const { invoke, noHandlerCalled } = setup();
+    await expect(invoke(hostChannel('writeSave'), { token: TOKEN, bytes: new Uint8Array(MAX_WRITE_CHUNK + 1) })).rejects.toThrow(
+      '每次写入不能超过 8 MB',
+    );
+    noHandlerCalled();
+  });
+
   it('passes a valid request, with defaults filled in, and returns the validated response', async () => {
     const { invoke, handlers } = setup();
     await expect(invoke(hostChannel('readFile'), { token: TOKEN, offset: 8, length: 3 })).resolves.toEqual(
       new Uint8Array([1, 2, 3]),
     );
-    expect(handlers.readFile).toHaveBeenCalledWith({ token: TOKEN, offset: 8, length: 3 });
+    expect(handlers.readFile).toHaveBeenCalledWith({ token: TOKEN, offset: 8, length: 3 }, { id: 1 });
     await invoke(hostChannel('openFiles'), {});
-    expect(handlers.openFiles).toHaveBeenCalledWith({ multiple: false, filters: [] });
+    expect(handlers.openFiles).toHaveBeenCalledWith({ multiple: false, filters: [] }, { id: 1 });
+  });
+
+  it("tells the handler which web contents called, so save tokens stay with their page", async () => {
+    const { invoke, handlers } = setup();
+    const bytes = new Uint8Array([1, 2, 3]);
+    await expect(invoke(hostChannel('writeSave'), { token: TOKEN, bytes })).resolves.toEqual({ size: 0 });
+    expect(handlers.writeSave).toHaveBeenCalledWith({ token: TOKEN, bytes }, { id: 1 });
   });
 
   it('rejects a handler response that breaks the contract', async () => {

@@ -8,7 +8,7 @@ const electron = vi.hoisted(() => {
   const record = (name: string) => vi.fn(() => void calls.push(name));
   class BrowserWindow {
     static created: BrowserWindow[] = [];
-    webContents = { id: 'main-window' };
+    webContents = { id: 'main-window', on: vi.fn() };
     loadURL = vi.fn(async () => undefined);
     once = vi.fn();
     on = vi.fn();
@@ -90,6 +90,11 @@ describe('main entry', () => {
     const from = (sender: unknown) => ({ sender, senderFrame: frame }) as unknown as IpcMainInvokeEvent;
     await expect(appInfo(from(electron.BrowserWindow.created[0]!.webContents), {})).resolves.toMatchObject({ mode: 'electron' });
     await expect(appInfo(from({ id: 'devtools' }), {})).rejects.toThrow(/拒绝调用/);
+  });
+
+  it("drops the window's open streamed saves when its page reloads, crashes or closes", () => {
+    const events = electron.BrowserWindow.created[0]!.webContents.on.mock.calls.map((call: unknown[]) => call[0]);
+    expect(events).toEqual(expect.arrayContaining(['did-navigate', 'render-process-gone', 'destroyed']));
   });
 });
 

@@ -3,6 +3,7 @@ import {
   HostContractError,
   MAX_HASH_STEP,
   MAX_READ_CHUNK,
+  MAX_WRITE_CHUNK,
   hostChannel,
   hostMethodNames,
   validatedHost,
@@ -12,7 +13,18 @@ import { openFileStream } from '../../renderer/src/host/fileStream';
 
 describe('host API contract', () => {
   it('is exactly this list of methods (adding one is a security decision: update this test on purpose)', () => {
-    expect([...hostMethodNames].sort()).toEqual(['appInfo', 'closeFile', 'hashFile', 'openFiles', 'readFile', 'saveFile']);
+    expect([...hostMethodNames].sort()).toEqual([
+      'abortSave',
+      'appInfo',
+      'beginSave',
+      'closeFile',
+      'finishSave',
+      'hashFile',
+      'openFiles',
+      'readFile',
+      'saveFile',
+      'writeSave',
+    ]);
     expect(hostMethodNames.map(hostChannel)).toContain('host:readFile');
   });
 
@@ -23,6 +35,10 @@ describe('host API contract', () => {
     readFile: vi.fn(async () => new Uint8Array(1)),
     hashFile: vi.fn(async () => ({ hashedBytes: 1, size: 1, sha256: 'a'.repeat(64) })),
     closeFile: vi.fn(async () => ({})),
+    beginSave: vi.fn(async () => ({ status: 'cancelled' as const })),
+    writeSave: vi.fn(async () => ({ size: 0 })),
+    finishSave: vi.fn(async () => ({ location: 'l', size: 0 })),
+    abortSave: vi.fn(async () => ({})),
   });
 
   it('validates requests before the host sees them', async () => {
@@ -71,6 +87,24 @@ describe('host API contract', () => {
     await expect(answer({ hashedBytes: 10, size: 10 })).rejects.toThrow(/hashFile 的响应无效/);
     await expect(answer({ hashedBytes: 10, size: 10, sha256: 'A'.repeat(64) })).rejects.toThrow(/hashFile 的响应无效/);
     await expect(answer({ hashedBytes: 11, size: 10 })).rejects.toThrow(/hashFile 的响应无效/);
+  });
+
+  it('bounds each streamed-save chunk and checks the save responses', async () => {
+    const raw = handlers();
+    const host = validatedHost(raw);
+    const token = crypto.randomUUID();
+    await expect(host.writeSave({ token, bytes: new Uint8Array(MAX_WRITE_CHUNK + 1) })).rejects.toThrow('每次写入不能超过 8 MB');
+    await expect(host.writeSave({ token: 'nope', bytes: new Uint8Array(1) })).rejects.toThrow('文件句柄无效');
+    await expect(host.beginSave({ suggestedName: 'a/b.zip' })).rejects.toThrow('文件名含有不允许的字符');
+    expect(raw.writeSave).not.toHaveBeenCalled();
+    expect(raw.beginSave).not.toHaveBeenCalled();
+    await expect(host.writeSave({ token, bytes: new Uint8Array(MAX_WRITE_CHUNK) })).resolves.toEqual({ size: 0 });
+    await expect(host.beginSave({ suggestedName: '档案.zip' })).resolves.toEqual({ status: 'cancelled' });
+    expect(raw.beginSave).toHaveBeenCalledWith({ suggestedName: '档案.zip', filters: [] });
+    raw.beginSave = async () => ({ status: 'opened', token: 'x', location: 'l' });
+    await expect(validatedHost(raw).beginSave({ suggestedName: 'a.zip' })).rejects.toThrow(/beginSave 的响应无效/);
+    raw.finishSave = async () => ({ location: 'l', size: -1 });
+    await expect(validatedHost(raw).finishSave({ token })).rejects.toThrow(/finishSave 的响应无效/);
   });
 
   it('fills defaults and passes valid calls through', async () => {

@@ -1,15 +1,35 @@
 // DOM. The browser twin of the Electron preload: the same host API, done with
 // Chromium's file APIs. Used when the app runs in a browser window (npm run web).
 import { APP_NAME } from '../../../shared/app/identity';
-import type { HostHandlers, HostResponse } from '../../../shared/host/contract';
+import type { HostHandlers, HostRequestParsed, HostResponse } from '../../../shared/host/contract';
 import type { HashWorkerReply, HashWorkerRequest } from './blobHashing';
+
+/** Chromium's writable for a picked file: it writes to a swap file and replaces the file at close. */
+interface PickedFileWritable {
+  write: (data: BufferSource) => Promise<void>;
+  close: () => Promise<void>;
+  abort: () => Promise<void>;
+}
 
 interface SaveFilePickerWindow {
   showSaveFilePicker?: (options: {
     suggestedName: string;
     types?: { description: string; accept: Record<string, string[]> }[];
-  }) => Promise<{ name: string; createWritable: () => Promise<{ write: (data: BufferSource) => Promise<void>; close: () => Promise<void> }> }>;
+  }) => Promise<{ name: string; createWritable: () => Promise<PickedFileWritable> }>;
 }
+
+/**
+ * A save under way. With the save picker, chunks go straight to the picked file. Without it
+ * (older Chromium, and the e2e tests, which cannot drive the picker) a page cannot write to
+ * disk bit by bit: chunks are kept as Blob parts, which Chromium moves out of the page's
+ * memory and pages to disk when large, and one download is started at finish. So in that
+ * case a multi-GB export does pass through the browser's blob store, bounded by its disk
+ * quota; only the Electron host truly streams onto the disk.
+ */
+type BrowserSave = { size: number; location: string } & (
+  | { kind: 'picked'; writable: PickedFileWritable }
+  | { kind: 'download'; name: string; parts: Blob[] }
+);
 
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
@@ -30,6 +50,16 @@ function pickFiles(multiple: boolean, accept: string): Promise<File[]> {
     document.body.append(input);
     input.click();
   });
+}
+
+/** Starts a download of `blob` into the browser's download folder. */
+function download(blob: Blob, name: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 type WorkerRequest = HashWorkerRequest extends infer R ? (R extends unknown ? Omit<R, 'id'> : never) : never;
@@ -76,6 +106,69 @@ export function createBrowserHost(): HostHandlers {
     return file;
   };
 
+  const saves = new Map<string, BrowserSave>();
+  const saveOf = (token: string) => {
+    const save = saves.get(token);
+    if (!save) throw new Error('保存句柄无效或保存已结束，请重新保存');
+    return save;
+  };
+  const discard = async (token: string, save: BrowserSave) => {
+    saves.delete(token);
+    if (save.kind === 'picked') await save.writable.abort().catch(() => undefined);
+  };
+
+  const beginSave = async ({ suggestedName, filters }: HostRequestParsed<'beginSave'>): Promise<HostResponse<'beginSave'>> => {
+    const token = crypto.randomUUID();
+    const picker = (window as SaveFilePickerWindow).showSaveFilePicker;
+    if (!picker) {
+      const location = `浏览器下载文件夹/${suggestedName}`;
+      saves.set(token, { kind: 'download', name: suggestedName, parts: [], size: 0, location });
+      return { status: 'opened', token, location };
+    }
+    try {
+      const handle = await picker({
+        suggestedName,
+        types: filters.map((f) => ({
+          description: f.name,
+          accept: { 'application/octet-stream': f.extensions.map((e) => `.${e}`) },
+        })),
+      });
+      saves.set(token, { kind: 'picked', writable: await handle.createWritable(), size: 0, location: handle.name });
+      return { status: 'opened', token, location: handle.name };
+    } catch (e) {
+      if (isAbort(e)) return { status: 'cancelled' };
+      throw e;
+    }
+  };
+
+  const writeSave = async (token: string, bytes: Uint8Array): Promise<number> => {
+    const save = saveOf(token);
+    try {
+      // A Blob copies the bytes, so the caller may reuse its buffer.
+      if (save.kind === 'download') save.parts.push(new Blob([bytes as Uint8Array<ArrayBuffer>]));
+      else await save.writable.write(bytes as Uint8Array<ArrayBuffer>);
+    } catch (e) {
+      await discard(token, save);
+      throw new Error(`写入文件失败${e instanceof DOMException && e.name === 'QuotaExceededError' ? '：磁盘空间不足' : ''}，未写完的文件已删除`);
+    }
+    save.size += bytes.byteLength;
+    return save.size;
+  };
+
+  const finishSave = async (token: string): Promise<HostResponse<'finishSave'>> => {
+    const save = saveOf(token);
+    saves.delete(token);
+    if (save.kind === 'picked') {
+      try {
+        await save.writable.close();
+      } catch {
+        await save.writable.abort().catch(() => undefined);
+        throw new Error('保存文件失败，未写完的文件已删除');
+      }
+    } else download(new Blob(save.parts), save.name);
+    return { location: save.location, size: save.size };
+  };
+
   return {
     async appInfo() {
       let dataLocation = `本浏览器配置中 ${location.origin} 的 IndexedDB 数据库`;
@@ -93,34 +186,21 @@ export function createBrowserHost(): HostHandlers {
       return { name: APP_NAME, version: __APP_VERSION__, mode: 'browser', platform: navigator.platform, dataLocation };
     },
 
-    async saveFile({ suggestedName, bytes, filters }) {
-      const picker = (window as SaveFilePickerWindow).showSaveFilePicker;
-      if (picker) {
-        try {
-          const handle = await picker({
-            suggestedName,
-            types: filters.map((f) => ({
-              description: f.name,
-              accept: { 'application/octet-stream': f.extensions.map((e) => `.${e}`) },
-            })),
-          });
-          const writable = await handle.createWritable();
-          await writable.write(bytes as Uint8Array<ArrayBuffer>);
-          await writable.close();
-          return { status: 'saved', location: handle.name };
-        } catch (e) {
-          if (isAbort(e)) return { status: 'cancelled' };
-          throw e;
-        }
-      }
-      // No picker (older Chromium): fall back to a download into the browser's download folder.
-      const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
-      const a = document.createElement('a');
-      a.href = url;
-      a.download = suggestedName;
-      a.click();
-      setTimeout(() => URL.revokeObjectURL(url), 60_000);
-      return { status: 'saved', location: `浏览器下载文件夹/${suggestedName}` };
+    // The whole file as one chunk of a streamed save: one code path for both.
+    async saveFile({ bytes, ...where }) {
+      const opened = await beginSave(where);
+      if (opened.status === 'cancelled') return opened;
+      await writeSave(opened.token, bytes);
+      return { status: 'saved', location: (await finishSave(opened.token)).location };
+    },
+
+    beginSave,
+    writeSave: async ({ token, bytes }) => ({ size: await writeSave(token, bytes) }),
+    finishSave: async ({ token }) => finishSave(token),
+
+    async abortSave({ token }) {
+      await discard(token, saveOf(token));
+      return {};
     },
 
     async openFiles({ multiple, filters }) {
