@@ -6,7 +6,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { operationTitle } from '../../../shared/operation/newOperation';
 import { chinaDate } from '../../../shared/calendar/chinaTime';
 import { MAX_BACKUP_CHARS } from '../../../shared/archive/backup';
+import { ENCRYPTED_EXTENSION } from '../../../shared/archive/encryption';
 import { exportOperationBackup, importOperationBackup } from '../archive/backupRepository';
+import { useExportProtection, usePassphrasePrompt } from '../backup/ExportProtection';
+import { openProtected, protectExport } from '../backup/protectedFiles';
 import { db } from '../data/db';
 import { CourtReportTag } from '../report/CourtReportSection';
 import { host } from '../host';
@@ -35,6 +38,8 @@ export function OperationListPage() {
   const [filter, setFilter] = useState<'active' | 'archived'>('active');
   const [loadingDemo, setLoadingDemo] = useState(false);
   const operations = useLiveQuery(() => listOperations(db), []);
+  const protect = useExportProtection();
+  const passphrase = usePassphrasePrompt();
   const shown = operations?.filter((o) => o.status === filter);
   const overviews = useLiveQuery(() => listOverviews(db, shown ?? []), [shown?.map((o) => o.id).join()]);
   const open = (o: OperationSummary) => navigate(workspaceRoute(o));
@@ -53,25 +58,37 @@ export function OperationListPage() {
   };
 
   const exportBackup = async (o: OperationSummary) => {
+    const protection = await protect.ask('备份');
+    if (!protection) return;
+    const hide = message.loading(protection.passphrase ? '正在导出并加密备份…' : '正在导出备份…', 0);
     try {
       const text = await exportOperationBackup(db, o.id);
-      const result = await host.saveFile({
-        suggestedName: `${operationTitle(o.subjects.map((s) => s.name))}-备份-${chinaDate(new Date())}.json`,
-        bytes: new TextEncoder().encode(text),
-        filters: [{ name: '行动备份', extensions: ['json'] }],
-      });
-      if (result.status === 'saved') message.success(`备份已保存：${result.location}。文件未加密，含个人信息，请妥善保管。`);
+      const file = await protectExport(
+        new TextEncoder().encode(text),
+        `${operationTitle(o.subjects.map((s) => s.name))}-备份-${chinaDate(new Date())}.json`,
+        protection,
+      );
+      const result = await host.saveFile({ suggestedName: file.name, bytes: file.bytes, filters: [{ name: '行动备份', extensions: file.extensions }] });
+      if (result.status === 'saved') {
+        message.success(
+          protection.passphrase ? `加密备份已保存：${result.location}` : `备份已保存：${result.location}。文件未加密，含个人信息，请妥善保管。`,
+        );
+      }
     } catch (e) {
       message.error(`导出备份失败：${errorText(e)}`);
+    } finally {
+      hide();
     }
   };
 
   const importBackup = async () => {
     try {
-      const { files } = await host.openFiles({ filters: [{ name: '行动备份', extensions: ['json'] }] });
+      const { files } = await host.openFiles({ filters: [{ name: '行动备份', extensions: ['json', ENCRYPTED_EXTENSION] }] });
       const file = files[0];
       if (!file) return;
-      const bytes = await readWholeFile(host, file, MAX_BACKUP_CHARS);
+      // An encrypted backup is a little larger than its JSON: 16 bytes per 64 KiB and a header.
+      const bytes = await openProtected(await readWholeFile(host, file, MAX_BACKUP_CHARS + 64 * 1024), '备份', passphrase.askPassphrase);
+      if (!bytes) return;
       const id = await importOperationBackup(db, new TextDecoder().decode(bytes));
       message.success('备份已导入');
       navigate({ page: 'workspace', operationId: id, section: 'overview' });
@@ -102,6 +119,8 @@ export function OperationListPage() {
 
   return (
     <div className="page">
+      {protect.dialog}
+      {passphrase.dialog}
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Typography.Title level={3} className="page-title">
           强制执行行动
