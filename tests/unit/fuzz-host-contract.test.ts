@@ -39,7 +39,7 @@ const anything = fc.anything({
 const notUndefined = anything.filter((v) => v !== undefined);
 const nonString = notUndefined.filter((v) => typeof v !== 'string');
 const nonNumber = notUndefined.filter((v) => typeof v !== 'number');
-const hugeString = fc.integer({ min: 201, max: 300_000 }).map((n) => 'x'.repeat(n));
+const hugeString = fc.integer({ min: 201, max: 100_000 }).map((n) => 'x'.repeat(n));
 const badNumbers = fc.constantFrom(Number.NaN, Infinity, -Infinity, 2 ** 53, -(2 ** 60), Number.MAX_VALUE, -0.5, 0.1);
 /** Not a whole number from min to max (both safe integers). */
 const notIntIn = (min: number, max: number) =>
