@@ -460,6 +460,8 @@ function decodeBytes(value: unknown, path: PropertyKey[], errors: string[]): unk
     if (!bytes) errors.push(`${describePath(path)}：字节数据不是有效的 base64`);
     return bytes ?? value;
   }
+  // Assigning "__proto__" would set the prototype: the record would borrow fields it does not hold.
+  if (keys.includes('__proto__')) errors.push(`${describePath(path)}：含有不允许的字段名 __proto__`);
   const out: Record<string, unknown> = {};
   for (const key of keys) out[key] = decodeBytes(record[key], [...path, key], errors);
   return out;

@@ -1,0 +1,183 @@
+// Node (vitest). Hostile archives (issue 7, point 5), generated: names that escape the
+// target folder, duplicate names, absurd declared sizes, ratio bombs, broken or forged
+// manifests, random central-directory fields. The verifier refuses each with a Chinese
+// message and never throws. (Random byte flips: tests/unit/archive-zip.test.ts.)
+import fc from 'fast-check';
+import { strToU8, unzipSync, zipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { archiveFiles, writeArchiveZip, type ArchiveFile } from '../../shared/archive/archive';
+import { MAX_ENTRY_BYTES, MAX_RATIO, verifyArchiveZip, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
+import { archivableBackup } from '../fixtures/archive/archivable';
+
+/** Generated cases per property; reported in issue 7's closing note. */
+export const ARCHIVE_FUZZ_RUNS = { names: 3000, duplicates: 2000, sizes: 3000, manifest: 2000, directory: 3000 } as const;
+
+const CREATED_AT = '2026-12-10T10:00:00.000+08:00';
+const files = archiveFiles(archivableBackup(), CREATED_AT);
+
+function write(list: readonly ArchiveFile[]): Uint8Array {
+  const chunks: Uint8Array[] = [];
+  writeArchiveZip(list, new Date(CREATED_AT), (chunk) => chunks.push(chunk));
+  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
+  return out;
+}
+
+const zip = write(files);
+const entries = unzipSync(zip);
+/** Stored, not deflated: the generated archives are about their directory, and storing is fast. */
+const rezip = (contents: Record<string, Uint8Array>) => zipSync(contents, { level: 0 });
+const HAS_CHINESE = /[\u4e00-\u9fff]/;
+
+/** The verdict of hostile bytes: a refusal with a Chinese message, never a throw. */
+function refusal(bytes: Uint8Array): string {
+  let verdict: ArchiveVerdict;
+  expect(() => (verdict = verifyArchiveZip(bytes))).not.toThrow();
+  expect(verdict!.ok).toBe(false);
+  const problem = verdict!.ok ? '' : verdict!.problem;
+  expect(problem).toMatch(HAS_CHINESE);
+  return problem;
+}
+
+/** Byte offsets of the central-directory records, read from the end-of-directory record. */
+function centralRecords(bytes: Uint8Array): number[] {
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  let end = bytes.length - 22;
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end--;
+  const count = view.getUint16(end + 10, true);
+  const records: number[] = [];
+  let at = view.getUint32(end + 16, true);
+  for (let i = 0; i < count; i++) {
+    records.push(at);
+    at += 46 + view.getUint16(at + 28, true) + view.getUint16(at + 30, true) + view.getUint16(at + 32, true);
+  }
+  return records;
+}
+const records = centralRecords(zip);
+const compressedSizes = records.map((at) => new DataView(zip.buffer).getUint32(at + 20, true));
+
+function patch(bytes: Uint8Array, at: number, value: number, width: 2 | 4): Uint8Array {
+  const out = bytes.slice();
+  const view = new DataView(out.buffer);
+  if (width === 2) view.setUint16(at, value, true);
+  else view.setUint32(at, value >>> 0, true);
+  return out;
+}
+
+// —— generators ——
+
+const segment = fc.oneof(fc.constantFrom('evil.sh', 'log.jsonl', 'manifest.json', 'documents', '文书', 'a b', '.bashrc'), fc.stringMatching(/^[a-z0-9_\u4e00-\u4e10]{1,12}$/));
+/** Names a careless extractor would write outside its folder, or that no plain path may hold. */
+const hostileName = fc.oneof(
+  fc.tuple(fc.array(fc.constantFrom('..', '.'), { minLength: 1, maxLength: 4 }), segment).map(([ups, s]) => [...ups, s].join('/')),
+  fc.tuple(segment, fc.array(fc.constant('..'), { minLength: 1, maxLength: 4 }), segment).map(([a, ups, b]) => [a, ...ups, b].join('/')),
+  fc.tuple(segment, segment).map(([a, b]) => `${a}/./${b}`),
+  segment.map((s) => `/${s}`),
+  segment.map((s) => `/etc/${s}`),
+  fc.tuple(fc.constantFrom(...'ACDcz'), fc.constantFrom(':', ':/', ':\\'), segment).map(([d, sep, s]) => `${d}${sep}${s}`),
+  fc.tuple(segment, segment).map(([a, b]) => `${a}\\${b}`),
+  segment.map((s) => `..\\..\\${s}`),
+  segment.map((s) => `\\\\server\\share\\${s}`),
+  fc.tuple(segment, fc.integer({ min: 0, max: 0x1f })).map(([s, c]) => `${s}${String.fromCharCode(c)}.pdf`),
+  segment.map((s) => `${s}\u007f`),
+);
+const listedNames = Object.keys(entries);
+
+describe('generated hostile archives are refused, never a crash', () => {
+  it('the untouched archive verifies (the baseline the mutations start from)', () => {
+    expect(verifyArchiveZip(zip).ok).toBe(true);
+    expect(verifyArchiveZip(rezip(entries)).ok).toBe(true);
+  });
+
+  it(`names with "..", ".", absolute paths, drive letters, backslashes or control characters, added or replacing a listed file (${ARCHIVE_FUZZ_RUNS.names} cases)`, () => {
+    fc.assert(
+      fc.property(hostileName, fc.option(fc.constantFrom(...listedNames), { nil: undefined }), fc.uint8Array({ maxLength: 64 }), (name, replaced, bytes) => {
+        const contents = { ...entries };
+        if (replaced) {
+          bytes = contents[replaced]!;
+          delete contents[replaced];
+        }
+        const problem = refusal(rezip({ ...contents, [name]: bytes }));
+        expect(problem).toMatch(/可能写到目标目录之外，拒绝处理$/);
+      }),
+      { numRuns: ARCHIVE_FUZZ_RUNS.names },
+    );
+  }, 60_000);
+
+  it(`a name that appears twice, in any position and any number of times (${ARCHIVE_FUZZ_RUNS.duplicates} cases)`, () => {
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.nat(files.length - 1), fc.nat(files.length + 4)), { minLength: 1, maxLength: 3 }), fc.boolean(), (copies, sameBytes) => {
+        // Stored rather than deflated: the directory is what is under test, and storing is fast.
+        const list = files.map((f) => ({ ...f, stored: true }));
+        for (const [which, at] of copies) {
+          const copy = { ...list[which]!, bytes: sameBytes ? files[which]!.bytes : strToU8('替换的内容') };
+          list.splice(at % (list.length + 1), 0, copy);
+        }
+        expect(refusal(write(list))).toMatch(/出现了两次，拒绝处理$/);
+      }),
+      { numRuns: ARCHIVE_FUZZ_RUNS.duplicates },
+    );
+  }, 60_000);
+
+  it(`declared sizes beyond the limit, compressed sizes beyond the file, ratios no deflate stream reaches (${ARCHIVE_FUZZ_RUNS.sizes} cases)`, () => {
+    const entry = fc.nat(records.length - 1);
+    const lie = fc.oneof(
+      fc.record({ kind: fc.constant('size' as const), entry, value: fc.integer({ min: MAX_ENTRY_BYTES + 1, max: 0xffffffff }) }),
+      fc.record({ kind: fc.constant('compressed' as const), entry, value: fc.integer({ min: zip.length + 1, max: 0xffffffff }) }),
+      entry.chain((e) =>
+        fc.record({
+          kind: fc.constant('ratio' as const),
+          entry: fc.constant(e),
+          value: fc.integer({ min: Math.max(1024 * 1024, Math.max(compressedSizes[e]!, 1) * MAX_RATIO) + 1, max: MAX_ENTRY_BYTES }),
+        }),
+      ),
+    );
+    fc.assert(
+      fc.property(lie, ({ kind, entry: e, value }) => {
+        const bytes = patch(zip, records[e]! + (kind === 'compressed' ? 20 : 24), value, 4);
+        const problem = refusal(bytes);
+        expect(problem).toMatch(kind === 'size' ? /超过上限 \d+ 字节，拒绝处理$/ : kind === 'compressed' ? /超出归档文件本身，拒绝处理$/ : /疑为压缩炸弹，拒绝处理$/);
+      }),
+      { numRuns: ARCHIVE_FUZZ_RUNS.sizes },
+    );
+  }, 60_000);
+
+  it(`a manifest that is cut short, not JSON, not an object, has a field of the wrong type or a "__proto__" key (${ARCHIVE_FUZZ_RUNS.manifest} cases)`, () => {
+    const manifestText = new TextDecoder().decode(entries['manifest.json']);
+    const manifest = JSON.parse(manifestText) as Record<string, unknown>;
+    const fields = ['formatVersion', 'operationId', 'createdAt', 'files', 'log'];
+    const broken = fc.oneof(
+      fc.nat(manifestText.trimEnd().length - 1).map((cut) => strToU8(manifestText.slice(0, cut))),
+      fc.uint8Array({ maxLength: 200 }),
+      fc.jsonValue().map((v) => strToU8(JSON.stringify(v) ?? '')),
+      fc.tuple(fc.constantFrom(...fields), fc.jsonValue()).filter(([k, v]) => typeof v !== typeof manifest[k] || v === null).map(([k, v]) => strToU8(JSON.stringify({ ...manifest, [k]: v }))),
+      fc.jsonValue().map((v) => strToU8(manifestText.replace(/^\{/, `{"__proto__": ${JSON.stringify(v) ?? 'null'},`))),
+      fc.tuple(fc.string(), fc.jsonValue()).filter(([k]) => !(k in manifest)).map(([k, v]) => strToU8(JSON.stringify({ ...manifest, [k]: v }))),
+    );
+    fc.assert(
+      fc.property(broken, (bytes) => {
+        refusal(rezip({ ...entries, 'manifest.json': bytes }));
+      }),
+      { numRuns: ARCHIVE_FUZZ_RUNS.manifest },
+    );
+  }, 60_000);
+
+  it('an entry named "__proto__", which an inflated object could not hold as its own key', () => {
+    expect(refusal(write([...files, { name: '__proto__', bytes: strToU8('{}'), stored: true }]))).toBe('ZIP 文件的目录与内容不一致，拒绝处理');
+  });
+
+  it(`any central-directory field of any entry set to any value: an answer, never a throw (${ARCHIVE_FUZZ_RUNS.directory} cases)`, () => {
+    // Offsets within a central-directory record: version made by … external attributes, local header offset.
+    const fieldsOf = [4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 30, 32, 34, 36, 38, 42] as const;
+    fc.assert(
+      fc.property(fc.nat(records.length - 1), fc.constantFrom(...fieldsOf), fc.oneof(fc.nat(0xffff), fc.constant(0xffffffff), fc.integer({ min: 0, max: 0x7fffffff })), (e, field, value) => {
+        const width = [16, 20, 24, 38, 42].includes(field) ? 4 : 2;
+        const bytes = patch(zip, records[e]! + field, value, width);
+        let verdict: ArchiveVerdict | undefined;
+        expect(() => (verdict = verifyArchiveZip(bytes))).not.toThrow();
+        if (verdict && !verdict.ok) expect(verdict.problem).toMatch(HAS_CHINESE);
+      }),
+      { numRuns: ARCHIVE_FUZZ_RUNS.directory },
+    );
+  }, 60_000);
+});
