@@ -95,6 +95,16 @@ const requestFields: Record<HostMethod, Record<string, FieldSpec>> = {
     bytes: { valid: bytes, invalid: badBytes },
     filters: { valid: filters, invalid: badFilters, optional: true },
   },
+  beginSave: {
+    suggestedName: { valid: fileName, invalid: badFileName },
+    filters: { valid: filters, invalid: badFilters, optional: true },
+  },
+  writeSave: {
+    token: { valid: token, invalid: badToken },
+    bytes: { valid: bytes, invalid: badBytes },
+  },
+  finishSave: { token: { valid: token, invalid: badToken } },
+  abortSave: { token: { valid: token, invalid: badToken } },
   openFiles: {
     multiple: { valid: fc.boolean(), invalid: notUndefined.filter((v) => typeof v !== 'boolean'), optional: true },
     filters: { valid: filters, invalid: badFilters, optional: true },
@@ -175,6 +185,10 @@ const safeParse = (schema: { safeParse(v: unknown): { success: boolean; error?: 
 const okResponses: Record<HostMethod, () => unknown> = {
   appInfo: () => ({ name: '强制执行指挥台', version: '0.1.0', mode: 'electron', platform: 'linux', dataLocation: '/d' }),
   saveFile: () => ({ status: 'cancelled' }),
+  beginSave: () => ({ status: 'cancelled' }),
+  writeSave: () => ({ size: 1 }),
+  finishSave: () => ({ location: '/d/x.zip', size: 1 }),
+  abortSave: () => ({}),
   openFiles: () => ({ files: [] }),
   readFile: () => new Uint8Array([1]),
   hashFile: () => ({ hashedBytes: 0, size: 1 }),
@@ -185,6 +199,10 @@ const TOKEN = '0b8f5a52-3c1e-4d7a-9a41-6f2d8e1c7b90';
 const okRequests: Record<HostMethod, unknown> = {
   appInfo: {},
   saveFile: { suggestedName: '告知书.pdf', bytes: new Uint8Array(1) },
+  beginSave: { suggestedName: '档案.zip' },
+  writeSave: { token: TOKEN, bytes: new Uint8Array(1) },
+  finishSave: { token: TOKEN },
+  abortSave: { token: TOKEN },
   openFiles: {},
   readFile: { token: TOKEN, offset: 0, length: 1 },
   hashFile: { token: TOKEN, maxBytes: 1 },
