@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
@@ -21,6 +22,8 @@ async function fillValidOperation(page: Page) {
   await page.getByLabel('被执行人 1', { exact: true }).fill('王某某');
   await page.getByLabel('证件号码').fill('110101196203154515');
 }
+
+const PASSPHRASE = '临江强执-备份口令2026';
 
 test('creating an operation through the form survives a reload', async ({ page }) => {
   await page.goto('/');
@@ -112,10 +115,40 @@ test('an operation exported as a backup imports into another profile unchanged',
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例行动' }).click();
   await page.getByRole('button', { name: '行动列表' }).click();
-  const download = page.waitForEvent('download');
-  await page.getByRole('row', { name: /张建国等 2 人户/ }).getByRole('button', { name: '导出备份' }).click();
-  const path = await (await download).path();
+  const row = page.getByRole('row', { name: /张建国等 2 人户/ });
+
+  // Unencrypted only after the user confirms; the file is plain JSON.
+  await row.getByRole('button', { name: '导出备份' }).click();
+  let protect = page.getByRole('dialog', { name: '导出备份：是否加密' });
+  await protect.getByRole('radio', { name: '不加密' }).check();
+  await protect.getByRole('button', { name: /导\s?出/ }).click();
+  await expect(protect).toContainText('请确认已知晓文件未加密');
+  await protect.getByRole('checkbox', { name: /我已知晓/ }).check();
+  let download = page.waitForEvent('download');
+  await protect.getByRole('button', { name: /导\s?出/ }).click();
+  const plainPath = await (await download).path();
+  expect(readFileSync(plainPath, 'utf8')).toContain('"format"');
   await expect(page.getByText(/文件未加密/)).toBeVisible();
+
+  // Encrypted by default: a weak passphrase is refused, the file shows no personal data.
+  await row.getByRole('button', { name: '导出备份' }).click();
+  protect = page.getByRole('dialog', { name: '导出备份：是否加密' });
+  await protect.getByLabel('口令', { exact: true }).fill('123');
+  await protect.getByLabel('再次输入口令').fill('123');
+  await protect.getByRole('button', { name: /导\s?出/ }).click();
+  await expect(protect).toContainText('口令至少 10 个字符');
+  await protect.getByLabel('口令', { exact: true }).fill(PASSPHRASE);
+  await protect.getByLabel('再次输入口令').fill(PASSPHRASE);
+  download = page.waitForEvent('download');
+  await protect.getByRole('button', { name: /导\s?出/ }).click();
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/\.json\.age$/);
+  const path = await saved.path();
+  const sealed = readFileSync(path);
+  expect(sealed.subarray(0, 21).toString()).toBe('age-encryption.org/v1');
+  const idNumber = /"idNumber":\s*"(\d{17}[\dX])"/.exec(readFileSync(plainPath, 'utf8'))![1]!;
+  expect(sealed.toString('latin1')).not.toContain(idNumber);
+  await expect(page.getByText(/加密备份已保存/)).toBeVisible();
 
   // A fresh browser profile stands for another computer.
   const other = await browser.newContext();
@@ -124,16 +157,22 @@ test('an operation exported as a backup imports into another profile unchanged',
   let chooser = page2.waitForEvent('filechooser');
   await page2.getByRole('button', { name: '导入备份' }).click();
   await (await chooser).setFiles(path);
-  await expect(page2.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible();
+  const ask = page2.getByRole('dialog', { name: '打开加密的备份' });
+  await ask.getByLabel('解密口令').fill('不对的口令不对的口令');
+  await ask.getByLabel('解密口令').press('Enter');
+  await expect(ask).toContainText('口令不正确', { timeout: 30_000 });
+  await ask.getByLabel('解密口令').fill(PASSPHRASE);
+  await ask.getByLabel('解密口令').press('Enter');
+  await expect(page2.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible({ timeout: 30_000 });
   await page2.getByRole('menuitem', { name: /指挥部/ }).click();
   await page2.getByRole('tab', { name: '组织架构图' }).click();
   await expect(page2.getByText('陈志远').first()).toBeVisible();
 
-  // The same file again is refused, and nothing changes.
+  // The same operation again (here from the plain file) is refused, and nothing changes.
   await page2.getByRole('button', { name: '行动列表' }).click();
   chooser = page2.waitForEvent('filechooser');
   await page2.getByRole('button', { name: '导入备份' }).click();
-  await (await chooser).setFiles(path);
+  await (await chooser).setFiles(plainPath);
   const refusal = page2.getByRole('dialog', { name: '未能导入备份，本机数据没有任何改动' });
   await expect(refusal).toContainText('不能重复导入');
   await other.close();
