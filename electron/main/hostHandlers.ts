@@ -6,6 +6,7 @@ import { app, dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
 import type { HostRequestParsed, OpenedFile } from '../../shared/host/contract';
 import { HostError } from './errors';
+import { createAutoBackups } from './autoBackups';
 import { createFileHashing } from './fileHashing';
 import type { MainHostHandlers } from './ipc';
 import { createSaveSessions, type SaveSessions } from './saveSessions';
@@ -22,6 +23,7 @@ export function createHostHandlers(
 ): MainHostHandlers {
   const openFiles = new Map<string, string>();
   const hashing = createFileHashing();
+  const autoBackups = createAutoBackups(() => app.getPath('userData'), saves);
 
   const pathOf = (token: string): string => {
     const path = openFiles.get(token);
@@ -117,6 +119,10 @@ export function createHostHandlers(
       openFiles.delete(token);
       await hashing.drop(token);
       return {};
+    },
+
+    async writeAutoBackup({ operationId, bytes, keep }, caller) {
+      return autoBackups.write(caller.id, operationId, bytes, keep);
     },
   };
 }

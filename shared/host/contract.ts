@@ -161,6 +161,21 @@ export const hostMethods = {
     request: z.object({ token }).strict(),
     response: z.object({}).strict(),
   },
+  /**
+   * Writes one automatic backup of an operation into the data folder (Electron only; the
+   * browser twin refuses, and the app offers a download instead) and keeps the newest
+   * `keep` of them. Only a complete file ever appears; older backups are removed only after.
+   */
+  writeAutoBackup: {
+    request: z
+      .object({
+        operationId: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, '行动编号无效'),
+        bytes: bytes.refine((b) => b.byteLength <= MAX_SAVE_BYTES, '备份超过 512 MB，无法自动保存'),
+        keep: z.number().int().min(1).max(100),
+      })
+      .strict(),
+    response: z.object({ location: z.string(), kept: z.number().int().nonnegative() }).strict(),
+  },
 } as const;
 
 export type HostMethod = keyof typeof hostMethods;

@@ -34,6 +34,7 @@ function setup(overrides: Partial<HostHandlers> = {}) {
     writeSave: vi.fn(async () => ({ size: 0 })),
     finishSave: vi.fn(async () => ({ location: '/d/a.zip', size: 0 })),
     abortSave: vi.fn(async () => ({})),
+    writeAutoBackup: vi.fn(async () => ({ location: '/d/backups/op/1.json', kept: 1 })),
     ...overrides,
   };
   registerHostHandlers(
@@ -88,6 +89,8 @@ describe('registerHostHandlers', () => {
     ['finishSave', {}],
     ['abortSave', { token: 7 }],
     ['closeFile', {}],
+    ['writeAutoBackup', { operationId: '../../etc', bytes: new Uint8Array(1), keep: 5 }],
+    ['writeAutoBackup', { operationId: 'op-1', bytes: new Uint8Array(1), keep: 0 }],
   ] as const)('rejects a malformed %s request %j with a HostContractError', async (method, request) => {
     const { invoke, noHandlerCalled } = setup();
     const failure = invoke(hostChannel(method), request);

@@ -119,6 +119,11 @@ const requestFields: Record<HostMethod, Record<string, FieldSpec>> = {
     maxBytes: { valid: fc.integer({ min: 1, max: MAX_HASH_STEP }), invalid: notIntIn(1, MAX_HASH_STEP) },
   },
   closeFile: { token: { valid: token, invalid: badToken } },
+  writeAutoBackup: {
+    operationId: { valid: fc.stringMatching(/^[0-9A-Za-z-]{1,64}$/), invalid: fc.oneof(fc.constantFrom('', '../x', 'a/b', 'a'.repeat(65), '行动'), nonString) },
+    bytes: { valid: bytes, invalid: badBytes },
+    keep: { valid: fc.integer({ min: 1, max: 100 }), invalid: notIntIn(1, 100) },
+  },
 };
 
 const validRequest = (method: HostMethod) =>
@@ -193,6 +198,7 @@ const okResponses: Record<HostMethod, () => unknown> = {
   readFile: () => new Uint8Array([1]),
   hashFile: () => ({ hashedBytes: 0, size: 1 }),
   closeFile: () => ({}),
+  writeAutoBackup: () => ({ location: '/d/backups/op/1.json', kept: 1 }),
 };
 
 const TOKEN = '0b8f5a52-3c1e-4d7a-9a41-6f2d8e1c7b90';
@@ -207,6 +213,7 @@ const okRequests: Record<HostMethod, unknown> = {
   readFile: { token: TOKEN, offset: 0, length: 1 },
   hashFile: { token: TOKEN, maxBytes: 1 },
   closeFile: { token: TOKEN },
+  writeAutoBackup: { operationId: 'op-1', bytes: new Uint8Array(1), keep: 5 },
 };
 
 describe('host contract requests, generated', () => {

@@ -23,6 +23,7 @@ describe('host API contract', () => {
       'openFiles',
       'readFile',
       'saveFile',
+      'writeAutoBackup',
       'writeSave',
     ]);
     expect(hostMethodNames.map(hostChannel)).toContain('host:readFile');
@@ -39,6 +40,7 @@ describe('host API contract', () => {
     writeSave: vi.fn(async () => ({ size: 0 })),
     finishSave: vi.fn(async () => ({ location: 'l', size: 0 })),
     abortSave: vi.fn(async () => ({})),
+    writeAutoBackup: vi.fn(async () => ({ location: 'l', kept: 1 })),
   });
 
   it('validates requests before the host sees them', async () => {

@@ -232,5 +232,11 @@ export function createBrowserHost(): HostHandlers {
       if (hashing.delete(token)) await hashWorker({ kind: 'drop', token });
       return {};
     },
+
+    // A page cannot write into a folder of its own choosing unasked: the app reminds the user
+    // and offers a download instead (it checks appInfo().mode before calling this).
+    async writeAutoBackup() {
+      throw new Error('浏览器模式不能自动写入数据文件夹，请用“下载备份”保存到本机');
+    },
   };
 }
