@@ -16,6 +16,7 @@ import { OnSiteSection } from '../onSite/OnSiteSection';
 import { CourtReportCountdown, CourtReportSection } from '../report/CourtReportSection';
 import { OverviewSection } from './OverviewSection';
 import { ArchiveSection } from '../archive/ArchiveSection';
+import { AutoBackup, AutoBackupTag } from '../backup/AutoBackup';
 import { sections } from './sections';
 
 export function WorkspacePage({ operationId, section }: { operationId: string; section: WorkspaceSection }) {
@@ -83,7 +84,9 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
           {operation.termination && <Tag color="blue">已终止：被执行人自行履行</Tag>}
           <Typography.Text type="secondary">{operation.courtRuling.number}</Typography.Text>
           <LogStatusTag operationId={operation.id} />
+          <AutoBackupTag operationId={operation.id} />
         </Space>
+        <AutoBackup operationId={operation.id} title={operationTitle(operation.subjects.map((s) => s.name))} />
         {!operation.termination && current.key !== 'documents' && <SelfPerformanceCountdown operationId={operation.id} />}
         <CourtReportCountdown operationId={operation.id} />
         {operation.status === 'archived' && (
