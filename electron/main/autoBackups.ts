@@ -3,7 +3,7 @@
 // oldest are removed only once the new one is on disk, so a full disk never costs a backup.
 import { promises as fs } from 'node:fs';
 import { join } from 'node:path';
-import { HostError } from './errors';
+import { errorCode, HostError } from './errors';
 import type { SaveSessions } from './saveSessions';
 
 const BACKUP_NAME = /^\d{8}-\d{6}-\d{3}\.json$/;
@@ -22,7 +22,8 @@ export function createAutoBackups(root: () => string, saves: SaveSessions, now: 
         await saves.write(owner, token, bytes);
         await saves.finish(owner, token);
       } catch (error) {
-        const cause = error instanceof Error ? error.message : String(error);
+        // Node's own messages name the path; only the saves' own messages and error codes are shown.
+        const cause = error instanceof HostError ? error.message : `写入失败（${errorCode(error) ?? '未知原因'}）`;
         throw new HostError(`自动备份未能写入（${cause}）。已有的备份和本机数据不受影响；请清理磁盘空间，或在行动列表中把备份导出到其他磁盘。`);
       }
       const names = (await fs.readdir(folder)).filter((n) => BACKUP_NAME.test(n)).sort();

@@ -146,7 +146,10 @@ function normalisePhone(text: string): string {
   return mobile ?? s;
 }
 
-/** What goes wrong in files first, with the value in the message; then the hand-entry rules. */
+/**
+ * What goes wrong in files first, then the hand-entry rules. Messages name the row and
+ * column, never the phone number itself: errors must not carry personal data.
+ */
 function fieldProblem(field: RosterField, value: string): string | null {
   if (field === 'phone') {
     // A phone that fails here is not imported, so it needs no formula check.
@@ -154,9 +157,9 @@ function fieldProblem(field: RosterField, value: string): string | null {
       return `电话显示为科学计数法（${value}），号码已经丢失；请在 Excel 中把电话列设为“文本”后重新填写或导出`;
     }
     if (/[/、,，;；]/.test(value) || phoneDigits(value).length >= 22) {
-      return `电话“${value}”含多个号码，请只保留一个（手机优先）`;
+      return '电话含多个号码，请只保留一个（手机优先）';
     }
-    if (!isValidPhone(value)) return `电话“${value}”格式不正确：应为 11 位手机号或带区号的固定电话，如 010-66001234`;
+    if (!isValidPhone(value)) return '电话格式不正确：应为 11 位手机号或带区号的固定电话，如 010-66001234';
   } else if (FORMULA_START.test(value)) {
     return `${rosterFieldLabels[field]}以“${value[0]}”开头，像电子表格公式；为防止导出时被当作公式执行，不予导入，请改为纯文本`;
   }
