@@ -1,15 +1,18 @@
-// DOM (dedicated worker). Builds and checks archives (一户一档) off the page's thread, so the
-// progress bar keeps moving while fflate deflates and SHA-256 runs.
+// DOM (dedicated worker). Writes and checks archives (一户一档) off the page's thread, so the
+// progress bar keeps moving while fflate deflates and SHA-256 runs. Footage is read through
+// the page (only it can call the host), one piece per request, and the ZIP goes back to the
+// page in batches, each acknowledged before the writer goes on: neither side piles up bytes.
 import { strFromU8, unzipSync } from 'fflate';
-import { archiveFiles, LOG_NAME, MANIFEST_NAME, writeArchiveZip, type ArchiveFile, type ArchiveManifest } from '../../../shared/archive/archive';
-import type { OperationBackup } from '../../../shared/archive/backup';
+import { LOG_NAME, MANIFEST_NAME, writeArchiveZip, type ArchiveManifest, type ArchivePlan, type MediaSource } from '../../../shared/archive/archive';
 import { verifyArchiveZip, type ArchiveVerdict } from '../../../shared/archive/verifyArchive';
 import type { LogEntry } from '../../../shared/log/types';
 
 /** Page → worker. */
 export type ArchiveWorkerRequest =
-  | { kind: 'export'; backup: OperationBackup; createdAt: string; modifiedAt: number }
-  | { kind: 'verify'; zip: Uint8Array };
+  | { kind: 'export'; plan: ArchivePlan; index: Uint8Array; modifiedAt: number; media: { mediaId: string; size: number }[] }
+  | { kind: 'verify'; zip: Uint8Array }
+  /** The answer to a `read` or a `zip` message of the worker. */
+  | { kind: 'answer'; id: number; bytes?: Uint8Array; error?: string };
 
 /** What the browser shows of a verified archive's log: the count and both ends. */
 export interface LogExcerpt {
@@ -17,41 +20,77 @@ export interface LogExcerpt {
   last: LogEntry[];
 }
 
+export interface ExportProgress {
+  entry: number;
+  entries: number;
+  name: string;
+  /** ZIP bytes handed to the page so far. */
+  bytes: number;
+}
+
 /** Worker → page. */
 export type ArchiveWorkerReply =
-  | { kind: 'progress'; filesDone: number; files: number; bytes: number }
-  | { kind: 'exported'; zip: Blob; manifest: ArchiveManifest }
+  | ({ kind: 'progress' } & ExportProgress)
+  /** Read `length` bytes at `offset` of a footage file; answer with the same id. */
+  | { kind: 'read'; id: number; mediaId: string; offset: number; length: number }
+  /** The next bytes of the ZIP; answer (without bytes) once they are taken. */
+  | { kind: 'zip'; id: number; bytes: Uint8Array; final: boolean }
+  | { kind: 'exported'; manifest: ArchiveManifest }
   | { kind: 'verified'; verdict: ArchiveVerdict; manifest?: ArchiveManifest; log?: LogExcerpt }
   | { kind: 'failed'; message: string };
 
 const EXCERPT_ENTRIES = 5;
+/** ZIP bytes gathered before they go to the page: fflate emits many small chunks. */
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ArchiveWorkerRequest>) => void) | null;
-  postMessage(reply: ArchiveWorkerReply): void;
+  postMessage(reply: ArchiveWorkerReply, transfer?: Transferable[]): void;
 };
 
-function exportArchive(backup: OperationBackup, createdAt: string, modifiedAt: Date): void {
-  const files = archiveFiles(backup, createdAt);
-  let current = 0;
-  // The writer reads each file's name just before pushing it: that tells which file the chunks belong to.
-  const observed: ArchiveFile[] = files.map((file, i) => ({
-    get name() {
-      current = i;
-      return file.name;
-    },
-    bytes: file.bytes,
-    stored: file.stored,
-  }));
-  const parts: Uint8Array[] = [];
-  let bytes = 0;
-  writeArchiveZip(observed, modifiedAt, (chunk, final) => {
-    parts.push(chunk);
-    bytes += chunk.length;
-    scope.postMessage({ kind: 'progress', filesDone: final ? files.length : current, files: files.length, bytes });
+const waiting = new Map<number, { resolve: (bytes: Uint8Array | undefined) => void; reject: (error: Error) => void }>();
+let nextId = 1;
+
+/** Posts a message the page answers, and waits for the answer. */
+function ask(message: (id: number) => ArchiveWorkerReply, transfer: Transferable[] = []): Promise<Uint8Array | undefined> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    scope.postMessage(message(id), transfer);
   });
-  const manifest = JSON.parse(strFromU8(files.at(-1)!.bytes)) as ArchiveManifest;
-  scope.postMessage({ kind: 'exported', zip: new Blob(parts as BlobPart[], { type: 'application/zip' }), manifest });
+}
+
+async function exportArchive(request: Extract<ArchiveWorkerRequest, { kind: 'export' }>): Promise<void> {
+  const media: MediaSource[] = request.media.map(({ mediaId, size }) => ({
+    mediaId,
+    size,
+    read: async (offset, length) => (await ask((id) => ({ kind: 'read', id, mediaId, offset, length }))) ?? new Uint8Array(0),
+  }));
+  let batch: Uint8Array[] = [];
+  let batched = 0;
+  let bytes = 0;
+  let last: Omit<ExportProgress, 'bytes'> = { entry: 0, entries: 1, name: '' };
+  const manifest = await writeArchiveZip(request.plan, request.index, {
+    modifiedAt: new Date(request.modifiedAt),
+    media,
+    onProgress: ({ entry, entries, name }) => {
+      last = { entry, entries, name };
+      scope.postMessage({ kind: 'progress', ...last, bytes: bytes + batched });
+    },
+    onChunk: async (chunk, final) => {
+      batch.push(chunk);
+      batched += chunk.length;
+      if (batched < BATCH_BYTES && !final) return;
+      const joined = new Uint8Array(batched);
+      batch.reduce((at, c) => (joined.set(c, at), at + c.length), 0);
+      bytes += batched;
+      batch = [];
+      batched = 0;
+      await ask((id) => ({ kind: 'zip', id, bytes: joined, final }), [joined.buffer]);
+      scope.postMessage({ kind: 'progress', ...last, ...(final ? { entry: last.entries } : {}), bytes });
+    },
+  });
+  scope.postMessage({ kind: 'exported', manifest });
 }
 
 function verify(zip: Uint8Array): void {
@@ -72,11 +111,20 @@ function verify(zip: Uint8Array): void {
   scope.postMessage({ kind: 'verified', verdict, manifest, log });
 }
 
+const fail = (e: unknown) => scope.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+
 scope.onmessage = ({ data }) => {
+  if (data.kind === 'answer') {
+    const pending = waiting.get(data.id);
+    waiting.delete(data.id);
+    if (data.error !== undefined) pending?.reject(new Error(data.error));
+    else pending?.resolve(data.bytes);
+    return;
+  }
   try {
-    if (data.kind === 'export') exportArchive(data.backup, data.createdAt, new Date(data.modifiedAt));
+    if (data.kind === 'export') exportArchive(data).catch(fail);
     else verify(data.zip);
   } catch (e) {
-    scope.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+    fail(e);
   }
 };
