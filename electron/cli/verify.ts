@@ -1,8 +1,10 @@
 // Node tool (not bundled into the app).
 // `npm run verify -- <archive.zip>`: checks an archive (一户一档) without the app. Exit 0 and
 // a summary when every rule holds; exit 1 naming the first problem. Reads only.
-import { readFileSync, statSync } from 'node:fs';
-import { verifyArchiveZip, type VerifiedDocument } from '../../shared/archive/verifyArchive';
+import { createHash } from 'node:crypto';
+import { open, type FileHandle } from 'node:fs/promises';
+import type { VerifiedDocument } from '../../shared/archive/verifyArchive';
+import { verifyArchiveReader } from '../../shared/archive/verifyStream';
 import { chainHeadLine } from '../../shared/log/head';
 import { EXIT_FAILED, EXIT_USAGE, message, runMain } from './common';
 
@@ -14,9 +16,6 @@ SHA-256 一致、没有缺少或多出的文件、执行日志的哈希链完整
 全部通过时退出码为 0，否则为 1 并指出发现的第一个问题。不写入任何文件。
 
 示例：npm run verify -- /tmp/一户一档.zip`;
-
-/** Larger than any archive the verifier holds in memory (the sum of entries is capped lower). */
-const MAX_ZIP_BYTES = 2 * 1024 * 1024 * 1024;
 
 /** Each document and the log head its PDF prints, which the verifier found in the log. */
 function documentLines(documents: readonly VerifiedDocument[]): string[] {
@@ -39,18 +38,31 @@ async function main(args: string[]): Promise<number> {
     return EXIT_USAGE;
   }
   const file = args[0]!;
-  let zip: Uint8Array;
+  let handle: FileHandle;
   try {
-    if (statSync(file).size > MAX_ZIP_BYTES) {
-      console.error(`核验未通过：${file} 超过 ${MAX_ZIP_BYTES} 字节，拒绝处理`);
-      return EXIT_FAILED;
-    }
-    zip = readFileSync(file);
+    handle = await open(file, 'r');
   } catch (error) {
     console.error(`无法读取归档 ${file}：${message(error)}`);
     return EXIT_FAILED;
   }
-  const verdict = verifyArchiveZip(zip);
+  // Read piece by piece: an archive with gigabytes of footage is never in memory whole.
+  let verdict;
+  try {
+    const { size } = await handle.stat();
+    verdict = await verifyArchiveReader(
+      {
+        size,
+        read: async (offset, length) => {
+          const buffer = new Uint8Array(length);
+          const { bytesRead } = await handle.read(buffer, 0, length, offset);
+          return buffer.subarray(0, bytesRead);
+        },
+      },
+      { createSha256: () => createHash('sha256') },
+    );
+  } finally {
+    await handle.close();
+  }
   if (!verdict.ok) {
     console.error(`核验未通过：${verdict.problem}`);
     return EXIT_FAILED;

@@ -170,27 +170,53 @@ function readLog(bytes: Uint8Array): LogEntry[] | string {
 const sameHead = (a: ChainHead | null, b: ChainHead | null): boolean => a?.seq === b?.seq && a?.hash === b?.hash;
 const headText = (h: ChainHead | null): string => (h ? `第 ${h.seq} 条 ${h.hash}` : '无记录');
 
-/**
- * The archive's contents (name → bytes, already checked by checkDirectory) against its
- * manifest: nothing missing, nothing added, the log's chain intact and equal to the
- * manifest's head and count, every file's SHA-256 and size as recorded.
- */
+/** The files the checks read whole; every other file is only hashed. */
+export const PARSED_FILES: readonly string[] = [MANIFEST_NAME, LOG_NAME, MEDIA_REGISTER_NAME];
+
+/** What the checks see of an archive whose directory checkDirectory passed. */
+export interface ArchiveContents {
+  /** The ZIP's entry names. */
+  names: readonly string[];
+  /** One of PARSED_FILES, whole; undefined when the archive has no such entry. */
+  parsed(name: string): Uint8Array | undefined;
+  /** The SHA-256 and length of an entry's content. */
+  digest(name: string): { sha256: string; size: number };
+}
+
+/** The archive's contents (name → bytes, already checked by checkDirectory), all in memory. */
 export function verifyArchiveEntries(files: ReadonlyMap<string, Uint8Array>): ArchiveVerdict {
-  const manifest = readManifest(files.get(MANIFEST_NAME));
+  return verifyArchiveContents({
+    names: [...files.keys()],
+    parsed: (name) => files.get(name),
+    digest: (name) => {
+      const bytes = files.get(name)!;
+      return { sha256: bytesToHex(sha256(bytes)), size: bytes.length };
+    },
+  });
+}
+
+/**
+ * The archive's contents against its manifest: nothing missing, nothing added, the log's
+ * chain intact and equal to the manifest's head and count, every file's SHA-256 and size
+ * as recorded, each document's printed head in the log, each footage file as registered.
+ */
+export function verifyArchiveContents(contents: ArchiveContents): ArchiveVerdict {
+  const manifest = readManifest(contents.parsed(MANIFEST_NAME));
   if (typeof manifest === 'string') return refuse(manifest);
 
+  const present = new Set(contents.names);
   const listed = new Map(manifest.files.map((f) => [f.name, f]));
   if (listed.size !== manifest.files.length) return refuse(`清单文件 ${MANIFEST_NAME} 中有重复的文件名`);
   if (!listed.has(LOG_NAME)) return refuse(`清单文件 ${MANIFEST_NAME} 未列出日志文件 ${LOG_NAME}`);
   if (manifest.index !== undefined && !listed.has(manifest.index)) return refuse(`清单文件 ${MANIFEST_NAME} 未列出档案目录 ${manifest.index}`);
   for (const f of manifest.files) {
-    if (!files.has(f.name)) return refuse(`归档缺少文件 ${f.name}（清单中有此文件）`);
+    if (!present.has(f.name)) return refuse(`归档缺少文件 ${f.name}（清单中有此文件）`);
   }
-  for (const name of files.keys()) {
+  for (const name of contents.names) {
     if (name !== MANIFEST_NAME && !listed.has(name)) return refuse(`归档中多出文件 ${name}（清单中没有此文件）`);
   }
 
-  const entries = readLog(files.get(LOG_NAME)!);
+  const entries = readLog(contents.parsed(LOG_NAME)!);
   if (typeof entries === 'string') return refuse(entries);
   const chain = verifyChain(entries, manifest.operationId);
   if (!chain.ok) return refuse(`日志文件 ${LOG_NAME} 未通过核验：${chain.message}`);
@@ -202,13 +228,13 @@ export function verifyArchiveEntries(files: ReadonlyMap<string, Uint8Array>): Ar
   }
 
   for (const f of manifest.files) {
-    const bytes = files.get(f.name)!;
-    if (bytes.length !== f.size || bytesToHex(sha256(bytes)) !== f.sha256) {
+    const digest = contents.digest(f.name);
+    if (digest.size !== f.size || digest.sha256 !== f.sha256) {
       return refuse(`文件 ${f.name} 已被改动（SHA-256 与清单记载不符）`);
     }
   }
   const documents = manifest.documents ?? [];
-  const problem = checkDocuments(documents, listed, entries) ?? checkMedia(manifest, listed, files);
+  const problem = checkDocuments(documents, listed, entries) ?? checkMedia(manifest, listed, contents);
   if (problem) return refuse(problem);
   return {
     ok: true,
@@ -247,11 +273,11 @@ type ManifestFileEntry = ArchiveManifest['files'][number];
  * Every file under media/ is a footage file the manifest ties to a register record, and
  * its content (already checked against the manifest) has the SHA-256 the register holds.
  */
-function checkMedia(manifest: ArchiveManifest, listed: ReadonlyMap<string, ManifestFileEntry>, files: ReadonlyMap<string, Uint8Array>): string | null {
+function checkMedia(manifest: ArchiveManifest, listed: ReadonlyMap<string, ManifestFileEntry>, contents: ArchiveContents): string | null {
   const media = new Map((manifest.media ?? []).map((m) => [m.file, m.mediaId]));
-  const present = [...files.keys()].filter((name) => name.startsWith(MEDIA_DIR));
+  const present = contents.names.filter((name) => name.startsWith(MEDIA_DIR));
   if (present.length === 0 && media.size === 0) return null;
-  const register = readMediaRegister(files.get(MEDIA_REGISTER_NAME));
+  const register = readMediaRegister(contents.parsed(MEDIA_REGISTER_NAME));
   if (typeof register === 'string') return register;
   for (const file of new Set([...present, ...media.keys()])) {
     const mediaId = media.get(file);

@@ -4,6 +4,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MEDIA_CHUNK_BYTES, matchMediaFiles, planArchive, registeredMedia, writeArchiveZip, type ArchiveManifest } from '../../shared/archive/archive';
 import { verifyArchiveZip, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
+import { bytesReader, verifyArchiveReader } from '../../shared/archive/verifyStream';
 import { archivableBackup, buildArchive, footageBytes, INDEX_STAND_IN, memorySource } from '../fixtures/archive/archivable';
 
 const CREATED_AT = '2026-12-10T10:00:00.000+08:00';
@@ -112,6 +113,23 @@ describe('the verifier and footage', () => {
     );
     const unlisted = { ...manifest, media: manifest.media!.filter((m) => m.file !== SMALL) };
     expect(await check({ ...files, 'manifest.json': strToU8(JSON.stringify(unlisted)) })).toBe(`音像文件 ${SMALL} 未在清单文件 manifest.json 的音像文件中列出`);
+  });
+});
+
+describe('the streaming verifier and footage', () => {
+  it('reads an archive with footage in pieces of at most 4 MiB, and finds a changed byte in it', async () => {
+    const { zip } = await buildArchive(backup, CREATED_AT, { mediaIds: ['m-big', 'm-small'], media: sources() });
+    const reads: number[] = [];
+    const read = (bytes: Uint8Array) => {
+      const reader = bytesReader(bytes);
+      return { size: reader.size, read: (o: number, l: number) => (reads.push(l), reader.read(o, l)) };
+    };
+    const verdict = await verifyArchiveReader(read(zip));
+    expect(verdict.ok && verdict.summary.mediaFiles).toBe(2);
+    expect(Math.max(...reads)).toBe(MEDIA_CHUNK_BYTES);
+    const altered = zip.slice();
+    altered[Buffer.from(zip).indexOf(Buffer.from(big.subarray(0, 64))) + MEDIA_CHUNK_BYTES + 5]! ^= 1;
+    expect(problem(await verifyArchiveReader(read(altered)))).toBe(`文件 ${BIG} 已被改动（SHA-256 与清单记载不符）`);
   });
 });
 

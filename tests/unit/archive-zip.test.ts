@@ -5,6 +5,7 @@ import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_NAME, planArchive, type ArchiveManifest } from '../../shared/archive/archive';
 import { MAX_ENTRY_BYTES, verifyArchiveZip, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
+import { bytesReader, verifyArchiveReader } from '../../shared/archive/verifyStream';
 import { archivableBackup, buildArchive, INDEX_STAND_IN, NOTICE_HEAD_SEQ } from '../fixtures/archive/archivable';
 
 const CREATED_AT = '2026-12-10T10:00:00.000+08:00';
@@ -275,6 +276,58 @@ describe('a hostile archive is refused before anything is inflated', () => {
         if (!verdict.ok) expect(verdict.problem.length).toBeGreaterThan(0);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('the streaming verifier (random-access reader) agrees with the in-memory one', () => {
+  const tampered = () => {
+    const files = entries();
+    const log = files['log.jsonl']!.slice();
+    log[log.length - 3]! ^= 1;
+    const pdf = files[PDF]!.slice();
+    pdf[3]! ^= 1;
+    const { [PDF]: _removed, ...withoutPdf } = files;
+    const manifest = manifestOf(files);
+    const forgedHead = { ...manifest, documents: manifest.documents!.map((d) => ({ ...d, chainHead: { seq: 2, hash: 'b'.repeat(64) } })) };
+    return {
+      intact: zip,
+      log: rezip({ ...files, 'log.jsonl': log }),
+      pdfChanged: rezip({ ...files, [PDF]: pdf }),
+      pdfRemoved: rezip(withoutPdf),
+      extra: rezip({ ...files, 'extra.txt': strToU8('x') }),
+      head: rezip({ ...files, 'manifest.json': strToU8(JSON.stringify(forgedHead)) }),
+      traversal: rezip({ ...files, '../evil': strToU8('x') }),
+      absurd: declareSize(zip, 'media.json', 0xf0000000),
+      bomb: declareSize(zip, 'media.json', 500 * 1024 * 1024),
+      stored: zipSync(files, { level: 0 }),
+    };
+  };
+
+  const cases = ['intact', 'log', 'pdfChanged', 'pdfRemoved', 'extra', 'head', 'traversal', 'absurd', 'bomb', 'stored'] as const;
+  it.each(cases)('%s', async (name) => {
+    const bytes = tampered()[name];
+    expect(await verifyArchiveReader(bytesReader(bytes))).toEqual(verifyArchiveZip(bytes));
+  });
+
+  it('names a directory that is not there and a size the content does not have', async () => {
+    expect(problem(await verifyArchiveReader(bytesReader(strToU8('not a zip'))))).toBe('不是有效的 ZIP 文件（找不到中央目录）');
+    // Declared smaller than it inflates to: stopped as it exceeds, before it is all in memory.
+    expect(problem(await verifyArchiveReader(bytesReader(declareSize(zip, 'log.jsonl', 10))))).toBe(
+      '文件 log.jsonl 解压后超过声明的大小（10 字节），疑为压缩炸弹，拒绝处理',
+    );
+  });
+
+  it('random byte flips anywhere never crash it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(zip.length - 1), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }), async (flips) => {
+        const bytes = zip.slice();
+        for (const [at, mask] of flips) bytes[at]! ^= mask;
+        const verdict = await verifyArchiveReader(bytesReader(bytes));
+        if (!verdict.ok) expect(verdict.problem.length).toBeGreaterThan(0);
+        else expect(verifyArchiveZip(bytes).ok).toBe(true);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -6,21 +6,17 @@ import type { ArchiveManifest, ManifestFile, MediaMatch } from '../../../shared/
 import { parseBackup } from '../../../shared/archive/backup';
 import type { ArchiveVerdict, VerifiedDocument } from '../../../shared/archive/verifyArchive';
 import { chinaDate } from '../../../shared/calendar/chinaTime';
-import { MAX_SAVE_BYTES, type OpenedFile } from '../../../shared/host/contract';
+import type { OpenedFile } from '../../../shared/host/contract';
 import { chainHeadLine } from '../../../shared/log/head';
 import type { LogEntry } from '../../../shared/log/types';
 import { operationTitle } from '../../../shared/operation/newOperation';
 import { db } from '../data/db';
 import { host } from '../host';
-import { readWholeFile } from '../host/fileStream';
 import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
 import { exportArchive, matchPickedFootage, runInWorker, sizeText, type ExportResult, type ExportStage } from './archiveExport';
 import type { LogExcerpt } from './archiveWorker';
 import { exportOperationBackup } from './backupRepository';
-
-/** Largest archive the app opens to check: the verifier holds it in memory whole. */
-const MAX_VERIFY_BYTES = MAX_SAVE_BYTES;
 
 export function ArchiveSection({ operation }: { operation: OperationSummary }) {
   return (
@@ -182,6 +178,7 @@ interface Checked {
 
 function VerifyCard() {
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
 
@@ -193,14 +190,22 @@ function VerifyCard() {
       if (!file) return;
       setBusy(true);
       setChecked(null);
-      const zip = await readWholeFile(host, file, MAX_VERIFY_BYTES);
-      const reply = await runInWorker({ kind: 'verify', zip });
+      setProgress(null);
+      // The worker reads the archive piece by piece through the host: any size, flat memory.
+      const reply = await runInWorker(
+        { kind: 'verify', size: file.size },
+        {
+          onRead: (_source, offset, length) => host.readFile({ token: file.token, offset, length }),
+          onChecking: (done, total) => setProgress({ done, total }),
+        },
+      ).finally(() => host.closeFile({ token: file.token }).catch(() => undefined));
       if (reply.kind !== 'verified') throw new Error('档案处理返回了意外的结果');
       setChecked({ fileName: file.name, verdict: reply.verdict, manifest: reply.manifest, log: reply.log });
     } catch (e) {
       setError(`无法核验档案：${errorText(e)}`);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -211,8 +216,16 @@ function VerifyCard() {
           <Button loading={busy} onClick={() => void verify()}>
             核验档案…
           </Button>
-          <Typography.Text type="secondary">选择任一档案 ZIP（不超过 {sizeText(MAX_VERIFY_BYTES)}），核对每个文件的 SHA-256 和日志哈希链。</Typography.Text>
+          <Typography.Text type="secondary">选择任一档案 ZIP，核对每个文件的 SHA-256、日志哈希链、文书所印链头和音像文件。</Typography.Text>
         </Space>
+        {progress && (
+          <div data-testid="verify-progress">
+            <Progress percent={Math.round((100 * progress.done) / Math.max(1, progress.total))} size="small" />
+            <Typography.Text type="secondary">
+              已核对 {sizeText(progress.done)} / {sizeText(progress.total)}
+            </Typography.Text>
+          </div>
+        )}
         {error && <Alert type="error" showIcon title={error} />}
         {checked && <Verdict checked={checked} />}
       </Space>

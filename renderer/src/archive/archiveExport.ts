@@ -21,8 +21,9 @@ type Settled = Extract<ArchiveWorkerReply, { kind: 'exported' | 'verified' }>;
 
 interface WorkerHandlers {
   onProgress?: (progress: ExportProgress) => void;
-  /** A piece of a footage file the worker needs. */
-  onRead?: (mediaId: string, offset: number, length: number) => Promise<Uint8Array>;
+  /** A piece of a footage file (by mediaId) or of the archive to check ('archive') the worker needs. */
+  onRead?: (source: string, offset: number, length: number) => Promise<Uint8Array>;
+  onChecking?: (done: number, total: number) => void;
   /** The next bytes of the ZIP; the worker waits until the returned promise settles. */
   onZip?: (bytes: Uint8Array, final: boolean) => Promise<void>;
 }
@@ -42,14 +43,14 @@ export function runInWorker(request: ArchiveWorkerRequest, handlers: WorkerHandl
       );
     worker.onmessage = ({ data }: MessageEvent<ArchiveWorkerReply>) => {
       if (data.kind === 'progress') handlers.onProgress?.(data);
-      else if (data.kind === 'read') void answer(data.id, handlers.onRead?.(data.mediaId, data.offset, data.length) ?? Promise.reject(new Error('没有音像文件')));
+      else if (data.kind === 'checking') handlers.onChecking?.(data.done, data.total);
+      else if (data.kind === 'read') void answer(data.id, handlers.onRead?.(data.source, data.offset, data.length) ?? Promise.reject(new Error('没有可读的文件')));
       else if (data.kind === 'zip') void answer(data.id, (handlers.onZip?.(data.bytes, data.final) ?? Promise.resolve()).then(() => undefined));
       else if (data.kind === 'failed') stop(() => reject(new Error(data.message)));
       else stop(() => resolve(data));
     };
     worker.onerror = (event) => stop(() => reject(new Error(event.message || '档案处理意外中止')));
-    // The archive's bytes move to the worker rather than being copied: one copy in memory is enough.
-    worker.postMessage(request, request.kind === 'verify' ? [request.zip.buffer] : []);
+    worker.postMessage(request);
   });
 }
 

@@ -2,15 +2,17 @@
 // progress bar keeps moving while fflate deflates and SHA-256 runs. Footage is read through
 // the page (only it can call the host), one piece per request, and the ZIP goes back to the
 // page in batches, each acknowledged before the writer goes on: neither side piles up bytes.
-import { strFromU8, unzipSync } from 'fflate';
+import { strFromU8 } from 'fflate';
 import { LOG_NAME, MANIFEST_NAME, writeArchiveZip, type ArchiveManifest, type ArchivePlan, type MediaSource } from '../../../shared/archive/archive';
-import { verifyArchiveZip, type ArchiveVerdict } from '../../../shared/archive/verifyArchive';
+import type { ArchiveVerdict } from '../../../shared/archive/verifyArchive';
+import { verifyArchiveReader } from '../../../shared/archive/verifyStream';
 import type { LogEntry } from '../../../shared/log/types';
 
 /** Page → worker. */
 export type ArchiveWorkerRequest =
   | { kind: 'export'; plan: ArchivePlan; index: Uint8Array; modifiedAt: number; media: { mediaId: string; size: number }[] }
-  | { kind: 'verify'; zip: Uint8Array }
+  /** Check the archive the page reads for the worker (source 'archive'), `size` bytes long. */
+  | { kind: 'verify'; size: number }
   /** The answer to a `read` or a `zip` message of the worker. */
   | { kind: 'answer'; id: number; bytes?: Uint8Array; error?: string };
 
@@ -31,8 +33,9 @@ export interface ExportProgress {
 /** Worker → page. */
 export type ArchiveWorkerReply =
   | ({ kind: 'progress' } & ExportProgress)
-  /** Read `length` bytes at `offset` of a footage file; answer with the same id. */
-  | { kind: 'read'; id: number; mediaId: string; offset: number; length: number }
+  /** Read `length` bytes at `offset` of a footage file (its mediaId) or the archive to check; answer with the same id. */
+  | { kind: 'read'; id: number; source: string; offset: number; length: number }
+  | { kind: 'checking'; done: number; total: number }
   /** The next bytes of the ZIP; answer (without bytes) once they are taken. */
   | { kind: 'zip'; id: number; bytes: Uint8Array; final: boolean }
   | { kind: 'exported'; manifest: ArchiveManifest }
@@ -60,11 +63,14 @@ function ask(message: (id: number) => ArchiveWorkerReply, transfer: Transferable
   });
 }
 
+const readThroughPage = async (source: string, offset: number, length: number) =>
+  (await ask((id) => ({ kind: 'read', id, source, offset, length }))) ?? new Uint8Array(0);
+
 async function exportArchive(request: Extract<ArchiveWorkerRequest, { kind: 'export' }>): Promise<void> {
   const media: MediaSource[] = request.media.map(({ mediaId, size }) => ({
     mediaId,
     size,
-    read: async (offset, length) => (await ask((id) => ({ kind: 'read', id, mediaId, offset, length }))) ?? new Uint8Array(0),
+    read: (offset, length) => readThroughPage(mediaId, offset, length),
   }));
   let batch: Uint8Array[] = [];
   let batched = 0;
@@ -93,16 +99,28 @@ async function exportArchive(request: Extract<ArchiveWorkerRequest, { kind: 'exp
   scope.postMessage({ kind: 'exported', manifest });
 }
 
-function verify(zip: Uint8Array): void {
-  const verdict = verifyArchiveZip(zip);
+async function verify(size: number): Promise<void> {
+  const parsed = new Map<string, Uint8Array>();
+  let shown = 0;
+  const verdict = await verifyArchiveReader(
+    { size, read: (offset, length) => readThroughPage('archive', offset, length) },
+    {
+      onParsed: (name, bytes) => parsed.set(name, bytes),
+      onProgress: (done, total) => {
+        // A message per 4 MiB piece would be many for a large archive: every 1 % is enough.
+        if (done - shown < total / 100 && done < total) return;
+        shown = done;
+        scope.postMessage({ kind: 'checking', done, total });
+      },
+    },
+  );
   if (!verdict.ok) {
     scope.postMessage({ kind: 'verified', verdict });
     return;
   }
   // Only now, with every hash checked, are the manifest and the log worth reading.
-  const wanted = unzipSync(zip, { filter: (f) => f.name === MANIFEST_NAME || f.name === LOG_NAME });
-  const manifest = JSON.parse(strFromU8(wanted[MANIFEST_NAME]!)) as ArchiveManifest;
-  const lines = strFromU8(wanted[LOG_NAME]!).split('\n').filter((l) => l !== '');
+  const manifest = JSON.parse(strFromU8(parsed.get(MANIFEST_NAME)!)) as ArchiveManifest;
+  const lines = strFromU8(parsed.get(LOG_NAME)!).split('\n').filter((l) => l !== '');
   const parse = (ls: string[]) => ls.map((l) => JSON.parse(l) as LogEntry);
   const log = {
     first: parse(lines.slice(0, EXCERPT_ENTRIES)),
@@ -121,10 +139,5 @@ scope.onmessage = ({ data }) => {
     else pending?.resolve(data.bytes);
     return;
   }
-  try {
-    if (data.kind === 'export') exportArchive(data).catch(fail);
-    else verify(data.zip);
-  } catch (e) {
-    fail(e);
-  }
+  (data.kind === 'export' ? exportArchive(data) : verify(data.size)).catch(fail);
 };
