@@ -4,7 +4,8 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
-import { beijing, choose, fillTime } from './support/files';
+import { choose } from './support/files';
+import { registerFootage } from './support/footage';
 import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
 
@@ -65,19 +66,7 @@ test('footage picked for the archive goes in when it matches the register, and t
 
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例行动' }).click();
-  await page.getByRole('menuitem', { name: /证据保全/ }).click();
-  await page.getByRole('button', { name: '登记音像资料…' }).click();
-  const register = page.getByRole('dialog', { name: /登记音像资料/ });
-  await register.getByLabel('设备/执法记录仪编号').fill('DSJ-0032');
-  await choose(page, register.getByRole('button', { name: '选择文件…' }), clip);
-  await expect(register.getByTestId('hash-result')).toHaveText(/^[0-9a-f]{64}$/, { timeout: 30_000 });
-  await register.getByLabel('拍摄人').fill('钱磊');
-  await fillTime(register.getByLabel('开始时间'), beijing(3));
-  await fillTime(register.getByLabel('结束时间'), beijing(2));
-  await register.getByLabel('登记人').fill('王静');
-  await register.getByLabel('保管人').fill('钱磊');
-  await register.getByRole('button', { name: '登记' }).click();
-  await expect(register).toBeHidden();
+  await registerFootage(page, clip);
 
   await page.getByRole('menuitem', { name: /档案/ }).click();
   await page.getByRole('checkbox', { name: '同时归档音像文件' }).check();
