@@ -164,10 +164,16 @@ function uniqueName(name: string, taken: Set<string>): string {
   return candidate;
 }
 
-function mediaDescription(m: Media): string {
-  const who = [text(m['deviceNumber']) && `设备 ${text(m['deviceNumber'])}`, text(m['operator']) && `拍摄人 ${text(m['operator'])}`];
-  const detail = [...who, text(m['startedAt']).slice(0, 16).replace('T', ' ')].filter(Boolean).join('，');
-  return `音像文件 ${text(m['originalName']) || m.id}${detail ? `（${detail}）` : ''}`;
+/** 音像文件（设备…，拍摄人…，开始时间）; the original name only where the archive's file name differs. */
+function mediaDescription(m: Media, fileName: string): string {
+  const original = text(m['originalName']) || m.id;
+  const detail = [
+    text(m['deviceNumber']) && `设备 ${text(m['deviceNumber'])}`,
+    text(m['operator']) && `拍摄人 ${text(m['operator'])}`,
+    text(m['startedAt']).slice(0, 16).replace('T', ' '),
+    fileName === `${MEDIA_DIR}${original}` ? '' : `原文件名 ${original}`,
+  ].filter(Boolean);
+  return `音像文件${detail.length > 0 ? `（${detail.join('，')}）` : ''}`;
 }
 
 /**
@@ -240,7 +246,7 @@ export function planArchive(backup: OperationBackup, createdAt: string, mediaIds
     const originalName = text(record['originalName']) || record.id;
     if (!Number.isSafeInteger(size) || size < 0) throw new Error(`音像登记“${originalName}”没有有效的文件大小`);
     const name = uniqueName(`${MEDIA_DIR}${safeName(originalName)}`, taken);
-    media.push({ name, size, sha256: record.sha256, mediaId: id, originalName, description: mediaDescription(record) });
+    media.push({ name, size, sha256: record.sha256, mediaId: id, originalName, description: mediaDescription(record, name) });
   }
 
   const inMemory = files.map((f) => ({ name: f.name, sha256: hex(f.bytes), size: f.bytes.length, description: described.get(f.name)! }));

@@ -22,7 +22,7 @@ describe('the index data', () => {
     const notice = data.rows[0]!;
     expect(notice[1]).toBe('《强制执行告知书》临江强执告〔2026〕3号，第 1 版，2026-11-24 签发；文书所印日志链头为第 3 条');
     expect(data.rows.find((r) => r[2]!.startsWith('log.jsonl'))![1]).toBe('执行日志 5 条（JSON Lines，哈希链）');
-    expect(data.rows.find((r) => r[2]!.startsWith('media/'))![1]).toContain('音像文件 执法记录仪 07 号.mp4（设备 JL-DSJ-07，拍摄人 陈晓明');
+    expect(data.rows.find((r) => r[2]!.startsWith('media/'))![1]).toBe('音像文件（设备 JL-DSJ-07，拍摄人 陈晓明，2026-12-08 09:00）');
     expect(data.logLine).toBe(`5 条，链头 第 5 条  SHA-256 ${backup.logEntries[4]!.hash}`);
   });
 
