@@ -32,6 +32,8 @@ const TAIL_BYTES = END_RECORD_BYTES + 0xffff;
 /** A directory larger than this is not one of ours (100 000 entries of long names stay below). */
 const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
 const READ_BYTES = 4 * 1024 * 1024;
+/** manifest.json, log.jsonl and media.json are held whole: a million log entries stay well below. */
+export const MAX_PARSED_BYTES = 512 * 1024 * 1024;
 
 interface StoredEntry extends DirectoryEntry {
   method: number;
@@ -138,6 +140,7 @@ export async function verifyArchiveReader(reader: RandomAccessReader, options: S
     for (const entry of directory) {
       const hasher = options.createSha256?.() ?? sha256.create();
       const kept: Uint8Array[] | null = PARSED_FILES.includes(entry.name) ? [] : null;
+      if (kept && entry.size > MAX_PARSED_BYTES) fail(`归档中文件 ${entry.name} 声明的大小（${entry.size} 字节）超过可读取的上限 ${MAX_PARSED_BYTES} 字节，拒绝处理`);
       let size = 0;
       await streamEntry(
         reader,
