@@ -104,12 +104,16 @@ export async function matchPickedFootage(
   const sizes = new Set(register.map((r) => r.size));
   const total = files.filter((f) => sizes.has(f.size)).reduce((n, f) => n + f.size, 0);
   let before = 0;
+  const close = (list: readonly OpenedFile[]) => Promise.all(list.map((f) => host.closeFile({ token: f.token }).catch(() => undefined)));
   const match = await matchMediaFiles(register, files, async (file) => {
     const digest = await hashThroughHost(host, file, (hashed) => onStage({ stage: 'matching', file: file.name, hashed: before + hashed, total }));
     before += file.size;
     return digest;
+  }).catch(async (error: unknown) => {
+    await close(files);
+    throw error;
   });
-  await Promise.all(match.unmatchedFiles.map((f) => host.closeFile({ token: f.token }).catch(() => undefined)));
+  await close(match.unmatchedFiles);
   return match;
 }
 
