@@ -1,57 +1,152 @@
 // Node tool (not bundled into the app).
-// `npm run archive -- <backup.json> <out.zip>`: builds the verifiable archive (一户一档) of an
-// operation backup file, streamed to the ZIP file chunk by chunk.
-import { closeSync, openSync, rmSync, writeSync } from 'node:fs';
+// `npm run archive -- <backup.json> <out.zip> [--media <folder>]`: builds the verifiable
+// archive (一户一档) of an operation backup file with its index PDF, streamed to the ZIP file
+// chunk by chunk; with --media, the registered footage found in the folder goes in too.
+import { createHash } from 'node:crypto';
+import { createReadStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
-import { archiveFiles, writeArchiveZip } from '../../shared/archive/archive';
+import { matchMediaFiles, planArchive, registeredMedia, writeArchiveZip, type MediaSource } from '../../shared/archive/archive';
+import type { OperationBackup } from '../../shared/archive/backup';
 import { chinaInstant } from '../../shared/calendar/chinaTime';
-import { EXIT_FAILED, EXIT_USAGE, message, readBackupFile, runMain } from './common';
+import { EXIT_FAILED, EXIT_USAGE, importWithVite, message, nodeFonts, readBackupFile, runMain } from './common';
 
-const USAGE = `用法：npm run archive -- <备份文件.json> <输出文件.zip>
+type ArchiveIndex = typeof import('../../shared/documents/archiveIndex');
 
-从行动备份文件生成可核验的归档（一户一档）ZIP：已签发文书的 PDF、执行日志（log.jsonl）、
-音视频登记、物品清单、送达和张贴记录，以及记载每个文件 SHA-256 和日志链头的 manifest.json。
+const USAGE = `用法：npm run archive -- <备份文件.json> <输出文件.zip> [--media <音像文件夹>]
+
+从行动备份文件生成可核验的归档（一户一档）ZIP：档案目录（PDF）、已签发文书的 PDF、
+执行日志（log.jsonl）、音像资料登记表、物品清单、送达和张贴记录，以及记载每个文件
+SHA-256、日志链头和每份文书所印链头的 manifest.json。
+--media：在该文件夹（含子文件夹）中按大小和 SHA-256 查找登记过的音像文件，一并归档；
+找不到的登记会列出，归档仍会生成（不含这些文件）。
 生成后可用 npm run verify -- <归档.zip> 独立核验。
 
-示例：npm run archive -- /tmp/demo.json /tmp/一户一档.zip`;
+示例：npm run archive -- /tmp/demo.json /tmp/一户一档.zip --media /mnt/执法记录仪`;
+
+interface FoundFile {
+  path: string;
+  size: number;
+}
+
+function filesUnder(folder: string): FoundFile[] {
+  return readdirSync(folder, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+    .map((file) => ({ path: file, size: statSync(file).size }));
+}
+
+function sha256File(file: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const hash = createHash('sha256');
+    createReadStream(file)
+      .on('data', (chunk) => hash.update(chunk))
+      .on('error', reject)
+      .on('end', () => resolve(hash.digest('hex')));
+  });
+}
+
+/** The register's footage found in the folder; prints what was and was not found. */
+async function findMedia(backup: OperationBackup, folder: string): Promise<Map<string, string>> {
+  const register = registeredMedia(backup);
+  const match = await matchMediaFiles(register, filesUnder(folder), (f) => sha256File(f.path));
+  const nameOf = (id: string) => String(backup.media.find((m) => m.id === id)?.['originalName'] ?? id);
+  for (const m of match.matched) console.error(`找到音像文件：${nameOf(m.mediaId)} ← ${m.file.path}`);
+  if (match.missing.length > 0) {
+    console.error(`以下 ${match.missing.length} 条音像登记在 ${folder} 中没有找到（大小和 SHA-256 一致的文件），归档中不含其文件：`);
+    for (const m of match.missing) console.error(`  · ${nameOf(m.id)}（${m.size} 字节，SHA-256 ${m.sha256}）`);
+  }
+  return new Map(match.matched.map((m) => [m.mediaId, m.file.path]));
+}
+
+async function fileSource(mediaId: string, file: string, handles: FileHandle[]): Promise<MediaSource> {
+  const handle = await open(file, 'r');
+  handles.push(handle);
+  const { size } = await handle.stat();
+  return {
+    mediaId,
+    size,
+    read: async (offset, length) => {
+      const buffer = new Uint8Array(length);
+      const { bytesRead } = await handle.read(buffer, 0, length, offset);
+      return buffer.subarray(0, bytesRead);
+    },
+  };
+}
+
+function parseArgs(args: string[]): { file: string; out: string; media?: string } | null {
+  const at = args.indexOf('--media');
+  const media = at >= 0 ? args[at + 1] : undefined;
+  const rest = at >= 0 ? [...args.slice(0, at), ...args.slice(at + 2)] : args;
+  if (rest.length !== 2 || (at >= 0 && !media)) return null;
+  return { file: rest[0]!, out: rest[1]!, ...(media ? { media } : {}) };
+}
 
 async function main(args: string[]): Promise<number> {
   if (args[0] === '-h' || args[0] === '--help') {
     console.log(USAGE);
     return 0;
   }
-  if (args.length !== 2) {
+  const parsed = parseArgs(args);
+  if (!parsed) {
     console.error(USAGE);
     return EXIT_USAGE;
   }
-  const [file, outArg] = args as [string, string];
-  const backup = readBackupFile(file);
+  const backup = readBackupFile(parsed.file);
   if (!backup) return EXIT_FAILED;
-
-  const out = path.resolve(outArg);
-  const now = new Date();
-  const files = archiveFiles(backup, chinaInstant(now));
-  let fd: number | undefined;
-  let written = 0;
-  try {
-    fd = openSync(out, 'w');
-    const target = fd;
-    writeArchiveZip(files, now, (chunk) => {
-      writeSync(target, chunk);
-      written += chunk.length;
-    });
-    closeSync(target);
-    fd = undefined;
-  } catch (error) {
-    if (fd !== undefined) closeSync(fd);
-    // A half-written archive must not be mistaken for one.
-    rmSync(out, { force: true });
-    console.error(`无法写入 ${out}：${message(error)}`);
+  if (parsed.media && !statSync(parsed.media, { throwIfNoEntry: false })?.isDirectory()) {
+    console.error(`找不到音像文件夹 ${parsed.media}`);
     return EXIT_FAILED;
   }
-  const log = backup.logEntries.length;
-  console.log(`已写入归档 ${out}（${files.length} 个文件，日志 ${log} 条，${Math.ceil(written / 1024)} KB）`);
-  return 0;
+  const fonts = nodeFonts();
+  const missingFonts = [fonts.regular, fonts.bold].filter((f) => !existsSync(f));
+  if (missingFonts.length > 0) {
+    console.error(`找不到文书字体：${missingFonts.join('、')}（请先运行 npm install）`);
+    return EXIT_FAILED;
+  }
+
+  const out = path.resolve(parsed.out);
+  const now = new Date();
+  const handles: FileHandle[] = [];
+  let target: FileHandle | undefined;
+  let created = false;
+  let written = 0;
+  try {
+    const found = parsed.media ? await findMedia(backup, parsed.media) : new Map<string, string>();
+    const plan = planArchive(backup, chinaInstant(now), [...found.keys()]);
+    const { archiveIndexData, renderArchiveIndex } = await importWithVite<ArchiveIndex>('shared/documents/archiveIndex/index.ts');
+    const index = await renderArchiveIndex(archiveIndexData(plan), fonts);
+    const media = await Promise.all([...found].map(([id, file]) => fileSource(id, file, handles)));
+    const sink = await open(out, 'w');
+    target = sink;
+    created = true;
+    await writeArchiveZip(plan, index, {
+      modifiedAt: now,
+      media,
+      createSha256: () => createHash('sha256'),
+      onChunk: async (chunk) => {
+        await sink.write(chunk);
+        written += chunk.length;
+      },
+    });
+    await sink.close();
+    target = undefined;
+    const mediaNote = plan.media.length > 0 ? `，含音像文件 ${plan.media.length} 个` : '';
+    console.log(`已写入归档 ${out}（${plan.items.length + 2} 个文件${mediaNote}，日志 ${plan.log.count} 条，${Math.ceil(written / 1024)} KB）`);
+    for (const d of plan.documents) {
+      console.log(`  《${d.title}》${d.number} 第 ${d.version} 版${d.chainHead ? `，所印日志链头：第 ${d.chainHead.seq} 条` : ''}`);
+    }
+    return 0;
+  } catch (error) {
+    await target?.close();
+    // A half-written archive must not be mistaken for one.
+    if (created) rmSync(out, { force: true });
+    console.error(`无法生成归档 ${out}：${message(error)}`);
+    return EXIT_FAILED;
+  } finally {
+    await Promise.all(handles.map((h) => h.close()));
+  }
 }
 
 runMain(() => main(process.argv.slice(2)));

@@ -47,13 +47,12 @@ export function runMain(main: () => Promise<number>): void {
  * The PDF library is published as ES modules only (with import-only subpath exports),
  * which tsx's CommonJS mode for this package cannot require.
  */
-export async function loadDocumentRegistry(): Promise<Registry> {
+export const loadDocumentRegistry = (): Promise<Registry> => importWithVite<Registry>('shared/documents/registry.ts');
+
+/** A module of the project (by its path from the root) loaded as loadDocumentRegistry loads the registry. */
+export async function importWithVite<T>(file: string): Promise<T> {
   const { runnerImport } = await import('vite');
-  const { module } = await runnerImport<Registry>(path.join(projectRoot, 'shared', 'documents', 'registry.ts'), {
-    configFile: false,
-    root: projectRoot,
-    logLevel: 'silent',
-  });
+  const { module } = await runnerImport<T>(path.join(projectRoot, file), { configFile: false, root: projectRoot, logLevel: 'silent' });
   return module;
 }
 

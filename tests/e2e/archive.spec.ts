@@ -5,6 +5,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
 import { choose } from './support/files';
+import { registerFootage } from './support/footage';
 import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
 
@@ -51,4 +52,43 @@ test('the archive exports, verifies outside the app, and verifies and browses in
   await expect(verdict).toContainText('核验未通过');
   await expect(verdict).toContainText('log.jsonl');
   await expect(page.locator('[aria-label="档案文件"]')).toHaveCount(0);
+});
+
+test('footage picked for the archive goes in when it matches the register, and the rest is named', async ({ page }, testInfo) => {
+  test.setTimeout(120_000);
+  await withoutSavePicker(page);
+  const clip = testInfo.outputPath('DSJ0032_现场录像.mp4');
+  const bytes = Buffer.alloc(5 * 1024 * 1024 + 77);
+  for (let i = 0; i < bytes.length; i++) bytes[i] = (i * 131 + (i >> 12)) & 0xff;
+  writeFileSync(clip, bytes);
+  const stranger = testInfo.outputPath('无关文件.mp4');
+  writeFileSync(stranger, bytes.subarray(0, 1000));
+
+  await page.goto('/');
+  await page.getByRole('button', { name: '载入示例行动' }).click();
+  await registerFootage(page, clip);
+
+  await page.getByRole('menuitem', { name: /档案/ }).click();
+  await page.getByRole('checkbox', { name: '同时归档音像文件' }).check();
+  const download = page.waitForEvent('download');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: '导出档案' }).click();
+  await (await chooser).setFiles([clip, stranger]);
+  const zipPath = testInfo.outputPath('archive-with-footage.zip');
+  await (await download).saveAs(zipPath);
+  const footage = page.getByTestId('archive-footage');
+  await expect(footage).toContainText('已归档 1 个：DSJ0032_现场录像.mp4');
+  await expect(footage).toContainText('以下文件与登记表不符，未归档：无关文件.mp4');
+  await page.screenshot({ path: 'tests/screenshots/archive-footage.png', fullPage: true });
+
+  const files = unzipSync(readFileSync(zipPath));
+  expect(Object.keys(files)[0]).toBe('档案目录.pdf');
+  expect(Buffer.from(files['media/DSJ0032_现场录像.mp4']!).equals(bytes)).toBe(true);
+  const out = execFileSync('npx', ['tsx', 'electron/cli/verify.ts', zipPath], { encoding: 'utf8' });
+  expect(out).toContain('音像文件：1 个，均与音像资料登记表记载的 SHA-256 一致');
+
+  // The same archive checked in the app names the footage.
+  await choose(page, page.getByRole('button', { name: '核验档案…' }), zipPath);
+  await expect(page.getByTestId('archive-verdict')).toContainText('音像文件 1 个，均与音像资料登记表一致');
+  await expect(page.locator('[aria-label="档案文件"]')).toContainText('media/DSJ0032_现场录像.mp4');
 });

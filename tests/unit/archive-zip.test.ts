@@ -2,49 +2,64 @@
 // and every kind of tampering or hostile ZIP named in Chinese, never a crash.
 import fc from 'fast-check';
 import { strToU8, unzipSync, zipSync } from 'fflate';
-import { describe, expect, it } from 'vitest';
-import { archiveFiles, writeArchiveZip, type ArchiveManifest } from '../../shared/archive/archive';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INDEX_NAME, planArchive, type ArchiveManifest } from '../../shared/archive/archive';
 import { MAX_ENTRY_BYTES, verifyArchiveZip, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
-import { archivableBackup } from '../fixtures/archive/archivable';
+import { bytesReader, verifyArchiveReader } from '../../shared/archive/verifyStream';
+import { archivableBackup, buildArchive, INDEX_STAND_IN, NOTICE_HEAD_SEQ } from '../fixtures/archive/archivable';
 
 const CREATED_AT = '2026-12-10T10:00:00.000+08:00';
 const backup = archivableBackup();
 
-function buildZip(): Uint8Array {
-  const chunks: Uint8Array[] = [];
-  let finals = 0;
-  writeArchiveZip(archiveFiles(backup, CREATED_AT), new Date(CREATED_AT), (chunk, final) => {
-    chunks.push(chunk);
-    if (final) finals++;
-  });
-  expect(finals).toBe(1);
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  let at = 0;
-  for (const c of chunks) {
-    out.set(c, at);
-    at += c.length;
-  }
-  return out;
-}
-
-const zip = buildZip();
+let zip: Uint8Array;
+beforeAll(async () => {
+  const built = await buildArchive(backup, CREATED_AT);
+  expect(built.finals).toBe(1);
+  zip = built.zip;
+});
 const entries = () => unzipSync(zip);
 const rezip = (files: Record<string, Uint8Array>) => zipSync(files);
 const problem = (verdict: ArchiveVerdict) => (verdict.ok ? '' : verdict.problem);
 const PDF = 'documents/notice/临江强执告〔2026〕3号-v1.pdf';
+const manifestOf = (files: Record<string, Uint8Array>) => JSON.parse(new TextDecoder().decode(files['manifest.json'])) as ArchiveManifest;
 
 describe('the archive of an operation backup', () => {
-  it('holds every issued PDF, the log, the registers and a manifest of them all', () => {
-    const files = archiveFiles(backup, CREATED_AT);
-    expect(files.map((f) => f.name)).toEqual([PDF, 'log.jsonl', 'media.json', 'inventory.json', 'service.json', 'manifest.json']);
-    const manifest = JSON.parse(new TextDecoder().decode(files.at(-1)!.bytes)) as ArchiveManifest;
+  it('holds the index, every issued PDF, the log, the registers and a manifest of them all', async () => {
+    const plan = planArchive(backup, CREATED_AT);
+    expect(plan.files.map((f) => f.name)).toEqual([PDF, 'log.jsonl', 'media.json', 'inventory.json', 'service.json']);
+    const { manifest } = await buildArchive(backup, CREATED_AT);
+    expect(Object.keys(entries())).toEqual([INDEX_NAME, ...plan.files.map((f) => f.name), 'manifest.json']);
+    expect(manifestOf(entries())).toEqual(manifest);
     expect(manifest.operationId).toBe(backup.operation.id);
     expect(manifest.createdAt).toBe(CREATED_AT);
-    expect(manifest.files.map((f) => f.name)).toEqual(files.slice(0, -1).map((f) => f.name));
+    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.files.map((f) => f.name)).toEqual([INDEX_NAME, ...plan.files.map((f) => f.name)]);
+    expect(manifest.files[0]!.size).toBe(INDEX_STAND_IN.length);
     const last = backup.logEntries.at(-1)!;
     expect(manifest.log).toEqual({ count: 5, head: { seq: last.seq, hash: last.hash } });
-    const log = new TextDecoder().decode(files[1]!.bytes).trimEnd().split('\n');
+    const log = new TextDecoder().decode(plan.files[1]!.bytes).trimEnd().split('\n');
     expect(log.map((l) => JSON.parse(l))).toEqual(backup.logEntries);
+  });
+
+  it('lists each issued document with its file, SHA-256 and the log head its PDF prints', async () => {
+    const { manifest } = await buildArchive(backup, CREATED_AT);
+    const head = backup.logEntries[NOTICE_HEAD_SEQ - 1]!;
+    expect(manifest.documents).toEqual([
+      {
+        file: PDF,
+        kind: 'notice',
+        title: '强制执行告知书',
+        number: '临江强执告〔2026〕3号',
+        version: 1,
+        sha256: manifest.files.find((f) => f.name === PDF)!.sha256,
+        chainHead: { seq: head.seq, hash: head.hash },
+      },
+    ]);
+  });
+
+  it('refuses a frozen PDF that no longer matches the SHA-256 recorded when it was issued', () => {
+    const documents = backup.documents.map((d) => (d.status === 'issued' ? { ...d, sha256: 'f'.repeat(64) } : d));
+    expect(() => planArchive({ ...backup, documents }, CREATED_AT)).toThrow('《强制执行告知书》临江强执告〔2026〕3号 的 PDF 与签发时记录的 SHA-256 不符，已停止归档');
   });
 
   it('writes inventory photos as their own files, named in inventory.json with their SHA-256', () => {
@@ -64,10 +79,11 @@ describe('the archive of an operation backup', () => {
       createdAt: CREATED_AT,
       updatedAt: CREATED_AT,
     };
-    const files = archiveFiles({ ...backup, inventoryItems: [item] }, CREATED_AT);
-    const file = files.find((f) => f.name === 'inventory/photos/A-01-1.jpg');
+    const plan = planArchive({ ...backup, inventoryItems: [item] }, CREATED_AT);
+    const file = plan.files.find((f) => f.name === 'inventory/photos/A-01-1.jpg');
     expect(file?.bytes).toEqual(photo);
-    const inventory = JSON.parse(new TextDecoder().decode(files.find((f) => f.name === 'inventory.json')!.bytes)) as {
+    expect(plan.items.find((f) => f.name === 'inventory/photos/A-01-1.jpg')?.description).toBe('物品照片（A-01 电视机，第 1 张）');
+    const inventory = JSON.parse(new TextDecoder().decode(plan.files.find((f) => f.name === 'inventory.json')!.bytes)) as {
       items: { photos: unknown[] }[];
     };
     expect(inventory.items[0]!.photos).toEqual([
@@ -75,16 +91,66 @@ describe('the archive of an operation backup', () => {
     ]);
   });
 
-  it('is the same bytes for the same backup and time', () => {
-    expect(buildZip()).toEqual(zip);
+  it('is the same bytes for the same backup and time', async () => {
+    expect((await buildArchive(backup, CREATED_AT)).zip).toEqual(zip);
   });
 
-  it('verifies, with the operation, file count and log head in the summary', () => {
-    const verdict = verifyArchiveZip(zip);
-    expect(verdict).toEqual({
+  it('verifies, with the operation, file count, log head and documents with their heads in the summary', () => {
+    const head = backup.logEntries[NOTICE_HEAD_SEQ - 1]!;
+    expect(verifyArchiveZip(zip)).toEqual({
       ok: true,
-      summary: { operationId: backup.operation.id, createdAt: CREATED_AT, files: 5, logCount: 5, head: { seq: 5, hash: backup.logEntries[4]!.hash } },
+      summary: {
+        operationId: backup.operation.id,
+        createdAt: CREATED_AT,
+        files: 6,
+        logCount: 5,
+        head: { seq: 5, hash: backup.logEntries[4]!.hash },
+        formatVersion: 2,
+        documents: [{ file: PDF, title: '强制执行告知书', number: '临江强执告〔2026〕3号', version: 1, chainHead: { seq: head.seq, hash: head.hash } }],
+        mediaFiles: 0,
+      },
     });
+  });
+
+  it('a format 1 archive (no documents, media or index in the manifest) still verifies', () => {
+    const files = entries();
+    const { documents: _d, media: _m, index: _i, ...rest } = manifestOf(files);
+    const { [INDEX_NAME]: _index, ...others } = files;
+    const v1 = { ...rest, formatVersion: 1, files: rest.files.filter((f) => f.name !== INDEX_NAME) };
+    const verdict = verifyArchiveZip(rezip({ ...others, 'manifest.json': strToU8(JSON.stringify(v1)) }));
+    expect(verdict.ok && verdict.summary).toMatchObject({ formatVersion: 1, files: 5, documents: [], mediaFiles: 0 });
+  });
+});
+
+describe('document heads in the manifest', () => {
+  const withHead = (head: { seq: number; hash: string }) => {
+    const files = entries();
+    const manifest = manifestOf(files);
+    const forged = { ...manifest, documents: manifest.documents!.map((d) => ({ ...d, chainHead: head })) };
+    return problem(verifyArchiveZip(rezip({ ...files, 'manifest.json': strToU8(JSON.stringify(forged)) })));
+  };
+
+  it('a head that is another entry of the log, or no entry at all, names the document', () => {
+    const other = backup.logEntries[1]!;
+    expect(withHead({ seq: NOTICE_HEAD_SEQ, hash: other.hash })).toBe(
+      `文书《强制执行告知书》临江强执告〔2026〕3号（${PDF}）记载的日志链头（第 ${NOTICE_HEAD_SEQ} 条）与归档日志不符`,
+    );
+    expect(withHead({ seq: 9, hash: other.hash })).toContain('记载的日志链头（第 9 条）与归档日志不符');
+  });
+
+  it('a head equal to the entry at its seq passes, and so does the empty log head (seq 0)', () => {
+    const entry = backup.logEntries[1]!;
+    expect(withHead({ seq: entry.seq, hash: entry.hash })).toBe('');
+    expect(withHead({ seq: 0, hash: '0'.repeat(64) })).toBe('');
+  });
+
+  it('a document SHA-256 that disagrees with its file is named', () => {
+    const files = entries();
+    const manifest = manifestOf(files);
+    const forged = { ...manifest, documents: manifest.documents!.map((d) => ({ ...d, sha256: 'a'.repeat(64) })) };
+    expect(problem(verifyArchiveZip(rezip({ ...files, 'manifest.json': strToU8(JSON.stringify(forged)) })))).toContain(
+      '中文书《强制执行告知书》临江强执告〔2026〕3号的 SHA-256 与文件',
+    );
   });
 });
 
@@ -138,9 +204,7 @@ describe('a tampered archive fails naming the first problem', () => {
     const manifest = JSON.parse(new TextDecoder().decode(files['manifest.json'])) as ArchiveManifest;
     const lines = new TextDecoder().decode(files['log.jsonl']).trimEnd().split('\n');
     const shorter = strToU8(lines.slice(0, 4).join('\n') + '\n');
-    const { sha256 } = archiveFiles({ ...backup, logEntries: backup.logEntries.slice(0, 4) }, CREATED_AT)
-      .slice(-1)
-      .map((m) => (JSON.parse(new TextDecoder().decode(m.bytes)) as ArchiveManifest).files.find((f) => f.name === 'log.jsonl')!)[0]!;
+    const { sha256 } = planArchive({ ...backup, logEntries: backup.logEntries.slice(0, 4) }, CREATED_AT).items.find((f) => f.name === 'log.jsonl')!;
     const forged = { ...manifest, files: manifest.files.map((f) => (f.name === 'log.jsonl' ? { ...f, sha256, size: shorter.length } : f)) };
     const text = problem(verifyArchiveZip(rezip({ ...files, 'log.jsonl': shorter, 'manifest.json': strToU8(JSON.stringify(forged)) })));
     expect(text).toContain('与日志文件 log.jsonl（4 条');
@@ -169,13 +233,10 @@ describe('a hostile archive is refused before anything is inflated', () => {
     expect(problem(verifyArchiveZip(rezip({ ...entries(), [name]: strToU8('x') })))).toMatch(/可能写到目标目录之外，拒绝处理$/);
   });
 
-  it('a duplicate name', () => {
+  it('a duplicate name', async () => {
     // fflate's Zip stream writes the same name twice when asked to.
-    const files = archiveFiles(backup, CREATED_AT);
-    const chunks: Uint8Array[] = [];
-    writeArchiveZip([...files, files[1]!], new Date(CREATED_AT), (c) => chunks.push(c));
-    const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-    chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
+    const plan = planArchive(backup, CREATED_AT);
+    const { zip: bytes } = await buildArchive(backup, CREATED_AT, { plan: { ...plan, files: [...plan.files, plan.files[1]!] } });
     expect(problem(verifyArchiveZip(bytes))).toBe('归档中文件 "log.jsonl" 出现了两次，拒绝处理');
   });
 
@@ -215,6 +276,61 @@ describe('a hostile archive is refused before anything is inflated', () => {
         if (!verdict.ok) expect(verdict.problem.length).toBeGreaterThan(0);
       }),
       { numRuns: 400 },
+    );
+  });
+});
+
+describe('the streaming verifier (random-access reader) agrees with the in-memory one', () => {
+  const tampered = () => {
+    const files = entries();
+    const log = files['log.jsonl']!.slice();
+    log[log.length - 3]! ^= 1;
+    const pdf = files[PDF]!.slice();
+    pdf[3]! ^= 1;
+    const { [PDF]: _removed, ...withoutPdf } = files;
+    const manifest = manifestOf(files);
+    const forgedHead = { ...manifest, documents: manifest.documents!.map((d) => ({ ...d, chainHead: { seq: 2, hash: 'b'.repeat(64) } })) };
+    return {
+      intact: zip,
+      log: rezip({ ...files, 'log.jsonl': log }),
+      pdfChanged: rezip({ ...files, [PDF]: pdf }),
+      pdfRemoved: rezip(withoutPdf),
+      extra: rezip({ ...files, 'extra.txt': strToU8('x') }),
+      head: rezip({ ...files, 'manifest.json': strToU8(JSON.stringify(forgedHead)) }),
+      traversal: rezip({ ...files, '../evil': strToU8('x') }),
+      absurd: declareSize(zip, 'media.json', 0xf0000000),
+      bomb: declareSize(zip, 'media.json', 500 * 1024 * 1024),
+      stored: zipSync(files, { level: 0 }),
+    };
+  };
+
+  const cases = ['intact', 'log', 'pdfChanged', 'pdfRemoved', 'extra', 'head', 'traversal', 'absurd', 'bomb', 'stored'] as const;
+  it.each(cases)('%s', async (name) => {
+    const bytes = tampered()[name];
+    expect(await verifyArchiveReader(bytesReader(bytes))).toEqual(verifyArchiveZip(bytes));
+  });
+
+  it('names a directory that is not there and a size the content does not have', async () => {
+    expect(problem(await verifyArchiveReader(bytesReader(strToU8('not a zip'))))).toBe('不是有效的 ZIP 文件（找不到中央目录）');
+    // Declared smaller than it inflates to: stopped as it exceeds, before it is all in memory.
+    expect(problem(await verifyArchiveReader(bytesReader(declareSize(zip, 'log.jsonl', 10))))).toBe(
+      '文件 log.jsonl 解压后超过声明的大小（10 字节），疑为压缩炸弹，拒绝处理',
+    );
+  });
+
+  it('random byte flips anywhere never crash it', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(zip.length - 1), fc.integer({ min: 1, max: 255 })), { minLength: 1, maxLength: 4 }), async (flips) => {
+        const bytes = zip.slice();
+        for (const [at, mask] of flips) bytes[at]! ^= mask;
+        // No cross-check with verifyArchiveZip here: the two read ZIP headers differently (the
+        // reader trusts the end record, fflate scans), so a flip in a header field alone can
+        // pass one and not the other; the contents are hashed either way.
+        const verdict = await verifyArchiveReader(bytesReader(bytes));
+        expect(typeof verdict.ok).toBe('boolean');
+        if (!verdict.ok) expect(verdict.problem.length).toBeGreaterThan(0);
+      }),
+      { numRuns: 300 },
     );
   });
 });

@@ -1,7 +1,7 @@
 // The command-line tools run as the user runs them: `npx tsx electron/cli/…` in a child process.
 import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
@@ -9,7 +9,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseBackup, serialiseBackup, type OperationBackup } from '../../shared/archive/backup';
 import { announcementFromOperation, noticeFromOperation, renderNotice } from '../../shared/documents/notice';
 import type { DocumentRecord, ServiceRecord } from '../../shared/documents/records';
-import { archivableBackup } from '../fixtures/archive/archivable';
+import { archivableBackup, footageBytes } from '../fixtures/archive/archivable';
 import { hasPoppler, nodeFonts, pdfRawText } from '../fixtures/documents/pdf';
 
 const root = join(__dirname, '../..');
@@ -277,12 +277,14 @@ describe('npm run archive and npm run verify', { timeout: 180_000 }, () => {
     const built = run('archive', backupFile, archive);
     expect(built.code).toBe(0);
     expect(built.stdout).toContain('已写入归档');
-    expect(built.stdout).toContain('6 个文件，日志 5 条');
+    expect(built.stdout).toContain('7 个文件，日志 5 条');
+    expect(Object.keys(unzipSync(readFileSync(archive)))[0]).toBe('档案目录.pdf');
     const verified = run('verify', archive);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('核验通过');
     expect(verified.stdout).toContain('行动：demo-operation');
-    expect(verified.stdout).toContain('文件：5 个');
+    expect(verified.stdout).toContain('文件：6 个');
+    expect(verified.stdout).toContain('《强制执行告知书》临江强执告〔2026〕3号 第 1 版：所印日志链头第 3 条，与归档日志一致');
     expect(verified.stdout).toContain('执行日志：5 条，哈希链完整');
     expect(verified.stdout).toMatch(/执行日志链头：第 5 条 {2}SHA-256 [0-9a-f]{64}/);
   });
@@ -313,6 +315,42 @@ describe('npm run archive and npm run verify', { timeout: 180_000 }, () => {
     expect(readdirSync(dir).sort()).toEqual(after);
     expect(after.length).toBe(before.length + cases.length);
     expect(existsSync(join(dir, '..', 'evil'))).toBe(false);
+  });
+
+  it('--media puts the registered footage found in the folder in, names what was not found, and verify checks it', () => {
+    const clip = footageBytes(300_000, 1);
+    const withMedia = join(dir, 'with-media.json');
+    writeFileSync(
+      withMedia,
+      serialiseBackup(
+        archivableBackup(5, [
+          { id: 'm1', name: '执法记录仪 07 号.mp4', bytes: clip },
+          { id: 'm2', name: '丢失.mp4', bytes: footageBytes(1000, 2) },
+        ]),
+      ),
+    );
+    const folder = join(dir, 'footage');
+    mkdirSync(join(folder, 'card'), { recursive: true });
+    writeFileSync(join(folder, 'card', 'DSC0001.MP4'), clip);
+    writeFileSync(join(folder, 'same-size.bin'), footageBytes(1000, 3));
+    const out = join(dir, 'with-media.zip');
+    const built = run('archive', withMedia, out, '--media', folder);
+    expect(built.code).toBe(0);
+    expect(built.stdout).toContain('8 个文件，含音像文件 1 个');
+    expect(built.stderr).toContain(`找到音像文件：执法记录仪 07 号.mp4 ← ${join(folder, 'card', 'DSC0001.MP4')}`);
+    expect(built.stderr).toContain('以下 1 条音像登记在');
+    expect(built.stderr).toContain('· 丢失.mp4（1000 字节');
+    const files = unzipSync(readFileSync(out));
+    expect(Buffer.from(files['media/执法记录仪 07 号.mp4']!).equals(clip)).toBe(true);
+    const verified = run('verify', out);
+    expect(verified.code).toBe(0);
+    expect(verified.stdout).toContain('音像文件：1 个，均与音像资料登记表记载的 SHA-256 一致');
+    const altered = files['media/执法记录仪 07 号.mp4']!;
+    altered[1000]! ^= 1;
+    const tampered = join(dir, 'with-media-tampered.zip');
+    writeFileSync(tampered, zipSync(files));
+    expect(run('verify', tampered).stderr).toContain('文件 media/执法记录仪 07 号.mp4 已被改动（SHA-256 与清单记载不符）');
+    expect(run('archive', withMedia, join(dir, 'never.zip'), '--media', join(dir, 'nowhere')).stderr).toContain('找不到音像文件夹');
   });
 
   it('wrong arguments print the usage and exit 2; a missing or wrong backup exits 1 and writes no ZIP', () => {

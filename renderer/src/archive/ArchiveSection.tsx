@@ -1,53 +1,22 @@
 // DOM. 档案 (brief §2 step 15, 一户一档): exports the operation as the verifiable ZIP archive,
 // and checks any archive file and lets it be browsed read-only. Nothing here writes to the database.
 import { useState } from 'react';
-import { Alert, Button, Card, Descriptions, Progress, Space, Table, Typography } from 'antd';
-import type { ArchiveManifest, ManifestFile } from '../../../shared/archive/archive';
+import { Alert, Button, Card, Checkbox, Descriptions, Progress, Space, Table, Typography } from 'antd';
+import type { ArchiveManifest, ManifestFile, MediaMatch } from '../../../shared/archive/archive';
 import { parseBackup } from '../../../shared/archive/backup';
-import type { ArchiveVerdict } from '../../../shared/archive/verifyArchive';
-import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
-import { MAX_SAVE_BYTES } from '../../../shared/host/contract';
+import type { ArchiveVerdict, VerifiedDocument } from '../../../shared/archive/verifyArchive';
+import { chinaDate } from '../../../shared/calendar/chinaTime';
+import type { OpenedFile } from '../../../shared/host/contract';
 import { chainHeadLine } from '../../../shared/log/head';
 import type { LogEntry } from '../../../shared/log/types';
 import { operationTitle } from '../../../shared/operation/newOperation';
 import { db } from '../data/db';
 import { host } from '../host';
-import { readWholeFile } from '../host/fileStream';
 import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
-import type { ArchiveWorkerReply, ArchiveWorkerRequest, LogExcerpt } from './archiveWorker';
+import { exportArchive, matchPickedFootage, runInWorker, sizeText, type ExportResult, type ExportStage } from './archiveExport';
+import type { LogExcerpt } from './archiveWorker';
 import { exportOperationBackup } from './backupRepository';
-
-/** Largest archive the app opens to check: the verifier holds it in memory whole. */
-const MAX_VERIFY_BYTES = MAX_SAVE_BYTES;
-const MB = 1024 * 1024;
-const sizeText = (bytes: number) =>
-  bytes < 1024 ? `${bytes} 字节` : bytes < MB ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / MB).toFixed(1)} MB`;
-
-/** Runs one request in a fresh worker; progress replies go to `onProgress`, the last reply resolves. */
-function runInWorker(request: ArchiveWorkerRequest, onProgress: (p: Extract<ArchiveWorkerReply, { kind: 'progress' }>) => void) {
-  return new Promise<Exclude<ArchiveWorkerReply, { kind: 'progress' | 'failed' }>>((resolve, reject) => {
-    const worker = new Worker(new URL('./archiveWorker.ts', import.meta.url), { type: 'module', name: '档案' });
-    worker.onmessage = ({ data }: MessageEvent<ArchiveWorkerReply>) => {
-      if (data.kind === 'progress') return onProgress(data);
-      worker.terminate();
-      if (data.kind === 'failed') reject(new Error(data.message));
-      else resolve(data);
-    };
-    worker.onerror = (event) => {
-      worker.terminate();
-      reject(new Error(event.message || '档案处理意外中止'));
-    };
-    // The archive's bytes move to the worker rather than being copied: one copy in memory is enough.
-    worker.postMessage(request, request.kind === 'verify' ? [request.zip.buffer] : []);
-  });
-}
-
-interface ExportProgress {
-  filesDone: number;
-  files: number;
-  bytes: number;
-}
 
 export function ArchiveSection({ operation }: { operation: OperationSummary }) {
   return (
@@ -58,38 +27,55 @@ export function ArchiveSection({ operation }: { operation: OperationSummary }) {
   );
 }
 
+/** What the footage picked for the archive came to. */
+interface FootageOutcome {
+  included: string[];
+  /** Register records none of the picked files is. */
+  missing: string[];
+  /** Picked files that are no registered recording. */
+  unmatched: string[];
+}
+
 function ExportCard({ operation }: { operation: OperationSummary }) {
-  const [progress, setProgress] = useState<ExportProgress | null>(null);
+  const [withMedia, setWithMedia] = useState(false);
+  const [stage, setStage] = useState<ExportStage | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
-  const [done, setDone] = useState<{ manifest: ArchiveManifest; size: number; location: string } | null>(null);
+  const [done, setDone] = useState<(ExportResult & { footage: FootageOutcome | null }) | null>(null);
 
-  const exportArchive = async () => {
+  const exportIt = async () => {
     setBusy(true);
     setError(null);
     setDone(null);
-    setProgress(null);
+    setStage(null);
     try {
       const parsed = parseBackup(await exportOperationBackup(db, operation.id));
       if (!parsed.ok) throw new Error(parsed.errors.join('；'));
-      const now = new Date();
-      const reply = await runInWorker(
-        { kind: 'export', backup: parsed.backup, createdAt: chinaInstant(now), modifiedAt: now.getTime() },
-        setProgress,
-      );
-      if (reply.kind !== 'exported') throw new Error('档案处理返回了意外的结果');
-      if (reply.zip.size > MAX_SAVE_BYTES) {
-        throw new Error(
-          `档案共 ${sizeText(reply.zip.size)}，超过单个文件 ${sizeText(MAX_SAVE_BYTES)} 的保存上限。` +
-            '请在命令行用 npm run archive -- <备份文件.json> <输出.zip> 生成（先在行动列表中导出备份）',
-        );
+      const { backup } = parsed;
+      let footage: FootageOutcome | null = null;
+      let matched: MediaMatch<OpenedFile>['matched'] = [];
+      if (withMedia) {
+        if (backup.media.length === 0) throw new Error('本行动的音像资料登记表中还没有登记，没有可归档的音像文件');
+        const { files } = await host.openFiles({ multiple: true });
+        if (files.length === 0) return;
+        const match = await matchPickedFootage(host, backup, files, setStage);
+        const nameOf = (id: string) => String(backup.media.find((m) => m.id === id)?.['originalName'] ?? id);
+        matched = match.matched;
+        footage = {
+          included: match.matched.map((m) => nameOf(m.mediaId)),
+          missing: match.missing.map((m) => nameOf(m.id)),
+          unmatched: match.unmatchedFiles.map((f) => f.name),
+        };
       }
-      const result = await host.saveFile({
-        suggestedName: `${operationTitle(operation.subjects.map((s) => s.name))}-一户一档-${chinaDate(now)}.zip`,
-        bytes: new Uint8Array(await reply.zip.arrayBuffer()),
-        filters: [{ name: '档案（ZIP）', extensions: ['zip'] }],
-      });
-      if (result.status === 'saved') setDone({ manifest: reply.manifest, size: reply.zip.size, location: result.location });
+      const now = new Date();
+      const result = await exportArchive(
+        host,
+        backup,
+        matched,
+        `${operationTitle(operation.subjects.map((s) => s.name))}-一户一档-${chinaDate(now)}.zip`,
+        setStage,
+      );
+      if (result) setDone({ ...result, footage });
     } catch (e) {
       setError(`导出档案失败：${errorText(e)}`);
     } finally {
@@ -98,30 +84,30 @@ function ExportCard({ operation }: { operation: OperationSummary }) {
   };
 
   return (
-    <Card size="small" title="导出档案" extra={<Typography.Text type="secondary">已签发文书、执行日志、音视频登记、物品清单、送达记录及 manifest.json</Typography.Text>}>
+    <Card size="small" title="导出档案" extra={<Typography.Text type="secondary">档案目录、已签发文书、执行日志、音像资料登记表、物品清单、送达记录及 manifest.json</Typography.Text>}>
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Button type="primary" loading={busy} onClick={() => void exportArchive()}>
+          <Button type="primary" loading={busy} onClick={() => void exportIt()}>
             导出档案
           </Button>
-          <Typography.Text type="secondary">文件未加密，含个人信息，请妥善保管。可用 npm run verify -- &lt;档案.zip&gt; 独立核验。</Typography.Text>
+          <Checkbox checked={withMedia} disabled={busy} onChange={(e) => setWithMedia(e.target.checked)}>
+            同时归档音像文件
+          </Checkbox>
+          <Typography.Text type="secondary">
+            {withMedia
+              ? '导出时选择音像文件（可多选），按大小和 SHA-256 与登记表核对，一致的才归档。'
+              : '文件未加密，含个人信息，请妥善保管。可用 npm run verify -- <档案.zip> 独立核验。'}
+          </Typography.Text>
         </Space>
-        {progress && (
-          <div data-testid="archive-progress">
-            <Progress percent={Math.round((100 * progress.filesDone) / Math.max(1, progress.files))} size="small" />
-            <Typography.Text type="secondary">
-              {progress.filesDone} / {progress.files} 个文件，已写入 {sizeText(progress.bytes)}
-            </Typography.Text>
-          </div>
-        )}
+        {stage && <StageProgress stage={stage} />}
         {error && <Alert type="error" showIcon title={error} />}
         {done && (
           <Alert
-            type="success"
+            type={done.footage && done.footage.missing.length > 0 ? 'warning' : 'success'}
             showIcon
             data-testid="archive-exported"
             title={`档案已保存：${done.location}（${sizeText(done.size)}）`}
-            description={<ManifestSummary manifest={done.manifest} />}
+            description={<ManifestSummary manifest={done.manifest} footage={done.footage} />}
           />
         )}
       </Space>
@@ -129,15 +115,57 @@ function ExportCard({ operation }: { operation: OperationSummary }) {
   );
 }
 
-function ManifestSummary({ manifest }: { manifest: ArchiveManifest }) {
+function StageProgress({ stage }: { stage: ExportStage }) {
+  const [percent, text] =
+    stage.stage === 'matching'
+      ? [(100 * stage.hashed) / Math.max(1, stage.total), `正在核对音像文件 ${stage.file}：${sizeText(stage.hashed)} / ${sizeText(stage.total)}`]
+      : stage.stage === 'index'
+        ? [0, '正在生成档案目录…']
+        : [(100 * stage.entry) / Math.max(1, stage.entries), `${stage.entry} / ${stage.entries} 个文件，已写入 ${sizeText(stage.bytes)}`];
+  return (
+    <div data-testid="archive-progress">
+      <Progress percent={Math.round(percent)} size="small" />
+      <Typography.Text type="secondary">{text}</Typography.Text>
+    </div>
+  );
+}
+
+function ManifestSummary({ manifest, footage }: { manifest: ArchiveManifest; footage: FootageOutcome | null }) {
   return (
     <Descriptions size="small" column={1}>
-      <Descriptions.Item label="文件">{manifest.files.length + 1} 个（含 manifest.json）</Descriptions.Item>
+      <Descriptions.Item label="文件">{manifest.files.length + 1} 个（含档案目录和 manifest.json）</Descriptions.Item>
       <Descriptions.Item label="执行日志">
         {manifest.log.count} 条{manifest.log.head && `，${chainHeadLine(manifest.log.head)}`}
       </Descriptions.Item>
+      {(manifest.documents ?? []).length > 0 && (
+        <Descriptions.Item label="文书">
+          <DocumentHeads documents={manifest.documents ?? []} />
+        </Descriptions.Item>
+      )}
+      {footage && (
+        <Descriptions.Item label="音像文件">
+          <span data-testid="archive-footage">
+            {footage.included.length > 0 ? `已归档 ${footage.included.length} 个：${footage.included.join('、')}` : '未归档任何音像文件'}
+            {footage.missing.length > 0 && `；以下登记未找到对应文件，档案中不含其文件：${footage.missing.join('、')}`}
+            {footage.unmatched.length > 0 && `；以下文件与登记表不符，未归档：${footage.unmatched.join('、')}`}
+          </span>
+        </Descriptions.Item>
+      )}
       <Descriptions.Item label="生成时间">{manifest.createdAt}</Descriptions.Item>
     </Descriptions>
+  );
+}
+
+/** Each issued document with the log head its PDF prints. */
+function DocumentHeads({ documents }: { documents: readonly VerifiedDocument[] }) {
+  return (
+    <Space direction="vertical" size={0}>
+      {documents.map((d) => (
+        <span key={d.file}>
+          《{d.title}》{d.number} 第 {d.version} 版{d.chainHead ? `，所印日志链头：第 ${d.chainHead.seq} 条` : ''}
+        </span>
+      ))}
+    </Space>
   );
 }
 
@@ -150,6 +178,7 @@ interface Checked {
 
 function VerifyCard() {
   const [busy, setBusy] = useState(false);
+  const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
 
@@ -161,14 +190,22 @@ function VerifyCard() {
       if (!file) return;
       setBusy(true);
       setChecked(null);
-      const zip = await readWholeFile(host, file, MAX_VERIFY_BYTES);
-      const reply = await runInWorker({ kind: 'verify', zip }, () => undefined);
+      setProgress(null);
+      // The worker reads the archive piece by piece through the host: any size, flat memory.
+      const reply = await runInWorker(
+        { kind: 'verify', size: file.size },
+        {
+          onRead: (_source, offset, length) => host.readFile({ token: file.token, offset, length }),
+          onChecking: (done, total) => setProgress({ done, total }),
+        },
+      ).finally(() => host.closeFile({ token: file.token }).catch(() => undefined));
       if (reply.kind !== 'verified') throw new Error('档案处理返回了意外的结果');
       setChecked({ fileName: file.name, verdict: reply.verdict, manifest: reply.manifest, log: reply.log });
     } catch (e) {
       setError(`无法核验档案：${errorText(e)}`);
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -179,8 +216,16 @@ function VerifyCard() {
           <Button loading={busy} onClick={() => void verify()}>
             核验档案…
           </Button>
-          <Typography.Text type="secondary">选择任一档案 ZIP（不超过 {sizeText(MAX_VERIFY_BYTES)}），核对每个文件的 SHA-256 和日志哈希链。</Typography.Text>
+          <Typography.Text type="secondary">选择任一档案 ZIP，核对每个文件的 SHA-256、日志哈希链、文书所印链头和音像文件。</Typography.Text>
         </Space>
+        {progress && (
+          <div data-testid="verify-progress">
+            <Progress percent={Math.round((100 * progress.done) / Math.max(1, progress.total))} size="small" />
+            <Typography.Text type="secondary">
+              已核对 {sizeText(progress.done)} / {sizeText(progress.total)}
+            </Typography.Text>
+          </div>
+        )}
         {error && <Alert type="error" showIcon title={error} />}
         {checked && <Verdict checked={checked} />}
       </Space>
@@ -201,7 +246,14 @@ function Verdict({ checked }: { checked: Checked }) {
         showIcon
         data-testid="archive-verdict"
         title={`核验通过：${checked.fileName}`}
-        description={`行动 ${summary.operationId}，生成于 ${summary.createdAt}；${summary.files} 个文件与清单一致；执行日志 ${summary.logCount} 条，哈希链完整${summary.head ? `，${chainHeadLine(summary.head)}` : ''}`}
+        description={
+          <Space direction="vertical" size={0}>
+            <span>{`行动 ${summary.operationId}，生成于 ${summary.createdAt}；${summary.files} 个文件与清单一致；执行日志 ${summary.logCount} 条，哈希链完整${summary.head ? `，${chainHeadLine(summary.head)}` : ''}`}</span>
+            {summary.mediaFiles > 0 && <span>{`音像文件 ${summary.mediaFiles} 个，均与音像资料登记表一致`}</span>}
+            {summary.documents.length > 0 && <span>文书所印日志链头均与归档日志一致：</span>}
+            <DocumentHeads documents={summary.documents} />
+          </Space>
+        }
       />
       {manifest && <ManifestFiles files={manifest.files} />}
       {log && <LogTable log={log} count={summary.logCount} />}

@@ -1,15 +1,20 @@
-// DOM (dedicated worker). Builds and checks archives (一户一档) off the page's thread, so the
-// progress bar keeps moving while fflate deflates and SHA-256 runs.
-import { strFromU8, unzipSync } from 'fflate';
-import { archiveFiles, LOG_NAME, MANIFEST_NAME, writeArchiveZip, type ArchiveFile, type ArchiveManifest } from '../../../shared/archive/archive';
-import type { OperationBackup } from '../../../shared/archive/backup';
-import { verifyArchiveZip, type ArchiveVerdict } from '../../../shared/archive/verifyArchive';
+// DOM (dedicated worker). Writes and checks archives (一户一档) off the page's thread, so the
+// progress bar keeps moving while fflate deflates and SHA-256 runs. Footage is read through
+// the page (only it can call the host), one piece per request, and the ZIP goes back to the
+// page in batches, each acknowledged before the writer goes on: neither side piles up bytes.
+import { strFromU8 } from 'fflate';
+import { LOG_NAME, MANIFEST_NAME, writeArchiveZip, type ArchiveManifest, type ArchivePlan, type MediaSource } from '../../../shared/archive/archive';
+import type { ArchiveVerdict } from '../../../shared/archive/verifyArchive';
+import { verifyArchiveReader } from '../../../shared/archive/verifyStream';
 import type { LogEntry } from '../../../shared/log/types';
 
 /** Page → worker. */
 export type ArchiveWorkerRequest =
-  | { kind: 'export'; backup: OperationBackup; createdAt: string; modifiedAt: number }
-  | { kind: 'verify'; zip: Uint8Array };
+  | { kind: 'export'; plan: ArchivePlan; index: Uint8Array; modifiedAt: number; media: { mediaId: string; size: number }[] }
+  /** Check the archive the page reads for the worker (source 'archive'), `size` bytes long. */
+  | { kind: 'verify'; size: number }
+  /** The answer to a `read` or a `zip` message of the worker. */
+  | { kind: 'answer'; id: number; bytes?: Uint8Array; error?: string };
 
 /** What the browser shows of a verified archive's log: the count and both ends. */
 export interface LogExcerpt {
@@ -17,53 +22,105 @@ export interface LogExcerpt {
   last: LogEntry[];
 }
 
+export interface ExportProgress {
+  entry: number;
+  entries: number;
+  name: string;
+  /** ZIP bytes handed to the page so far. */
+  bytes: number;
+}
+
 /** Worker → page. */
 export type ArchiveWorkerReply =
-  | { kind: 'progress'; filesDone: number; files: number; bytes: number }
-  | { kind: 'exported'; zip: Blob; manifest: ArchiveManifest }
+  | ({ kind: 'progress' } & ExportProgress)
+  /** Read `length` bytes at `offset` of a footage file (its mediaId) or the archive to check; answer with the same id. */
+  | { kind: 'read'; id: number; source: string; offset: number; length: number }
+  | { kind: 'checking'; done: number; total: number }
+  /** The next bytes of the ZIP; answer (without bytes) once they are taken. */
+  | { kind: 'zip'; id: number; bytes: Uint8Array; final: boolean }
+  | { kind: 'exported'; manifest: ArchiveManifest }
   | { kind: 'verified'; verdict: ArchiveVerdict; manifest?: ArchiveManifest; log?: LogExcerpt }
   | { kind: 'failed'; message: string };
 
 const EXCERPT_ENTRIES = 5;
+/** ZIP bytes gathered before they go to the page: fflate emits many small chunks. */
+const BATCH_BYTES = 4 * 1024 * 1024;
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<ArchiveWorkerRequest>) => void) | null;
-  postMessage(reply: ArchiveWorkerReply): void;
+  postMessage(reply: ArchiveWorkerReply, transfer?: Transferable[]): void;
 };
 
-function exportArchive(backup: OperationBackup, createdAt: string, modifiedAt: Date): void {
-  const files = archiveFiles(backup, createdAt);
-  let current = 0;
-  // The writer reads each file's name just before pushing it: that tells which file the chunks belong to.
-  const observed: ArchiveFile[] = files.map((file, i) => ({
-    get name() {
-      current = i;
-      return file.name;
-    },
-    bytes: file.bytes,
-    stored: file.stored,
-  }));
-  const parts: Uint8Array[] = [];
-  let bytes = 0;
-  writeArchiveZip(observed, modifiedAt, (chunk, final) => {
-    parts.push(chunk);
-    bytes += chunk.length;
-    scope.postMessage({ kind: 'progress', filesDone: final ? files.length : current, files: files.length, bytes });
+const waiting = new Map<number, { resolve: (bytes: Uint8Array | undefined) => void; reject: (error: Error) => void }>();
+let nextId = 1;
+
+/** Posts a message the page answers, and waits for the answer. */
+function ask(message: (id: number) => ArchiveWorkerReply, transfer: Transferable[] = []): Promise<Uint8Array | undefined> {
+  const id = nextId++;
+  return new Promise((resolve, reject) => {
+    waiting.set(id, { resolve, reject });
+    scope.postMessage(message(id), transfer);
   });
-  const manifest = JSON.parse(strFromU8(files.at(-1)!.bytes)) as ArchiveManifest;
-  scope.postMessage({ kind: 'exported', zip: new Blob(parts as BlobPart[], { type: 'application/zip' }), manifest });
 }
 
-function verify(zip: Uint8Array): void {
-  const verdict = verifyArchiveZip(zip);
+const readThroughPage = async (source: string, offset: number, length: number) =>
+  (await ask((id) => ({ kind: 'read', id, source, offset, length }))) ?? new Uint8Array(0);
+
+async function exportArchive(request: Extract<ArchiveWorkerRequest, { kind: 'export' }>): Promise<void> {
+  const media: MediaSource[] = request.media.map(({ mediaId, size }) => ({
+    mediaId,
+    size,
+    read: (offset, length) => readThroughPage(mediaId, offset, length),
+  }));
+  let batch: Uint8Array[] = [];
+  let batched = 0;
+  let bytes = 0;
+  let last: Omit<ExportProgress, 'bytes'> = { entry: 0, entries: 1, name: '' };
+  const manifest = await writeArchiveZip(request.plan, request.index, {
+    modifiedAt: new Date(request.modifiedAt),
+    media,
+    onProgress: ({ entry, entries, name }) => {
+      last = { entry, entries, name };
+      scope.postMessage({ kind: 'progress', ...last, bytes: bytes + batched });
+    },
+    onChunk: async (chunk, final) => {
+      batch.push(chunk);
+      batched += chunk.length;
+      if (batched < BATCH_BYTES && !final) return;
+      const joined = new Uint8Array(batched);
+      batch.reduce((at, c) => (joined.set(c, at), at + c.length), 0);
+      bytes += batched;
+      batch = [];
+      batched = 0;
+      await ask((id) => ({ kind: 'zip', id, bytes: joined, final }), [joined.buffer]);
+      scope.postMessage({ kind: 'progress', ...last, ...(final ? { entry: last.entries } : {}), bytes });
+    },
+  });
+  scope.postMessage({ kind: 'exported', manifest });
+}
+
+async function verify(size: number): Promise<void> {
+  const parsed = new Map<string, Uint8Array>();
+  let shown = 0;
+  const verdict = await verifyArchiveReader(
+    { size, read: (offset, length) => readThroughPage('archive', offset, length) },
+    {
+      onParsed: (name, bytes) => parsed.set(name, bytes),
+      onProgress: (done, total) => {
+        // A message per 4 MiB piece would be many for a large archive: every 1 % is enough.
+        if (done - shown < total / 100 && done < total) return;
+        shown = done;
+        scope.postMessage({ kind: 'checking', done, total });
+      },
+    },
+  );
   if (!verdict.ok) {
     scope.postMessage({ kind: 'verified', verdict });
     return;
   }
   // Only now, with every hash checked, are the manifest and the log worth reading.
-  const wanted = unzipSync(zip, { filter: (f) => f.name === MANIFEST_NAME || f.name === LOG_NAME });
-  const manifest = JSON.parse(strFromU8(wanted[MANIFEST_NAME]!)) as ArchiveManifest;
-  const lines = strFromU8(wanted[LOG_NAME]!).split('\n').filter((l) => l !== '');
+  const manifest = JSON.parse(strFromU8(parsed.get(MANIFEST_NAME)!)) as ArchiveManifest;
+  const lines = strFromU8(parsed.get(LOG_NAME)!).split('\n').filter((l) => l !== '');
   const parse = (ls: string[]) => ls.map((l) => JSON.parse(l) as LogEntry);
   const log = {
     first: parse(lines.slice(0, EXCERPT_ENTRIES)),
@@ -72,11 +129,15 @@ function verify(zip: Uint8Array): void {
   scope.postMessage({ kind: 'verified', verdict, manifest, log });
 }
 
+const fail = (e: unknown) => scope.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+
 scope.onmessage = ({ data }) => {
-  try {
-    if (data.kind === 'export') exportArchive(data.backup, data.createdAt, new Date(data.modifiedAt));
-    else verify(data.zip);
-  } catch (e) {
-    scope.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });
+  if (data.kind === 'answer') {
+    const pending = waiting.get(data.id);
+    waiting.delete(data.id);
+    if (data.error !== undefined) pending?.reject(new Error(data.error));
+    else pending?.resolve(data.bytes);
+    return;
   }
+  (data.kind === 'export' ? exportArchive(data) : verify(data.size)).catch(fail);
 };
