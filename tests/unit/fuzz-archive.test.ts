@@ -3,28 +3,38 @@
 // manifests, random central-directory fields. The verifier refuses each with a Chinese
 // message and never throws. (Random byte flips: tests/unit/archive-zip.test.ts.)
 import fc from 'fast-check';
-import { strToU8, unzipSync, zipSync } from 'fflate';
+import { strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { archiveFiles, writeArchiveZip, type ArchiveFile } from '../../shared/archive/archive';
+import type { ArchiveFile } from '../../shared/archive/archive';
 import { MAX_ENTRY_BYTES, MAX_RATIO, verifyArchiveZip, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
-import { archivableBackup } from '../fixtures/archive/archivable';
+import { archivableBackup, buildArchive } from '../fixtures/archive/archivable';
 
 /** Generated cases per property; reported in issue 7's closing note. */
 export const ARCHIVE_FUZZ_RUNS = { names: 3000, duplicates: 2000, sizes: 3000, manifest: 2000, directory: 3000 } as const;
 
 const CREATED_AT = '2026-12-10T10:00:00.000+08:00';
-const files = archiveFiles(archivableBackup(), CREATED_AT);
+const { zip } = await buildArchive(archivableBackup(), CREATED_AT);
+const entries = unzipSync(zip);
+/** The real archive's files, in order, to rearrange into hostile ones. */
+const files: ArchiveFile[] = Object.entries(entries).map(([name, bytes]) => ({ name, bytes, stored: false }));
 
+/** Any list of files as a ZIP, duplicates included (the streaming Zip allows what zipSync cannot). */
 function write(list: readonly ArchiveFile[]): Uint8Array {
   const chunks: Uint8Array[] = [];
-  writeArchiveZip(list, new Date(CREATED_AT), (chunk) => chunks.push(chunk));
-  const out = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
-  chunks.reduce((at, c) => (out.set(c, at), at + c.length), 0);
-  return out;
+  const out = new Zip((error, chunk) => {
+    if (error) throw error;
+    chunks.push(chunk);
+  });
+  for (const file of list) {
+    const entry = file.stored ? new ZipPassThrough(file.name) : new ZipDeflate(file.name, { level: 1 });
+    out.add(entry);
+    entry.push(file.bytes, true);
+  }
+  out.end();
+  const bytes = new Uint8Array(chunks.reduce((n, c) => n + c.length, 0));
+  chunks.reduce((at, c) => (bytes.set(c, at), at + c.length), 0);
+  return bytes;
 }
-
-const zip = write(files);
-const entries = unzipSync(zip);
 /** Stored, not deflated: the generated archives are about their directory, and storing is fast. */
 const rezip = (contents: Record<string, Uint8Array>) => zipSync(contents, { level: 0 });
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
