@@ -3,6 +3,7 @@
 // a summary when every rule holds; exit 1 naming the first problem. Reads only.
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
+import { isEncrypted } from '../../shared/archive/encryption';
 import type { VerifiedDocument } from '../../shared/archive/verifyArchive';
 import { verifyArchiveReader } from '../../shared/archive/verifyStream';
 import { chainHeadLine } from '../../shared/log/head';
@@ -49,6 +50,12 @@ async function main(args: string[]): Promise<number> {
   let verdict;
   try {
     const { size } = await handle.stat();
+    const start = new Uint8Array(Math.min(size, 64));
+    await handle.read(start, 0, start.length, 0);
+    if (isEncrypted(start)) {
+      console.error(`${file} 是加密的归档（age 格式）。请先用导出时设定的口令解密，再核验解密后的 ZIP：\n  age -d -o 一户一档.zip "${file}"\n  npm run verify -- 一户一档.zip`);
+      return EXIT_FAILED;
+    }
     verdict = await verifyArchiveReader(
       {
         size,

@@ -8,6 +8,7 @@ import { choose } from './support/files';
 import { registerFootage } from './support/footage';
 import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
+import { answerProtection } from './support/protection';
 
 test('the archive exports, verifies outside the app, and verifies and browses in the app', async ({ page }, testInfo) => {
   await withoutSavePicker(page);
@@ -19,6 +20,7 @@ test('the archive exports, verifies outside the app, and verifies and browses in
   await page.getByRole('menuitem', { name: /档案/ }).click();
   const download = page.waitForEvent('download');
   await page.getByRole('button', { name: '导出档案' }).click();
+  await answerProtection(page, '档案', null);
   const zipPath = testInfo.outputPath('archive.zip');
   await (await download).saveAs(zipPath);
   await expect(page.getByTestId('archive-exported')).toContainText('档案已保存');
@@ -73,6 +75,7 @@ test('footage picked for the archive goes in when it matches the register, and t
   const download = page.waitForEvent('download');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: '导出档案' }).click();
+  await answerProtection(page, '档案', null);
   await (await chooser).setFiles([clip, stranger]);
   const zipPath = testInfo.outputPath('archive-with-footage.zip');
   await (await download).saveAs(zipPath);

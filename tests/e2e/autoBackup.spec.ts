@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
+import { answerProtection } from './support/protection';
 
 test('browser mode: a phase change brings the backup reminder; the download (encrypted) clears it and is remembered', async ({ page }) => {
   test.setTimeout(120_000);
@@ -15,12 +16,9 @@ test('browser mode: a phase change brings the backup reminder; the download (enc
   await expect(reminder).toContainText('执行环节已变化');
   await page.screenshot({ path: 'tests/screenshots/backupReminder.png' });
 
-  await reminder.getByRole('button', { name: '下载备份' }).click();
-  const protect = page.getByRole('dialog', { name: '导出备份：是否加密' });
-  await protect.getByLabel('口令', { exact: true }).fill('临江强执-备份口令2026');
-  await protect.getByLabel('再次输入口令').fill('临江强执-备份口令2026');
   const download = page.waitForEvent('download');
-  await protect.getByRole('button', { name: /导\s?出/ }).click();
+  await reminder.getByRole('button', { name: '下载备份' }).click();
+  await answerProtection(page, '备份', '临江强执-备份口令2026');
   const saved = await download;
   expect(saved.suggestedFilename()).toMatch(/-备份-\d{4}-\d{2}-\d{2}\.json\.age$/);
   expect(readFileSync(await saved.path()).subarray(0, 21).toString()).toBe('age-encryption.org/v1');

@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
+import { answerProtection } from './support/protection';
 
 async function fillDate(page: Page, label: string, date: string) {
   const input = page.getByLabel(label);
@@ -137,10 +138,8 @@ test('an operation exported as a backup imports into another profile unchanged',
   await protect.getByLabel('再次输入口令').fill('123');
   await protect.getByRole('button', { name: /导\s?出/ }).click();
   await expect(protect).toContainText('口令至少 10 个字符');
-  await protect.getByLabel('口令', { exact: true }).fill(PASSPHRASE);
-  await protect.getByLabel('再次输入口令').fill(PASSPHRASE);
   download = page.waitForEvent('download');
-  await protect.getByRole('button', { name: /导\s?出/ }).click();
+  await answerProtection(page, '备份', PASSPHRASE);
   const saved = await download;
   expect(saved.suggestedFilename()).toMatch(/\.json\.age$/);
   const path = await saved.path();

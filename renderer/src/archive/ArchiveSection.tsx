@@ -6,11 +6,15 @@ import type { ArchiveManifest, ManifestFile, MediaMatch } from '../../../shared/
 import { parseBackup } from '../../../shared/archive/backup';
 import type { ArchiveVerdict, VerifiedDocument } from '../../../shared/archive/verifyArchive';
 import { chinaDate } from '../../../shared/calendar/chinaTime';
-import type { OpenedFile } from '../../../shared/host/contract';
+import { ENCRYPTED_EXTENSION, isEncrypted } from '../../../shared/archive/encryption';
+import { MAX_SAVE_BYTES, type OpenedFile } from '../../../shared/host/contract';
 import { chainHeadLine } from '../../../shared/log/head';
 import type { LogEntry } from '../../../shared/log/types';
 import { operationTitle } from '../../../shared/operation/newOperation';
+import { useExportProtection, usePassphrasePrompt } from '../backup/ExportProtection';
+import { openProtected } from '../backup/protectedFiles';
 import { db } from '../data/db';
+import { readWholeFile } from '../host/fileStream';
 import { host } from '../host';
 import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
@@ -42,8 +46,11 @@ function ExportCard({ operation }: { operation: OperationSummary }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<(ExportResult & { footage: FootageOutcome | null }) | null>(null);
+  const protect = useExportProtection();
 
   const exportIt = async () => {
+    const protection = await protect.ask('档案');
+    if (!protection) return;
     setBusy(true);
     setError(null);
     setDone(null);
@@ -73,6 +80,7 @@ function ExportCard({ operation }: { operation: OperationSummary }) {
         backup,
         matched,
         `${operationTitle(operation.subjects.map((s) => s.name))}-一户一档-${chinaDate(now)}.zip`,
+        protection.passphrase,
         setStage,
       );
       if (result) setDone({ ...result, footage });
@@ -85,6 +93,7 @@ function ExportCard({ operation }: { operation: OperationSummary }) {
 
   return (
     <Card size="small" title="导出档案" extra={<Typography.Text type="secondary">档案目录、已签发文书、执行日志、音像资料登记表、物品清单、送达记录及 manifest.json</Typography.Text>}>
+      {protect.dialog}
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           <Button type="primary" loading={busy} onClick={() => void exportIt()}>
@@ -96,7 +105,7 @@ function ExportCard({ operation }: { operation: OperationSummary }) {
           <Typography.Text type="secondary">
             {withMedia
               ? '导出时选择音像文件（可多选），按大小和 SHA-256 与登记表核对，一致的才归档。'
-              : '文件未加密，含个人信息，请妥善保管。可用 npm run verify -- <档案.zip> 独立核验。'}
+              : '边生成边写入所选文件，大小不限于内存；可加密。可用 npm run verify -- <档案.zip> 独立核验（加密的先用 age -d 解密）。'}
           </Typography.Text>
         </Space>
         {stage && <StageProgress stage={stage} />}
@@ -106,7 +115,7 @@ function ExportCard({ operation }: { operation: OperationSummary }) {
             type={done.footage && done.footage.missing.length > 0 ? 'warning' : 'success'}
             showIcon
             data-testid="archive-exported"
-            title={`档案已保存：${done.location}（${sizeText(done.size)}）`}
+            title={`${done.encrypted ? '加密档案' : '档案'}已保存：${done.location}（${sizeText(done.size)}）`}
             description={<ManifestSummary manifest={done.manifest} footage={done.footage} />}
           />
         )}
@@ -169,6 +178,24 @@ function DocumentHeads({ documents }: { documents: readonly VerifiedDocument[] }
   );
 }
 
+/**
+ * How the worker reads the picked archive: straight through the host, or, for an encrypted
+ * one, from its decrypted bytes (which must fit in memory; larger ones are decrypted with
+ * age first). Null when the user cancels the passphrase.
+ */
+async function archiveSource(
+  file: OpenedFile,
+  askPassphrase: (what: string, problem?: string) => Promise<string | null>,
+): Promise<{ size: number; read: (offset: number, length: number) => Promise<Uint8Array> } | null> {
+  const start = await host.readFile({ token: file.token, offset: 0, length: Math.max(1, Math.min(64, file.size)) });
+  if (!isEncrypted(start)) return { size: file.size, read: (offset, length) => host.readFile({ token: file.token, offset, length }) };
+  if (file.size > MAX_SAVE_BYTES) {
+    throw new Error(`加密档案 ${sizeText(file.size)}，超过程序内解密上限 ${sizeText(MAX_SAVE_BYTES)}：请先用 age -d 解密，再核验解密后的 ZIP`);
+  }
+  const bytes = await openProtected(await readWholeFile(host, file, MAX_SAVE_BYTES), '档案', askPassphrase);
+  return bytes && { size: bytes.length, read: async (offset, length) => bytes.slice(offset, offset + length) };
+}
+
 interface Checked {
   fileName: string;
   verdict: ArchiveVerdict;
@@ -181,23 +208,26 @@ function VerifyCard() {
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [checked, setChecked] = useState<Checked | null>(null);
+  const passphrase = usePassphrasePrompt();
 
   const verify = async () => {
     setError(null);
     try {
-      const { files } = await host.openFiles({ filters: [{ name: '档案（ZIP）', extensions: ['zip'] }] });
+      const { files } = await host.openFiles({ filters: [{ name: '档案（ZIP 或加密的 age）', extensions: ['zip', ENCRYPTED_EXTENSION] }] });
       const file = files[0];
       if (!file) return;
       setBusy(true);
       setChecked(null);
       setProgress(null);
-      // The worker reads the archive piece by piece through the host: any size, flat memory.
+      const source = await archiveSource(file, passphrase.askPassphrase).catch(async (e: unknown) => {
+        await host.closeFile({ token: file.token }).catch(() => undefined);
+        throw e;
+      });
+      if (!source) return;
+      // The worker reads the archive piece by piece: through the host, any size, flat memory.
       const reply = await runInWorker(
-        { kind: 'verify', size: file.size },
-        {
-          onRead: (_source, offset, length) => host.readFile({ token: file.token, offset, length }),
-          onChecking: (done, total) => setProgress({ done, total }),
-        },
+        { kind: 'verify', size: source.size },
+        { onRead: (_source, offset, length) => source.read(offset, length), onChecking: (done, total) => setProgress({ done, total }) },
       ).finally(() => host.closeFile({ token: file.token }).catch(() => undefined));
       if (reply.kind !== 'verified') throw new Error('档案处理返回了意外的结果');
       setChecked({ fileName: file.name, verdict: reply.verdict, manifest: reply.manifest, log: reply.log });
@@ -211,6 +241,7 @@ function VerifyCard() {
 
   return (
     <Card size="small" title="核验档案" extra={<Typography.Text type="secondary">只读：不写入本机数据</Typography.Text>}>
+      {passphrase.dialog}
       <Space direction="vertical" style={{ width: '100%' }}>
         <Space wrap>
           <Button loading={busy} onClick={() => void verify()}>

@@ -5,12 +5,14 @@ import { matchMediaFiles, planArchive, registeredMedia, type ArchiveManifest, ty
 import type { OperationBackup } from '../../../shared/archive/backup';
 import { chinaInstant } from '../../../shared/calendar/chinaTime';
 import { archiveIndexData, renderArchiveIndex } from '../../../shared/documents/archiveIndex';
-import { MAX_SAVE_BYTES, type HostApi, type OpenedFile } from '../../../shared/host/contract';
+import { ENCRYPTED_EXTENSION } from '../../../shared/archive/encryption';
+import type { HostApi, OpenedFile } from '../../../shared/host/contract';
+import { saveStreamed } from '../host/saveStreamed';
 import { documentFonts } from '../documents/fonts';
 import { HASH_STEP_BYTES } from '../evidence/useFileHashing';
 import type { ArchiveWorkerReply, ArchiveWorkerRequest, ExportProgress } from './archiveWorker';
 
-type Host = Pick<HostApi, 'hashFile' | 'readFile' | 'closeFile' | 'saveFile'>;
+type Host = Pick<HostApi, 'hashFile' | 'readFile' | 'closeFile' | 'beginSave' | 'writeSave' | 'finishSave' | 'abortSave'>;
 
 export type ExportStage =
   | { stage: 'matching'; file: string; hashed: number; total: number }
@@ -54,35 +56,9 @@ export function runInWorker(request: ArchiveWorkerRequest, handlers: WorkerHandl
   });
 }
 
-/**
- * Where the ZIP's bytes go: gathered in memory and handed to host.saveFile (≤ 512 MB) at
- * the end. The one place to change for a streamed save.
- */
-function zipSink(host: Host, suggestedName: string) {
-  const parts: Uint8Array[] = [];
-  let size = 0;
-  return {
-    write: (bytes: Uint8Array): Promise<void> => {
-      size += bytes.length;
-      if (size > MAX_SAVE_BYTES) return Promise.reject(new Error(tooLarge(size)));
-      parts.push(bytes);
-      return Promise.resolve();
-    },
-    close: async () => {
-      const bytes = new Uint8Array(await new Blob(parts as BlobPart[]).arrayBuffer());
-      parts.length = 0;
-      return host.saveFile({ suggestedName, bytes, filters: [{ name: '档案（ZIP）', extensions: ['zip'] }] });
-    },
-  };
-}
-
 const MB = 1024 * 1024;
 export const sizeText = (bytes: number) =>
   bytes < 1024 ? `${bytes} 字节` : bytes < MB ? `${(bytes / 1024).toFixed(1)} KB` : `${(bytes / MB).toFixed(1)} MB`;
-
-const tooLarge = (size: number) =>
-  `档案约 ${sizeText(size)}，超过程序内单个文件 ${sizeText(MAX_SAVE_BYTES)} 的保存上限。请在命令行用 ` +
-  'npm run archive -- <备份文件.json> <输出.zip> --media <音像文件夹> 生成（先在行动列表中导出备份）';
 
 /** SHA-256 of an opened file, hashed by the host step by step. */
 async function hashThroughHost(host: Host, file: OpenedFile, onStep: (hashed: number) => void): Promise<string> {
@@ -121,40 +97,44 @@ export interface ExportResult {
   manifest: ArchiveManifest;
   size: number;
   location: string;
+  encrypted: boolean;
 }
 
 /**
- * Writes the archive with the matched footage and saves it; null when the user cancels the
- * save dialog. Closes the footage files when done.
+ * Asks where to save, then writes the archive with the matched footage straight into that
+ * file as it is made (encrypted on the way when a passphrase is given): the ZIP is never
+ * whole in memory. Null when the user cancels the save dialog. Closes the footage files.
  */
 export async function exportArchive(
   host: Host,
   backup: OperationBackup,
   footage: MediaMatch<OpenedFile>['matched'],
   suggestedName: string,
+  passphrase: string | null,
   onStage: (stage: ExportStage) => void,
 ): Promise<ExportResult | null> {
   const files = new Map(footage.map((m) => [m.mediaId, m.file]));
   try {
     const now = new Date();
     const plan = planArchive(backup, chinaInstant(now), [...files.keys()]);
-    const planned = plan.items.reduce((n, f) => n + f.size, 0);
-    if (planned > MAX_SAVE_BYTES) throw new Error(tooLarge(planned));
     onStage({ stage: 'index' });
     const index = await renderArchiveIndex(archiveIndexData(plan), documentFonts);
-    const sink = zipSink(host, suggestedName);
-    let size = 0;
-    const reply = await runInWorker(
-      { kind: 'export', plan, index, modifiedAt: now.getTime(), media: plan.media.map(({ mediaId, size: bytes }) => ({ mediaId, size: bytes })) },
-      {
-        onProgress: (progress) => onStage({ stage: 'writing', ...progress }),
-        onRead: (mediaId, offset, length) => host.readFile({ token: files.get(mediaId)!.token, offset, length }),
-        onZip: (bytes) => ((size += bytes.length), sink.write(bytes)),
-      },
-    );
-    if (reply.kind !== 'exported') throw new Error('档案处理返回了意外的结果');
-    const saved = await sink.close();
-    return saved.status === 'saved' ? { manifest: reply.manifest, size, location: saved.location } : null;
+    const name = passphrase === null ? suggestedName : `${suggestedName}.${ENCRYPTED_EXTENSION}`;
+    const filters = [passphrase === null ? { name: '档案（ZIP）', extensions: ['zip'] } : { name: '加密档案（age）', extensions: [ENCRYPTED_EXTENSION] }];
+    let manifest: ArchiveManifest | undefined;
+    const saved = await saveStreamed(host, { suggestedName: name, filters }, async (write) => {
+      const reply = await runInWorker(
+        { kind: 'export', plan, index, modifiedAt: now.getTime(), media: plan.media.map(({ mediaId, size }) => ({ mediaId, size })), passphrase },
+        {
+          onProgress: (progress) => onStage({ stage: 'writing', ...progress }),
+          onRead: (mediaId, offset, length) => host.readFile({ token: files.get(mediaId)!.token, offset, length }),
+          onZip: (bytes) => write(bytes),
+        },
+      );
+      if (reply.kind !== 'exported') throw new Error('档案处理返回了意外的结果');
+      manifest = reply.manifest;
+    });
+    return saved === 'cancelled' ? null : { manifest: manifest!, size: saved.size, location: saved.location, encrypted: passphrase !== null };
   } finally {
     await Promise.all([...files.values()].map((f) => host.closeFile({ token: f.token }).catch(() => undefined)));
   }

@@ -3,6 +3,7 @@
 // the page (only it can call the host), one piece per request, and the ZIP goes back to the
 // page in batches, each acknowledged before the writer goes on: neither side piles up bytes.
 import { strFromU8 } from 'fflate';
+import { encrypter } from '../../../shared/archive/encryption';
 import { LOG_NAME, MANIFEST_NAME, writeArchiveZip, type ArchiveManifest, type ArchivePlan, type MediaSource } from '../../../shared/archive/archive';
 import type { ArchiveVerdict } from '../../../shared/archive/verifyArchive';
 import { verifyArchiveReader } from '../../../shared/archive/verifyStream';
@@ -10,7 +11,15 @@ import type { LogEntry } from '../../../shared/log/types';
 
 /** Page → worker. */
 export type ArchiveWorkerRequest =
-  | { kind: 'export'; plan: ArchivePlan; index: Uint8Array; modifiedAt: number; media: { mediaId: string; size: number }[] }
+  | {
+      kind: 'export';
+      plan: ArchivePlan;
+      index: Uint8Array;
+      modifiedAt: number;
+      media: { mediaId: string; size: number }[];
+      /** Encrypt the ZIP on its way out (age), or null for a plain ZIP. */
+      passphrase: string | null;
+    }
   /** Check the archive the page reads for the worker (source 'archive'), `size` bytes long. */
   | { kind: 'verify'; size: number }
   /** The answer to a `read` or a `zip` message of the worker. */
@@ -66,36 +75,87 @@ function ask(message: (id: number) => ArchiveWorkerReply, transfer: Transferable
 const readThroughPage = async (source: string, offset: number, length: number) =>
   (await ask((id) => ({ kind: 'read', id, source, offset, length }))) ?? new Uint8Array(0);
 
+/** Where the ZIP's bytes go, in order; `close` once the last is written. */
+interface Sink {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+}
+
+/** Batches fflate's many small chunks and posts each batch to the page, acknowledged before the next. */
+function toPage(onPosted: (bytes: number) => void): Sink {
+  let batch: Uint8Array[] = [];
+  let batched = 0;
+  const flush = async (final: boolean) => {
+    const joined = new Uint8Array(batched);
+    batch.reduce((at, c) => (joined.set(c, at), at + c.length), 0);
+    const length = batched;
+    batch = [];
+    batched = 0;
+    // The buffer is transferred: `joined` is empty once posted.
+    await ask((id) => ({ kind: 'zip', id, bytes: joined, final }), [joined.buffer]);
+    onPosted(length);
+  };
+  return {
+    write: async (chunk) => {
+      batch.push(chunk);
+      batched += chunk.length;
+      if (batched >= BATCH_BYTES) await flush(false);
+    },
+    close: () => flush(true),
+  };
+}
+
+/** Encrypts the ZIP as it is written (age, passphrase through scrypt) and passes it on to `next`. */
+async function encrypting(passphrase: string, next: Sink): Promise<Sink> {
+  const bridge = new TransformStream<Uint8Array, Uint8Array>();
+  const writer = bridge.writable.getWriter();
+  const sealed = (await encrypter(passphrase).encrypt(bridge.readable)).getReader();
+  const pump = (async () => {
+    for (;;) {
+      const { done, value } = await sealed.read();
+      if (done) break;
+      await next.write(value);
+    }
+    await next.close();
+  })();
+  // If the page stops taking bytes (save cancelled, disk full), the writer must not wait forever.
+  pump.catch((error: unknown) => writer.abort(error).catch(() => undefined));
+  return {
+    write: async (chunk) => {
+      await writer.ready;
+      await writer.write(chunk);
+    },
+    close: async () => {
+      await writer.close();
+      await pump;
+    },
+  };
+}
+
 async function exportArchive(request: Extract<ArchiveWorkerRequest, { kind: 'export' }>): Promise<void> {
   const media: MediaSource[] = request.media.map(({ mediaId, size }) => ({
     mediaId,
     size,
     read: (offset, length) => readThroughPage(mediaId, offset, length),
   }));
-  let batch: Uint8Array[] = [];
-  let batched = 0;
   let bytes = 0;
   let last: Omit<ExportProgress, 'bytes'> = { entry: 0, entries: 1, name: '' };
+  const page = toPage((posted) => {
+    bytes += posted;
+    scope.postMessage({ kind: 'progress', ...last, bytes });
+  });
+  const sink = request.passphrase === null ? page : await encrypting(request.passphrase, page);
   const manifest = await writeArchiveZip(request.plan, request.index, {
     modifiedAt: new Date(request.modifiedAt),
     media,
     onProgress: ({ entry, entries, name }) => {
       last = { entry, entries, name };
-      scope.postMessage({ kind: 'progress', ...last, bytes: bytes + batched });
+      scope.postMessage({ kind: 'progress', ...last, bytes });
     },
-    onChunk: async (chunk, final) => {
-      batch.push(chunk);
-      batched += chunk.length;
-      if (batched < BATCH_BYTES && !final) return;
-      const joined = new Uint8Array(batched);
-      batch.reduce((at, c) => (joined.set(c, at), at + c.length), 0);
-      bytes += batched;
-      batch = [];
-      batched = 0;
-      await ask((id) => ({ kind: 'zip', id, bytes: joined, final }), [joined.buffer]);
-      scope.postMessage({ kind: 'progress', ...last, ...(final ? { entry: last.entries } : {}), bytes });
-    },
+    onChunk: (chunk) => sink.write(chunk),
   });
+  await sink.close();
+  scope.postMessage({ kind: 'progress', ...last, entry: last.entries, bytes });
   scope.postMessage({ kind: 'exported', manifest });
 }
 
