@@ -74,6 +74,44 @@ function storedLog(page: Page, operationId: string) {
   );
 }
 
+test('a half-typed form survives the browser being killed', async ({ baseURL }) => {
+  const profile = mkdtempSync(join(tmpdir(), 'crash-profile-'));
+  try {
+    let running = await start(profile);
+    await running.page.goto(new URL('index.html#/new', baseURL).href);
+    await running.page.getByLabel('作出裁定的人民法院').fill('北京市西城区人民法院');
+    await running.page.getByLabel('裁定书文号').fill('（2026）京0102行审77号');
+    // Typed text counts as kept once its draft is in the database (saved on every change).
+    await expect
+      .poll(() =>
+        running.page.evaluate(
+          () =>
+            new Promise<string>((resolve) => {
+              const open = indexedDB.open('enforcement-console');
+              open.onsuccess = () => {
+                const read = open.result.transaction('drafts').objectStore('drafts').getAll();
+                read.onsuccess = () => {
+                  open.result.close();
+                  resolve(JSON.stringify(read.result));
+                };
+              };
+            }),
+        ),
+      )
+      .toContain('行审77号');
+    await kill(running);
+    running = await start(profile);
+    await running.page.goto(new URL('index.html#/new', baseURL).href);
+    await expect(running.page.getByText('已恢复上次未提交的填写内容')).toBeVisible();
+    await expect(running.page.getByLabel('裁定书文号')).toHaveValue('（2026）京0102行审77号');
+    await expect(running.page.getByLabel('作出裁定的人民法院')).toHaveValue('北京市西城区人民法院');
+    await running.browser.close();
+    await kill(running);
+  } finally {
+    rmSync(profile, { recursive: true, force: true });
+  }
+});
+
 test(`acknowledged log entries survive ${ROUNDS} kills of the browser at random moments`, async ({ baseURL }) => {
   test.setTimeout(60_000 + ROUNDS * 30_000);
   const profile = mkdtempSync(join(tmpdir(), 'crash-profile-'));
