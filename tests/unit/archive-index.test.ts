@@ -3,7 +3,7 @@
 import { strFromU8, unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { INDEX_NAME, planArchive, type ArchiveManifest } from '../../shared/archive/archive';
-import { verifyArchiveZip } from '../../shared/archive/verifyArchive';
+import { verifyArchiveZip } from '../../shared/archive/verifyStream';
 import { cellRunLimit } from '../../shared/documents/components';
 import { archiveIndexColumns, archiveIndexData, renderArchiveIndex } from '../../shared/documents/archiveIndex';
 import { archivableBackup, buildArchive, footageBytes, memorySource } from '../fixtures/archive/archivable';
@@ -53,6 +53,6 @@ describe.skipIf(!hasPoppler)(popplerSuite('the index PDF'), { timeout: 60_000 },
     expect(strFromU8(zip.subarray(30, 30 + new DataView(zip.buffer).getUint16(26, true)))).toBe(INDEX_NAME);
     expect(unzipSync(zip)[INDEX_NAME]).toEqual(index);
     expect((JSON.parse(strFromU8(unzipSync(zip)['manifest.json']!)) as ArchiveManifest).index).toBe(INDEX_NAME);
-    expect(verifyArchiveZip(zip).ok).toBe(true);
+    expect((await verifyArchiveZip(zip)).ok).toBe(true);
   });
 });

@@ -3,8 +3,8 @@
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { MEDIA_CHUNK_BYTES, matchMediaFiles, planArchive, registeredMedia, writeArchiveZip, type ArchiveManifest } from '../../shared/archive/archive';
-import { verifyArchiveZip, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
-import { bytesReader, verifyArchiveReader } from '../../shared/archive/verifyStream';
+import type { ArchiveVerdict } from '../../shared/archive/verifyArchive';
+import { bytesReader, verifyArchiveReader, verifyArchiveZip } from '../../shared/archive/verifyStream';
 import { archivableBackup, buildArchive, footageBytes, INDEX_STAND_IN, memorySource } from '../fixtures/archive/archivable';
 
 const CREATED_AT = '2026-12-10T10:00:00.000+08:00';
@@ -37,7 +37,7 @@ describe('footage in the archive', () => {
       { file: SMALL, mediaId: 'm-small' },
     ]);
     expect(Object.keys(files).filter((n) => n.startsWith('media/'))).toEqual([BIG, SMALL]);
-    const verdict = verifyArchiveZip(zip);
+    const verdict = await verifyArchiveZip(zip);
     expect(verdict.ok && verdict.summary.mediaFiles).toBe(2);
   });
 
@@ -90,7 +90,7 @@ describe('footage in the archive', () => {
 describe('the verifier and footage', () => {
   const built = buildArchive(backup, CREATED_AT, { mediaIds: ['m-big', 'm-small'], media: sources() });
   const entries = async () => unzipSync((await built).zip);
-  const check = async (files: Record<string, Uint8Array>) => problem(verifyArchiveZip(zipSync(files, { level: 0 })));
+  const check = async (files: Record<string, Uint8Array>) => problem(await verifyArchiveZip(zipSync(files, { level: 0 })));
 
   it('names an altered, a missing and an extra media file', async () => {
     const files = await entries();

@@ -1,16 +1,19 @@
 // Node (vitest). Hostile archives (issue 7, point 5), generated: names that escape the
 // target folder, duplicate names, absurd declared sizes, ratio bombs, broken or forged
-// manifests, random central-directory fields. The verifier refuses each with a Chinese
-// message and never throws. (Random byte flips: tests/unit/archive-zip.test.ts.)
+// manifests, random central-directory fields, links and special files, local headers that
+// name another file than the directory. The verifier (the streaming one the app and
+// `npm run verify` run) refuses each with a Chinese message and never throws. (Random byte
+// flips: tests/unit/archive-zip.test.ts.)
 import fc from 'fast-check';
 import { strToU8, unzipSync, Zip, ZipDeflate, ZipPassThrough, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import type { ArchiveFile } from '../../shared/archive/archive';
-import { MAX_ENTRY_BYTES, MAX_RATIO, verifyArchiveZip, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
+import { MAX_ENTRY_BYTES, MAX_RATIO, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
+import { verifyArchiveZip } from '../../shared/archive/verifyStream';
 import { archivableBackup, buildArchive } from '../fixtures/archive/archivable';
 
 /** Generated cases per property; reported in issue 7's closing note. */
-export const ARCHIVE_FUZZ_RUNS = { names: 3000, duplicates: 2000, sizes: 3000, manifest: 2000, directory: 3000 } as const;
+export const ARCHIVE_FUZZ_RUNS = { names: 3000, duplicates: 2000, sizes: 3000, manifest: 2000, directory: 3000, special: 1000, localNames: 1000 } as const;
 
 const CREATED_AT = '2026-12-10T10:00:00.000+08:00';
 const { zip } = await buildArchive(archivableBackup(), CREATED_AT);
@@ -39,14 +42,18 @@ function write(list: readonly ArchiveFile[]): Uint8Array {
 const rezip = (contents: Record<string, Uint8Array>) => zipSync(contents, { level: 0 });
 const HAS_CHINESE = /[\u4e00-\u9fff]/;
 
+/** The verdict of any bytes: never a throw (a rejected promise), a refusal named in Chinese. */
+async function verdictOf(bytes: Uint8Array): Promise<ArchiveVerdict> {
+  const verdict = await verifyArchiveZip(bytes);
+  if (!verdict.ok) expect(verdict.problem).toMatch(HAS_CHINESE);
+  return verdict;
+}
+
 /** The verdict of hostile bytes: a refusal with a Chinese message, never a throw. */
-function refusal(bytes: Uint8Array): string {
-  let verdict: ArchiveVerdict;
-  expect(() => (verdict = verifyArchiveZip(bytes))).not.toThrow();
-  expect(verdict!.ok).toBe(false);
-  const problem = verdict!.ok ? '' : verdict!.problem;
-  expect(problem).toMatch(HAS_CHINESE);
-  return problem;
+async function refusal(bytes: Uint8Array): Promise<string> {
+  const verdict = await verdictOf(bytes);
+  expect(verdict.ok).toBe(false);
+  return verdict.ok ? '' : verdict.problem;
 }
 
 /** Byte offsets of the central-directory records, read from the end-of-directory record. */
@@ -94,42 +101,42 @@ const hostileName = fc.oneof(
 const listedNames = Object.keys(entries);
 
 describe('generated hostile archives are refused, never a crash', () => {
-  it('the untouched archive verifies (the baseline the mutations start from)', () => {
-    expect(verifyArchiveZip(zip).ok).toBe(true);
-    expect(verifyArchiveZip(rezip(entries)).ok).toBe(true);
+  it('the untouched archive verifies (the baseline the mutations start from)', async () => {
+    expect((await verifyArchiveZip(zip)).ok).toBe(true);
+    expect((await verifyArchiveZip(rezip(entries))).ok).toBe(true);
   });
 
-  it(`names with "..", ".", absolute paths, drive letters, backslashes or control characters, added or replacing a listed file (${ARCHIVE_FUZZ_RUNS.names} cases)`, () => {
-    fc.assert(
-      fc.property(hostileName, fc.option(fc.constantFrom(...listedNames), { nil: undefined }), fc.uint8Array({ maxLength: 64 }), (name, replaced, bytes) => {
+  it(`names with "..", ".", absolute paths, drive letters, backslashes or control characters, added or replacing a listed file (${ARCHIVE_FUZZ_RUNS.names} cases)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(hostileName, fc.option(fc.constantFrom(...listedNames), { nil: undefined }), fc.uint8Array({ maxLength: 64 }), async (name, replaced, bytes) => {
         const contents = { ...entries };
         if (replaced) {
           bytes = contents[replaced]!;
           delete contents[replaced];
         }
-        const problem = refusal(rezip({ ...contents, [name]: bytes }));
+        const problem = await refusal(rezip({ ...contents, [name]: bytes }));
         expect(problem).toMatch(/可能写到目标目录之外，拒绝处理$/);
       }),
       { numRuns: ARCHIVE_FUZZ_RUNS.names },
     );
   }, 60_000);
 
-  it(`a name that appears twice, in any position and any number of times (${ARCHIVE_FUZZ_RUNS.duplicates} cases)`, () => {
-    fc.assert(
-      fc.property(fc.array(fc.tuple(fc.nat(files.length - 1), fc.nat(files.length + 4)), { minLength: 1, maxLength: 3 }), fc.boolean(), (copies, sameBytes) => {
+  it(`a name that appears twice, in any position and any number of times (${ARCHIVE_FUZZ_RUNS.duplicates} cases)`, async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(files.length - 1), fc.nat(files.length + 4)), { minLength: 1, maxLength: 3 }), fc.boolean(), async (copies, sameBytes) => {
         // Stored rather than deflated: the directory is what is under test, and storing is fast.
         const list = files.map((f) => ({ ...f, stored: true }));
         for (const [which, at] of copies) {
           const copy = { ...list[which]!, bytes: sameBytes ? files[which]!.bytes : strToU8('替换的内容') };
           list.splice(at % (list.length + 1), 0, copy);
         }
-        expect(refusal(write(list))).toMatch(/出现了两次，拒绝处理$/);
+        expect(await refusal(write(list))).toMatch(/出现了两次，拒绝处理$/);
       }),
       { numRuns: ARCHIVE_FUZZ_RUNS.duplicates },
     );
   }, 60_000);
 
-  it(`declared sizes beyond the limit, compressed sizes beyond the file, ratios no deflate stream reaches (${ARCHIVE_FUZZ_RUNS.sizes} cases)`, () => {
+  it(`declared sizes beyond the limit, compressed sizes beyond the file, ratios no deflate stream reaches (${ARCHIVE_FUZZ_RUNS.sizes} cases)`, async () => {
     const entry = fc.nat(records.length - 1);
     const lie = fc.oneof(
       fc.record({ kind: fc.constant('size' as const), entry, value: fc.integer({ min: MAX_ENTRY_BYTES + 1, max: 0xffffffff }) }),
@@ -142,17 +149,17 @@ describe('generated hostile archives are refused, never a crash', () => {
         }),
       ),
     );
-    fc.assert(
-      fc.property(lie, ({ kind, entry: e, value }) => {
+    await fc.assert(
+      fc.asyncProperty(lie, async ({ kind, entry: e, value }) => {
         const bytes = patch(zip, records[e]! + (kind === 'compressed' ? 20 : 24), value, 4);
-        const problem = refusal(bytes);
+        const problem = await refusal(bytes);
         expect(problem).toMatch(kind === 'size' ? /超过上限 \d+ 字节，拒绝处理$/ : kind === 'compressed' ? /超出归档文件本身，拒绝处理$/ : /疑为压缩炸弹，拒绝处理$/);
       }),
       { numRuns: ARCHIVE_FUZZ_RUNS.sizes },
     );
   }, 60_000);
 
-  it(`a manifest that is cut short, not JSON, not an object, has a field of the wrong type or a "__proto__" key (${ARCHIVE_FUZZ_RUNS.manifest} cases)`, () => {
+  it(`a manifest that is cut short, not JSON, not an object, has a field of the wrong type or a "__proto__" key (${ARCHIVE_FUZZ_RUNS.manifest} cases)`, async () => {
     const manifestText = new TextDecoder().decode(entries['manifest.json']);
     const manifest = JSON.parse(manifestText) as Record<string, unknown>;
     const fields = ['formatVersion', 'operationId', 'createdAt', 'files', 'log'];
@@ -164,30 +171,60 @@ describe('generated hostile archives are refused, never a crash', () => {
       fc.jsonValue().map((v) => strToU8(manifestText.replace(/^\{/, `{"__proto__": ${JSON.stringify(v) ?? 'null'},`))),
       fc.tuple(fc.string(), fc.jsonValue()).filter(([k]) => !(k in manifest)).map(([k, v]) => strToU8(JSON.stringify({ ...manifest, [k]: v }))),
     );
-    fc.assert(
-      fc.property(broken, (bytes) => {
-        refusal(rezip({ ...entries, 'manifest.json': bytes }));
+    await fc.assert(
+      fc.asyncProperty(broken, async (bytes) => {
+        await refusal(rezip({ ...entries, 'manifest.json': bytes }));
       }),
       { numRuns: ARCHIVE_FUZZ_RUNS.manifest },
     );
   }, 60_000);
 
-  it('an entry named "__proto__", which an inflated object could not hold as its own key', () => {
-    expect(refusal(write([...files, { name: '__proto__', bytes: strToU8('{}'), stored: true }]))).toBe('ZIP 文件的目录与内容不一致，拒绝处理');
+  it('an entry named "__proto__", which an object of files could not hold as its own key', async () => {
+    expect(await refusal(write([...files, { name: '__proto__', bytes: strToU8('{}'), stored: true }]))).toBe('归档中多出文件 __proto__（清单中没有此文件）');
   });
 
-  it(`any central-directory field of any entry set to any value: an answer, never a throw (${ARCHIVE_FUZZ_RUNS.directory} cases)`, () => {
+  it(`any central-directory field of any entry set to any value: an answer, never a throw (${ARCHIVE_FUZZ_RUNS.directory} cases)`, async () => {
     // Offsets within a central-directory record: version made by … external attributes, local header offset.
     const fieldsOf = [4, 6, 8, 10, 12, 14, 16, 20, 24, 28, 30, 32, 34, 36, 38, 42] as const;
-    fc.assert(
-      fc.property(fc.nat(records.length - 1), fc.constantFrom(...fieldsOf), fc.oneof(fc.nat(0xffff), fc.constant(0xffffffff), fc.integer({ min: 0, max: 0x7fffffff })), (e, field, value) => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat(records.length - 1), fc.constantFrom(...fieldsOf), fc.oneof(fc.nat(0xffff), fc.constant(0xffffffff), fc.integer({ min: 0, max: 0x7fffffff })), async (e, field, value) => {
         const width = [16, 20, 24, 38, 42].includes(field) ? 4 : 2;
-        const bytes = patch(zip, records[e]! + field, value, width);
-        let verdict: ArchiveVerdict | undefined;
-        expect(() => (verdict = verifyArchiveZip(bytes))).not.toThrow();
-        if (verdict && !verdict.ok) expect(verdict.problem).toMatch(HAS_CHINESE);
+        await verdictOf(patch(zip, records[e]! + field, value, width));
       }),
       { numRuns: ARCHIVE_FUZZ_RUNS.directory },
+    );
+  }, 60_000);
+
+  it(`an entry made on Unix as a symbolic link, directory, device, FIFO or socket, any permissions (${ARCHIVE_FUZZ_RUNS.special} cases)`, async () => {
+    // st_mode's file type is 4 bits; 0o10 is a regular file, 0 (permissions only) a plain one too.
+    const type = fc.integer({ min: 1, max: 15 }).filter((t) => t !== 0o10);
+    await fc.assert(
+      fc.asyncProperty(fc.constantFrom(...listedNames), type, fc.nat(0o7777), async (name, t, permissions) => {
+        const attrs = (((t << 12) | permissions) << 16) >>> 0;
+        const bytes = zipSync({ ...entries, [name]: [entries[name]!, { os: 3, attrs }] }, { level: 0 });
+        expect(await refusal(bytes)).toBe(`文件 ${name} 是符号链接（或特殊文件），拒绝处理`);
+      }),
+      { numRuns: ARCHIVE_FUZZ_RUNS.special },
+    );
+  }, 60_000);
+
+  it(`a local header naming another file than the directory, same length (${ARCHIVE_FUZZ_RUNS.localNames} cases)`, async () => {
+    const view = new DataView(zip.buffer, zip.byteOffset, zip.byteLength);
+    const renamed = fc.nat(records.length - 1).chain((e) => {
+      const length = view.getUint16(records[e]! + 28, true);
+      const at = view.getUint32(records[e]! + 42, true) + 30;
+      const original = zip.subarray(at, at + length);
+      const hostile = hostileName.map((name) => strToU8(name.padEnd(length, 'x')).subarray(0, length));
+      const name = fc.oneof(fc.uint8Array({ minLength: length, maxLength: length }), hostile).filter((n) => n.length === length && n.some((b, i) => b !== original[i]));
+      return fc.tuple(fc.constant(e), fc.constant(at), name);
+    });
+    await fc.assert(
+      fc.asyncProperty(renamed, async ([e, at, name]) => {
+        const bytes = zip.slice();
+        bytes.set(name, at);
+        expect(await refusal(bytes)).toBe(`ZIP 文件的本地头与中央目录不一致（${listedNames[e]}），拒绝处理`);
+      }),
+      { numRuns: ARCHIVE_FUZZ_RUNS.localNames },
     );
   }, 60_000);
 });
