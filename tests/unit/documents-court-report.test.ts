@@ -1,3 +1,6 @@
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { OperationBackup } from '../../shared/archive/backup';
 import {
@@ -168,6 +171,20 @@ describe.skipIf(!hasPoppler)(popplerSuite('court report PDF'), () => {
     const out = await renderDocumentKind('courtReport', withIssued, nodeFonts, { printedAt: AT, sha256: async () => 'aa'.repeat(32) });
     expect(out.bytes).toEqual(frozen);
     expect(out.source).toContain('临江强执报〔2026〕1号');
+  });
+
+  // zbarimg (zbar-tools, installed by CI) reads the printed QR code back from a page image.
+  it.skipIf(spawnSync('zbarimg', ['--version']).error !== undefined)('prints a QR code that decodes to the log head and count', { timeout: 60_000 }, async () => {
+    const backup = reportBackup();
+    const head = backupChainHead(backup);
+    const path = savePdf('court-report-qr.pdf', await renderCourtReport(courtReportData(backup, head, AT), nodeFonts));
+    const pages = Number(/Pages:\s+(\d+)/.exec(execFileSync('pdfinfo', [path], { encoding: 'utf8' }))![1]);
+    const png = join(dirname(path), 'court-report-qr');
+    for (const old of readdirSync(dirname(path)).filter((f) => f.startsWith('court-report-qr-'))) rmSync(join(dirname(path), old));
+    execFileSync('pdftoppm', ['-r', '150', '-png', '-f', String(pages), '-l', String(pages), path, png]);
+    const image = readdirSync(dirname(path)).find((f) => f.startsWith('court-report-qr-') && f.endsWith('.png'))!;
+    const decoded = execFileSync('zbarimg', ['-q', '--raw', join(dirname(path), image)], { encoding: 'utf8' }).trim();
+    expect(decoded).toBe(courtReportQrText(head, backup.logEntries.length));
   });
 
   it('renders directly from data too', async () => {
