@@ -4,6 +4,7 @@
 // page in batches, each acknowledged before the writer goes on: neither side piles up bytes.
 import { strFromU8 } from 'fflate';
 import { encrypter } from '../../../shared/archive/encryption';
+import { newSha256, warmSha256 } from '../host/fastSha256';
 import { LOG_NAME, MANIFEST_NAME, writeArchiveZip, type ArchiveManifest, type ArchivePlan, type MediaSource } from '../../../shared/archive/archive';
 import type { ArchiveVerdict } from '../../../shared/archive/verifyArchive';
 import { verifyArchiveReader } from '../../../shared/archive/verifyStream';
@@ -145,8 +146,10 @@ async function exportArchive(request: Extract<ArchiveWorkerRequest, { kind: 'exp
     scope.postMessage({ kind: 'progress', ...last, bytes });
   });
   const sink = request.passphrase === null ? page : await encrypting(request.passphrase, page);
+  await warmSha256();
   const manifest = await writeArchiveZip(request.plan, request.index, {
     modifiedAt: new Date(request.modifiedAt),
+    createSha256: newSha256,
     media,
     onProgress: ({ entry, entries, name }) => {
       last = { entry, entries, name };
@@ -162,9 +165,11 @@ async function exportArchive(request: Extract<ArchiveWorkerRequest, { kind: 'exp
 async function verify(size: number): Promise<void> {
   const parsed = new Map<string, Uint8Array>();
   let shown = 0;
+  await warmSha256();
   const verdict = await verifyArchiveReader(
     { size, read: (offset, length) => readThroughPage('archive', offset, length) },
     {
+      createSha256: newSha256,
       onParsed: (name, bytes) => parsed.set(name, bytes),
       onProgress: (done, total) => {
         // A message per 4 MiB piece would be many for a large archive: every 1 % is enough.

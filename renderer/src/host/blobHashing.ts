@@ -1,8 +1,8 @@
 // DOM. The browser twin's hashing: File.slice chunks into a streaming SHA-256, stepwise
 // like the Electron host's. Runs inside hashWorker.ts so the page's thread stays free.
-import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { createSteppedHashing } from '../../../shared/evidence/steppedHashing';
+import { newSha256 } from './fastSha256';
 
 /** Slice size: large enough to amortise each read, small enough to cancel promptly. */
 export const BLOB_HASH_CHUNK = 4 * 1024 * 1024;
@@ -15,8 +15,8 @@ export const createBlobHashing = () =>
       close: async () => undefined,
     }),
     newHash: () => {
-      const hash = sha256.create();
-      return { update: (bytes) => void hash.update(bytes), digestHex: () => bytesToHex(hash.digest()) };
+      const hash = newSha256();
+      return { update: (bytes) => hash.update(bytes), digestHex: () => bytesToHex(hash.digest()) };
     },
     chunkBytes: BLOB_HASH_CHUNK,
     error: (message) => new Error(message),

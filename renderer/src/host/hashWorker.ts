@@ -1,5 +1,6 @@
 // DOM (dedicated worker). Hashes picked files for the browser twin off the page's thread.
 import { createBlobHashing, type HashWorkerReply, type HashWorkerRequest } from './blobHashing';
+import { warmSha256 } from './fastSha256';
 
 const scope = self as unknown as {
   onmessage: ((event: MessageEvent<HashWorkerRequest>) => void) | null;
@@ -7,10 +8,13 @@ const scope = self as unknown as {
 };
 const hashing = createBlobHashing();
 
+// The first step waits for the WebAssembly hashers to be ready.
+const ready = warmSha256().catch(() => undefined);
+
 scope.onmessage = ({ data }) => {
   const work =
     data.kind === 'step'
-      ? hashing.step(data.token, data.file, data.maxBytes)
+      ? ready.then(() => hashing.step(data.token, data.file, data.maxBytes))
       : hashing.drop(data.token).then(() => ({ hashedBytes: 0, size: 0 }));
   work.then(
     (progress) => scope.postMessage({ id: data.id, ok: true, progress }),
