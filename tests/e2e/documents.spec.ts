@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { savePdf, withoutSavePicker } from './support/pdf';
+import { signInWhenAsked } from './support/signIn';
+
+// Every workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('a notice is drafted, edited, previewed, issued, served by leaving it with witnesses, and stays frozen', async ({ page }) => {
   test.setTimeout(180_000);

@@ -4,6 +4,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { beijing, choose, fillTime, logEntries } from './support/files';
+import { signInWhenAsked } from './support/signIn';
+
+// Every workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('footage is registered with its streamed SHA-256, handed over, re-verified, and a long hash can be cancelled', async ({ page }) => {
   test.setTimeout(120_000);

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
+import { signInWhenAsked } from './support/signIn';
 
 async function fillDate(page: Page, label: string, date: string) {
   const input = page.getByLabel(label);
@@ -21,6 +22,9 @@ async function fillValidOperation(page: Page) {
   await page.getByLabel('被执行人 1', { exact: true }).fill('王某某');
   await page.getByLabel('证件号码').fill('110101196203154515');
 }
+
+// Every workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('creating an operation through the form survives a reload', async ({ page }) => {
   await page.goto('/');
@@ -120,6 +124,7 @@ test('an operation exported as a backup imports into another profile unchanged',
   // A fresh browser profile stands for another computer.
   const other = await browser.newContext();
   const page2 = await other.newPage();
+  await signInWhenAsked(page2);
   await page2.goto('/');
   let chooser = page2.waitForEvent('filechooser');
   await page2.getByRole('button', { name: '导入备份' }).click();

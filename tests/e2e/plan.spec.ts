@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { withoutSavePicker } from './support/pdf';
+import { signInWhenAsked } from './support/signIn';
 
 async function setWindow(page: Page, start: string, end: string) {
   for (const [label, value] of [
@@ -29,6 +30,9 @@ async function savePdf(page: Page, dir: string, name: string): Promise<string> {
 }
 
 const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+
+// Every workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('the commander builds a lawful plan for the demo, is stopped on unlawful times, finalises and prints', async ({ page }) => {
   test.setTimeout(180_000);

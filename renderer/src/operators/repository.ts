@@ -62,7 +62,8 @@ export async function roleContext(db: ConsoleDb, operationId: string): Promise<R
   return { onSiteCommanderId: operation?.onSiteCommanderId, deputyCommanderId: operation?.deputyCommanderId, groups };
 }
 
-const notSignedIn: Permission = { ok: false, reason: '请先登录：在本行动名单中选择本人并输入 PIN' };
+export const NOT_SIGNED_IN = '请先登录：在本行动名单中选择本人并输入 PIN';
+const notSignedIn: Permission = { ok: false, reason: NOT_SIGNED_IN };
 
 export async function checkPermission(db: ConsoleDb, operationId: string, actor: Actor | undefined, action: Action): Promise<Permission> {
   if (!actor) return notSignedIn;
