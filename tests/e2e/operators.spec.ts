@@ -2,7 +2,9 @@
 // and locked out, the idle lock that keeps a half-typed dialog, and a reload that asks for
 // the PIN again and returns to the same section.
 import { expect, test, type Page } from '@playwright/test';
-import { blur } from './support/onSite';
+import { addItems, addRoom } from './support/inventory';
+import { logEntries } from './support/files';
+import { blur, phaseByKey } from './support/onSite';
 import { COMMANDER, signIn, TEST_PIN } from './support/signIn';
 
 const signInScreen = (page: Page) => page.getByTestId('signin-screen');
@@ -71,10 +73,7 @@ test('the idle lock covers a half-typed dialog, unlocking returns to it; a reloa
   await expect(page.getByRole('dialog', { name: '设置' })).toHaveCount(0);
 
   await page.getByRole('menuitem', { name: /现场指挥/ }).click();
-  await blur(page);
-  await page.keyboard.press('1');
-  await page.getByRole('dialog', { name: '宣布开始执行' }).getByLabel('备注').press('Enter');
-  await expect(page.getByRole('button', { name: '宣布开始执行' })).toContainText('✓');
+  await phaseByKey(page, '1', '宣布开始执行');
   await page.getByRole('button', { name: '突发事件' }).click();
   const incident = page.getByRole('dialog', { name: '突发事件' });
   await incident.getByLabel('事件经过').fill('被执行人亲属在院门口阻拦，情绪激动');
@@ -109,4 +108,29 @@ test('the idle lock covers a half-typed dialog, unlocking returns to it; a reloa
   await signIn(page);
   await expect(page).toHaveURL(/\/onSite$/);
   await expect(page.getByRole('button', { name: '宣布开始执行' })).toContainText('✓');
+});
+
+test('an evidence-group member cannot declare the start (the reason is shown) but registers inventory in their own name', async ({ page }) => {
+  await loadDemo(page);
+  await signIn(page, '杨帆');
+  await expect(page.getByTestId('signed-in')).toContainText('杨帆证据保全组组员');
+
+  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
+  await expect(page.getByTestId('recorder')).toHaveText('记录人：杨帆');
+  const start = page.getByRole('button', { name: '宣布开始执行' });
+  await expect(start).toBeDisabled();
+  // The key is refused with the same reason, and nothing is recorded.
+  await blur(page);
+  await page.keyboard.press('1');
+  await expect(page.locator('.ant-message-notice').filter({ hasText: '只有现场执行指挥或其指定的副指挥可以宣布开始或完毕；杨帆不是' })).toBeVisible();
+  await expect(page.getByRole('dialog', { name: '宣布开始执行' })).toHaveCount(0);
+
+  await page.getByRole('menuitem', { name: /证据保全/ }).click();
+  await page.getByRole('tab', { name: '物品清登' }).click();
+  await expect(page.getByTestId('inventory-refusal')).toHaveCount(0);
+  await addRoom(page, '客厅');
+  await addItems(page, ['电视机']);
+  const entries = (await logEntries(page)) as unknown as { category: string; operator: string }[];
+  expect(entries.filter((e) => e.category === 'inventory').map((e) => e.operator)).toEqual(['杨帆', '杨帆']);
+  expect(entries.some((e) => e.category === 'phase')).toBe(false);
 });

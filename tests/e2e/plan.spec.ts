@@ -92,7 +92,7 @@ test('the commander builds a lawful plan for the demo, is stopped on unlawful ti
   await page.getByRole('tab', { name: /审查与定稿/ }).click();
   await expect(page.getByText('合法性审查无阻止事项，可以定稿')).toBeVisible();
   await page.getByRole('button', { name: '定稿为第 1 版' }).click();
-  await page.getByLabel('定稿人').fill('陈志远');
+  await expect(page.getByTestId('finaliser')).toHaveText('定稿人：陈志远（当前登录人员）');
   await page.getByRole('dialog').getByRole('button', { name: '定稿' }).click();
   await expect(page.getByText('第 1 版', { exact: true })).toBeVisible();
   await expect(page.getByText('确认定稿')).toBeHidden();
