@@ -4,11 +4,15 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
 import { unzipSync, zipSync } from 'fflate';
-import { choose } from './support/files';
+import { choose, logEntries } from './support/files';
 import { registerFootage } from './support/footage';
 import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
 import { answerProtection } from './support/protection';
+import { COMMANDER, signInWhenAsked } from './support/signIn';
+
+// The workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('the archive exports, verifies outside the app, and verifies and browses in the app', async ({ page }, testInfo) => {
   await withoutSavePicker(page);
@@ -26,6 +30,8 @@ test('the archive exports, verifies outside the app, and verifies and browses in
   await expect(page.getByTestId('archive-exported')).toContainText('档案已保存');
   await expect(page.getByTestId('archive-exported')).toContainText(/执行日志\s*\d+ 条/);
   await expect(page.getByTestId('archive-progress')).toContainText(/(\d+) \/ \1 个文件/);
+  // The export is logged under the signed-in person's name.
+  await expect.poll(async () => (await logEntries(page, 'system')).filter((e) => e.text.startsWith('导出档案')).map((e) => e.operator)).toEqual([COMMANDER]);
 
   // The independent verifier, as an auditor would run it: a non-zero exit would throw here.
   const out = execFileSync('npx', ['tsx', 'electron/cli/verify.ts', zipPath], { encoding: 'utf8' });

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { signInWhenAsked } from './support/signIn';
 
 async function openDemoCommandPost(page: Page) {
   await page.goto('/');
@@ -18,6 +19,9 @@ async function choose(select: Locator, text: string) {
   await select.fill(text);
   await select.page().locator('.ant-select-item-option', { hasText: text }).first().click();
 }
+
+// Every workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('the command post: household, units and people, groups, commander and org chart survive a reload', async ({ page }) => {
   await openDemoCommandPost(page);

@@ -94,7 +94,7 @@ test('the court report is drafted from the log, edited, kept across a reload, th
   // A report without its court is refused, saying why; nothing is numbered.
   await editor.getByRole('button', { name: /签\s?发/ }).click();
   let confirm = page.getByRole('dialog', { name: '签发强制执行情况报告' });
-  await expect(confirm.getByLabel('签发人')).not.toHaveValue('');
+  await expect(confirm.getByTestId('issuer')).toContainText('签发人：陈志远');
   await confirm.getByRole('button', { name: /签\s?发/ }).click();
   await expect(page.getByText('情况报告尚不能签发：请填写报送的人民法院')).toBeVisible();
   await confirm.getByRole('button', { name: /取\s?消/ }).click();

@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, expect, test, type Browser, type Page } from '@playwright/test';
 import { chromiumFlags } from '../../playwright.config';
+import { signInWhenAsked } from './support/signIn';
 
 const ROUNDS = Number(process.env.CRASH_ROUNDS ?? 4);
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -119,6 +120,7 @@ test(`acknowledged log entries survive ${ROUNDS} kills of the browser at random 
   let kills = 0;
   try {
     let running = await start(profile);
+    await signInWhenAsked(running.page);
     await running.page.goto(new URL('index.html', baseURL).href);
     await running.page.getByRole('button', { name: '载入示例行动' }).click();
     await running.page.getByRole('menuitem', { name: /现场指挥/ }).click();
@@ -150,6 +152,8 @@ test(`acknowledged log entries survive ${ROUNDS} kills of the browser at random 
       kills++;
 
       running = await start(profile);
+      // After a restart the workspace asks for the PIN again.
+      await signInWhenAsked(running.page);
       await running.page.goto(url);
       // The app verifies the chain when the operation opens.
       await expect(running.page.getByText(/日志 \d+ 条 · 链头 .* · 校验通过/)).toBeVisible({ timeout: 20_000 });

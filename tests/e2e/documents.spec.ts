@@ -2,6 +2,10 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { expect, test } from '@playwright/test';
 import { savePdf, withoutSavePicker } from './support/pdf';
+import { signInWhenAsked } from './support/signIn';
+
+// Every workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('a notice is drafted, edited, previewed, issued, served by leaving it with witnesses, and stays frozen', async ({ page }) => {
   test.setTimeout(180_000);
@@ -21,7 +25,7 @@ test('a notice is drafted, edited, previewed, issued, served by leaving it with 
   expect(preview.length).toBeGreaterThan(10_000);
 
   await page.getByRole('button', { name: '签发', exact: true }).click();
-  await page.getByLabel('签发人').fill('陈志远');
+  await expect(page.getByTestId('issuer')).toContainText('签发人：陈志远');
   await page.getByRole('dialog', { name: '签发强制执行告知书' }).getByRole('button', { name: '签发' }).click();
   await expect(page.getByRole('cell', { name: '临江强执告〔2026〕1号' })).toBeVisible({ timeout: 30_000 });
   const shaShown = await page.getByTestId('sha-临江强执告〔2026〕1号').textContent();
@@ -72,7 +76,7 @@ test('a notice is drafted, edited, previewed, issued, served by leaving it with 
   // The announcement takes its own number series.
   await page.getByRole('button', { name: '起草公告' }).click();
   await page.getByRole('button', { name: '签发', exact: true }).click();
-  await page.getByLabel('签发人').fill('陈志远');
+  await expect(page.getByTestId('issuer')).toContainText('签发人：陈志远');
   await page.getByRole('dialog', { name: '签发强制执行公告' }).getByRole('button', { name: '签发' }).click();
   await expect(page.getByRole('cell', { name: '临江强执公〔2026〕1号' })).toBeVisible({ timeout: 30_000 });
 
@@ -90,7 +94,7 @@ test('the announcement is posted with a photo, served by publication, and self-p
   await page.getByRole('menuitem', { name: /文书送达/ }).click();
   await page.getByRole('button', { name: '起草公告' }).click();
   await page.getByRole('button', { name: '签发', exact: true }).click();
-  await page.getByLabel('签发人').fill('陈志远');
+  await expect(page.getByTestId('issuer')).toContainText('签发人：陈志远');
   await page.getByRole('dialog', { name: '签发强制执行公告' }).getByRole('button', { name: '签发' }).click();
   await expect(page.getByRole('cell', { name: '临江强执公〔2026〕1号' })).toBeVisible({ timeout: 30_000 });
 
@@ -123,7 +127,7 @@ test('the announcement is posted with a photo, served by publication, and self-p
   // A notice served directly starts the countdown; the subject then moves out by themselves.
   await page.getByRole('button', { name: '起草告知书' }).click();
   await page.getByRole('button', { name: '签发', exact: true }).click();
-  await page.getByLabel('签发人').fill('陈志远');
+  await expect(page.getByTestId('issuer')).toContainText('签发人：陈志远');
   await page.getByRole('dialog', { name: '签发强制执行告知书' }).getByRole('button', { name: '签发' }).click();
   await expect(page.getByRole('cell', { name: '临江强执告〔2026〕1号' })).toBeVisible({ timeout: 30_000 });
   await page.getByRole('row', { name: /临江强执告/ }).getByRole('button', { name: '记录送达' }).click();
@@ -160,7 +164,7 @@ test('issuing and serving are logged in the hash chain, and an entry edited in t
   await page.getByRole('menuitem', { name: /文书送达/ }).click();
   await page.getByRole('button', { name: '起草告知书' }).click();
   await page.getByRole('button', { name: '签发', exact: true }).click();
-  await page.getByLabel('签发人').fill('陈志远');
+  await expect(page.getByTestId('issuer')).toContainText('签发人：陈志远');
   await page.getByRole('dialog', { name: '签发强制执行告知书' }).getByRole('button', { name: '签发' }).click();
   await expect(page.getByTestId('log-status')).toContainText('日志 1 条');
   await expect(page.getByTestId('log-status')).toContainText('校验通过');

@@ -1,6 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addItems, addRoom, chooseDestination, recordAttendance } from './support/inventory';
 import { pdfText, savePdf, withoutSavePicker } from './support/pdf';
+import { signInWhenAsked } from './support/signIn';
 
 /** 日志 12 条 · 链头 … → 12 (0 while the tag is not shown: no entries yet). */
 async function logCount(page: Page): Promise<number> {
@@ -8,6 +9,9 @@ async function logCount(page: Page): Promise<number> {
   if ((await tag.count()) === 0) return 0;
   return Number(/日志 (\d+) 条/.exec((await tag.textContent()) ?? '')?.[1] ?? Number.NaN);
 }
+
+// Every workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, destinations, the list printed, every change logged', async ({ page }) => {
   test.setTimeout(180_000);

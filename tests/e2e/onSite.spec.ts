@@ -18,7 +18,7 @@ const shownInList = (page: Page, seq: string) =>
 test('the commander checks in staff, runs the day by keyboard, stops on ground 3 and resumes, and it all stays in a verified log', async ({ page }) => {
   test.setTimeout(120_000);
   await openConsole(page);
-  await expect(page.getByLabel('记录人')).toHaveValue('陈志远');
+  await expect(page.getByTestId('recorder')).toHaveText('记录人：陈志远');
 
   // Check-in against the roster, by typing a name.
   for (const name of ['林涛', '赵刚']) await checkIn(page, name);

@@ -1,8 +1,10 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
 import { openConsole, phaseByKey } from './support/onSite';
+import { logEntries } from './support/files';
 import { withoutSavePicker } from './support/pdf';
 import { answerProtection } from './support/protection';
+import { COMMANDER, signInWhenAsked } from './support/signIn';
 
 async function fillDate(page: Page, label: string, date: string) {
   const input = page.getByLabel(label);
@@ -25,6 +27,8 @@ async function fillValidOperation(page: Page) {
 }
 
 const PASSPHRASE = '临江强执-备份口令2026';
+// Every workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('creating an operation through the form survives a reload', async ({ page }) => {
   await page.goto('/');
@@ -115,11 +119,14 @@ test('an operation exported as a backup imports into another profile unchanged',
   await withoutSavePicker(page);
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例行动' }).click();
+  // From the list, 导出备份 leads to the workspace's 档案, where someone is signed in.
   await page.getByRole('button', { name: '行动列表' }).click();
-  const row = page.getByRole('row', { name: /张建国等 2 人户/ });
+  await page.getByRole('row', { name: /张建国等 2 人户/ }).getByRole('button', { name: '导出备份' }).click();
+  const backupCard = page.locator('.ant-card').filter({ hasText: '备份本行动' });
+  const exportButton = backupCard.getByRole('button', { name: '导出备份' });
 
   // Unencrypted only after the user confirms; the file is plain JSON.
-  await row.getByRole('button', { name: '导出备份' }).click();
+  await exportButton.click();
   let protect = page.getByRole('dialog', { name: '导出备份：是否加密' });
   await protect.getByRole('radio', { name: '不加密' }).check();
   await protect.getByRole('button', { name: /导\s?出/ }).click();
@@ -132,7 +139,7 @@ test('an operation exported as a backup imports into another profile unchanged',
   await expect(page.getByText(/文件未加密/)).toBeVisible();
 
   // Encrypted by default: a weak passphrase is refused, the file shows no personal data.
-  await row.getByRole('button', { name: '导出备份' }).click();
+  await exportButton.click();
   protect = page.getByRole('dialog', { name: '导出备份：是否加密' });
   await protect.getByLabel('口令', { exact: true }).fill('123');
   await protect.getByLabel('再次输入口令').fill('123');
@@ -148,10 +155,17 @@ test('an operation exported as a backup imports into another profile unchanged',
   const idNumber = /"idNumber":\s*"(\d{17}[\dX])"/.exec(readFileSync(plainPath, 'utf8'))![1]!;
   expect(sealed.toString('latin1')).not.toContain(idNumber);
   await expect(page.getByText(/加密备份已保存/)).toBeVisible();
+  // Each export is logged under the signed-in person's name.
+  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
+  await expect(page.getByText(/导出备份（已加密）/)).toBeVisible();
+  await expect(page.getByText(/导出备份（未加密）/)).toBeVisible();
+  const exports = (await logEntries(page, 'system')).filter((e) => e.text.startsWith('导出备份'));
+  expect(exports.map((e) => e.operator)).toEqual([COMMANDER, COMMANDER]);
 
   // A fresh browser profile stands for another computer.
   const other = await browser.newContext();
   const page2 = await other.newPage();
+  await signInWhenAsked(page2);
   await page2.goto('/');
   let chooser = page2.waitForEvent('filechooser');
   await page2.getByRole('button', { name: '导入备份' }).click();

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { withoutSavePicker } from './support/pdf';
+import { signInWhenAsked } from './support/signIn';
 
 async function setWindow(page: Page, start: string, end: string) {
   for (const [label, value] of [
@@ -29,6 +30,9 @@ async function savePdf(page: Page, dir: string, name: string): Promise<string> {
 }
 
 const pdfText = (path: string) => execFileSync('pdftotext', ['-layout', path, '-'], { encoding: 'utf8' });
+
+// Every workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('the commander builds a lawful plan for the demo, is stopped on unlawful times, finalises and prints', async ({ page }) => {
   test.setTimeout(180_000);
@@ -88,7 +92,7 @@ test('the commander builds a lawful plan for the demo, is stopped on unlawful ti
   await page.getByRole('tab', { name: /审查与定稿/ }).click();
   await expect(page.getByText('合法性审查无阻止事项，可以定稿')).toBeVisible();
   await page.getByRole('button', { name: '定稿为第 1 版' }).click();
-  await page.getByLabel('定稿人').fill('陈志远');
+  await expect(page.getByTestId('finaliser')).toHaveText('定稿人：陈志远（当前登录人员）');
   await page.getByRole('dialog').getByRole('button', { name: '定稿' }).click();
   await expect(page.getByText('第 1 版', { exact: true })).toBeVisible();
   await expect(page.getByText('确认定稿')).toBeHidden();

@@ -1,5 +1,9 @@
 import { expect, test } from '@playwright/test';
 import { encodeGbk, makeRosterRows, rosterHeader, toCsv } from '../fixtures/rosterFixtures';
+import { signInWhenAsked } from './support/signIn';
+
+// Every workspace asks who is there; these specs work as the demo's commander.
+test.beforeEach(({ page }) => signInWhenAsked(page));
 
 test('a 300-row GBK roster imports through the dialog, skipping the bad rows with their reasons', async ({ page }) => {
   await page.goto('/');

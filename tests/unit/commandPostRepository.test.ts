@@ -109,9 +109,9 @@ describe('deletion refusals', () => {
   it('refuses to delete a group leader or the commander; a plain member leaves their group', async () => {
     const { op, leader, member, security, unit } = await staffed();
     await expect(deletePerson(db, leader)).rejects.toThrow('赵刚现任安全保卫和应急处置组组长');
-    ok(await setCommand(db, op, { onSiteCommanderId: member }));
+    ok(await setCommand(db, op, { onSiteCommanderId: member }, undefined));
     await expect(deletePerson(db, member)).rejects.toThrow('钱磊现任现场执行指挥');
-    ok(await setCommand(db, op, {}));
+    ok(await setCommand(db, op, {}, undefined));
     await deletePerson(db, member);
     expect(await db.people.get(member)).toBeUndefined();
     expect((await db.workingGroups.get(security.id))?.memberIds).toEqual([]);
@@ -168,12 +168,19 @@ describe('saving', () => {
     const unit = ok(await saveMemberUnit(db, op, { name: '临江区房屋征收事务中心' })).id;
     const chen = ok(await savePerson(db, op, { name: '陈志远', memberUnitId: unit })).id;
     const liu = ok(await savePerson(db, op, { name: '刘振华', memberUnitId: unit })).id;
-    ok(await setCommand(db, op, { onSiteCommanderId: chen, deputyCommanderId: liu }));
+    const asLiu = { personId: liu, name: '刘振华' };
+    const asChen = { personId: chen, name: '陈志远' };
+    // Only the commander designates the deputy, and it is logged.
+    await expect(setCommand(db, op, { onSiteCommanderId: chen, deputyCommanderId: liu }, asLiu)).rejects.toThrow(
+      '只有现场执行指挥本人可以指定副指挥；刘振华不是现场执行指挥',
+    );
+    ok(await setCommand(db, op, { onSiteCommanderId: chen, deputyCommanderId: liu }, asChen));
+    expect((await db.logEntries.where('operationId').equals(op).toArray()).map((e) => [e.operator, e.text])).toEqual([['陈志远', '指定刘振华为副指挥']]);
     let operation = (await db.operations.get(op))!;
     expect(operation).toMatchObject({ onSiteCommanderId: chen, deputyCommanderId: liu });
     expect(operation.updatedAt > before).toBe(true);
-    expect(await setCommand(db, op, { onSiteCommanderId: chen, deputyCommanderId: chen })).toMatchObject({ ok: false });
-    ok(await setCommand(db, op, { onSiteCommanderId: chen }));
+    expect(await setCommand(db, op, { onSiteCommanderId: chen, deputyCommanderId: chen }, asChen)).toMatchObject({ ok: false });
+    ok(await setCommand(db, op, { onSiteCommanderId: chen }, asChen));
     operation = (await db.operations.get(op))!;
     expect(operation.deputyCommanderId).toBeUndefined();
   });

@@ -43,7 +43,7 @@ describe('schema', () => {
         'workingGroups',
       ].sort(),
     );
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(schemaV1), 'settings', 'inventoryRooms', 'inventoryAttendance'].sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(schemaV1), 'settings', 'inventoryRooms', 'inventoryAttendance', 'operators'].sort());
   });
 
   it('upgrades a database written by version 1 without losing its data', async () => {
@@ -58,7 +58,7 @@ describe('schema', () => {
     expect((await getOperation(db, id))?.subjects).toHaveLength(2);
     expect(await readDraft(db, 'newOperation')).toEqual({ leadUnit: '某单位' });
     await db.settings.put({ key: 'k', value: 1, savedAt: 'x' });
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
   });
 
   it('upgrades a version 2 database to version 3: data kept, inventory rooms and attendance stored', async () => {
@@ -72,7 +72,7 @@ describe('schema', () => {
     v2.close();
 
     db = openConsoleDb(name);
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect(Object.keys(schemaV3).sort()).toEqual(['inventoryAttendance', 'inventoryRooms']);
     expect((await getOperation(db, id))?.subjects).toHaveLength(2);
     expect((await db.settings.get('k'))?.value).toBe(1);

@@ -4,6 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { chinaInstant } from '../../shared/calendar/chinaTime';
 import type { MediaInput } from '../../shared/evidence/media';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
+import type { Operation } from '../../shared/operation/types';
 import { findSameContent, listMedia, recordVerification, registerMedia, transferCustody } from '../../renderer/src/evidence/repository';
 import { verifyLog } from '../../renderer/src/log/repository';
 
@@ -28,10 +29,31 @@ const input: MediaInput = {
 
 const entries = () => db.logEntries.where('operationId').equals('op').sortBy('seq');
 
+const commander = { personId: 'p1', name: '陈志远' };
+
+/** An operation with its commander, and 杨帆 in the evidence group. */
+async function setup() {
+  db = openConsoleDb(`evidence-${++n}`);
+  await db.operations.put({ id: 'op', onSiteCommanderId: 'p1' } as Operation);
+  await db.workingGroups.add({ id: 'g', operationId: 'op', code: 'evidence', name: '证据保全组', duties: '', memberIds: ['p2'], channel: '', position: 0 });
+}
+
 describe('footage register storage', () => {
+  it('registers in the name of the signed-in person, only for the evidence group and the command', async () => {
+    await setup();
+    const saved = await registerMedia(db, 'op', input, facts, { personId: 'p2', name: '杨帆' });
+    if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
+    expect((await db.media.get(saved.id))?.registeredBy).toBe('杨帆');
+    expect((await entries())[0]?.operator).toBe('杨帆');
+    await expect(registerMedia(db, 'op', input, facts, { personId: 'p3', name: '赵刚' })).rejects.toThrow(
+      '只有证据保全组成员（或现场执行指挥、副指挥）可以登记音像资料；赵刚不在证据保全组',
+    );
+    await expect(registerMedia(db, 'op', input, facts, undefined)).rejects.toThrow(/请先登录/);
+  });
+
   it('registers, transfers and re-verifies, each with its log entry, chain intact', async () => {
-    db = openConsoleDb(`evidence-${++n}`);
-    const saved = await registerMedia(db, 'op', input, facts);
+    await setup();
+    const saved = await registerMedia(db, 'op', input, facts, commander);
     if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
     expect(await findSameContent(db, sha)).toHaveLength(1);
 
@@ -57,10 +79,10 @@ describe('footage register storage', () => {
   });
 
   it('stores nothing and logs nothing when the input is refused', async () => {
-    db = openConsoleDb(`evidence-${++n}`);
-    const refused = await registerMedia(db, 'op', { ...input, operator: '' }, facts);
+    await setup();
+    const refused = await registerMedia(db, 'op', { ...input, operator: '' }, facts, commander);
     expect(refused).toEqual({ ok: false, errors: { operator: '请填写拍摄人' } });
-    expect(await registerMedia(db, 'op', input, { ...facts, sha256: undefined })).toEqual({ ok: false, errors: { file: '文件尚未算完哈希值' } });
+    expect(await registerMedia(db, 'op', input, { ...facts, sha256: undefined }, commander)).toEqual({ ok: false, errors: { file: '文件尚未算完哈希值' } });
     expect(await db.media.count()).toBe(0);
     expect(await entries()).toEqual([]);
   });

@@ -6,6 +6,7 @@ import { recordCorrection } from '../../renderer/src/log/correction';
 import {
   recordCheckIn,
   recordIncident,
+  recordNote,
   recordPhase,
   recordResumption,
   recordSuspension,
@@ -31,13 +32,31 @@ async function setup(): Promise<Recorder> {
     organisingGovernment: '某区人民政府',
     leadUnit: '某征收中心',
     propertyAddress: '某路1号',
+    onSiteCommanderId: 'p1',
     createdAt: now,
     updatedAt: now,
   });
-  return { operationId: 'op', operator: '陈志远' };
+  // The commander, signed in: only the command declares the start, stops and resumes.
+  return { operationId: 'op', personId: 'p1', operator: '陈志远' };
 }
 
 describe('on-site acts in the database', () => {
+  it('refuses the start, a stop and a resumption to anyone but the command, with the reason, and writes nothing', async () => {
+    const commander = await setup();
+    await db.workingGroups.add({ id: 'g', operationId: 'op', code: 'evidence', name: '证据保全组', duties: '', memberIds: ['p2'], channel: '', position: 0 });
+    const member = { operationId: 'op', personId: 'p2', operator: '杨帆' };
+    await expect(recordPhase(db, member, 'start')).rejects.toThrow('只有现场执行指挥或其指定的副指挥可以宣布开始或完毕；杨帆不是');
+    await expect(recordPhase(db, { ...commander, personId: '' }, 'start')).rejects.toThrow(/请先登录/);
+    await recordPhase(db, commander, 'start');
+    await expect(recordSuspension(db, member, 3, '围观')).rejects.toThrow('只有现场执行指挥或其指定的副指挥可以停止执行；杨帆不是');
+    await expect(recordNote(db, { ...member, group: 'security' }, '外围')).rejects.toThrow(/杨帆不是“security”的成员/);
+    await recordNote(db, { ...member, group: 'evidence' }, '开始全程录像');
+    expect((await listLog(db, 'op')).map((e) => [e.operator, e.text])).toEqual([
+      ['陈志远', '宣布开始执行'],
+      ['杨帆', '开始全程录像'],
+    ]);
+  });
+
   it('start, a second start refused, stop on ground 3 and resume, each one chained entry', async () => {
     const who = await setup();
     await recordPhase(db, who, 'start', '各组到位');

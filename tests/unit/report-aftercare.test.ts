@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
+import type { Operation } from '../../shared/operation/types';
 import { listLog, verifyLog } from '../../renderer/src/log/repository';
 import { recordPhase } from '../../renderer/src/onSite/repository';
 import { addAftercareTask, completeAftercareTask, completionEntries, listAftercare, saveSettlement } from '../../renderer/src/report/repository';
@@ -101,7 +102,8 @@ describe('aftercare in the database', () => {
 
   it('completionEntries finds 宣布执行完毕 behind later notes, and nothing before it', async () => {
     db = openConsoleDb(`aftercare-${++n}`);
-    const who = { operationId: 'op', operator: '陈志远' };
+    const who = { operationId: 'op', personId: 'p1', operator: '陈志远' };
+    await db.operations.put({ id: 'op', onSiteCommanderId: 'p1' } as Operation);
     await recordPhase(db, who, 'start');
     expect(await completionEntries(db, 'op')).toEqual([]);
     await recordPhase(db, who, 'complete');

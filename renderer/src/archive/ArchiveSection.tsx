@@ -1,7 +1,7 @@
 // DOM. 档案 (brief §2 step 15, 一户一档): exports the operation as the verifiable ZIP archive,
 // and checks any archive file and lets it be browsed read-only. Nothing here writes to the database.
 import { useState } from 'react';
-import { Alert, Button, Card, Checkbox, Descriptions, Progress, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Card, Checkbox, Descriptions, Progress, Space, Table, Typography } from 'antd';
 import type { ArchiveManifest, ManifestFile, MediaMatch } from '../../../shared/archive/archive';
 import { parseBackup } from '../../../shared/archive/backup';
 import type { ArchiveVerdict, VerifiedDocument } from '../../../shared/archive/verifyArchive';
@@ -12,8 +12,13 @@ import { chainHeadLine } from '../../../shared/log/head';
 import type { LogEntry } from '../../../shared/log/types';
 import { operationTitle } from '../../../shared/operation/newOperation';
 import { useExportProtection, usePassphrasePrompt } from '../backup/ExportProtection';
-import { openProtected } from '../backup/protectedFiles';
+import { openProtected, protectExport } from '../backup/protectedFiles';
 import { db } from '../data/db';
+import { chainHead } from '../log/head';
+import { appendLog } from '../log/repository';
+import { NOT_SIGNED_IN } from '../operators/repository';
+import { useActor } from '../operators/session';
+import type { Actor } from '../../../shared/operators/permissions';
 import { readWholeFile } from '../host/fileStream';
 import { host } from '../host';
 import type { OperationSummary } from '../operation/repository';
@@ -26,8 +31,60 @@ export function ArchiveSection({ operation }: { operation: OperationSummary }) {
   return (
     <Space direction="vertical" size="middle" style={{ width: '100%' }}>
       <ExportCard operation={operation} />
+      <BackupCard operation={operation} />
       <VerifyCard />
     </Space>
+  );
+}
+
+/** Who exported what, in the log: an export of personal data is an act like any other. */
+async function logExport(operationId: string, actor: Actor, text: string): Promise<void> {
+  const head = await chainHead(db, operationId);
+  await appendLog(db, { operationId, operator: actor.name, group: '', category: 'system', text: `${text}（导出时日志至第${head.seq}条）` });
+}
+
+/** 导出备份: the operation as one file (encrypted by default) that 导入备份 reads on any machine. */
+function BackupCard({ operation }: { operation: OperationSummary }) {
+  const { message } = App.useApp();
+  const actor = useActor(operation.id);
+  const protect = useExportProtection();
+  const [busy, setBusy] = useState(false);
+
+  const exportBackup = async () => {
+    if (!actor) return void message.error(NOT_SIGNED_IN);
+    const protection = await protect.ask('备份');
+    if (!protection) return;
+    setBusy(true);
+    try {
+      const text = await exportOperationBackup(db, operation.id);
+      const file = await protectExport(
+        new TextEncoder().encode(text),
+        `${operationTitle(operation.subjects.map((s) => s.name))}-备份-${chinaDate(new Date())}.json`,
+        protection,
+      );
+      const result = await host.saveFile({ suggestedName: file.name, bytes: file.bytes, filters: [{ name: '行动备份', extensions: file.extensions }] });
+      if (result.status !== 'saved') return;
+      await logExport(operation.id, actor, `导出备份${protection.passphrase ? '（已加密）' : '（未加密）'}：${file.name}`);
+      message.success(
+        protection.passphrase ? `加密备份已保存：${result.location}` : `备份已保存：${result.location}。文件未加密，含个人信息，请妥善保管。`,
+      );
+    } catch (e) {
+      message.error(`导出备份失败：${errorText(e)}`);
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <Card size="small" title="备份本行动" extra={<Typography.Text type="secondary">在行动列表“导入备份”可在任何电脑上恢复</Typography.Text>}>
+      {protect.dialog}
+      <Space wrap>
+        <Button loading={busy} onClick={() => void exportBackup()}>
+          导出备份
+        </Button>
+        <Typography.Text type="secondary">整个行动（含执行日志）写成一个文件，默认用口令加密；导出记入执行日志。</Typography.Text>
+      </Space>
+    </Card>
   );
 }
 
@@ -47,8 +104,10 @@ function ExportCard({ operation }: { operation: OperationSummary }) {
   const [error, setError] = useState<string | null>(null);
   const [done, setDone] = useState<(ExportResult & { footage: FootageOutcome | null }) | null>(null);
   const protect = useExportProtection();
+  const actor = useActor(operation.id);
 
   const exportIt = async () => {
+    if (!actor) return void setError(NOT_SIGNED_IN);
     const protection = await protect.ask('档案');
     if (!protection) return;
     setBusy(true);
@@ -83,7 +142,10 @@ function ExportCard({ operation }: { operation: OperationSummary }) {
         protection.passphrase,
         setStage,
       );
-      if (result) setDone({ ...result, footage });
+      if (result) {
+        await logExport(operation.id, actor, `导出档案${result.encrypted ? '（已加密）' : '（未加密）'}，manifest 记载日志 ${result.manifest.log.count} 条`);
+        setDone({ ...result, footage });
+      }
     } catch (e) {
       setError(`导出档案失败：${errorText(e)}`);
     } finally {

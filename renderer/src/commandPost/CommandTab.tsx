@@ -10,6 +10,7 @@ import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
 import { noPeopleText, personOptions } from './personOptions';
 import { setCommand, type CommandPostData } from './repository';
+import { useRefusal } from '../operators/useRefusal';
 
 function PersonCard({ title, person, data }: { title: string; person?: Person; data: CommandPostData }) {
   return (
@@ -38,12 +39,15 @@ export function CommandTab({ operation, data }: { operation: OperationSummary; d
   const { message } = App.useApp();
   const [errors, setErrors] = useState<FieldErrors>({});
   const { onSiteCommanderId, deputyCommanderId } = operation;
+  // Only the commander designates the deputy; others see why the field is locked.
+  const { actor: who, refusal } = useRefusal(operation.id);
+  const cannotDesignate = onSiteCommanderId ? refusal({ kind: 'designateDeputy' }) : null;
   const byId = (id?: string) => data.people.find((p) => p.id === id);
   const options = personOptions(data.people, data.memberUnits);
 
   const save = async (change: CommandAssignment, done: string) => {
     try {
-      const result = await setCommand(db, operation.id, { onSiteCommanderId, deputyCommanderId, ...change });
+      const result = await setCommand(db, operation.id, { onSiteCommanderId, deputyCommanderId, ...change }, who);
       setErrors(result.ok ? {} : result.errors);
       if (result.ok) message.success(done);
     } catch (e) {
@@ -82,9 +86,15 @@ export function CommandTab({ operation, data }: { operation: OperationSummary; d
             }
           />
         </Form.Item>
-        <Form.Item label="副指挥" htmlFor="cp-deputy" extra="可选。现场执行指挥不在位时代为指挥。" {...field('deputyCommanderId')}>
+        <Form.Item
+          label="副指挥"
+          htmlFor="cp-deputy"
+          extra={cannotDesignate ?? '可选。由现场执行指挥指定，不在位时代为指挥；指定和取消都记入执行日志。'}
+          {...field('deputyCommanderId')}
+        >
           <Select
             id="cp-deputy"
+            disabled={!!cannotDesignate}
             allowClear
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="从人员名单中选择（可不选）"

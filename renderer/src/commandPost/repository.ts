@@ -1,6 +1,9 @@
 // DOM. Reading and writing the command post: subjects and their households, member
 // units, people, working groups and the commander. Every write validates inside its
 // transaction against fresh records, so two windows cannot slip a duplicate past it.
+import { permission, type Actor } from '../../../shared/operators/permissions';
+import { appendLog } from '../log/repository';
+import { NOT_SIGNED_IN } from '../operators/repository';
 import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
 import { buildDemoCommandPost } from '../../../shared/commandPost/demo';
 import {
@@ -248,15 +251,38 @@ export async function deleteWorkingGroup(db: ConsoleDb, id: string): Promise<voi
 
 // —— 现场执行指挥 ——
 
+/**
+ * Sets the commander and the deputy. The deputy is designated by the commander alone (the
+ * one on record, or the one set in this same save when there was none), and the change is
+ * logged in the same transaction.
+ */
 export async function setCommand(
   db: ConsoleDb,
   operationId: string,
   input: { onSiteCommanderId?: string | undefined; deputyCommanderId?: string | undefined },
+  who: Actor | undefined,
 ): Promise<SaveResult> {
-  return db.transaction('rw', db.operations, db.people, async () => {
+  return db.transaction('rw', db.operations, db.people, db.logEntries, async () => {
     const people = await db.people.where('operationId').equals(operationId).toArray();
     const result = validateCommandAssignment(input, people);
     if (!result.ok) return result;
+    const before = await db.operations.get(operationId);
+    const deputy = result.values.deputyCommanderId;
+    if (before && deputy !== before.deputyCommanderId) {
+      const commanderId = before.onSiteCommanderId ?? result.values.onSiteCommanderId;
+      if (!who) throw new Error(NOT_SIGNED_IN);
+      const allowed = permission(who, { kind: 'designateDeputy' }, { onSiteCommanderId: commanderId, groups: [] });
+      if (!allowed.ok) throw new Error(allowed.reason);
+      const name = (id?: string) => people.find((p) => p.id === id)?.name ?? '';
+      await appendLog(db, {
+        operationId,
+        operator: who.name,
+        group: '',
+        category: 'system',
+        text: deputy ? `指定${name(deputy)}为副指挥` : `取消${name(before.deputyCommanderId)}的副指挥职务`,
+        refs: { people: [deputy ?? before.deputyCommanderId!] },
+      });
+    }
     await touch(db, operationId, result.values);
     return { ok: true as const, id: operationId };
   });

@@ -10,11 +10,23 @@ import type { InventoryAttendanceRecord, InventoryItemRecord, InventoryRoomRecor
 import type { HouseholdMember, IsoInstant, Operation, Subject } from '../../../shared/operation/types';
 import type { Plan, PreparatoryMeeting } from '../../../shared/plan/types';
 import type { TaskRecord } from '../../../shared/report/aftercare';
+import type { AttemptState, PinHash } from '../../../shared/operators/pin';
 
 /** Unsaved form input, kept so a reload or crash loses nothing. */
 export interface DraftRecord { key: string; value: unknown; savedAt: IsoInstant }
 /** App-wide settings (e.g. official holiday schedules loaded from a file), validated on read. */
 export interface SettingRecord { key: string; value: unknown; savedAt: IsoInstant }
+
+/**
+ * A person's sign-in for one operation: their PIN only as a salted slow hash, and the wrong
+ * tries that lock them out. Never in backups or archives. Who is deputy is on the operation.
+ */
+export interface OperatorRecord extends AttemptState {
+  operationId: string;
+  personId: string;
+  pin: PinHash;
+  createdAt: IsoInstant;
+}
 
 export type ConsoleDb = Dexie & {
   operations: EntityTable<Operation, 'id'>;
@@ -37,6 +49,7 @@ export type ConsoleDb = Dexie & {
   tasks: EntityTable<TaskRecord, 'id'>;
   drafts: EntityTable<DraftRecord, 'key'>;
   settings: EntityTable<SettingRecord, 'key'>;
+  operators: Dexie.Table<OperatorRecord, [string, string]>;
 };
 
 export const DB_NAME = 'enforcement-console';
@@ -67,6 +80,9 @@ export const schemaV2 = { settings: 'key' } as const;
 /** Version 3: the inventory's rooms and who attended the count (notary, witnesses). */
 export const schemaV3 = { inventoryRooms: 'id, operationId', inventoryAttendance: 'id, operationId' } as const;
 
+/** Version 4: operators' PINs and lockouts, per operation and person. Purely additive. */
+export const schemaV4 = { operators: '[operationId+personId], operationId' } as const;
+
 export function openConsoleDb(name = DB_NAME): ConsoleDb {
   // 'strict': Chromium flushes each committed transaction to disk before reporting success,
   // so an entry the UI has acknowledged survives power loss, not only a killed process.
@@ -74,6 +90,7 @@ export function openConsoleDb(name = DB_NAME): ConsoleDb {
   db.version(1).stores(schemaV1);
   db.version(2).stores(schemaV2);
   db.version(3).stores(schemaV3);
+  db.version(4).stores(schemaV4);
   return db;
 }
 

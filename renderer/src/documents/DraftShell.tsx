@@ -1,10 +1,11 @@
 // DOM. The frame every draft editor shares: save errors, 预览, and 签发 with its warning that
 // an issued document is frozen. The editors supply only their fields.
 import { useState, type ReactNode } from 'react';
-import { Alert, App, Button, Input, Modal, Space, Typography } from 'antd';
+import { Alert, App, Button, Modal, Space, Tooltip, Typography } from 'antd';
 import { issuableKindTitles, type DocumentRecord } from '../../../shared/documents/records';
 import { db } from '../data/db';
 import { errorText } from '../ui/errors';
+import { useRefusal } from '../operators/useRefusal';
 import { PdfDocumentModal } from './PdfDocumentModal';
 import { issueDocument, renderDocument, updateDraft } from './repository';
 
@@ -31,20 +32,20 @@ export interface DraftShellProps {
   draft: DocumentRecord;
   /** Why the last save failed, if it did. */
   saveError: string | null;
-  /** Who is proposed as 签发人. */
-  issuer?: string;
   /** More buttons left of 预览, e.g. 按最新记录重新生成. */
   extraActions?: ReactNode;
   onClose: () => void;
   children: ReactNode;
 }
 
-export function DraftShell({ draft, saveError, issuer: proposed = '', extraActions, onClose, children }: DraftShellProps) {
+export function DraftShell({ draft, saveError, extraActions, onClose, children }: DraftShellProps) {
   const { message } = App.useApp();
   const [preview, setPreview] = useState(false);
   const [issuing, setIssuing] = useState(false);
-  const [issuer, setIssuer] = useState(proposed);
   const [busy, setBusy] = useState(false);
+  // The 签发人 is whoever is signed in, and only the command may issue.
+  const { actor: issuer, refusal } = useRefusal(draft.operationId);
+  const cannotIssue = refusal({ kind: 'issueDocument' });
   const title = issuableKindTitles[draft.kind];
 
   const issue = async () => {
@@ -71,9 +72,11 @@ export function DraftShell({ draft, saveError, issuer: proposed = '', extraActio
         <Space>
           {extraActions}
           <Button onClick={() => setPreview(true)}>预览</Button>
-          <Button type="primary" onClick={() => setIssuing(true)}>
-            签发
-          </Button>
+          <Tooltip title={cannotIssue}>
+            <Button type="primary" disabled={!!cannotIssue} onClick={() => setIssuing(true)}>
+              签发
+            </Button>
+          </Tooltip>
           <Button onClick={onClose}>关闭（草稿已保存）</Button>
         </Space>
       }
@@ -94,13 +97,15 @@ export function DraftShell({ draft, saveError, issuer: proposed = '', extraActio
         onOk={issue}
         okText="签发"
         cancelText="取消"
-        okButtonProps={{ disabled: issuer.trim() === '', loading: busy }}
+        okButtonProps={{ disabled: !!cannotIssue, loading: busy }}
         destroyOnHidden
       >
         <Typography.Paragraph>
           签发后自动编号，生成的 PDF 及其 SHA-256 校验值即行固定，不能再修改；如需更正，须另行制作更正文书。
         </Typography.Paragraph>
-        <Input autoFocus aria-label="签发人" placeholder="签发人姓名" value={issuer} onChange={(e) => setIssuer(e.target.value)} />
+        <Typography.Paragraph data-testid="issuer">
+          签发人：<Typography.Text strong>{issuer?.name ?? '未登录'}</Typography.Text>（当前登录人员）
+        </Typography.Paragraph>
       </Modal>
     </Modal>
   );

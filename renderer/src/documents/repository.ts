@@ -35,6 +35,8 @@ import type { FieldErrors } from '../../../shared/operation/newOperation';
 import type { ConsoleDb } from '../data/db';
 import { chainHead } from '../log/head';
 import { exportOperationBackup } from '../archive/backupRepository';
+import { requirePermission } from '../operators/repository';
+import type { Actor } from '../../../shared/operators/permissions';
 import { appendLog } from '../log/repository';
 import { usedNumbers } from './numbering';
 import { documentFonts } from './fonts';
@@ -131,9 +133,11 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
  * bytes, hash, issuer and time. If two issues ever raced for one number, the unique index
  * on `number` refuses the second write.
  */
-export async function issueDocument(db: ConsoleDb, id: string, issuedBy: string): Promise<DocumentRecord> {
-  if (!issuedBy.trim()) throw new Error('请填写签发人');
+export async function issueDocument(db: ConsoleDb, id: string, issuer: Actor | undefined): Promise<DocumentRecord> {
   const draft = await getDraft(db, id);
+  // Only the commander or the deputy issues; the signed-in person is the 签发人.
+  await requirePermission(db, draft.operationId, issuer, { kind: 'issueDocument' });
+  const issuedBy = issuer!.name;
   if (draft.kind === 'courtReport') {
     const problems = courtReportProblems(draft.data);
     if (problems.length > 0) throw new Error(`情况报告尚不能签发：${problems.join('；')}`);

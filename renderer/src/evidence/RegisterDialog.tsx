@@ -15,6 +15,7 @@ import { errorText } from '../ui/errors';
 import { showFieldErrors } from '../ui/formErrors';
 import { HashProgress } from './HashProgress';
 import { findSameContent, registerMedia } from './repository';
+import { useRefusal } from '../operators/useRefusal';
 import { useFileHashing } from './useFileHashing';
 import { usePeopleAndGroups } from './usePeopleAndGroups';
 
@@ -40,6 +41,9 @@ export function RegisterDialog({ operationId, onClose }: { operationId: string; 
   const [registered, setRegistered] = useState(0);
   const [saving, setSaving] = useState(false);
   const { nameOptions, groupOptions } = usePeopleAndGroups(operationId);
+  // The signed-in person registers, if the evidence group or the command.
+  const { actor, refusal } = useRefusal(operationId);
+  const cannot = refusal({ kind: 'registerMedia' });
   const file = queue[0];
   // Files picked but not yet registered hold a host token each; release them when the dialog goes.
   const pending = useRef<OpenedFile[]>([]);
@@ -83,7 +87,7 @@ export function RegisterDialog({ operationId, onClose }: { operationId: string; 
     setSaving(true);
     try {
       const values = form.getFieldsValue(true) as MediaInput;
-      const result = await registerMedia(db, operationId, values, { originalName: file.name, size: file.size, sha256 });
+      const result = await registerMedia(db, operationId, values, { originalName: file.name, size: file.size, sha256 }, actor);
       if (!result.ok) {
         showFieldErrors(form, result.errors);
         message.error('内容不完整，已填写的内容均已保留');
@@ -121,9 +125,10 @@ export function RegisterDialog({ operationId, onClose }: { operationId: string; 
       okText="登记"
       cancelText="关闭"
       onOk={save}
-      okButtonProps={{ loading: saving, disabled: !sha256 }}
+      okButtonProps={{ loading: saving, disabled: !sha256 || !!cannot }}
     >
       <Flex vertical gap={8} style={{ marginBottom: 12 }}>
+        {cannot && <Alert type="error" showIcon title={cannot} />}
         {!file && (
           <Alert
             type="info"
@@ -184,8 +189,8 @@ export function RegisterDialog({ operationId, onClose }: { operationId: string; 
           <Form.Item name="custodian" label="保管人" style={{ flex: 1 }}>
             <AutoComplete options={nameOptions} filterOption />
           </Form.Item>
-          <Form.Item name="registeredBy" label="登记人" style={{ flex: 1 }}>
-            <AutoComplete options={nameOptions} filterOption />
+          <Form.Item label="登记人" style={{ flex: 1 }}>
+            <Typography.Text data-testid="registrar">{actor?.name ?? '未登录'}</Typography.Text>
           </Form.Item>
         </Flex>
         <Form.Item name="note" label="备注">

@@ -17,6 +17,8 @@ import {
 import type { MediaRecord, VerificationResult } from '../../../shared/evidence/types';
 import type { ConsoleDb } from '../data/db';
 import { appendLog } from '../log/repository';
+import { requirePermission } from '../operators/repository';
+import type { Actor } from '../../../shared/operators/permissions';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
@@ -35,14 +37,17 @@ async function getMedia(db: ConsoleDb, id: string): Promise<MediaRecord> {
   return record;
 }
 
+/** Registers a file as the signed-in person (the 登记人), who must be of the evidence group or the command. */
 export async function registerMedia(
   db: ConsoleDb,
   operationId: string,
   input: MediaInput,
   facts: Partial<MediaFileFacts>,
+  registrar: Actor | undefined,
 ): Promise<SaveResult> {
+  await requirePermission(db, operationId, registrar, { kind: 'registerMedia' });
   const now = new Date();
-  const checked = checkMediaRegistration(input, facts, { id: crypto.randomUUID(), operationId }, now, chinaInstant(now));
+  const checked = checkMediaRegistration({ ...input, registeredBy: registrar!.name }, facts, { id: crypto.randomUUID(), operationId }, now, chinaInstant(now));
   if (!checked.ok) return checked;
   const record = checked.value;
   await db.transaction('rw', db.media, db.workingGroups, db.logEntries, async () => {

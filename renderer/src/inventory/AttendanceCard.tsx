@@ -8,6 +8,7 @@ import { db } from '../data/db';
 import { clearDraft, readDraft, saveDraft } from '../data/drafts';
 import { useRecordForm } from '../ui/useRecordForm';
 import { saveAttendance } from './repository';
+import { useActor } from '../operators/session';
 
 const emptyWitness = { name: '', idNumber: '', unit: '' };
 
@@ -24,6 +25,7 @@ function initialValues(record: InventoryAttendanceRecord | undefined): Attendanc
 
 function AttendanceForm({ operationId, record }: { operationId: string; record: InventoryAttendanceRecord | undefined }) {
   const [form] = Form.useForm<AttendanceInput>();
+  const who = useActor(operationId);
   const draftKey = `inventoryAttendance:${operationId}`;
   const [loaded, setLoaded] = useState(false);
 
@@ -45,7 +47,7 @@ function AttendanceForm({ operationId, record }: { operationId: string; record: 
   const { saving, submit } = useRecordForm(
     form,
     async () => {
-      const result = await saveAttendance(db, operationId, form.getFieldsValue(true));
+      const result = await saveAttendance(db, who, operationId, form.getFieldsValue(true));
       if (result.ok) await clearDraft(db, draftKey);
       return result;
     },

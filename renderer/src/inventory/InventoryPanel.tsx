@@ -22,6 +22,8 @@ import { AttendanceCard } from './AttendanceCard';
 import { ItemEditor } from './ItemEditor';
 import { ItemEntry } from './ItemEntry';
 import { addRoom, inventoryRecords, renameRoom, setDestination } from './repository';
+import { useActor } from '../operators/session';
+import { useRefusal } from '../operators/useRefusal';
 
 /** The plan's housing (周转房 or 安置房) is where belongings go unless said otherwise. */
 async function plannedDestination(operationId: string): Promise<InventoryDestination | undefined> {
@@ -48,12 +50,13 @@ function RoomList({
   const { message } = App.useApp();
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const who = useActor(operationId);
   const count = (roomId: string) => items.filter((i) => i.roomId === roomId && i.status === 'listed').length;
 
   const add = async () => {
     const submitted = name;
     try {
-      const result = await addRoom(db, operationId, { name: submitted });
+      const result = await addRoom(db, who, operationId, { name: submitted });
       if (!result.ok) return void message.error(Object.values(result.errors)[0]);
       // Keep what was typed meanwhile.
       setName((n) => (n === submitted ? '' : n));
@@ -65,7 +68,7 @@ function RoomList({
   const rename = async () => {
     if (!renaming) return;
     try {
-      const result = await renameRoom(db, renaming.id, { name: renaming.name });
+      const result = await renameRoom(db, who, renaming.id, { name: renaming.name });
       if (!result.ok) return void message.error(Object.values(result.errors)[0]);
       setRenaming(null);
     } catch (e) {
@@ -127,6 +130,9 @@ function RoomList({
 export function InventoryPanel({ operation }: { operation: Operation }) {
   const operationId = operation.id;
   const { message } = App.useApp();
+  // Every change is made as the signed-in person; the evidence group and the command may.
+  const { actor: who, refusal } = useRefusal(operationId);
+  const cannot = refusal({ kind: 'registerInventory' });
   const rooms = useLiveQuery(() => db.inventoryRooms.where('operationId').equals(operationId).sortBy('position'), [operationId]);
   const items = useLiveQuery(() => db.inventoryItems.where('operationId').equals(operationId).toArray(), [operationId]);
   const attendance = useLiveQuery(() => db.inventoryAttendance.get(operationId), [operationId]);
@@ -162,7 +168,7 @@ export function InventoryPanel({ operation }: { operation: Operation }) {
 
   const applyDestination = async () => {
     try {
-      const result = await setDestination(db, operationId, selectedIds, destination);
+      const result = await setDestination(db, who, operationId, selectedIds, destination);
       if (!result.ok) return void message.error(Object.values(result.errors)[0]);
       message.success(`已将 ${selectedIds.length} 项物品的去向设为${destinationText(destination)}`);
       setSelectedIds([]);
@@ -184,6 +190,7 @@ export function InventoryPanel({ operation }: { operation: Operation }) {
   if (!rooms || !items) return null;
   return (
     <Space orientation="vertical" size="small" style={{ width: '100%' }}>
+      {cannot && <Alert type="warning" showIcon data-testid="inventory-refusal" title={`${cannot}；此处的登记和修改都会被拒绝。`} />}
       <AttendanceCard operationId={operationId} record={attendance} />
       <Card size="small">
         <Space wrap>

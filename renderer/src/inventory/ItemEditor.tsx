@@ -16,6 +16,7 @@ import { PhotoField } from '../ui/PhotoField';
 import { useRecordForm } from '../ui/useRecordForm';
 import { conditionOptions, unitOptions } from './ItemEntry';
 import { updateItem, withdrawItem } from './repository';
+import { useActor } from '../operators/session';
 
 /** Item photos are kept in the database and the backup: small pictures only. */
 const MAX_PHOTO_BYTES = 5 * 1024 * 1024;
@@ -24,6 +25,7 @@ type EditorValues = Omit<ItemInput, 'destination'> & { destinationKind?: Destina
 
 export function ItemEditor({ item, rooms, onClose }: { item: InventoryItemRecord; rooms: InventoryRoomRecord[]; onClose: () => void }) {
   const [form] = Form.useForm<EditorValues>();
+  const who = useActor(item.operationId);
   const { message } = App.useApp();
   const [photos, setPhotos] = useState<InventoryPhoto[]>(item.photos);
   const [reason, setReason] = useState('');
@@ -37,7 +39,7 @@ export function ItemEditor({ item, rooms, onClose }: { item: InventoryItemRecord
         destinationKind || destinationAddress?.trim()
           ? { destination: { kind: destinationKind as DestinationKind, address: destinationAddress ?? '' } }
           : {};
-      const result = await updateItem(db, item.id, { ...values, ...destination } as ItemInput, photos);
+      const result = await updateItem(db, who, item.id, { ...values, ...destination } as ItemInput, photos);
       if (result.ok) return result;
       // Destination messages belong to the two fields the form shows for it.
       const errors = Object.fromEntries(
@@ -50,7 +52,7 @@ export function ItemEditor({ item, rooms, onClose }: { item: InventoryItemRecord
   );
 
   const withdraw = async () => {
-    const result = await withdrawItem(db, item.id, reason);
+    const result = await withdrawItem(db, who, item.id, reason);
     if (!result.ok) {
       message.error(result.errors.reason ?? '无法撤销登记');
       return;

@@ -9,6 +9,7 @@ import { db } from '../data/db';
 import { readDraft, saveDraft } from '../data/drafts';
 import { errorText } from '../ui/errors';
 import { addItem } from './repository';
+import { useActor } from '../operators/session';
 
 export const unitOptions = ['件', '箱', '台', '套', '张', '个', '袋', '把', '捆', '床'].map((value) => ({ value }));
 export const conditionOptions = ['完好', '轻微磨损', '有划痕', '有破损', '已损坏', '无法开启'].map((value) => ({ value }));
@@ -46,6 +47,7 @@ export function ItemEntry({
 }) {
   const { message } = App.useApp();
   const draftKey = `inventoryEntry:${operationId}`;
+  const who = useActor(operationId);
   const [values, setValues] = useState<EntryValues>(fresh());
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [saving, setSaving] = useState(false);
@@ -77,7 +79,7 @@ export function ItemEntry({
     if (saving) return;
     setSaving(true);
     try {
-      const result = await addItem(db, operationId, {
+      const result = await addItem(db, who, operationId, {
         roomId,
         tag,
         name: values.name,

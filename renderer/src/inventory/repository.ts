@@ -27,20 +27,25 @@ import type {
 import type { LogInput } from '../../../shared/log/append';
 import type { ConsoleDb } from '../data/db';
 import { appendLog } from '../log/repository';
+import { requirePermission } from '../operators/repository';
+import type { Actor } from '../../../shared/operators/permissions';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: Record<string, string> };
 
 const now = () => chinaInstant(new Date());
 
-/** The tables a change writes, the log included. */
-const tables = (db: ConsoleDb) => [db.inventoryItems, db.inventoryRooms, db.inventoryAttendance, db.logEntries];
+/** The tables a change writes, the log included, and those the roles are read from. */
+const tables = (db: ConsoleDb) => [db.inventoryItems, db.inventoryRooms, db.inventoryAttendance, db.logEntries, db.operations, db.workingGroups];
 
-/** An inventory log entry, recorded in the name of the inventory group's leader when known. */
-async function log(db: ConsoleDb, operationId: string, text: string, itemIds: string[] = []): Promise<void> {
-  const attendance = await db.inventoryAttendance.get(operationId);
+/**
+ * An inventory log entry in the name of the signed-in person. Every change ends with it, in
+ * its transaction: a person who may not register inventory is refused and nothing is written.
+ */
+async function log(db: ConsoleDb, who: Actor | undefined, operationId: string, text: string, itemIds: string[] = []): Promise<void> {
+  await requirePermission(db, operationId, who, { kind: 'registerInventory' });
   const entry: LogInput = {
     operationId,
-    operator: attendance?.groupLeader.trim() || '清登组',
+    operator: who!.name,
     group: 'inventory',
     category: 'inventory',
     text,
@@ -53,7 +58,7 @@ async function roomName(db: ConsoleDb, roomId: string): Promise<string> {
   return (await db.inventoryRooms.get(roomId))?.name ?? '未知房间';
 }
 
-export async function addRoom(db: ConsoleDb, operationId: string, input: RoomInput): Promise<SaveResult> {
+export async function addRoom(db: ConsoleDb, who: Actor | undefined, operationId: string, input: RoomInput): Promise<SaveResult> {
   const parsed = roomInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   const id = crypto.randomUUID();
@@ -63,12 +68,12 @@ export async function addRoom(db: ConsoleDb, operationId: string, input: RoomInp
     const at = now();
     const position = rooms.reduce((max, r) => Math.max(max, r.position + 1), 0);
     await db.inventoryRooms.add({ id, operationId, name: parsed.data.name, position, createdAt: at, updatedAt: at });
-    await log(db, operationId, `清登房间：新增第 ${position + 1} 间“${parsed.data.name}”`);
+    await log(db, who, operationId, `清登房间：新增第 ${position + 1} 间“${parsed.data.name}”`);
     return { ok: true, id };
   });
 }
 
-export async function renameRoom(db: ConsoleDb, roomId: string, input: RoomInput): Promise<SaveResult> {
+export async function renameRoom(db: ConsoleDb, who: Actor | undefined, roomId: string, input: RoomInput): Promise<SaveResult> {
   const parsed = roomInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   return db.transaction('rw', tables(db), async (): Promise<SaveResult> => {
@@ -78,12 +83,12 @@ export async function renameRoom(db: ConsoleDb, roomId: string, input: RoomInput
     const rooms = await db.inventoryRooms.where('operationId').equals(room.operationId).toArray();
     if (rooms.some((r) => r.id !== roomId && r.name === parsed.data.name)) return { ok: false, errors: { name: `已有名为“${parsed.data.name}”的房间` } };
     await db.inventoryRooms.update(roomId, { name: parsed.data.name, updatedAt: now() });
-    await log(db, room.operationId, `清登房间：“${room.name}”更名为“${parsed.data.name}”`);
+    await log(db, who, room.operationId, `清登房间：“${room.name}”更名为“${parsed.data.name}”`);
     return { ok: true, id: roomId };
   });
 }
 
-export async function saveAttendance(db: ConsoleDb, operationId: string, input: AttendanceInput): Promise<SaveResult> {
+export async function saveAttendance(db: ConsoleDb, who: Actor | undefined, operationId: string, input: AttendanceInput): Promise<SaveResult> {
   const parsed = attendanceInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   const record: InventoryAttendanceRecord = { id: operationId, operationId, ...parsed.data, updatedAt: now() };
@@ -95,7 +100,7 @@ export async function saveAttendance(db: ConsoleDb, operationId: string, input: 
       `见证人 ${record.witnesses.map(witnessText).join('、') || '未填'}`,
       `清登组负责人 ${record.groupLeader || '未填'}`,
     ];
-    await log(db, operationId, `清登到场人员${before ? '变更' : '登记'}：${parts.join('；')}`);
+    await log(db, who, operationId, `清登到场人员${before ? '变更' : '登记'}：${parts.join('；')}`);
   });
   return { ok: true, id: operationId };
 }
@@ -110,7 +115,7 @@ function parseItem(input: ItemInput) {
   return parsed.success ? { ok: true as const, values: parsed.data } : { ok: false as const, errors: fieldErrors(parsed.error.issues) };
 }
 
-export async function addItem(db: ConsoleDb, operationId: string, input: ItemInput, photos: InventoryPhoto[] = []): Promise<SaveResult> {
+export async function addItem(db: ConsoleDb, who: Actor | undefined, operationId: string, input: ItemInput, photos: InventoryPhoto[] = []): Promise<SaveResult> {
   const parsed = parseItem(input);
   if (!parsed.ok) return parsed;
   const id = crypto.randomUUID();
@@ -134,12 +139,12 @@ export async function addItem(db: ConsoleDb, operationId: string, input: ItemInp
     const extra = [item.condition, destination ? `去向${destinationText(destination)}` : '', photos.length ? `照片 ${photos.length} 张` : '', item.note]
       .filter(Boolean)
       .join('，');
-    await log(db, operationId, `清登物品：${itemLogText(item, room.name)}${extra ? `，${extra}` : ''}`, [id]);
+    await log(db, who, operationId, `清登物品：${itemLogText(item, room.name)}${extra ? `，${extra}` : ''}`, [id]);
     return { ok: true, id };
   });
 }
 
-export async function updateItem(db: ConsoleDb, itemId: string, input: ItemInput, photos: InventoryPhoto[]): Promise<SaveResult> {
+export async function updateItem(db: ConsoleDb, who: Actor | undefined, itemId: string, input: ItemInput, photos: InventoryPhoto[]): Promise<SaveResult> {
   const parsed = parseItem(input);
   if (!parsed.ok) return parsed;
   return db.transaction('rw', tables(db), async (): Promise<SaveResult> => {
@@ -154,13 +159,13 @@ export async function updateItem(db: ConsoleDb, itemId: string, input: ItemInput
     const changes = itemChanges(before, after, (id) => names.get(id) ?? '未知房间');
     if (changes.length === 0) return { ok: true, id: itemId };
     await db.inventoryItems.put(after);
-    await log(db, before.operationId, `更正物品 ${before.tag} ${before.name}：${changes.join('；')}`, [itemId]);
+    await log(db, who, before.operationId, `更正物品 ${before.tag} ${before.name}：${changes.join('；')}`, [itemId]);
     return { ok: true, id: itemId };
   });
 }
 
 /** Sets where the chosen items go; one log entry names them all. */
-export async function setDestination(db: ConsoleDb, operationId: string, itemIds: string[], destination: InventoryDestination): Promise<SaveResult> {
+export async function setDestination(db: ConsoleDb, who: Actor | undefined, operationId: string, itemIds: string[], destination: InventoryDestination): Promise<SaveResult> {
   const parsed = destinationSchema.safeParse(destination);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   if (itemIds.length === 0) return { ok: false, errors: { items: '请先勾选要设定去向的物品' } };
@@ -172,6 +177,7 @@ export async function setDestination(db: ConsoleDb, operationId: string, itemIds
     await db.inventoryItems.bulkPut(items.map((i) => ({ ...i, destination: parsed.data, updatedAt: at })));
     await log(
       db,
+      who,
       operationId,
       `物品去向：${items.map((i) => i.tag).join('、')} 共 ${items.length} 项运往${destinationText(parsed.data)}`,
       items.map((i) => i.id),
@@ -181,7 +187,7 @@ export async function setDestination(db: ConsoleDb, operationId: string, itemIds
 }
 
 /** A wrongly entered item is withdrawn with a reason, never deleted: it stays in the records and the log. */
-export async function withdrawItem(db: ConsoleDb, itemId: string, reason: string): Promise<SaveResult> {
+export async function withdrawItem(db: ConsoleDb, who: Actor | undefined, itemId: string, reason: string): Promise<SaveResult> {
   const why = reason.trim();
   if (!why) return { ok: false, errors: { reason: '请写明撤销登记的原因（如 重复登记、登记错误）' } };
   if (why.length > 200) return { ok: false, errors: { reason: '原因不能超过 200 个字' } };
@@ -190,7 +196,7 @@ export async function withdrawItem(db: ConsoleDb, itemId: string, reason: string
     if (!item) throw new Error('找不到该物品');
     if (item.status === 'withdrawn') return { ok: true, id: itemId };
     await db.inventoryItems.update(itemId, { status: 'withdrawn', withdrawnReason: why, updatedAt: now() });
-    await log(db, item.operationId, `撤销物品登记：${itemLogText(item, await roomName(db, item.roomId))}，原因：${why}`, [itemId]);
+    await log(db, who, item.operationId, `撤销物品登记：${itemLogText(item, await roomName(db, item.roomId))}，原因：${why}`, [itemId]);
     return { ok: true, id: itemId };
   });
 }

@@ -3,11 +3,11 @@
 // incidents and public opinion; the timeline below. Every act is one log entry.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Input, Row, Select, Space, Tooltip, Typography } from 'antd';
+import { groupKey } from '../../../shared/operators/permissions';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
 import { phases, type PhaseCode } from '../../../shared/onSite/phases';
 import { elapsed, formatDuration, onSiteState, statusLabel, whyNot, type OnSiteAct, type OnSiteState } from '../../../shared/onSite/state';
-import type { WorkingGroup } from '../../../shared/commandPost/types';
 import { db } from '../data/db';
 import { OnSiteRecordAction } from '../documents/OnSiteRecordAction';
 import type { OperationSummary } from '../operation/repository';
@@ -18,13 +18,10 @@ import { errorText } from '../ui/errors';
 import { CheckInPanel, type RosterPerson } from './CheckInPanel';
 import { IncidentModal, PublicOpinionModal } from './ReportModals';
 import { PhaseNoteModal, ResumeModal, StopModal } from './ActModals';
-import { useOperatorStore } from './operator';
-import { recordNote, type Recorder } from './repository';
+import { useRefusal } from '../operators/useRefusal';
+import { actionOf, recordNote, type Recorder } from './repository';
 
 type Dialog = { kind: 'phase'; phase: PhaseCode } | { kind: 'stop' } | { kind: 'resume' } | { kind: 'incident' } | { kind: 'opinion' } | null;
-
-/** What the log's group field holds for a working group: the standard code, or a custom group's name. */
-const groupKey = (g: WorkingGroup) => (g.code === 'custom' ? g.name : g.code);
 
 /** True when a key press belongs to a text field or an open dialog, not to the console's shortcuts. */
 function typingOrDialog(e: KeyboardEvent): boolean {
@@ -40,10 +37,8 @@ export function OnSiteSection({ operation }: { operation: OperationSummary }) {
   const state = useMemo(() => onSiteState(entries ?? []), [entries]);
   const [dialog, setDialog] = useState<Dialog>(null);
 
-  const commander = post?.people.find((p) => p.id === operation.onSiteCommanderId)?.name ?? '';
-  const stored = useOperatorStore((s) => s.byOperation[operation.id]);
-  const setOperator = useOperatorStore((s) => s.setOperator);
-  const operator = stored ?? commander;
+  const { actor, refusal } = useRefusal(operation.id);
+  const operator = actor?.name ?? '';
 
   const groups = useMemo(() => {
     const names: Record<string, string> = {};
@@ -59,8 +54,9 @@ export function OnSiteSection({ operation }: { operation: OperationSummary }) {
     });
   }, [post]);
 
-  const who: Recorder = { operationId: operation.id, operator };
-  const blocked = (act: OnSiteAct) => (operator.trim() ? whyNot(state, act) : '请先填写记录人');
+  const who: Recorder = { operationId: operation.id, personId: actor?.personId ?? '', operator };
+  // Who may act first (the reason names the role), then what the log's state allows.
+  const blocked = (act: OnSiteAct) => refusal(actionOf(who, act)) ?? whyNot(state, act);
 
   // Keys 1–9 open the phase with that number, unless the user is typing or a dialog is open.
   useEffect(() => {
@@ -88,18 +84,10 @@ export function OnSiteSection({ operation }: { operation: OperationSummary }) {
         <Col flex="auto">
           <StatusBanner state={state} />
           <Space style={{ marginTop: 8 }} wrap>
-            <Typography.Text strong>记录人：</Typography.Text>
-            <Input
-              aria-label="记录人"
-              style={{ width: 160 }}
-              value={operator}
-              status={operator.trim() ? undefined : 'error'}
-              placeholder="填写记录人姓名"
-              onChange={(e) => setOperator(operation.id, e.target.value)}
-            />
-            <Typography.Text type="secondary">
-              每条记录都署此姓名（尚未启用登录，默认为现场执行指挥{commander ? `：${commander}` : ''}）
+            <Typography.Text data-testid="recorder">
+              记录人：<Typography.Text strong>{operator || '未登录'}</Typography.Text>
             </Typography.Text>
+            <Typography.Text type="secondary">每条记录都署登录人的姓名；换人请点上方“切换人员”</Typography.Text>
             <OnSiteRecordAction operationId={operation.id} subjectNames={operation.subjects.map((s) => s.name)} />
           </Space>
         </Col>

@@ -10,17 +10,33 @@ import { onSiteState, whyNot, type OnSiteAct } from '../../../shared/onSite/stat
 import type { ConsoleDb } from '../data/db';
 import { recordSelfPerformance } from '../documents/repository';
 import { appendLog, listLog } from '../log/repository';
+import { requirePermission } from '../operators/repository';
+import type { Action, Actor } from '../../../shared/operators/permissions';
 
-/** Who records and for which group; the operator is named on screen until sign-in exists. */
+/** Who records (the signed-in person; personId '' when nobody is) and for which group. */
 export interface Recorder {
   operationId: string;
+  personId: string;
   operator: string;
   group?: string;
 }
 
 type Entry = Omit<LogInput, 'operationId' | 'operator'>;
 
+const actorOf = (who: Recorder): Actor | undefined => (who.personId ? { personId: who.personId, name: who.operator } : undefined);
+
+/** Only the command declares the start and the completion, stops and resumes; anyone logs for their own group. */
+export function actionOf(who: Recorder, what: OnSiteAct): Action {
+  if (what.kind === 'phase' && (what.phase === 'start' || what.phase === 'complete')) return { kind: 'declare', what: what.phase };
+  if (what.kind === 'suspend' || what.kind === 'resume') return { kind: what.kind };
+  return { kind: 'log', group: who.group ?? '' };
+}
+
+/** Refuses, with the reason, what the signed-in person may not do. */
+export const mayAct = (db: ConsoleDb, who: Recorder, what: OnSiteAct) => requirePermission(db, who.operationId, actorOf(who), actionOf(who, what));
+
 async function act(db: ConsoleDb, who: Recorder, what: OnSiteAct, entry: Entry): Promise<LogEntry> {
+  await mayAct(db, who, what);
   return db.transaction('rw', db.logEntries, async () => {
     const reason = whyNot(onSiteState(await listLog(db, who.operationId)), what);
     if (reason) throw new Error(reason);
@@ -39,6 +55,7 @@ export function recordPhase(db: ConsoleDb, who: Recorder, phase: PhaseCode, note
  */
 export async function recordSuspension(db: ConsoleDb, who: Recorder, ground: SuspensionGround, reason: string): Promise<void> {
   if (!reason.trim()) throw new Error('请填写停止执行的具体理由');
+  await mayAct(db, who, { kind: 'suspend', ground });
   if (ground !== 1) {
     await act(db, who, { kind: 'suspend', ground }, { category: 'suspension', text: reason.trim(), data: { ground } });
     return;
@@ -67,6 +84,7 @@ export async function recordCheckIn(
   person: { id: string; name: string; unit: string },
   note = '',
 ): Promise<LogEntry> {
+  await mayAct(db, who, { kind: 'checkIn' });
   return db.transaction('rw', db.logEntries, async () => {
     const state = onSiteState(await listLog(db, who.operationId));
     const before = state.checkIns.get(person.id);

@@ -4,12 +4,11 @@ import { App, Button, Empty, Segmented, Space, Table, Tag, Typography } from 'an
 import { ExperimentOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { operationTitle } from '../../../shared/operation/newOperation';
-import { chinaDate } from '../../../shared/calendar/chinaTime';
 import { MAX_BACKUP_CHARS } from '../../../shared/archive/backup';
 import { ENCRYPTED_EXTENSION } from '../../../shared/archive/encryption';
-import { exportOperationBackup, importOperationBackup } from '../archive/backupRepository';
-import { useExportProtection, usePassphrasePrompt } from '../backup/ExportProtection';
-import { openProtected, protectExport } from '../backup/protectedFiles';
+import { importOperationBackup } from '../archive/backupRepository';
+import { usePassphrasePrompt } from '../backup/ExportProtection';
+import { openProtected } from '../backup/protectedFiles';
 import { db } from '../data/db';
 import { CourtReportTag } from '../report/CourtReportSection';
 import { host } from '../host';
@@ -38,7 +37,6 @@ export function OperationListPage() {
   const [filter, setFilter] = useState<'active' | 'archived'>('active');
   const [loadingDemo, setLoadingDemo] = useState(false);
   const operations = useLiveQuery(() => listOperations(db), []);
-  const protect = useExportProtection();
   const passphrase = usePassphrasePrompt();
   const shown = operations?.filter((o) => o.status === filter);
   const overviews = useLiveQuery(() => listOverviews(db, shown ?? []), [shown?.map((o) => o.id).join()]);
@@ -54,30 +52,6 @@ export function OperationListPage() {
       message.error(`载入示例行动失败：${errorText(e)}`);
     } finally {
       setLoadingDemo(false);
-    }
-  };
-
-  const exportBackup = async (o: OperationSummary) => {
-    const protection = await protect.ask('备份');
-    if (!protection) return;
-    const hide = message.loading(protection.passphrase ? '正在导出并加密备份…' : '正在导出备份…', 0);
-    try {
-      const text = await exportOperationBackup(db, o.id);
-      const file = await protectExport(
-        new TextEncoder().encode(text),
-        `${operationTitle(o.subjects.map((s) => s.name))}-备份-${chinaDate(new Date())}.json`,
-        protection,
-      );
-      const result = await host.saveFile({ suggestedName: file.name, bytes: file.bytes, filters: [{ name: '行动备份', extensions: file.extensions }] });
-      if (result.status === 'saved') {
-        message.success(
-          protection.passphrase ? `加密备份已保存：${result.location}` : `备份已保存：${result.location}。文件未加密，含个人信息，请妥善保管。`,
-        );
-      }
-    } catch (e) {
-      message.error(`导出备份失败：${errorText(e)}`);
-    } finally {
-      hide();
     }
   };
 
@@ -119,7 +93,6 @@ export function OperationListPage() {
 
   return (
     <div className="page">
-      {protect.dialog}
       {passphrase.dialog}
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} wrap>
         <Typography.Title level={3} className="page-title">
@@ -217,7 +190,7 @@ export function OperationListPage() {
             width: 170,
             render: (_, o) => (
               <Space size="small">
-                <Button size="small" type="link" onClick={() => exportBackup(o)}>
+                <Button size="small" type="link" title="在行动的“档案”中导出（需登录，导出记入执行日志）" onClick={() => navigate({ page: 'workspace', operationId: o.id, section: 'archive' })}>
                   导出备份
                 </Button>
                 <Button size="small" type="link" onClick={() => open(o)}>

@@ -1,12 +1,13 @@
 // DOM. 合法性审查与定稿: every check with its basis; finalising locks a numbered version.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Input, Modal, Space, Table, Tag, Typography } from 'antd';
+import { Alert, App, Button, Card, Modal, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { CheckCircleFilled, CloseCircleFilled, ExclamationCircleFilled, LockOutlined } from '@ant-design/icons';
 import { canFinalise } from '../../../shared/plan/legality';
 import type { LegalityCheck, Plan } from '../../../shared/plan/types';
 import { db } from '../data/db';
 import { errorText } from '../ui/errors';
-import { finalisePlan } from './repository';
+import { finalisePlanAs } from './repository';
+import { useRefusal } from '../operators/useRefusal';
 
 const statusView: Record<LegalityCheck['status'], { icon: React.ReactNode; text: string }> = {
   pass: { icon: <CheckCircleFilled style={{ color: '#389e0d' }} />, text: '通过' },
@@ -62,7 +63,8 @@ export function ReviewPanel({
 }) {
   const { message } = App.useApp();
   const [confirming, setConfirming] = useState(false);
-  const [finaliser, setFinaliser] = useState('');
+  const { actor, refusal } = useRefusal(operationId);
+  const cannot = refusal({ kind: 'finalisePlan' });
   const [saving, setSaving] = useState(false);
   const ok = canFinalise(checks);
   const failures = checks.filter((c) => c.blocking && c.status === 'fail');
@@ -70,7 +72,7 @@ export function ReviewPanel({
   const finalise = async () => {
     setSaving(true);
     try {
-      const plan = await finalisePlan(db, operationId, finaliser.trim());
+      const plan = await finalisePlanAs(db, operationId, actor);
       message.success(`预案已定稿为第 ${plan.version} 版`);
       setConfirming(false);
     } catch (e) {
@@ -94,9 +96,11 @@ export function ReviewPanel({
       )}
       <LegalityTable checks={checks} />
       <Space>
-        <Button type="primary" icon={<LockOutlined />} disabled={!ok} onClick={() => setConfirming(true)}>
-          定稿为第 {Math.max(0, ...versions.map((v) => v.version)) + 1} 版
-        </Button>
+        <Tooltip title={ok ? cannot : null}>
+          <Button type="primary" icon={<LockOutlined />} disabled={!ok || !!cannot} onClick={() => setConfirming(true)}>
+            定稿为第 {Math.max(0, ...versions.map((v) => v.version)) + 1} 版
+          </Button>
+        </Tooltip>
         <Typography.Text type="secondary">定稿后该版本锁定不可修改；再修改预案将形成新版本，历史版本全部保留。</Typography.Text>
       </Space>
       <Card size="small" title="当前草稿" extra={<Typography.Text type="secondary">打印件每页标注“草稿”，不能代替定稿版本</Typography.Text>}>
@@ -124,11 +128,14 @@ export function ReviewPanel({
         onOk={finalise}
         okText="定稿"
         cancelText="取消"
-        okButtonProps={{ disabled: finaliser.trim() === '', loading: saving }}
+        okButtonProps={{ disabled: !!cannot, loading: saving }}
         destroyOnHidden
       >
-        <Typography.Paragraph>定稿后本版本不可修改。请填写定稿人（现场执行指挥或其指定的副指挥）：</Typography.Paragraph>
-        <Input autoFocus value={finaliser} onChange={(e) => setFinaliser(e.target.value)} placeholder="姓名" aria-label="定稿人" onPressEnter={() => finaliser.trim() && void finalise()} />
+        <Typography.Paragraph>定稿后本版本不可修改。</Typography.Paragraph>
+        <Typography.Paragraph data-testid="finaliser">
+          定稿人：<Typography.Text strong>{actor?.name ?? '未登录'}</Typography.Text>（当前登录人员）
+        </Typography.Paragraph>
+        {cannot && <Alert type="error" showIcon title={cannot} />}
       </Modal>
     </Space>
   );

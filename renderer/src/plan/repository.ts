@@ -1,4 +1,6 @@
 // DOM. The plan's working draft (version 0), its finalised versions, and the meeting record.
+import type { Actor } from '../../../shared/operators/permissions';
+import { requirePermission } from '../operators/repository';
 import { chinaInstant } from '../../../shared/calendar/chinaTime';
 import { canFinalise, checkPlanLegality } from '../../../shared/plan/legality';
 import { emptyPlanContent, planContentSchema } from '../../../shared/plan/planContent';
@@ -59,8 +61,15 @@ export async function currentLegality(db: ConsoleDb, operationId: string): Promi
   return checkPlanLegality({ content: draft.content, operation, groups, people, night });
 }
 
+/** Finalises as the signed-in person: only the commander or the deputy may. */
+export async function finalisePlanAs(db: ConsoleDb, operationId: string, actor: Actor | undefined): Promise<Plan> {
+  await requirePermission(db, operationId, actor, { kind: 'finalisePlan' });
+  return finalisePlan(db, operationId, actor!.name);
+}
+
 /**
- * Locks the draft as the next numbered version. The checks run again here, inside the
+ * Locks the draft as the next numbered version (as `finalisedBy`, whose right to it the
+ * caller has checked: the screen goes through finalisePlanAs). The checks run again here, inside the
  * transaction, so a plan that would break the law cannot be finalised by a stale screen.
  */
 export async function finalisePlan(db: ConsoleDb, operationId: string, finalisedBy: string): Promise<Plan> {

@@ -46,7 +46,7 @@ const rawOf = (text: CourtReportText): Record<LineKey | 'process', string> => ({
   process: text.process.map(processLine).join('\n'),
 });
 
-function CourtReportEditor({ draft, issuer, onClose }: { draft: CourtReportRecord; issuer: string; onClose: () => void }) {
+function CourtReportEditor({ draft, onClose }: { draft: CourtReportRecord; onClose: () => void }) {
   const { message } = App.useApp();
   const [current, change, error] = useDraft(draft);
   // The areas keep the user's own line breaks while typing; the record holds the parsed lines.
@@ -68,7 +68,6 @@ function CourtReportEditor({ draft, issuer, onClose }: { draft: CourtReportRecor
     <DraftShell
       draft={current}
       saveError={error}
-      issuer={issuer}
       onClose={onClose}
       extraActions={
         <Popconfirm title="按最新记录重新生成？" description="除“其他需要说明的情况”外，此处的修改将被替换。" okText="重新生成" cancelText="取消" onConfirm={regenerate}>
@@ -130,7 +129,7 @@ function CourtReportEditor({ draft, issuer, onClose }: { draft: CourtReportRecor
 }
 
 /** 情况报告: the drafts and the issued versions, with 起草, 编辑/签发, 查看 and 更正. */
-export function CourtReportDocuments({ operationId, issuer }: { operationId: string; issuer: string }) {
+export function CourtReportDocuments({ operationId }: { operationId: string }) {
   const { message } = App.useApp();
   const reports = useLiveQuery(() => listCourtReports(db, operationId), [operationId]);
   const [editing, setEditing] = useState<string | null>(null);
@@ -193,7 +192,7 @@ export function CourtReportDocuments({ operationId, issuer }: { operationId: str
           },
         ]}
       />
-      {editingDraft?.status === 'draft' && <CourtReportEditor draft={editingDraft} issuer={issuer} onClose={() => setEditing(null)} />}
+      {editingDraft?.status === 'draft' && <CourtReportEditor draft={editingDraft} onClose={() => setEditing(null)} />}
       <PdfDocumentModal
         open={viewing !== null}
         onClose={() => setViewing(null)}

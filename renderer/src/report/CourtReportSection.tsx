@@ -18,7 +18,7 @@ import {
 import { courtReportStatus, type CourtReportStatus } from '../../../shared/report/deadline';
 import { db } from '../data/db';
 import type { OperationSummary } from '../operation/repository';
-import { useOperatorStore } from '../onSite/operator';
+import { useActor } from '../operators/session';
 import { dateField } from '../ui/dateFields';
 import { useRecordForm, type RecordSaveResult } from '../ui/useRecordForm';
 import { CourtReportDocuments } from './CourtReportDocuments';
@@ -141,10 +141,7 @@ export function CourtReportSection({ operation }: { operation: OperationSummary 
   const status = useCourtReportStatus(operation.id);
   const records = useLiveQuery(() => listAftercare(db, operation.id), [operation.id]);
   const groups = useLiveQuery(() => db.workingGroups.where('operationId').equals(operation.id).toArray(), [operation.id]);
-  const commander = useLiveQuery(async () => (operation.onSiteCommanderId ? ((await db.people.get(operation.onSiteCommanderId))?.name ?? '') : ''), [operation]);
-  const stored = useOperatorStore((s) => s.byOperation[operation.id]);
-  const setOperator = useOperatorStore((s) => s.setOperator);
-  const operator = stored ?? commander ?? '';
+  const operator = useActor(operation.id)?.name ?? '';
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
   const who: Recorder = { operationId: operation.id, operator };
@@ -166,18 +163,7 @@ export function CourtReportSection({ operation }: { operation: OperationSummary 
       ) : (
         <Alert type="info" showIcon title="尚未宣布执行完毕：在“现场指挥”记录“宣布执行完毕”后，自次日起计算五日书面报告期限。" />
       )}
-      <Space>
-        <span>记录人</span>
-        <Input
-          aria-label="记录人"
-          value={operator}
-          status={operator.trim() ? undefined : 'error'}
-          placeholder="每条记录都署此名"
-          onChange={(e) => setOperator(operation.id, e.target.value)}
-          style={{ width: 160 }}
-        />
-      </Space>
-      <CourtReportDocuments operationId={operation.id} issuer={operator} />
+      <CourtReportDocuments operationId={operation.id} />
       <Card
         size="small"
         title="善后事项"

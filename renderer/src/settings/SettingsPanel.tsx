@@ -1,6 +1,7 @@
-// DOM. 设置: night hours used by the legality checks, and official holiday schedules.
+// DOM. 设置: night hours used by the legality checks, official holiday schedules, and the
+// idle time after which a workspace locks.
 import { useState } from 'react';
-import { Alert, App, Button, Card, Form, Modal, Space, Table, TimePicker, Typography } from 'antd';
+import { Alert, App, Button, Card, Form, InputNumber, Modal, Space, Table, TimePicker, Typography } from 'antd';
 import { SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { clockField } from '../ui/dateFields';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -9,8 +10,15 @@ import { db } from '../data/db';
 import { host } from '../host';
 import { readWholeFile } from '../host/fileStream';
 import { errorText } from '../ui/errors';
-import { loadScheduleFile, readNightHours, registerStoredSchedules, saveNightHours, type NightHours } from './settings';
-
+import {
+  loadScheduleFile,
+  readIdleLockMinutes,
+  readNightHours,
+  registerStoredSchedules,
+  saveIdleLockMinutes,
+  saveNightHours,
+  type NightHours,
+} from './settings';
 
 function NightHoursForm({ value }: { value: NightHours }) {
   const { message } = App.useApp();
@@ -30,6 +38,29 @@ function NightHoursForm({ value }: { value: NightHours }) {
       <Form.Item name="to" label="至次日" {...clockField}>
         <TimePicker format="HH:mm" allowClear={false} />
       </Form.Item>
+      <Button htmlType="submit">保存</Button>
+    </Form>
+  );
+}
+
+function IdleLockForm({ minutes }: { minutes: number }) {
+  const { message } = App.useApp();
+  const save = async (v: { minutes: number | null }) => {
+    try {
+      await saveIdleLockMinutes(db, v.minutes ?? undefined);
+      message.success('已保存空闲锁定时间');
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  return (
+    <Form layout="inline" initialValues={{ minutes }} onFinish={save}>
+      <Form.Item name="minutes" label="无键盘、鼠标操作">
+        <InputNumber aria-label="空闲锁定分钟数" min={0.1} max={120} step={1} suffix="分钟" style={{ width: 140 }} />
+      </Form.Item>
+      <Typography.Text type="secondary" style={{ marginRight: 12, lineHeight: '32px' }}>
+        后锁定工作区；也可随时按 Ctrl+L 锁定
+      </Typography.Text>
       <Button htmlType="submit">保存</Button>
     </Form>
   );
@@ -90,6 +121,7 @@ function SchedulesCard() {
 export function SettingsButton() {
   const [open, setOpen] = useState(false);
   const night = useLiveQuery(() => readNightHours(db), []);
+  const idle = useLiveQuery(() => readIdleLockMinutes(db), []);
   return (
     <>
       <Button type="text" icon={<SettingOutlined />} style={{ color: '#fff' }} onClick={() => setOpen(true)}>
@@ -105,6 +137,9 @@ export function SettingsButton() {
               title="《行政强制法》未界定夜间；默认采用《噪声污染防治法》第八十八条的 22:00 至次日 06:00。"
             />
             {night && <NightHoursForm key={`${night.from}-${night.to}`} value={night} />}
+          </Card>
+          <Card size="small" title="空闲锁定">
+            {idle !== undefined && <IdleLockForm key={idle} minutes={idle} />}
           </Card>
           <SchedulesCard />
         </Space>

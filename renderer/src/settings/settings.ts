@@ -66,3 +66,19 @@ export async function loadScheduleFile(db: ConsoleDb, text: string): Promise<Off
   await registerStoredSchedules(db);
   return parsed.schedule;
 }
+
+/** Minutes without keyboard or mouse before the workspace locks; fractions allow short tests. */
+export const idleLockSchema = z.number({ error: '请填写分钟数' }).min(0.1, '空闲锁定时间至少 0.1 分钟').max(120, '空闲锁定时间不超过 120 分钟');
+export const DEFAULT_IDLE_LOCK_MINUTES = 10;
+
+export async function readIdleLockMinutes(db: ConsoleDb): Promise<number> {
+  const parsed = idleLockSchema.safeParse((await db.settings.get('idleLockMinutes'))?.value);
+  return parsed.success ? parsed.data : DEFAULT_IDLE_LOCK_MINUTES;
+}
+
+export async function saveIdleLockMinutes(db: ConsoleDb, value: unknown): Promise<number> {
+  const parsed = idleLockSchema.safeParse(value);
+  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('；'));
+  await db.settings.put({ key: 'idleLockMinutes', value: parsed.data, savedAt: chinaInstant(new Date()) });
+  return parsed.data;
+}

@@ -18,6 +18,9 @@ import { OverviewSection } from './OverviewSection';
 import { ArchiveSection } from '../archive/ArchiveSection';
 import { AutoBackup, AutoBackupTag } from '../backup/AutoBackup';
 import { sections } from './sections';
+import { OperatorBar } from '../operators/OperatorBar';
+import { OperatorGate } from '../operators/OperatorGate';
+import { useSession } from '../operators/session';
 
 export function WorkspacePage({ operationId, section }: { operationId: string; section: WorkspaceSection }) {
   const navigate = useRoute((s) => s.navigate);
@@ -29,7 +32,8 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = sections[Number(e.key) - 1];
-      if (e.altKey && !e.ctrlKey && !e.metaKey && target) {
+      const locked = useSession.getState().byOperation[operationId]?.locked;
+      if (e.altKey && !e.ctrlKey && !e.metaKey && target && !locked) {
         e.preventDefault();
         navigate({ page: 'workspace', operationId, section: target.key });
       }
@@ -51,68 +55,72 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
   }
 
   const current = sections.find((s) => s.key === section) ?? sections[0]!;
+  const title = operationTitle(operation.subjects.map((s) => s.name));
   return (
-    <Layout>
-      <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
-        <div style={{ padding: '12px 16px' }}>
-          <Button size="small" icon={<ArrowLeftOutlined />} onClick={() => navigate({ page: 'operations' })}>
-            行动列表
-          </Button>
-        </div>
-        <Menu
-          mode="inline"
-          selectedKeys={[current.key]}
-          aria-label="执行流程"
-          items={sections.map((s, i) => ({
-            key: s.key,
-            label: (
-              <span title={`${s.steps}（Alt+${i + 1}）`}>
-                {s.label}
-              </span>
-            ),
-          }))}
-          onClick={({ key }) => go(key as WorkspaceSection)}
-        />
-      </Layout.Sider>
-      <Layout.Content className="page">
-        <Space align="center" style={{ marginBottom: 8 }} wrap>
-          <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
-            {operationTitle(operation.subjects.map((s) => s.name))}
+    <OperatorGate operation={operation} title={title}>
+      <Layout>
+        <Layout.Sider width={200} theme="light" style={{ borderRight: '1px solid #f0f0f0' }}>
+          <div style={{ padding: '12px 16px' }}>
+            <Button size="small" icon={<ArrowLeftOutlined />} onClick={() => navigate({ page: 'operations' })}>
+              行动列表
+            </Button>
+          </div>
+          <Menu
+            mode="inline"
+            selectedKeys={[current.key]}
+            aria-label="执行流程"
+            items={sections.map((s, i) => ({
+              key: s.key,
+              label: (
+                <span title={`${s.steps}（Alt+${i + 1}）`}>
+                  {s.label}
+                </span>
+              ),
+            }))}
+            onClick={({ key }) => go(key as WorkspaceSection)}
+          />
+        </Layout.Sider>
+        <Layout.Content className="page">
+          <Space align="center" style={{ marginBottom: 8 }} wrap>
+            <Typography.Title level={3} className="page-title" style={{ marginBottom: 0 }}>
+              {title}
+            </Typography.Title>
+            {operation.isDemo && <Tag color="gold">示例 · 虚构数据，仅供培训</Tag>}
+            {operation.status === 'archived' && <Tag>已归档</Tag>}
+            {operation.termination && <Tag color="blue">已终止：被执行人自行履行</Tag>}
+            <Typography.Text type="secondary">{operation.courtRuling.number}</Typography.Text>
+            <LogStatusTag operationId={operation.id} />
+            <AutoBackupTag operationId={operation.id} />
+            <OperatorBar operation={operation} />
+          </Space>
+          <AutoBackup operationId={operation.id} title={title} />
+          {!operation.termination && current.key !== 'documents' && <SelfPerformanceCountdown operationId={operation.id} />}
+          <CourtReportCountdown operationId={operation.id} />
+          {operation.status === 'archived' && (
+            <Alert type="info" showIcon style={{ marginBottom: 12 }} title="此行动已归档，可在行动列表“已归档”中恢复。" />
+          )}
+          <Typography.Title level={4} style={{ marginTop: 8 }}>
+            {current.label} <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>{current.steps}</Typography.Text>
           </Typography.Title>
-          {operation.isDemo && <Tag color="gold">示例 · 虚构数据，仅供培训</Tag>}
-          {operation.status === 'archived' && <Tag>已归档</Tag>}
-          {operation.termination && <Tag color="blue">已终止：被执行人自行履行</Tag>}
-          <Typography.Text type="secondary">{operation.courtRuling.number}</Typography.Text>
-          <LogStatusTag operationId={operation.id} />
-          <AutoBackupTag operationId={operation.id} />
-        </Space>
-        <AutoBackup operationId={operation.id} title={operationTitle(operation.subjects.map((s) => s.name))} />
-        {!operation.termination && current.key !== 'documents' && <SelfPerformanceCountdown operationId={operation.id} />}
-        <CourtReportCountdown operationId={operation.id} />
-        {operation.status === 'archived' && (
-          <Alert type="info" showIcon style={{ marginBottom: 12 }} title="此行动已归档，可在行动列表“已归档”中恢复。" />
-        )}
-        <Typography.Title level={4} style={{ marginTop: 8 }}>
-          {current.label} <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>{current.steps}</Typography.Text>
-        </Typography.Title>
-        {current.key === 'overview' ? (
-          <OverviewSection operation={operation} />
-        ) : current.key === 'commandPost' ? (
-          <CommandPostSection operation={operation} />
-        ) : current.key === 'plan' ? (
-          <PlanSection operation={operation} />
-        ) : current.key === 'documents' ? (
-          <DocumentsSection operation={operation} />
-        ) : current.key === 'onSite' ? (
-          <OnSiteSection operation={operation} />
-        ) : current.key === 'evidence' ? (
-          <EvidenceSection operation={operation} />
-        ) : current.key === 'courtReport' ? (
-          <CourtReportSection operation={operation} />
-        ) : (
-          <ArchiveSection operation={operation} />
-        )}
-      </Layout.Content>
-    </Layout>
+          {current.key === 'overview' ? (
+            <OverviewSection operation={operation} />
+          ) : current.key === 'commandPost' ? (
+            <CommandPostSection operation={operation} />
+          ) : current.key === 'plan' ? (
+            <PlanSection operation={operation} />
+          ) : current.key === 'documents' ? (
+            <DocumentsSection operation={operation} />
+          ) : current.key === 'onSite' ? (
+            <OnSiteSection operation={operation} />
+          ) : current.key === 'evidence' ? (
+            <EvidenceSection operation={operation} />
+          ) : current.key === 'courtReport' ? (
+            <CourtReportSection operation={operation} />
+          ) : (
+            <ArchiveSection operation={operation} />
+          )}
+        </Layout.Content>
+      </Layout>
+    </OperatorGate>
   );
 }

@@ -22,6 +22,7 @@ export interface StoredEntry {
   seq: number;
   hash: string;
   category: string;
+  operator: string;
   text: string;
   data?: Record<string, unknown>;
   refs: { media?: string[]; inventoryItems?: string[]; people?: string[] };

@@ -3,7 +3,7 @@
 import { expect, type Page } from '@playwright/test';
 import { beijing, choose, fillTime } from './files';
 
-export async function registerFootage(page: Page, path: string, who = { operator: '钱磊', registeredBy: '王静' }) {
+export async function registerFootage(page: Page, path: string, who = { operator: '钱磊' }) {
   await page.getByRole('menuitem', { name: /证据保全/ }).click();
   await page.getByRole('button', { name: '登记音像资料…' }).click();
   const register = page.getByRole('dialog', { name: /登记音像资料/ });
@@ -13,7 +13,6 @@ export async function registerFootage(page: Page, path: string, who = { operator
   await register.getByLabel('拍摄人').fill(who.operator);
   await fillTime(register.getByLabel('开始时间'), beijing(3));
   await fillTime(register.getByLabel('结束时间'), beijing(2));
-  await register.getByLabel('登记人').fill(who.registeredBy);
   await register.getByLabel('保管人').fill(who.operator);
   await register.getByRole('button', { name: '登记' }).click();
   await expect(register).toBeHidden();

@@ -1,8 +1,10 @@
 // Node tool (Playwright support). Driving the commander's console (现场指挥).
 import { expect, type Page } from '@playwright/test';
+import { signInWhenAsked } from './signIn';
 
-/** Loads the demo operation and opens 现场指挥; returns the operation id. */
+/** Loads the demo operation, signs in as its commander and opens 现场指挥; returns the operation id. */
 export async function openConsole(page: Page): Promise<string> {
+  await signInWhenAsked(page);
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例行动' }).click();
   await page.getByRole('menuitem', { name: /现场指挥/ }).click();
