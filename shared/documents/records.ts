@@ -78,6 +78,8 @@ export interface ServiceRecord {
   receiptDate: IsoDate | '';
   remarks: string;
   recordedAt: IsoInstant;
+  /** The signed-in person who recorded it (absent on records made before sign-in existed). */
+  recordedBy?: string;
 }
 
 const text = (label: string, max: number) => z.string().trim().max(max, `${label}不能超过 ${max} 个字`);
@@ -181,6 +183,8 @@ export interface PostingRecord {
   photos: PostingPhoto[];
   note: string;
   recordedAt: IsoInstant;
+  /** The signed-in person who recorded it. */
+  recordedBy?: string;
 }
 
 export const postingInputSchema = z.object({

@@ -146,7 +146,6 @@ test('the announcement is posted with a photo, served by publication, and self-p
   await self.getByLabel('自行履行日期').fill('2026-11-23');
   await self.getByLabel('自行履行日期').press('Enter');
   await self.getByLabel('情况说明').fill('被执行人已搬离并交付钥匙，经现场核实');
-  await self.getByLabel('记录人').fill('陈志远');
   await self.getByRole('button', { name: '记录并终止行动' }).click();
   await expect(page.getByText(/本行动已终止：被执行人已于2026年11月23日自行履行/)).toBeVisible();
   await expect(page.getByText('已终止：被执行人自行履行')).toBeVisible();

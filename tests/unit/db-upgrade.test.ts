@@ -79,11 +79,12 @@ describe('a version 1 database opened by the current schema', () => {
     const name = await writeV1Database();
     db = openConsoleDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     for (const [table, rows] of Object.entries(v1Tables)) {
       expect(await db.table(table).toArray(), table).toEqual(byKey(table, rows));
     }
-    // What versions 2 and 3 add starts empty and takes records.
+    // What versions 2, 3 and 4 add starts empty and takes records.
+    expect(await db.operators.count()).toBe(0);
     expect(await db.settings.count()).toBe(0);
     expect(await db.inventoryRooms.count()).toBe(0);
     expect(await db.inventoryAttendance.count()).toBe(0);

@@ -11,8 +11,9 @@ import { errorText } from '../ui/errors';
 import { noPeopleText, personOptions } from './personOptions';
 import { setCommand, type CommandPostData } from './repository';
 import { useRefusal } from '../operators/useRefusal';
+import { Masked } from '../ui/Masked';
 
-function PersonCard({ title, person, data }: { title: string; person?: Person; data: CommandPostData }) {
+function PersonCard({ title, person, data, operationId }: { title: string; person?: Person; data: CommandPostData; operationId: string }) {
   return (
     <Card size="small" title={title}>
       {person ? (
@@ -20,7 +21,9 @@ function PersonCard({ title, person, data }: { title: string; person?: Person; d
           <Descriptions.Item label="姓名">{person.name}</Descriptions.Item>
           <Descriptions.Item label="单位">{data.memberUnits.find((u) => u.id === person.memberUnitId)?.name ?? '—'}</Descriptions.Item>
           <Descriptions.Item label="职务">{person.post || '—'}</Descriptions.Item>
-          <Descriptions.Item label="联系电话">{person.phone || '—'}</Descriptions.Item>
+          <Descriptions.Item label="联系电话">
+            <Masked operationId={operationId} value={person.phone} kind="phone" whose={person.name} />
+          </Descriptions.Item>
           <Descriptions.Item label="工作证号">{person.badgeNumber || '—'}</Descriptions.Item>
           <Descriptions.Item label="其他分工">
             {personRoles(person.id, data.workingGroups, {})
@@ -109,10 +112,10 @@ export function CommandTab({ operation, data }: { operation: OperationSummary; d
       </Form>
       <Row gutter={12} style={{ maxWidth: 900 }}>
         <Col span={12}>
-          <PersonCard title="现场执行指挥" person={byId(onSiteCommanderId)} data={data} />
+          <PersonCard title="现场执行指挥" person={byId(onSiteCommanderId)} data={data} operationId={operation.id} />
         </Col>
         <Col span={12}>
-          <PersonCard title="副指挥" person={byId(deputyCommanderId)} data={data} />
+          <PersonCard title="副指挥" person={byId(deputyCommanderId)} data={data} operationId={operation.id} />
         </Col>
       </Row>
     </>

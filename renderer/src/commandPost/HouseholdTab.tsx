@@ -26,7 +26,6 @@ import {
 } from 'antd';
 import { DeleteOutlined, EditOutlined, PlusOutlined, UserAddOutlined } from '@ant-design/icons';
 import { chinaDate } from '../../../shared/calendar/chinaTime';
-import { maskIdNumber, maskPhone } from '../../../shared/operation/formats';
 import {
   missingAgeFlags,
   subjectRemovalBlocker,
@@ -46,6 +45,7 @@ import { db } from '../data/db';
 import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
 import { FormModal } from './FormModal';
+import { Masked } from '../ui/Masked';
 import {
   addSubject,
   deleteHouseholdMember,
@@ -330,9 +330,11 @@ export function HouseholdTab({ operation, data }: { operation: OperationSummary;
           >
             <Descriptions size="small" column={3} bordered styles={{ label: { width: 96 } }} style={{ marginBottom: 12 }}>
               <Descriptions.Item label={subject.idType === 'residentId' ? '身份证号码' : '证件号码'}>
-                {subject.idNumber ? maskIdNumber(subject.idNumber) : '—'}
+                <Masked operationId={operation.id} value={subject.idNumber} kind="id" whose={subject.name} />
               </Descriptions.Item>
-              <Descriptions.Item label="联系电话">{subject.phone ? maskPhone(subject.phone) : '—'}</Descriptions.Item>
+              <Descriptions.Item label="联系电话">
+                <Masked operationId={operation.id} value={subject.phone} kind="phone" whose={subject.name} />
+              </Descriptions.Item>
               <Descriptions.Item label="住址">{subject.address || '—'}</Descriptions.Item>
               <Descriptions.Item label="身体状况">{a?.health || '—'}</Descriptions.Item>
               <Descriptions.Item label="心理状态">{a?.psychological || '—'}</Descriptions.Item>
@@ -366,7 +368,7 @@ export function HouseholdTab({ operation, data }: { operation: OperationSummary;
                   width: 120,
                   render: (_, m) => (m.birthYear ? `${m.birthYear}（约 ${year - m.birthYear} 岁）` : '—'),
                 },
-                { title: '联系电话', key: 'phone', width: 120, render: (_, m) => (m.phone ? maskPhone(m.phone) : '—') },
+                { title: '联系电话', key: 'phone', width: 150, render: (_, m) => <Masked operationId={operation.id} value={m.phone} kind="phone" whose={m.name} /> },
                 {
                   title: '需特别照护',
                   key: 'vulnerabilities',

@@ -13,6 +13,7 @@ import { errorText } from '../ui/errors';
 import { FormModal } from './FormModal';
 import { deleteMemberUnit, deletePerson, saveMemberUnit, savePerson, type CommandPostData } from './repository';
 import { RosterImportDialog } from './roster/RosterImportDialog';
+import { Masked } from '../ui/Masked';
 
 const roleColors: Record<PersonRole['kind'], string> = { commander: 'red', deputy: 'volcano', leader: 'blue', member: 'default' };
 
@@ -238,7 +239,7 @@ export function UnitsTab({ operation, data }: { operation: OperationSummary; dat
             { title: '姓名', dataIndex: 'name', width: 90 },
             { title: '所属单位', key: 'unit', width: 200, render: (_, p) => unitName(p.memberUnitId) },
             { title: '职务', dataIndex: 'post', width: 190, render: (v: string) => v || '—' },
-            { title: '联系电话', dataIndex: 'phone', width: 120, render: (v: string) => v || '—' },
+            { title: '联系电话', key: 'phone', width: 150, render: (_, p) => <Masked operationId={operation.id} value={p.phone} kind="phone" whose={p.name} /> },
             { title: '工作证号', dataIndex: 'badgeNumber', width: 90, render: (v: string) => v || '—' },
             {
               title: '指挥部分工',

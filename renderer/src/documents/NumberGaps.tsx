@@ -4,6 +4,8 @@ import { Alert, App, Button, Input, Modal, Select, Space } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../data/db';
 import { errorText } from '../ui/errors';
+import { NOT_SIGNED_IN } from '../operators/repository';
+import { useActor } from '../operators/session';
 import { recordNumberGap, unexplainedGaps } from './numbering';
 
 export function NumberGaps({ operationId }: { operationId: string }) {
@@ -12,12 +14,13 @@ export function NumberGaps({ operationId }: { operationId: string }) {
   const [open, setOpen] = useState<{ issuerCode: string; year: number; gaps: number[] } | null>(null);
   const [sequence, setSequence] = useState<number>();
   const [reason, setReason] = useState('');
-  const [recordedBy, setRecordedBy] = useState('');
+  const actor = useActor(operationId);
 
   const save = async () => {
     if (!open || sequence === undefined) return;
     try {
-      await recordNumberGap(db, { issuerCode: open.issuerCode, year: open.year, sequence }, reason, recordedBy);
+      if (!actor) throw new Error(NOT_SIGNED_IN);
+      await recordNumberGap(db, { issuerCode: open.issuerCode, year: open.year, sequence }, reason, actor.name);
       message.success(`已记录 ${open.issuerCode}〔${open.year}〕${sequence}号 的缺号原因`);
       setOpen(null);
       setReason('');
@@ -57,7 +60,7 @@ export function NumberGaps({ operationId }: { operationId: string }) {
             options={(open?.gaps ?? []).map((g) => ({ value: g, label: `${open?.issuerCode}〔${open?.year}〕${g}号` }))}
           />
           <Input.TextArea aria-label="缺号原因" value={reason} onChange={(e) => setReason(e.target.value)} placeholder="如：该号已用于纸质文书、打印错误作废" />
-          <Input aria-label="记录人" value={recordedBy} onChange={(e) => setRecordedBy(e.target.value)} placeholder="记录人" />
+          <span>记录人：{actor?.name ?? '未登录'}</span>
         </Space>
       </Modal>
     </>

@@ -6,18 +6,20 @@ import { db } from '../data/db';
 import { PhotoField } from '../ui/PhotoField';
 import { chinaInstantField } from '../ui/dateFields';
 import { useRecordForm } from '../ui/useRecordForm';
+import { useActor } from '../operators/session';
 import { recordPosting } from './repository';
 
 const MAX_PHOTO_BYTES = 20 * 1024 * 1024;
 
 export function PostingForm({ document, place, onClose }: { document: DocumentRecord; place: string; onClose: () => void }) {
   const [form] = Form.useForm<PostingInput>();
+  const actor = useActor(document.operationId);
   const [photos, setPhotos] = useState<PostingPhoto[]>([]);
 
 
   const { saving, submit: save } = useRecordForm(
     form,
-    () => recordPosting(db, document.id, form.getFieldsValue(true), photos),
+    () => recordPosting(db, document.id, form.getFieldsValue(true), photos, actor),
     '已记录张贴',
     onClose,
   );

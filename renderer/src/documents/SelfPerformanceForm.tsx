@@ -4,13 +4,15 @@ import type { SelfPerformanceInput } from '../../../shared/documents/records';
 import { db } from '../data/db';
 import { dateField } from '../ui/dateFields';
 import { useRecordForm } from '../ui/useRecordForm';
+import { useActor } from '../operators/session';
 import { recordSelfPerformance } from './repository';
 
 export function SelfPerformanceForm({ operationId, onClose }: { operationId: string; onClose: () => void }) {
   const [form] = Form.useForm<SelfPerformanceInput>();
+  const actor = useActor(operationId);
   const { saving, submit: save } = useRecordForm(
     form,
-    () => recordSelfPerformance(db, operationId, form.getFieldsValue(true)),
+    () => recordSelfPerformance(db, operationId, form.getFieldsValue(true), actor),
     '已记录：被执行人已自行履行，本行动终止',
     onClose,
   );
@@ -29,9 +31,7 @@ export function SelfPerformanceForm({ operationId, onClose }: { operationId: str
         <Form.Item name="note" label="情况说明">
           <Input.TextArea autoSize={{ minRows: 2, maxRows: 5 }} placeholder="如：被执行人已于当日搬离，交付房屋钥匙，经现场核实" />
         </Form.Item>
-        <Form.Item name="recordedBy" label="记录人">
-          <Input />
-        </Form.Item>
+        <Form.Item label="记录人">{actor?.name ?? '未登录'}</Form.Item>
       </Form>
     </Modal>
   );

@@ -6,14 +6,16 @@ import type { DocumentRecord, ServiceInput } from '../../../shared/documents/rec
 import { db } from '../data/db';
 import { chinaInstantField, dateField } from '../ui/dateFields';
 import { useRecordForm } from '../ui/useRecordForm';
+import { useActor } from '../operators/session';
 import { recordService } from './repository';
 
 export function ServiceForm({ document, recipient, onClose }: { document: DocumentRecord; recipient: string; onClose: () => void }) {
   const [form] = Form.useForm<ServiceInput>();
+  const actor = useActor(document.operationId);
   const method = Form.useWatch('method', form);
   const { saving, submit: save } = useRecordForm(
     form,
-    () => recordService(db, document.id, form.getFieldsValue(true)),
+    () => recordService(db, document.id, form.getFieldsValue(true), actor),
     '已记录送达',
     onClose,
   );

@@ -35,7 +35,7 @@ import type { FieldErrors } from '../../../shared/operation/newOperation';
 import type { ConsoleDb } from '../data/db';
 import { chainHead } from '../log/head';
 import { exportOperationBackup } from '../archive/backupRepository';
-import { requirePermission } from '../operators/repository';
+import { NOT_SIGNED_IN, requirePermission } from '../operators/repository';
 import type { Actor } from '../../../shared/operators/permissions';
 import { appendLog } from '../log/repository';
 import { usedNumbers } from './numbering';
@@ -190,7 +190,8 @@ export async function issueDocument(db: ConsoleDb, id: string, issuer: Actor | u
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
 /** Records how an issued document was served; refuses what the law requires and is missing. */
-export async function recordService(db: ConsoleDb, documentId: string, input: ServiceInput): Promise<SaveResult> {
+export async function recordService(db: ConsoleDb, documentId: string, input: ServiceInput, actor: Actor | undefined): Promise<SaveResult> {
+  if (!actor) throw new Error(NOT_SIGNED_IN);
   const parsed = serviceInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   const v = parsed.data;
@@ -212,15 +213,16 @@ export async function recordService(db: ConsoleDb, documentId: string, input: Se
     receiptDate: v.receiptDate,
     remarks: v.remarks,
     recordedAt: chinaInstant(new Date()),
+    recordedBy: actor.name,
   };
   await db.transaction('rw', db.services, db.logEntries, async () => {
     await db.services.add(record);
     await appendLog(db, {
       operationId: record.operationId,
-      operator: record.servers.join('、'),
+      operator: actor.name,
       group: '',
       category: 'system',
-      text: `${document.number ?? ''} ${serviceMethodLabels[record.method]}给 ${record.recipient}（送达时间 ${record.servedAt.slice(0, 16).replace('T', ' ')}）`,
+      text: `${document.number ?? ''} ${serviceMethodLabels[record.method]}给 ${record.recipient}（送达时间 ${record.servedAt.slice(0, 16).replace('T', ' ')}，送达人 ${record.servers.join('、')}）`,
     });
   });
   return { ok: true, id: record.id };
@@ -232,7 +234,8 @@ export async function listServices(db: ConsoleDb, operationId: string): Promise<
 }
 
 /** Records where and when an issued 公告 was posted, with its photos. */
-export async function recordPosting(db: ConsoleDb, documentId: string, input: PostingInput, photos: PostingPhoto[]): Promise<SaveResult> {
+export async function recordPosting(db: ConsoleDb, documentId: string, input: PostingInput, photos: PostingPhoto[], actor: Actor | undefined): Promise<SaveResult> {
+  if (!actor) throw new Error(NOT_SIGNED_IN);
   const parsed = postingInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   const document = await db.documents.get(documentId);
@@ -244,15 +247,16 @@ export async function recordPosting(db: ConsoleDb, documentId: string, input: Po
     ...parsed.data,
     photos,
     recordedAt: chinaInstant(new Date()),
+    recordedBy: actor.name,
   };
   await db.transaction('rw', db.postings, db.logEntries, async () => {
     await db.postings.add(record);
     await appendLog(db, {
       operationId: record.operationId,
-      operator: record.postedBy.join('、'),
+      operator: actor.name,
       group: '',
       category: 'system',
-      text: `${document.number ?? ''} 张贴于${record.place}（照片 ${record.photos.length} 张）`,
+      text: `${document.number ?? ''} 张贴于${record.place}（张贴人 ${record.postedBy.join('、')}，照片 ${record.photos.length} 张）`,
     });
   });
   return { ok: true, id: record.id };
@@ -266,7 +270,14 @@ export async function listPostings(db: ConsoleDb, operationId: string): Promise<
  * The subject performed before enforcement began: the operation ends on stop ground 1 and
  * is not resumed. Recorded once; a later correction is a matter for the log (issue 5).
  */
-export async function recordSelfPerformance(db: ConsoleDb, operationId: string, input: SelfPerformanceInput): Promise<SaveResult> {
+export async function recordSelfPerformance(db: ConsoleDb, operationId: string, input: SelfPerformanceInput, actor: Actor | undefined): Promise<SaveResult> {
+  // Ending the operation is the command's decision (stop ground 1).
+  await requirePermission(db, operationId, actor, { kind: 'suspend' });
+  return writeSelfPerformance(db, operationId, { ...input, recordedBy: actor!.name });
+}
+
+/** The write itself, for callers that have checked the permission (the console's stop on ground 1). */
+export async function writeSelfPerformance(db: ConsoleDb, operationId: string, input: SelfPerformanceInput): Promise<SaveResult> {
   const parsed = selfPerformanceInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   if (parsed.data.occurredOn > chinaDate(new Date())) return { ok: false, errors: { occurredOn: '日期不能晚于今天' } };

@@ -8,7 +8,7 @@ import { checkInText, phaseText, type PhaseCode, type SuspensionGround } from '.
 import { incidentEntry, publicOpinionEntry, type EntryContent, type Parsed } from '../../../shared/onSite/reports';
 import { onSiteState, whyNot, type OnSiteAct } from '../../../shared/onSite/state';
 import type { ConsoleDb } from '../data/db';
-import { recordSelfPerformance } from '../documents/repository';
+import { writeSelfPerformance } from '../documents/repository';
 import { appendLog, listLog } from '../log/repository';
 import { requirePermission } from '../operators/repository';
 import type { Action, Actor } from '../../../shared/operators/permissions';
@@ -63,7 +63,7 @@ export async function recordSuspension(db: ConsoleDb, who: Recorder, ground: Sus
   await db.transaction('rw', db.operations, db.logEntries, async () => {
     const why = whyNot(onSiteState(await listLog(db, who.operationId)), { kind: 'suspend', ground });
     if (why) throw new Error(why);
-    const result = await recordSelfPerformance(db, who.operationId, {
+    const result = await writeSelfPerformance(db, who.operationId, {
       occurredOn: chinaDate(new Date()),
       note: reason.trim(),
       recordedBy: who.operator,

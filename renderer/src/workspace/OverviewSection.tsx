@@ -2,10 +2,11 @@
 import { Descriptions, Table } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../data/db';
-import { formatChineseDate, maskIdNumber, maskPhone } from '../../../shared/operation/formats';
+import { formatChineseDate } from '../../../shared/operation/formats';
 import { basisDocumentKindLabels, type Subject } from '../../../shared/operation/types';
 import type { OperationSummary } from '../operation/repository';
 import { OpenAftercareTasks } from '../report/CourtReportSection';
+import { Masked } from '../ui/Masked';
 
 /** Where the operation stands along the procedure, at a glance. */
 function Progress({ operation }: { operation: OperationSummary }) {
@@ -69,12 +70,12 @@ export function OverviewSection({ operation }: { operation: OperationSummary }) 
           { title: '序号', key: 'n', width: 60, render: (_, s) => s.position + 1 },
           { title: '姓名或名称', dataIndex: 'name', width: 140 },
           {
-            title: '证件号码（已遮蔽）',
+            title: '证件号码',
             key: 'id',
-            width: 220,
-            render: (_, s) => (s.idNumber ? maskIdNumber(s.idNumber) : '—'),
+            width: 230,
+            render: (_, s) => <Masked operationId={operation.id} value={s.idNumber} kind="id" whose={s.name} />,
           },
-          { title: '联系电话', key: 'phone', width: 140, render: (_, s) => (s.phone ? maskPhone(s.phone) : '—') },
+          { title: '联系电话', key: 'phone', width: 150, render: (_, s) => <Masked operationId={operation.id} value={s.phone} kind="phone" whose={s.name} /> },
           { title: '住址', dataIndex: 'address', render: (v: string) => v || '—' },
         ]}
       />
