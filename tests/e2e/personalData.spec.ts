@@ -11,7 +11,7 @@ const PHONE = '13800138000';
 test('ID and phone numbers are masked until revealed, and each reveal is logged by name', async ({ page }) => {
   await openConsole(page);
   await page.getByRole('menuitem', { name: /概况/ }).click();
-  const subjects = page.getByRole('table').filter({ hasText: '被执行人' }).first();
+  const subjects = page.locator('.ant-table-wrapper').filter({ hasText: '姓名或名称' });
   await expect(subjects).toContainText('110101********4515');
   await expect(subjects).toContainText('138****8000');
   await expect(page.locator('body')).not.toContainText(ID);
@@ -28,6 +28,6 @@ test('ID and phone numbers are masked until revealed, and each reveal is logged 
 
   // Masked again when the page comes back.
   await page.reload();
-  await expect(page.getByRole('table').filter({ hasText: '被执行人' }).first()).toContainText('110101********4515');
+  await expect(page.locator('.ant-table-wrapper').filter({ hasText: '姓名或名称' })).toContainText('110101********4515');
   await expect(page.locator('body')).not.toContainText(ID);
 });
