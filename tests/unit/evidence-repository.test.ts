@@ -57,24 +57,27 @@ describe('footage register storage', () => {
     if (!saved.ok) throw new Error(JSON.stringify(saved.errors));
     expect(await findSameContent(db, sha)).toHaveLength(1);
 
-    expect(await transferCustody(db, saved.id, { from: '钱磊', to: '张敏', at: hoursAgo(1), note: '' })).toEqual({ ok: true, id: saved.id });
+    expect(await transferCustody(db, saved.id, { from: '钱磊', to: '张敏', at: hoursAgo(1), note: '' }, commander)).toEqual({ ok: true, id: saved.id });
     // Only the current holder can hand it on: nothing is written when refused.
-    expect(await transferCustody(db, saved.id, { from: '钱磊', to: '李娜', at: hoursAgo(1), note: '' })).toEqual({
+    expect(await transferCustody(db, saved.id, { from: '钱磊', to: '李娜', at: hoursAgo(1), note: '' }, commander)).toEqual({
       ok: false,
       errors: { from: '该资料现由 张敏 保管，只能由其移交' },
     });
 
-    expect(await recordVerification(db, saved.id, '张敏', sha)).toBe('match');
-    expect(await recordVerification(db, saved.id, '张敏', 'cd'.repeat(32))).toBe('mismatch');
-    await expect(recordVerification(db, saved.id, ' ', sha)).rejects.toThrow('请填写复核人');
+    expect(await recordVerification(db, saved.id, '张敏', sha, commander)).toBe('match');
+    expect(await recordVerification(db, saved.id, '张敏', 'cd'.repeat(32), commander)).toBe('mismatch');
+    await expect(recordVerification(db, saved.id, ' ', sha, commander)).rejects.toThrow('请填写复核人');
 
     const [record] = await listMedia(db, 'op');
     expect(record).toMatchObject({ custodian: '张敏', lastVerification: { by: '张敏', result: 'mismatch', sha256: 'cd'.repeat(32) } });
     const log = await entries();
     expect(log.map((e) => e.category)).toEqual(['mediaRegister', 'custody', 'mediaVerify', 'mediaVerify']);
     expect(log.every((e) => e.refs.media?.[0] === saved.id)).toBe(true);
-    expect(log[1]).toMatchObject({ operator: '钱磊', data: { from: '钱磊', to: '张敏' } });
-    expect(log[3]?.data).toEqual({ result: 'mismatch', sha256: 'cd'.repeat(32) });
+    // Every entry names the signed-in person; who handed over or re-verified is in the entry.
+    expect(log.every((e) => e.operator === commander.name)).toBe(true);
+    await expect(transferCustody(db, saved.id, { from: '张敏', to: '李娜', at: hoursAgo(1), note: '' }, undefined)).rejects.toThrow(/请先登录/);
+    expect(log[1]).toMatchObject({ operator: commander.name, data: { from: '钱磊', to: '张敏' } });
+    expect(log[3]?.data).toEqual({ result: 'mismatch', sha256: 'cd'.repeat(32), verifier: '张敏' });
     expect((await verifyLog(db, 'op')).verdict).toMatchObject({ ok: true, head: { seq: 4 } });
   });
 

@@ -7,15 +7,17 @@ import type { MediaRecord } from '../../../shared/evidence/types';
 import { db } from '../data/db';
 import { chinaInstantField } from '../ui/dateFields';
 import { useRecordForm } from '../ui/useRecordForm';
+import { useActor } from '../operators/session';
 import { transferCustody } from './repository';
 import { usePeopleAndGroups } from './usePeopleAndGroups';
 
 export function CustodyDialog({ record, onClose }: { record: MediaRecord; onClose: () => void }) {
   const [form] = Form.useForm<CustodyTransferInput>();
   const { nameOptions } = usePeopleAndGroups(record.operationId);
+  const actor = useActor(record.operationId);
   const { saving, submit } = useRecordForm(
     form,
-    () => transferCustody(db, record.id, form.getFieldsValue(true)),
+    () => transferCustody(db, record.id, form.getFieldsValue(true), actor),
     '已记录移交',
     onClose,
   );

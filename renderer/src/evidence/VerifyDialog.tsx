@@ -8,6 +8,7 @@ import { db } from '../data/db';
 import { host } from '../host';
 import { errorText } from '../ui/errors';
 import { HashProgress } from './HashProgress';
+import { useActor } from '../operators/session';
 import { recordVerification } from './repository';
 import { useFileHashing } from './useFileHashing';
 import { usePeopleAndGroups } from './usePeopleAndGroups';
@@ -15,6 +16,7 @@ import { usePeopleAndGroups } from './usePeopleAndGroups';
 export function VerifyDialog({ record, onClose }: { record: MediaRecord; onClose: () => void }) {
   const { message } = App.useApp();
   const { nameOptions } = usePeopleAndGroups(record.operationId);
+  const actor = useActor(record.operationId);
   const hashing = useFileHashing(host);
   const [verifier, setVerifier] = useState('');
   const [outcome, setOutcome] = useState<{ result: VerificationResult; sha256: string; name: string }>();
@@ -31,7 +33,7 @@ export function VerifyDialog({ record, onClose }: { record: MediaRecord; onClose
       setOutcome(undefined);
       const sha256 = await hashing.start(file);
       if (!sha256) return;
-      setOutcome({ result: await recordVerification(db, record.id, verifier, sha256), sha256, name: file.name });
+      setOutcome({ result: await recordVerification(db, record.id, verifier, sha256, actor), sha256, name: file.name });
     } catch (e) {
       message.error(errorText(e));
     }

@@ -17,7 +17,7 @@ import {
 import type { MediaRecord, VerificationResult } from '../../../shared/evidence/types';
 import type { ConsoleDb } from '../data/db';
 import { appendLog } from '../log/repository';
-import { requirePermission } from '../operators/repository';
+import { NOT_SIGNED_IN, requirePermission } from '../operators/repository';
 import type { Actor } from '../../../shared/operators/permissions';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
@@ -67,7 +67,8 @@ export async function registerMedia(
 }
 
 /** Hands the original to someone else: the log entry is the transfer; the record keeps who holds it now. */
-export async function transferCustody(db: ConsoleDb, mediaId: string, input: CustodyTransferInput): Promise<SaveResult> {
+export async function transferCustody(db: ConsoleDb, mediaId: string, input: CustodyTransferInput, actor: Actor | undefined): Promise<SaveResult> {
+  if (!actor) throw new Error(NOT_SIGNED_IN);
   return db.transaction('rw', db.media, db.logEntries, async () => {
     const record = await getMedia(db, mediaId);
     const checked = checkCustodyTransfer(record, input, new Date());
@@ -76,7 +77,8 @@ export async function transferCustody(db: ConsoleDb, mediaId: string, input: Cus
     await db.media.update(mediaId, { custodian: t.to });
     await appendLog(db, {
       operationId: record.operationId,
-      operator: t.from,
+      // The signed-in person records it; who handed over and who received are in the entry.
+      operator: actor.name,
       category: 'custody',
       text: custodyLogText(record, t),
       occurredAt: t.at,
@@ -88,7 +90,8 @@ export async function transferCustody(db: ConsoleDb, mediaId: string, input: Cus
 }
 
 /** Logs the comparison of a re-picked file's hash with the registered one; a mismatch is logged too. */
-export async function recordVerification(db: ConsoleDb, mediaId: string, by: string, sha256: string): Promise<VerificationResult> {
+export async function recordVerification(db: ConsoleDb, mediaId: string, by: string, sha256: string, actor: Actor | undefined): Promise<VerificationResult> {
+  if (!actor) throw new Error(NOT_SIGNED_IN);
   const verifier = by.trim();
   if (!verifier) throw new Error('请填写复核人');
   return db.transaction('rw', db.media, db.logEntries, async () => {
@@ -97,11 +100,11 @@ export async function recordVerification(db: ConsoleDb, mediaId: string, by: str
     await db.media.update(mediaId, { lastVerification: { at: chinaInstant(new Date()), by: verifier, result, sha256 } });
     await appendLog(db, {
       operationId: record.operationId,
-      operator: verifier,
+      operator: actor.name,
       category: 'mediaVerify',
       text: verificationLogText(record, result, sha256),
       refs: { media: [mediaId] },
-      data: { result, sha256 },
+      data: { result, sha256, verifier },
     });
     return result;
   });
