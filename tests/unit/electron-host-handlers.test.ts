@@ -25,6 +25,21 @@ const win = { id: 'main' } as unknown as BrowserWindow;
 const me = { id: 1 };
 let dir: string;
 
+/** Files opened from now on fail their nth write when `fails(n)`, with the error `error()` makes. */
+function failWrites(fails: (n: number) => boolean, error: () => Error) {
+  const realOpen = fs.open.bind(fs);
+  vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
+    const handle = await realOpen(...args);
+    let writes = 0;
+    const write = handle.write.bind(handle) as (...a: unknown[]) => Promise<unknown>;
+    handle.write = (async (...a: unknown[]) => {
+      if (fails(++writes)) throw error();
+      return write(...a);
+    }) as typeof handle.write;
+    return handle;
+  });
+}
+
 beforeEach(async () => {
   dir = await fs.mkdtemp(join(tmpdir(), 'host-handlers-'));
   vi.clearAllMocks();
@@ -245,17 +260,7 @@ describe('streamed save', () => {
   });
 
   it('says in Chinese that the disk is full, without the path, and deletes the partial file', async () => {
-    const realOpen = fs.open.bind(fs);
-    vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
-      const handle = await realOpen(...args);
-      let writes = 0;
-      const write = handle.write.bind(handle) as (...a: unknown[]) => Promise<unknown>;
-      handle.write = (async (...a: unknown[]) => {
-        if (++writes > 1) throw Object.assign(new Error(`ENOSPC: no space left on device, write '${target()}'`), { code: 'ENOSPC' });
-        return write(...a);
-      }) as typeof handle.write;
-      return handle;
-    });
+    failWrites((n) => n > 1, () => Object.assign(new Error(`ENOSPC: no space left on device, write '${target()}'`), { code: 'ENOSPC' }));
     const { handlers, token } = await begin();
     await handlers.writeSave({ token, bytes: chunks[0]! }, me);
     const failure = handlers.writeSave({ token, bytes: chunks[2]! }, me);
@@ -302,17 +307,7 @@ describe('streamed save', () => {
 
 describe('streamed save, writes and finish sent without waiting', () => {
   it('fails the finish, and leaves no file, when a write before it fails', async () => {
-    const realOpen = fs.open.bind(fs);
-    vi.spyOn(fs, 'open').mockImplementation(async (...args: Parameters<typeof fs.open>) => {
-      const handle = await realOpen(...args);
-      let writes = 0;
-      const write = handle.write.bind(handle) as (...a: unknown[]) => Promise<unknown>;
-      handle.write = (async (...a: unknown[]) => {
-        if (++writes === 2) throw Object.assign(new Error('EIO'), { code: 'EIO' });
-        return write(...a);
-      }) as typeof handle.write;
-      return handle;
-    });
+    failWrites((n) => n === 2, () => Object.assign(new Error('EIO'), { code: 'EIO' }));
     const target = join(dir, 'a.zip');
     electron.dialog.showSaveDialog.mockResolvedValueOnce({ canceled: false, filePath: target });
     const handlers = createHostHandlers(() => win);
