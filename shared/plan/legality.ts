@@ -1,8 +1,12 @@
 // Pure. The checks a plan must pass before it can be finalised, each with its legal basis.
 // A plan that would break the law must not be finalised by accident.
 import { checkEnforcementWindow } from '../calendar';
-import type { Person, WorkingGroup } from '../commandPost/types';
+import { chinaDate } from '../calendar/chinaTime';
+import { assignedPeople, TRAINING_BASIS, trainingProblem } from '../commandPost/training';
+import type { MemberUnit, Person, WorkingGroup } from '../commandPost/types';
+import { demolitionOutsideRuling, RULING_SCOPE_BASIS, rulingScopeLabels, rulingScopeOf } from '../onSite/ruling';
 import type { Operation } from '../operation/types';
+import { plansDemolition } from './phases';
 import type { LegalityCheck, PlanContent } from './types';
 
 export const BASIS = {
@@ -10,7 +14,10 @@ export const BASIS = {
   weekend: '最高人民法院（2016）最高法行他81号答复：行政机关不得在星期六实施强制拆除，但情况紧急的除外（结合《行政强制法》第四十三条、第六十九条）。',
   night: '夜间时段参照《中华人民共和国噪声污染防治法》第八十八条：夜间是指晚上十点至次日早晨六点之间的期间（可在设置中调整）。',
   utilities:
-    '《中华人民共和国行政强制法》第四十三条第二款：行政机关不得对居民生活采取停止供水、供电、供热、供燃气等方式迫使当事人履行相关行政决定；《国有土地上房屋征收与补偿条例》第二十七条第三款：不得采取暴力、威胁或者违反规定中断供水、供热、供气、供电和道路通行等非法方式迫使被征收人搬迁。',
+    '《中华人民共和国行政强制法》第四十三条第二款：行政机关不得对居民生活采取停止供水、供电、供热、供燃气等方式迫使当事人履行相关行政决定（此款没有“情况紧急”的例外）；《国有土地上房屋征收与补偿条例》第二十七条第三款：不得采取暴力、威胁或者违反规定中断供水、供热、供气、供电和道路通行等非法方式迫使被征收人搬迁。',
+  isolation:
+    '《西城区人民政府组织实施房屋征收拆迁强制执行工作细则》四（十一）：清登搬家工作完成后实施拆除，拆除工作应符合安全规定——拆除前由供水、供电、供气、供热单位断开已腾空房屋的供应，属安全措施，不是迫使搬迁的手段。',
+  constructionUnit: '《国有土地上房屋征收与补偿条例》第二十七条第三款：禁止建设单位参与搬迁活动。',
   compensation: '《国有土地上房屋征收与补偿条例》第二十七条：实施房屋征收应当先补偿、后搬迁；第二十八条：强制执行申请书应当附具补偿金额和专户存储账号。',
   housing: '《国有土地上房屋征收与补偿条例》第二十八条：强制执行申请书应当附具产权调换房屋和周转用房的地点和面积等材料。',
   groups: '《西城区人民政府组织实施房屋征收拆迁强制执行工作细则（征求意见稿）》四（一）：各小组组长应由相关成员单位负责同志担任。',
@@ -22,14 +29,43 @@ export const BASIS = {
   terminated: '同上 四（五）1：强制执行实施前，被执行人已自行履行义务的，停止强制执行实施工作，且不再恢复。',
 } as const;
 
-/** Words that describe cutting utilities or road access; any of them in the plan fails the check. */
-const UTILITY_CUTOFF = /(停|断|切断|中断|关闭)(水|电|气|暖|供水|供电|供气|供热|燃气|暖气)|封(堵|闭)道路|断路|中断(道路)?通行/;
+/** Cutting a supply or road access, however it is worded (停水, 断开电源, 水电气由…切断, 封闭道路). */
+const SUPPLY = '(?:供水|供电|供气|供热|供暖|燃气|暖气|水源|电源|气源|水|电|气|暖|热)';
+const CUTOFF = new RegExp(
+  `(?:停止?|断开?|切断|中断|关闭|关停)${SUPPLY}|(?:水|电|气|暖)[^。；;，,\\n]{0,12}(?:断开|切断|停止供应|关闭)|封(?:堵|闭)道路|断路|中断(?:道路)?通行`,
+);
+/** A cut that isolates a cleared house for its demolition: the house emptied, demolition named, no pressure to move. */
+const CLEARED = /腾空|清空|搬离|撤离|清登(?:搬家)?(?:工作)?完成|无人/;
+const PRESSURE = /迫使|逼|促使|施压|不搬|拒不|督促.{0,6}搬/;
+
+/** A plan's sentences, one clause chain each: a cut is judged by the sentence it is in. */
+const sentences = (text: string) => text.split(/[。；;！!\n]/).filter((x) => x.trim() !== '');
+
+/** Each sentence mentioning a cut, sorted into coercion (forbidden) and safety isolation before 拆除 (required). */
+export function utilityMentions(text: string): { coercive: string[]; isolation: string[] } {
+  const coercive: string[] = [];
+  const isolation: string[] = [];
+  for (const sentence of sentences(text)) {
+    const cut = CUTOFF.exec(sentence);
+    if (!cut) continue;
+    const isolating = /拆除/.test(sentence) && CLEARED.test(sentence) && !PRESSURE.test(sentence);
+    (isolating ? isolation : coercive).push(isolating ? sentence.trim() : cut[0]);
+  }
+  return { coercive, isolation };
+}
+
+/** A member unit that is the project's 建设单位 (developer), by its name or stated role. */
+const CONSTRUCTION_UNIT = /建设单位|开发商|房地产开发|置业|地产(?:集团|公司)/;
+/** A sentence that names the 建设单位 only to keep it out. */
+const EXCLUDED = /不得|禁止|严禁|不参与|不参加|不介入/;
 
 export interface LegalityInput {
   content: PlanContent;
-  operation: Pick<Operation, 'onSiteCommanderId' | 'termination'>;
+  operation: Pick<Operation, 'onSiteCommanderId' | 'termination'> & Partial<Pick<Operation, 'deputyCommanderId' | 'courtRuling'>>;
   groups: WorkingGroup[];
   people: Person[];
+  /** The units the people come from: a 建设单位 may not act (条例 §27). */
+  memberUnits?: MemberUnit[];
   night?: { from: string; to: string };
 }
 
@@ -85,12 +121,71 @@ const planText = (c: PlanContent) =>
     ...c.contingencies.map((x) => x.measures),
   ].join('\n');
 
+/** The plan's own utility checks: coercion refused, isolation before a planned demolition required. */
+function utilityChecks(content: PlanContent, demolition: boolean): LegalityCheck[] {
+  const { coercive, isolation } = utilityMentions(planText(content));
+  const checks = [
+    check('utilities', '不得停水停电等', content.noUtilityCutoff && coercive.length === 0, BASIS.utilities, {
+      pass: '已确认不以停止供水、供电、供热、供气或中断道路通行等方式迫使搬迁',
+      fail: coercive.length
+        ? `预案中出现“${coercive[0]}”，不得以停止供水、供电、供热、供气或中断道路通行等方式迫使搬迁（仅房屋腾空后、拆除前的安全断开除外）`
+        : '须确认不以停止供水、供电、供热、供气或中断道路通行等方式迫使搬迁',
+    }),
+  ];
+  if (demolition) {
+    checks.push(
+      check('isolation', '拆除前安全断开', isolation.length > 0, BASIS.isolation, {
+        pass: `已安排拆除前安全断开：${isolation[0] ?? ''}`,
+        fail: '预案安排了房屋拆除，须写明房屋腾空后、拆除前由供水、供电、供气、供热单位断开房屋的供应（如在房屋拆除组任务中写明）',
+      }),
+    );
+  }
+  return checks;
+}
+
+/** 条例 §27: no 建设单位 among the units of those assigned, and none named as acting in the plan. */
+function constructionUnitCheck(input: LegalityInput): LegalityCheck {
+  const units = new Map((input.memberUnits ?? []).map((u) => [u.id, u]));
+  const acting = assignedPeople(input.people, input.groups, input.operation)
+    .map((p) => ({ person: p, unit: units.get(p.memberUnitId) }))
+    .filter(({ unit }) => unit && CONSTRUCTION_UNIT.test(`${unit.name}${unit.role}`));
+  const named = sentences(planText(input.content)).find((x) => /建设单位|开发商/.test(x) && !EXCLUDED.test(x));
+  const fail = acting.length
+    ? `${acting.map(({ person, unit }) => `${person.name}（${unit!.name}）`).join('、')}来自建设单位，不得参与执行工作`
+    : `预案中“${named?.trim() ?? ''}”由建设单位实施，建设单位不得参与搬迁`;
+  return check('constructionUnit', '建设单位不参与', acting.length === 0 && !named, BASIS.constructionUnit, {
+    pass: '执行人员和预案中均无建设单位参与',
+    fail,
+  });
+}
+
+/** Seed 004: everyone assigned has a training on record, completed by the day of the operation. */
+function trainingCheck(input: LegalityInput): LegalityCheck {
+  const start = Date.parse(input.content.start);
+  const day = Number.isFinite(start) ? chinaDate(new Date(start)) : '9999-12-31';
+  const problems = assignedPeople(input.people, input.groups, input.operation).flatMap((p) => trainingProblem(p, day) ?? []);
+  return check('training', '人员培训', problems.length === 0, TRAINING_BASIS, {
+    pass: '在岗人员均有培训记录',
+    fail: `${problems.join('；')}：未经培训的人员不得参加执行（在“指挥部”人员中登记培训课程和日期）`,
+  });
+}
+
+function scopeCheck(input: LegalityInput, demolition: boolean): LegalityCheck {
+  const scope = rulingScopeOf(input.operation.courtRuling ?? {});
+  const limit = input.operation.courtRuling?.scopeLimit;
+  const outside = demolition ? demolitionOutsideRuling(scope, limit, '预案安排了房屋拆除') : null;
+  return check('scope', '裁定准予执行的范围', !outside, RULING_SCOPE_BASIS, {
+    pass: `裁定准予${rulingScopeLabels[scope]}${limit?.trim() ? `（${limit.trim()}）` : ''}；预案${demolition ? '安排了' : '未安排'}房屋拆除`,
+    fail: outside ?? '',
+  });
+}
+
 export function checkPlanLegality(input: LegalityInput): LegalityCheck[] {
   const { content, operation, groups, people } = input;
   const personIds = new Set(people.map((p) => p.id));
   const leaderless = groups.filter((g) => !g.leaderId || !personIds.has(g.leaderId)).map((g) => g.name);
-  const cutoff = UTILITY_CUTOFF.exec(planText(content));
   const missingContingencies = content.contingencies.filter((c) => c.measures.trim() === '').map((c) => c.title);
+  const demolition = plansDemolition(content, groups);
 
   return [
     ...(operation.termination
@@ -110,6 +205,7 @@ export function checkPlanLegality(input: LegalityInput): LegalityCheck[] {
       message: '文书送达功能尚未提供，无法自动核对告知书送达日期和自行履行期限是否届满，请人工核实后再定稿。',
       basis: BASIS.notice,
     },
+    scopeCheck(input, demolition),
     check('compensation', '先补偿后搬迁', content.compensationDeposited && content.compensationAccount.trim() !== '', BASIS.compensation, {
       pass: `补偿款已专户存储（账号 ${content.compensationAccount.trim()}）`,
       fail: '须确认补偿款已存入专户并填写专户存储账号',
@@ -118,16 +214,13 @@ export function checkPlanLegality(input: LegalityInput): LegalityCheck[] {
       pass: `已落实${content.housingKind === 'interim' ? '周转房' : '安置房'}：${content.housingAddress.trim()}`,
       fail: '须落实周转房或安置房并填写地址',
     }),
-    check('utilities', '不得停水停电等', content.noUtilityCutoff && !cutoff, BASIS.utilities, {
-      pass: '已确认不采取停止供水、供电、供热、供气或中断道路通行等措施',
-      fail: cutoff
-        ? `预案中出现“${cutoff[0]}”，不得以停止供水、供电、供热、供气或中断道路通行等方式迫使搬迁`
-        : '须确认不采取停止供水、供电、供热、供气或中断道路通行等措施',
-    }),
+    ...utilityChecks(content, demolition),
+    constructionUnitCheck(input),
     check('groupLeaders', '工作小组组长', groups.length > 0 && leaderless.length === 0, BASIS.groups, {
       pass: `${groups.length} 个工作小组均已指定组长`,
       fail: groups.length === 0 ? '尚未设立工作小组' : `以下小组未指定组长：${leaderless.join('、')}`,
     }),
+    trainingCheck(input),
     check(
       'commander',
       '现场执行指挥',
