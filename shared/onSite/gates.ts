@@ -256,3 +256,10 @@ export function startEntry(note: string, gate: GateResult, reason: string, planV
 export function completionEntry(note: string, missing: readonly PhaseCode[]): PhaseEntry {
   return { text: phaseText('complete', note), data: { phase: 'complete', ...(missing.length ? { missingPhases: missing.join(',') } : {}) } };
 }
+
+/** A refusal as one message: the act refused, then every problem left with its legal basis. */
+export function gateMessage(act: string, result: GateResult): string {
+  const left = result.problems.filter((p) => !result.overridden.includes(p.code));
+  const hint = (p: GateProblem) => (p.overridable ? '；情况紧急的，写明紧急情况后方可依法执行' : '');
+  return `不能${act}：\n${left.map((p, i) => `${i + 1}. ${p.message}（依据：${p.basis}${hint(p)}）`).join('\n')}`;
+}

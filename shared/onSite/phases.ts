@@ -109,7 +109,10 @@ export function phaseText(code: PhaseCode, note = ''): string {
   return note.trim() ? `${label}：${note.trim()}` : label;
 }
 
-/** The entry text of a check-in; a repeated check-in carries its note after the standard words. */
-export function checkInText(name: string, unit: string, note = ''): string {
-  return `${name}（${unit}）到岗${note.trim() ? `：${note.trim()}` : ''}`;
+/**
+ * The entry text of a check-in; a repeated check-in carries its note after the standard words,
+ * and someone assigned without training on record is flagged in the words the paper prints.
+ */
+export function checkInText(name: string, unit: string, note = '', untrained = false): string {
+  return `${name}（${unit}）到岗${untrained ? '（无培训记录）' : ''}${note.trim() ? `：${note.trim()}` : ''}`;
 }

@@ -50,15 +50,16 @@ export async function saveDraftContent(db: ConsoleDb, operationId: string, conte
 export async function currentLegality(db: ConsoleDb, operationId: string): Promise<LegalityCheck[]> {
   // Reading the stored schedules here also makes a live query re-check when one is loaded.
   await registerStoredSchedules(db);
-  const [draft, operation, groups, people, night] = await Promise.all([
+  const [draft, operation, groups, people, memberUnits, night] = await Promise.all([
     draftOf(db, operationId),
     db.operations.get(operationId),
     db.workingGroups.where('operationId').equals(operationId).sortBy('position'),
     db.people.where('operationId').equals(operationId).toArray(),
+    db.memberUnits.where('operationId').equals(operationId).toArray(),
     readNightHours(db),
   ]);
   if (!draft || !operation) return [];
-  return checkPlanLegality({ content: draft.content, operation, groups, people, night });
+  return checkPlanLegality({ content: draft.content, operation, groups, people, memberUnits, night });
 }
 
 /** Finalises as the signed-in person: only the commander or the deputy may. */
