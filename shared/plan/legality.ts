@@ -5,6 +5,7 @@ import { chinaDate } from '../calendar/chinaTime';
 import { assignedPeople, TRAINING_BASIS, trainingProblem } from '../commandPost/training';
 import type { MemberUnit, Person, WorkingGroup } from '../commandPost/types';
 import { demolitionOutsideRuling, RULING_SCOPE_BASIS, rulingScopeLabels, rulingScopeOf } from '../onSite/ruling';
+import type { SubjectFact } from '../onSite/gates';
 import type { Operation } from '../operation/types';
 import { plansDemolition } from './phases';
 import type { LegalityCheck, PlanContent } from './types';
@@ -23,7 +24,7 @@ export const BASIS = {
   groups: '《西城区人民政府组织实施房屋征收拆迁强制执行工作细则（征求意见稿）》四（一）：各小组组长应由相关成员单位负责同志担任。',
   commander: '同上 四（五）：强制执行临时指挥部……应确定一名现场执行指挥。',
   meeting: '同上 四（三）：明确强制执行时间、集合与疏导地点等相关事项，形成确定的《强制执行预案》。',
-  notice: '同上 四（二）、四（三）：被执行人未在《强制执行告知书》规定的期限内自行履行义务的，方可召开执行预备会、确定预案。',
+  notice: '同上 四（二）、四（三）：被执行人未在《强制执行告知书》规定的期限内自行履行义务的，方可召开执行预备会、确定预案；期间依《中华人民共和国民事诉讼法》第八十五条计算。',
   contingency: '预案应对现场可能出现的突发情况作出处置安排（本程序要求至少覆盖七类常见情形）。',
   risk: '重大行政决策社会稳定风险评估：预案须载明评估结论。',
   terminated: '同上 四（五）1：强制执行实施前，被执行人已自行履行义务的，停止强制执行实施工作，且不再恢复。',
@@ -66,6 +67,8 @@ export interface LegalityInput {
   people: Person[];
   /** The units the people come from: a 建设单位 may not act (条例 §27). */
   memberUnits?: MemberUnit[];
+  /** Each subject's service of the 告知书 and period, as the console's start gate reads them. */
+  periods?: readonly SubjectFact[];
   night?: { from: string; to: string };
 }
 
@@ -159,6 +162,31 @@ function constructionUnitCheck(input: LegalityInput): LegalityCheck {
   });
 }
 
+/**
+ * The day planned must come after every subject's self-performance period (seed 000 §四(二)(三)).
+ * A subject not yet served is a warning: the plan may be prepared, the start gate waits for them.
+ */
+function noticeCheck(content: PlanContent, periods: LegalityInput['periods']): LegalityCheck {
+  const base = { code: 'notice', title: '告知书送达与自行履行期限', basis: BASIS.notice };
+  if (!periods) {
+    return { ...base, status: 'warn', blocking: false, message: '未能读取送达记录，无法核对告知书送达日期和自行履行期限是否届满，请人工核实后再定稿。' };
+  }
+  const start = Date.parse(content.start);
+  const day = Number.isFinite(start) ? chinaDate(new Date(start)) : '';
+  const running = periods.filter((p) => day && p.periodEndsOn && p.periodEndsOn >= day);
+  if (running.length) {
+    const list = running.map((p) => `${p.name}的期限至 ${p.periodEndsOn} 届满`).join('、');
+    return { ...base, status: 'fail', blocking: true, message: `${list}，执行日（${day}）须在期限届满之后` };
+  }
+  const unserved = periods.filter((p) => !p.servedOn || !p.periodEndsOn);
+  if (unserved.length) {
+    const names = unserved.map((p) => p.name).join('、');
+    return { ...base, status: 'warn', blocking: false, message: `《强制执行告知书》尚未送达${names}：其期限届满后方可开始执行，宣布开始时将再次核对` };
+  }
+  const last = periods.map((p) => p.periodEndsOn!).sort().at(-1);
+  return { ...base, status: 'pass', blocking: false, message: `各被执行人均已送达，自行履行期限最晚于 ${last} 届满` };
+}
+
 /** Seed 004: everyone assigned has a training on record, completed by the day of the operation. */
 function trainingCheck(input: LegalityInput): LegalityCheck {
   const start = Date.parse(input.content.start);
@@ -197,14 +225,7 @@ export function checkPlanLegality(input: LegalityInput): LegalityCheck[] {
         ]
       : []),
     ...windowChecks(content, input.night),
-    {
-      code: 'notice',
-      title: '告知书送达与自行履行期限',
-      status: 'warn',
-      blocking: false,
-      message: '文书送达功能尚未提供，无法自动核对告知书送达日期和自行履行期限是否届满，请人工核实后再定稿。',
-      basis: BASIS.notice,
-    },
+    noticeCheck(content, input.periods),
     scopeCheck(input, demolition),
     check('compensation', '先补偿后搬迁', content.compensationDeposited && content.compensationAccount.trim() !== '', BASIS.compensation, {
       pass: `补偿款已专户存储（账号 ${content.compensationAccount.trim()}）`,

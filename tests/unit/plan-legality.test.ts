@@ -44,7 +44,7 @@ describe('checkPlanLegality', () => {
     const checks = checkPlanLegality(input(lawfulPlanContent()));
     expect(canFinalise(checks)).toBe(true);
     expect(checks.every((c) => c.basis.length > 10)).toBe(true);
-    // The notice check cannot be automatic yet and says so.
+    // Without the service records the notice check cannot be automatic, and says so.
     expect(checks.find((c) => c.code === 'notice')).toMatchObject({ status: 'warn', blocking: false });
   });
 
@@ -177,5 +177,20 @@ describe('checkPlanLegality', () => {
     );
     // Someone on the roster but assigned to nothing is not flagged.
     expect(failed(lawfulPlanContent(), { people: [person('p1'), person('p2'), { ...person('p9'), training: undefined }] })).toEqual([]);
+  });
+});
+
+describe('checkPlanLegality: service and periods', () => {
+  const served = (name: string, periodEndsOn: string) => ({ subjectId: name, name, servedOn: '2026-11-16', periodEndsOn });
+
+  it('refuses a day on or before a subject’s period ends; warns while someone is unserved; passes once all are over', () => {
+    const running = checkPlanLegality(input(lawfulPlanContent(), { periods: [served('张建国', '2026-11-26'), served('李秀兰', '2026-12-08')] })).find((c) => c.code === 'notice')!;
+    expect(running).toMatchObject({ status: 'fail', blocking: true, message: '李秀兰的期限至 2026-12-08 届满，执行日（2026-12-08）须在期限届满之后' });
+    expect(running.basis).toMatch(/四（二）、四（三）.*第八十五条/);
+    const unserved = checkPlanLegality(input(lawfulPlanContent(), { periods: [served('张建国', '2026-11-26'), { subjectId: 's2', name: '李秀兰' }] })).find((c) => c.code === 'notice')!;
+    expect(unserved).toMatchObject({ status: 'warn', blocking: false });
+    expect(unserved.message).toContain('尚未送达李秀兰');
+    const over = checkPlanLegality(input(lawfulPlanContent(), { periods: [served('张建国', '2026-11-26'), served('李秀兰', '2026-12-07')] })).find((c) => c.code === 'notice')!;
+    expect(over).toMatchObject({ status: 'pass', message: '各被执行人均已送达，自行履行期限最晚于 2026-12-07 届满' });
   });
 });
