@@ -95,19 +95,22 @@ const overridableCodes: Partial<Record<WindowProblemCode, string>> = {
 /** The words of an overridden problem code ('time.night' → 夜间), for the entry text. */
 export const overriddenLabel = (code: string): string => overridableCodes[code.replace(/^time\./, '') as WindowProblemCode] ?? code;
 
-function timeProblems(facts: StartFacts, now: Date, night: GateOptions['night']): { problems: GateProblem[]; warnings: string[] } {
+function timeProblems(facts: StartFacts, now: Date, opts: GateOptions): { problems: GateProblem[]; warnings: string[] } {
   // The whole rest of the planned window must be lawful, not just this minute (brief §5).
   const planEnd = facts.plan ? Date.parse(facts.plan.end) : NaN;
   const end = planEnd > now.getTime() ? facts.plan!.end : chinaInstant(new Date(now.getTime() + 60_000));
-  const check = checkEnforcementWindow(chinaInstant(now), end, night ? { nightFrom: night.from, nightTo: night.to } : {});
+  // A valid reason makes the calendar word its messages as relying on the exception.
+  const reason = validReason(opts.emergencyReason ?? '') ? { emergencyReason: opts.emergencyReason } : {};
+  const night = opts.night ? { nightFrom: opts.night.from, nightTo: opts.night.to } : {};
+  const check = checkEnforcementWindow(chinaInstant(now), end, { ...night, ...reason });
   const problems: GateProblem[] = [];
   const warnings: string[] = [];
   for (const p of check.problems) {
-    if (!p.blocking) warnings.push(p.message);
-    else if (p.code in overridableCodes) {
+    if (p.code in overridableCodes) {
       const basis = p.code === 'night' ? `${BASIS.art43}${BASIS.night}` : p.code === 'weekend' ? BASIS.weekend : BASIS.art43;
       problems.push({ code: `time.${p.code}`, message: p.message, basis, overridable: true });
-    } else problems.push({ code: 'time.invalid', message: p.message, basis: BASIS.art43, overridable: false });
+    } else if (!p.blocking) warnings.push(p.message);
+    else problems.push({ code: 'time.invalid', message: p.message, basis: BASIS.art43, overridable: false });
   }
   return { problems, warnings };
 }
@@ -190,7 +193,7 @@ export function startGate(facts: StartFacts, now: Date, opts: GateOptions = {}):
   else if (!endsOn) add('announcement.periodUnknown', `《强制执行公告》（${postedOn} 张贴）未载明搬离期限`, GATE_BASIS.announcement);
   else if (endsOn >= today) add('announcement.periodRunning', `《强制执行公告》载明的搬离期限至 ${endsOn} 届满，届满后方可开始执行`, GATE_BASIS.announcement);
 
-  const time = timeProblems(facts, now, opts.night);
+  const time = timeProblems(facts, now, opts);
   problems.push(...time.problems);
 
   if (plan && plan.phases.some((p) => demolitionPhases.includes(p))) {

@@ -128,7 +128,11 @@ describe('startGate: 宣布开始执行', () => {
     expect(startGate(saturday, sat).problems).toMatchObject([{ code: 'time.weekend', overridable: true }]);
     expect(startGate(saturday, sat).problems[0]!.basis).toMatch(/最高法行他81号/);
     const reason = '被执行人在屋内存放大量液化气罐并扬言引爆，周边群众安全受到紧迫威胁';
-    expect(startGate(saturday, sat, { emergencyReason: reason })).toMatchObject({ ok: true, overridden: ['time.weekend'] });
+    const urgent = startGate(saturday, sat, { emergencyReason: reason });
+    expect(urgent).toMatchObject({ ok: true, overridden: ['time.weekend'] });
+    // Once overridden the problem is still listed, worded as relying on the exception.
+    expect(urgent.problems[0]!.message).toContain('现援引紧急情况例外');
+    expect(startGate(saturday, sat).problems[0]!.message).toContain('除非情况紧急并填写紧急情况说明');
 
     const holiday = { ...ready(), plan: { ...ready().plan!, start: '2026-10-02T09:00:00+08:00', end: '2026-10-02T12:00:00+08:00' } };
     expect(codes(holiday, at('2026-10-02T10:00:00+08:00'))).toContain('time.statutoryHoliday');
