@@ -7,7 +7,7 @@ import { addDays, checkEnforcementWindow, MIN_EMERGENCY_REASON_LENGTH, type Wind
 import { chinaDate, chinaInstant } from '../calendar/chinaTime';
 import type { LogDataValue } from '../log/types';
 import type { IsoDate, IsoInstant } from '../operation/types';
-import { BASIS } from '../plan/legality';
+import { BASIS, XICHENG } from '../plan/legality';
 import { demolitionPhases, phaseLabel, phases, phaseText, type PhaseCode } from './phases';
 import { demolitionOutsideRuling, RULING_SCOPE_BASIS, type RulingScope } from './ruling';
 import { safetyChecks, type SafetyCheckCode } from './safety';
@@ -63,8 +63,6 @@ export interface GateOptions {
   /** 情况紧急: the recorded facts; overrides the night and rest-day problems only. */
   emergencyReason?: string;
 }
-
-const XICHENG = '《西城区人民政府组织实施房屋征收拆迁强制执行工作细则》';
 
 export const GATE_BASIS = {
   plan: `${XICHENG}四（三）：明确强制执行时间、集合与疏导地点等相关事项，形成确定的《强制执行预案》；四（六）：各工作人员应当按照强制执行预案各司其职。`,

@@ -33,7 +33,7 @@ test('the start is refused, listing every unmet condition with its basis, then a
   const problems = gate(page).locator('li');
   await expect(gate(page)).toContainText('宣布开始执行：以下条件未满足（共 4 项）');
   await expect(problems).toHaveText([
-    /^尚无定稿的《强制执行预案》依据：《西城区人民政府组织实施房屋征收拆迁强制执行工作细则》四（三）/,
+    /^尚无定稿的《强制执行预案》依据：《西城区人民政府组织实施房屋征收拆迁强制执行工作细则（征求意见稿）》四（三）/,
     /^《强制执行告知书》尚未送达张建国依据：《中华人民共和国行政强制法》第三十八条/,
     /^《强制执行告知书》尚未送达李秀兰依据：/,
     /^《强制执行公告》尚未在执行现场张贴依据：.*四（四）/,

@@ -124,7 +124,7 @@ describe('on-site acts in the database', () => {
   it('the start is refused, listing every unmet condition with its basis, and nothing is written; then allowed', async () => {
     const who = await setup();
     const refusal = recordPhase(db, who, 'start');
-    await expect(refusal).rejects.toThrow(/^不能宣布开始执行：\n1\. 尚无定稿的《强制执行预案》（依据：《西城区人民政府组织实施房屋征收拆迁强制执行工作细则》四（三）/);
+    await expect(refusal).rejects.toThrow(/^不能宣布开始执行：\n1\. 尚无定稿的《强制执行预案》（依据：《西城区人民政府组织实施房屋征收拆迁强制执行工作细则（征求意见稿）》四（三）/);
     const message = await refusal.catch((e: Error) => e.message);
     expect(message).toContain('《强制执行告知书》尚未送达张建国（依据：《中华人民共和国行政强制法》第三十八条');
     expect(message).toContain('《强制执行告知书》尚未送达李秀兰');
