@@ -5,22 +5,11 @@
 // once cleared) and a roll call.
 import { expect, test, type Page } from '@playwright/test';
 import { logEntries } from './support/files';
-import { blur, openConsole, phaseByKey, prepareStart, putRecords, readStore } from './support/onSite';
+import { openConsole, openPhase, phaseByKey, prepareStart, putRecords, readStore } from './support/onSite';
 import type { Operation } from '../../shared/operation/types';
 
 const timeline = (page: Page) => page.getByTestId('timeline');
 const gate = (page: Page) => page.getByTestId('gate-problems');
-
-/** Opens a phase's dialog by its key. */
-async function openPhase(page: Page, key: string, title: string) {
-  const dialog = page.getByRole('dialog', { name: title });
-  await expect(async () => {
-    await blur(page);
-    await page.keyboard.press(key);
-    await expect(dialog).toBeVisible({ timeout: 1_000 });
-  }).toPass();
-  return dialog;
-}
 
 /** Lets the message toasts fade, so a screenshot shows the dialog alone. */
 const settle = (page: Page) => expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });

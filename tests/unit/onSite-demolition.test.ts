@@ -1,11 +1,12 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { listLog } from '../../renderer/src/log/repository';
 import { recordPhase, recordSafetyCheck, recordSuspension, recordResumption, type Recorder } from '../../renderer/src/onSite/repository';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import type { Operation } from '../../shared/operation/types';
-import { START_TIME, startRecords } from '../fixtures/startRecords';
+import { START_TIME } from '../fixtures/startRecords';
+import { atStartTime, seedStart } from './onSite-helpers';
 
 // The documents repository (reused for ground 1) loads PDF fonts from the page; not needed here.
 vi.mock('../../renderer/src/documents/fonts', () => ({ documentFonts: { regular: '', bold: '' } }));
@@ -24,14 +25,7 @@ vi.mock('../../renderer/src/onSite/facts', async (importOriginal) => {
 
 let db: ConsoleDb;
 let n = 0;
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(START_TIME);
-});
-afterEach(async () => {
-  vi.useRealTimers();
-  await db?.delete();
-});
+atStartTime(() => db?.delete());
 
 /** The demo operation, its ruling allowing demolition, ready to start on 8 December with 拆除 planned. */
 async function demolitionDay(): Promise<Recorder> {
@@ -40,11 +34,7 @@ async function demolitionDay(): Promise<Recorder> {
   const operation = (await db.operations.get(id)) as Operation;
   await db.operations.update(id, { courtRuling: { ...operation.courtRuling, scope: 'relocationAndDemolition' } });
   const demolitionGroup = await db.workingGroups.where({ operationId: id }).filter((g) => g.code === 'demolition').first();
-  const records = startRecords(operation, await db.subjects.where('operationId').equals(id).toArray(), undefined, { demolitionGroupId: demolitionGroup!.id });
-  await db.plans.add(records.plan);
-  await db.documents.bulkAdd(records.documents);
-  await db.services.bulkAdd(records.services);
-  await db.postings.bulkAdd(records.postings);
+  await seedStart(db, operation, await db.subjects.where('operationId').equals(id).toArray(), { demolitionGroupId: demolitionGroup!.id });
   return { operationId: id, personId: operation.onSiteCommanderId!, operator: '陈志远' };
 }
 

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { listLog, verifyLog } from '../../renderer/src/log/repository';
 import { recordCorrection } from '../../renderer/src/log/correction';
@@ -15,22 +15,15 @@ import {
   type Recorder,
 } from '../../renderer/src/onSite/repository';
 import type { Operation, Subject } from '../../shared/operation/types';
-import { START_TIME, startRecords, type StartRecordOptions } from '../fixtures/startRecords';
+import { START_TIME, type StartRecordOptions } from '../fixtures/startRecords';
+import { atStartTime, seedStart as seed } from './onSite-helpers';
 
 // The documents repository (reused for ground 1) loads PDF fonts from the page; not needed here.
 vi.mock('../../renderer/src/documents/fonts', () => ({ documentFonts: { regular: '', bold: '' } }));
 
 let db: ConsoleDb;
 let n = 0;
-// The gates read the clock: every test runs at 09:30 on Tuesday 8 December 2026 unless it moves it.
-beforeEach(() => {
-  vi.useFakeTimers({ toFake: ['Date'] });
-  vi.setSystemTime(START_TIME);
-});
-afterEach(async () => {
-  vi.useRealTimers();
-  await db?.delete();
-});
+atStartTime(() => db?.delete());
 
 const subjects: Subject[] = [
   { id: 's1', operationId: 'op', position: 0, name: '张建国', idType: 'residentId', idNumber: '', phone: '', address: '某路1号' },
@@ -39,11 +32,7 @@ const subjects: Subject[] = [
 
 /** Adds everything a lawful start on 8 December needs (see tests/fixtures/startRecords.ts). */
 async function seedStart(opts: StartRecordOptions = {}): Promise<void> {
-  const records = startRecords((await db.operations.get('op')) as Operation, subjects, undefined, opts);
-  await db.plans.add(records.plan);
-  await db.documents.bulkAdd(records.documents);
-  await db.services.bulkAdd(records.services);
-  await db.postings.bulkAdd(records.postings);
+  await seed(db, (await db.operations.get('op')) as Operation, subjects, opts);
 }
 
 async function ready(opts: StartRecordOptions = {}): Promise<Recorder> {

@@ -192,6 +192,24 @@ function CompleteModal({ who, state, onClose }: PhaseModalProps) {
   );
 }
 
+/** The reason a stop or an end must give, with the dialog's message below it. */
+function ReasonField({ label, placeholder, value, error, onChange }: { label: string; placeholder: string; value: string; error: string; onChange: (v: string) => void }) {
+  return (
+    <>
+      <Input.TextArea
+        style={{ marginTop: 12 }}
+        aria-label={label}
+        placeholder={placeholder}
+        autoSize={{ minRows: 2, maxRows: 5 }}
+        value={value}
+        status={error && !value.trim() ? 'error' : undefined}
+        onChange={(e) => onChange(e.target.value)}
+      />
+      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+    </>
+  );
+}
+
 /** Before the start the seed's three grounds (停止执行); after it the grounds of 行政强制法 §39 (中止执行). */
 export function StopModal({ who, state, onClose }: { who: Recorder; state: OnSiteState; onClose: () => void }) {
   const started = !!state.startedAt;
@@ -238,16 +256,7 @@ export function StopModal({ who, state, onClose }: { who: Recorder; state: OnSit
           title={started ? '中止执行的情形消失后，应当恢复执行（《行政强制法》第三十九条第二款），并记录恢复理由。' : '阻碍执行的情形消失后，应当恢复执行，并记录恢复理由。'}
         />
       )}
-      <Input.TextArea
-        style={{ marginTop: 12 }}
-        aria-label="停止理由"
-        placeholder="具体理由（必填）"
-        autoSize={{ minRows: 2, maxRows: 5 }}
-        value={reason}
-        status={error && !reason.trim() ? 'error' : undefined}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      <ReasonField label="停止理由" placeholder="具体理由（必填）" value={reason} error={error} onChange={setReason} />
     </Modal>
   );
 }
@@ -277,16 +286,7 @@ export function TerminateModal({ who, onClose }: { who: Recorder; onClose: () =>
         </Space>
       </Radio.Group>
       <Alert style={{ marginTop: 12 }} type="warning" showIcon title="终结执行后本行动结束，不再恢复，只能记录说明或更正。" />
-      <Input.TextArea
-        style={{ marginTop: 12 }}
-        aria-label="终结理由"
-        placeholder="具体理由（必填），如撤销裁定的文书名称、文号"
-        autoSize={{ minRows: 2, maxRows: 5 }}
-        value={reason}
-        status={error && !reason.trim() ? 'error' : undefined}
-        onChange={(e) => setReason(e.target.value)}
-      />
-      {error && <Typography.Text type="danger">{error}</Typography.Text>}
+      <ReasonField label="终结理由" placeholder="具体理由（必填），如撤销裁定的文书名称、文号" value={reason} error={error} onChange={setReason} />
     </Modal>
   );
 }

@@ -96,18 +96,25 @@ export async function openConsole(page: Page, { ready = true, at = START_TIME }:
 export const blur = (page: Page) => page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
 
 /**
- * Records a phase by its number key, with an optional note, and waits for its ✓. The key is
- * pressed again if a closing dialog (its fade-out) swallowed it: the console ignores keys
- * while any dialog is on screen. 宣布执行完毕 with phases never recorded asks to confirm them:
- * `confirmMissing` ticks that box (the closing spec checks the list itself).
+ * Opens a phase's dialog by its number key. The key is pressed again if a closing dialog (its
+ * fade-out) swallowed it: the console ignores keys while any dialog is on screen.
  */
-export async function phaseByKey(page: Page, key: string, title: string, note = '', { confirmMissing = true } = {}) {
+export async function openPhase(page: Page, key: string, title: string) {
   const dialog = page.getByRole('dialog', { name: title });
   await expect(async () => {
     await blur(page);
     await page.keyboard.press(key);
     await expect(dialog).toBeVisible({ timeout: 1_000 });
   }).toPass();
+  return dialog;
+}
+
+/**
+ * Records a phase by its number key, with an optional note, and waits for its ✓. 宣布执行完毕 with phases never recorded asks to confirm them:
+ * `confirmMissing` ticks that box (the closing spec checks the list itself).
+ */
+export async function phaseByKey(page: Page, key: string, title: string, note = '', { confirmMissing = true } = {}) {
+  const dialog = await openPhase(page, key, title);
   const confirm = dialog.getByLabel('确认未记录的环节');
   if (confirmMissing && (await confirm.count())) await confirm.check();
   if (note) await dialog.getByLabel('备注').fill(note);
