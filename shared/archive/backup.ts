@@ -30,7 +30,13 @@ const id = z.string().min(1);
 const text = z.string();
 const int = z.number().int();
 
-const courtRulingSchema = z.strictObject({ court: text, number: text, date: text });
+const courtRulingSchema = z.strictObject({
+  court: text,
+  number: text,
+  date: text,
+  scope: z.enum(['relocation', 'relocationAndDemolition']).optional(),
+  scopeLimit: text.optional(),
+});
 const basisDocumentSchema = z.strictObject({
   kind: z.enum(['compensationDecision', 'demolitionDisputeRuling', 'agreementPerformanceDecision']),
   number: text,
@@ -92,6 +98,7 @@ export const personSchema = z.strictObject({
   post: text,
   phone: text,
   badgeNumber: text,
+  training: z.strictObject({ course: text, date: text }).optional(),
 });
 
 export const workingGroupSchema = z.strictObject({

@@ -64,6 +64,9 @@ const staffing: Record<StandardGroupCode, { leader: PersonKey; members: PersonKe
   aftercare: { leader: 'xu', members: ['gao', 'pan'], channel: '对讲机 8 频道' },
 };
 
+/** The training every member of the demo command post attended (seed 004 §一(三)). */
+export const DEMO_TRAINING = { course: '国有土地上房屋征收强制执行政策法规及现场处置培训', date: '2026-09-18' } as const;
+
 const command: Record<keyof CommandAssignment, PersonKey> = { onSiteCommanderId: 'chen', deputyCommanderId: 'liu' };
 
 /** For the subjects of the demo operation, in their order: 张建国, 李秀兰. */
@@ -142,7 +145,9 @@ export function buildDemoCommandPost(
   const people = roster.map(([key, unit, name, post, phone], i): Person => {
     personIds[key] = newId();
     const badgeNumber = `临执-${String(i + 1).padStart(3, '0')}`;
-    return { id: personIds[key], operationId, memberUnitId: unitIds[unit], name, post, phone, badgeNumber };
+    // The notary office acts on its own, not as staff of the command post: no training of ours to record.
+    const trained = unit === 'notary' ? {} : { training: DEMO_TRAINING };
+    return { id: personIds[key], operationId, memberUnitId: unitIds[unit], name, post, phone, badgeNumber, ...trained };
   });
 
   const workingGroups = standardGroupCodes.map((code): WorkingGroup => {

@@ -3,7 +3,8 @@
 // and the rows that pass become MemberUnit and Person records.
 import { isValidPhone } from '../operation/formats';
 import { recognisedFieldCount, rosterFieldLabels, rosterFields, type ColumnMapping, type RosterField } from './rosterColumns';
-import type { MemberUnit, Person } from './types';
+import { normaliseTrainingDate, trainingOf } from './training';
+import type { MemberUnit, Person, Training } from './types';
 import { memberUnitSchema, personSchema } from './validation';
 
 export const ROSTER_LIMITS = { rows: 5000, columns: 200, cellChars: 500 } as const;
@@ -15,6 +16,8 @@ const fieldSchemas = {
   post: personSchema.shape.post,
   phone: personSchema.shape.phone,
   badgeNumber: personSchema.shape.badgeNumber,
+  trainingCourse: personSchema.shape.trainingCourse,
+  trainingDate: personSchema.shape.trainingDate,
 };
 
 /** How many of the first rows may hold a title above the header (“XX区强制执行人员名单”). */
@@ -97,6 +100,8 @@ export interface RosterRow {
   post: string;
   phone: string;
   badgeNumber: string;
+  /** From the 培训课程 and 培训日期 columns, when the file has them (seed 004 §一(三)). */
+  training?: Training;
 }
 
 export interface RosterError {
@@ -234,6 +239,8 @@ export function validateRoster(
       post: value('post'),
       phone: normalisePhone(value('phone')),
       badgeNumber: value('badgeNumber'),
+      trainingCourse: value('trainingCourse'),
+      trainingDate: normaliseTrainingDate(value('trainingDate')),
     };
     if (rosterFields.every((f) => values[f] === '')) {
       blankRows++;
@@ -260,6 +267,10 @@ export function validateRoster(
       const problem = fieldProblem(field, values[field]);
       if (problem) rowErrors.push({ row, column: fieldLabel(field), message: problem });
     }
+    const training = trainingOf(values.trainingCourse, values.trainingDate);
+    if (!training.ok && rowErrors.length === 0) {
+      for (const [field, message] of Object.entries(training.errors)) rowErrors.push({ row, column: fieldLabel(field as RosterField), message });
+    }
     if (rowErrors.length > 0) {
       errors.push(...rowErrors);
       return;
@@ -283,7 +294,8 @@ export function validateRoster(
     } else {
       seen.set(key, row);
       if (badge) badgesSeen.set(badge, row);
-      valid.push({ row, ...values });
+      const { trainingCourse: _course, trainingDate: _date, ...person } = values;
+      valid.push({ row, ...person, ...(training.ok && training.value ? { training: training.value } : {}) });
     }
   });
   return { mappingErrors: [], valid, errors, blankRows };
@@ -320,6 +332,7 @@ export function buildRosterPlan(
       post: r.post,
       phone: r.phone,
       badgeNumber: r.badgeNumber,
+      ...(r.training ? { training: r.training } : {}),
     };
   });
   return { memberUnits, people };

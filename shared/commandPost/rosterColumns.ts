@@ -2,7 +2,7 @@
 // the headers member units actually write: synonyms, stray spaces, full-width
 // characters, notes in brackets, numbered duplicates (电话1, 电话2).
 
-export const rosterFields = ['name', 'memberUnit', 'post', 'phone', 'badgeNumber'] as const;
+export const rosterFields = ['name', 'memberUnit', 'post', 'phone', 'badgeNumber', 'trainingCourse', 'trainingDate'] as const;
 export type RosterField = (typeof rosterFields)[number];
 
 export const rosterFieldLabels: Record<RosterField, string> = {
@@ -11,6 +11,8 @@ export const rosterFieldLabels: Record<RosterField, string> = {
   post: '职务',
   phone: '电话',
   badgeNumber: '工作证号',
+  trainingCourse: '培训课程',
+  trainingDate: '培训日期',
 };
 
 /** For each file column, the field it fills, or null for 不导入. */
@@ -53,6 +55,8 @@ const synonyms: Record<RosterField, string[]> = {
     '警号',
     'badge',
   ],
+  trainingCourse: ['培训课程', '培训项目', '培训内容', '培训名称', '培训情况', '培训', 'training'],
+  trainingDate: ['培训日期', '培训时间', '参训日期', '参训时间', '培训完成日期'],
 };
 
 /** 身份证号 is not what people wear on site, and the console has no business storing it. */

@@ -1,4 +1,5 @@
 // Pure. The temporary command post (临时指挥部): member units, people, working groups.
+import type { IsoDate } from '../operation/types';
 
 /** 成员单位 */
 export interface MemberUnit {
@@ -20,6 +21,14 @@ export interface Person {
   phone: string;
   /** 工作证件号 / 标识编号: what they wear on site. */
   badgeNumber: string;
+  /** The training that qualifies them (seed 004 §一(三): no untrained staff); absent when none is on record. */
+  training?: Training;
+}
+
+/** 培训: the course attended and the day it was completed. */
+export interface Training {
+  course: string;
+  date: IsoDate;
 }
 
 export const standardGroupCodes = [

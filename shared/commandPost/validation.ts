@@ -3,6 +3,7 @@
 // be unique are checked against the operation's other records, passed in.
 import { z } from 'zod';
 import { optionalPhone, optionalText, validateWith, type Validated } from '../operation/household';
+import { trainingCourseSchema, trainingDateSchema, trainingOf } from './training';
 import type { CommandAssignment, MemberUnit, Person, WorkingGroup } from './types';
 
 const requiredText = (label: string, max: number, hint = '') =>
@@ -33,9 +34,12 @@ export const personSchema = z.object({
   post: optionalText('职务', 50),
   phone: optionalPhone,
   badgeNumber: optionalText('工作证号', 30),
+  trainingCourse: trainingCourseSchema,
+  trainingDate: trainingDateSchema,
 });
 export type PersonInput = z.input<typeof personSchema>;
-export type PersonValues = z.output<typeof personSchema>;
+/** What is stored: the training as one record, present only when both course and date are. */
+export type PersonValues = Omit<Person, 'id' | 'operationId'>;
 
 /** `others`: the operation's other people; `units`: its member units (the person must belong to one). */
 export function validatePerson(
@@ -43,8 +47,12 @@ export function validatePerson(
   others: readonly Person[],
   units: readonly MemberUnit[],
 ): Validated<PersonValues> {
-  const result = validateWith(personSchema, input);
-  if (!result.ok) return result;
+  const parsed = validateWith(personSchema, input);
+  if (!parsed.ok) return parsed;
+  const { trainingCourse, trainingDate, ...rest } = parsed.values;
+  const training = trainingOf(trainingCourse, trainingDate);
+  if (!training.ok) return training;
+  const result = { ok: true as const, values: { ...rest, ...(training.value ? { training: training.value } : {}) } };
   const { memberUnitId, badgeNumber } = result.values;
   if (!units.some((u) => u.id === memberUnitId)) {
     return { ok: false, errors: { memberUnitId: '所选成员单位不存在，可能已被删除，请重新选择' } };

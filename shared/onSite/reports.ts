@@ -57,7 +57,8 @@ export interface EntryContent {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; errors: Record<string, string> };
 
-function parse<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
+/** Validates input against a schema, with the first message per field. */
+export function parse<T>(schema: z.ZodType<T>, input: unknown): Parsed<T> {
   const r = schema.safeParse(input);
   if (r.success) return { ok: true, value: r.data };
   const errors: Record<string, string> = {};

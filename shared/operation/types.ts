@@ -25,6 +25,8 @@ export interface CourtRuling {
   /** e.g. （2026）京0102行审123号 */
   number: string;
   date: IsoDate;
+  scope?: 'relocation' | 'relocationAndDemolition';
+  scopeLimit?: string;
 }
 
 export interface BasisDocument {

@@ -1,4 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { logEntries } from './support/files';
+import { fixClock } from './support/onSite';
 import { signInWhenAsked } from './support/signIn';
 
 async function openDemoCommandPost(page: Page) {
@@ -159,4 +161,61 @@ test('screenshots of each command post tab at 1366×800', async ({ page }) => {
     await page.mouse.move(0, 0);
     await page.screenshot({ path: `tests/screenshots/command-post-${file}.png`, animations: 'disabled' });
   }
+});
+
+test('training: each person’s course and date in 指挥部; the plan review and the check-in flag anyone assigned without it (seed 004)', async ({ page }) => {
+  test.setTimeout(120_000);
+  // The plan review judges training against the day: the page's clock is fixed.
+  await fixClock(page);
+  await openDemoCommandPost(page);
+  await tab(page, '成员单位与人员');
+
+  // 马晓东 (清登搬家组) loses his training record: he is flagged in the roster.
+  await row(page, '马晓东').getByRole('button', { name: '编辑' }).click();
+  const form = page.getByRole('dialog', { name: '编辑人员：马晓东' });
+  await expect(form.getByLabel('培训课程')).toHaveValue('国有土地上房屋征收强制执行政策法规及现场处置培训');
+  await form.getByLabel('培训课程').fill('');
+  await form.getByLabel('培训日期').press('Enter');
+  await expect(form.getByText('填写了培训日期，请填写培训课程')).toBeVisible();
+  await form.getByLabel('培训日期').fill('');
+  await form.getByLabel('培训日期').press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(row(page, '马晓东').getByText('无培训记录')).toBeVisible();
+
+  // The plan review names him, with the basis.
+  await page.getByRole('menuitem', { name: /预案/ }).click();
+  await page.getByRole('tab', { name: /审查与定稿/ }).click();
+  const training = page.getByRole('row').filter({ hasText: '人员培训' });
+  await expect(training).toContainText('马晓东没有培训记录');
+  await expect(training).toContainText('吉建征〔2022〕4号');
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/screenshots/plan-review-training.png', fullPage: true });
+
+  // At check-in he is flagged too, and the entry says so.
+  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
+  await expect(page.getByTestId('not-checked-in')).toContainText('马晓东 · 无培训记录');
+  const who = page.getByRole('combobox', { name: '到岗人员' });
+  await who.fill('马晓东');
+  await who.press('Enter');
+  await expect(page.getByText('马晓东 已到岗，但无培训记录')).toBeVisible();
+  await expect(page.getByTestId('checked-in')).toContainText('无培训记录');
+  expect((await logEntries(page, 'checkIn')).map((e) => [e.text, e.data])).toEqual([['马晓东（临江区房屋征收事务中心）到岗（无培训记录）', { untrained: true }]]);
+
+  // Recording his training (a date as people type it) clears the flag in 指挥部 and in the review.
+  await page.getByRole('menuitem', { name: /指挥部/ }).click();
+  await tab(page, '成员单位与人员');
+  await row(page, '马晓东').getByRole('button', { name: '编辑' }).click();
+  await form.getByLabel('培训课程').fill('房屋征收强制执行岗前培训');
+  await form.getByLabel('培训日期').fill('2026年9月20日');
+  await expect(form.getByText('预案审查将拦截无培训记录的在岗人员')).toBeVisible();
+  await page.mouse.move(0, 0);
+  await form.screenshot({ path: 'tests/screenshots/command-post-training-form.png' });
+  await form.getByLabel('培训日期').press('Enter');
+  await expect(form).toHaveCount(0);
+  await expect(row(page, '马晓东')).toContainText('2026-09-20');
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'tests/screenshots/command-post-training.png' });
+  await page.getByRole('menuitem', { name: /预案/ }).click();
+  await page.getByRole('tab', { name: /审查与定稿/ }).click();
+  await expect(page.getByRole('row').filter({ hasText: '人员培训' })).toContainText('在岗人员均有培训记录');
 });

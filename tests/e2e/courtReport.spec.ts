@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { expect, test } from '@playwright/test';
 import { chinaDate } from '../../shared/calendar/chinaTime';
 import { courtReportDeadline } from '../../shared/calendar/deadlines';
-import { openConsole, phaseByKey } from './support/onSite';
+import { openConsole, phaseByKey, START_TIME } from './support/onSite';
 import { pdfText, savePdf, withoutSavePicker } from './support/pdf';
 
 const chinese = (d: string) => `${Number(d.slice(0, 4))}年${Number(d.slice(5, 7))}月${Number(d.slice(8, 10))}日`;
@@ -13,7 +13,8 @@ test('completion starts the five-day court-report countdown; aftercare tasks and
   await phaseByKey(page, '1', '宣布开始执行');
   await phaseByKey(page, '9', '宣布执行完毕', '房屋已交征收部门接收');
 
-  const today = chinaDate(new Date());
+  // The page's clock is fixed at START_TIME (the console's gates read it).
+  const today = chinaDate(START_TIME);
   const deadline = courtReportDeadline(today);
   await page.getByRole('menuitem', { name: /执行通报/ }).click();
   const countdown = page.getByTestId('court-report-countdown');

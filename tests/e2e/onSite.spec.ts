@@ -15,7 +15,7 @@ const shownInList = (page: Page, seq: string) =>
     return c.top >= h.top && c.bottom <= h.bottom;
   }, seq);
 
-test('the commander checks in staff, runs the day by keyboard, stops on ground 3 and resumes, and it all stays in a verified log', async ({ page }) => {
+test('the commander checks in staff, runs the day by keyboard, 中止 on §39 and resumes, and it all stays in a verified log', async ({ page }) => {
   test.setTimeout(120_000);
   await openConsole(page);
   await expect(page.getByTestId('recorder')).toHaveText('记录人：陈志远');
@@ -46,16 +46,18 @@ test('the commander checks in staff, runs the day by keyboard, stops on ground 3
   await phaseByKey(page, '2', '警戒到位');
   await phaseByKey(page, '3', '向被执行人宣告');
 
-  // Stop on ground 3 (ground 1 is no longer possible), then resume.
-  await page.getByRole('button', { name: '停止执行' }).click();
-  const stop = page.getByRole('dialog', { name: '停止执行' });
-  await expect(stop.getByRole('radio', { name: /情形1/ })).toBeDisabled();
-  await stop.getByRole('radio', { name: /情形3：强制执行实施前，出现其他可能对安全和社会稳定产生重大影响的情形/ }).check();
-  await stop.getByRole('button', { name: '停止执行' }).click();
-  await expect(stop.getByText('请填写停止执行的具体理由')).toBeVisible();
+  // After the start a stop is 中止执行 on a ground of §39; the “实施前” grounds are not offered.
+  await expect(page.getByRole('button', { name: '停止执行' })).toHaveCount(0);
+  await page.getByRole('button', { name: '中止执行' }).click();
+  const stop = page.getByRole('dialog', { name: '中止执行' });
+  await expect(stop.getByRole('radio', { name: /^情形[123]：/ })).toHaveCount(0);
+  await expect(stop.getByRole('radio')).toHaveCount(4);
+  await stop.getByRole('radio', { name: /第三十九条第一款第（四）项（参照适用）：行政机关认为需要中止执行的其他情形/ }).check();
+  await stop.getByRole('button', { name: '中止执行' }).click();
+  await expect(stop.getByText('请填写中止执行的具体理由')).toBeVisible();
   await stop.getByLabel('停止理由').fill('巷口聚集围观群众三十余人，情绪激动');
-  await stop.getByRole('button', { name: '停止执行' }).click();
-  await expect(page.getByTestId('onsite-status')).toContainText('已停止（情形3');
+  await stop.getByRole('button', { name: '中止执行' }).click();
+  await expect(page.getByTestId('onsite-status')).toContainText('已中止（《中华人民共和国行政强制法》第三十九条第一款第（四）项');
   await blur(page);
   await page.keyboard.press('4');
   await expect(page.getByText(/停止期间不能记录执行环节/).first()).toBeVisible();

@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { expect, test } from '@playwright/test';
 import { beijing, choose, fillTime, logEntries } from './support/files';
 import { addItems, addRoom, chooseDestination, recordAttendance } from './support/inventory';
-import { blur, checkIn, openConsole, phaseByKey } from './support/onSite';
+import { blur, checkIn, openConsole, phaseByKey, START_TIME } from './support/onSite';
 import { pdfText, savePdf, withoutSavePicker } from './support/pdf';
 
 // Issue 5, done when: the whole day on the demo operation, in the order it happens, through
 // the UI only — and the paper records (inventory list, 现场笔录) pin the log as it stands.
-test('the day on site: check-in, start, phases by key, stop on ground 3 and resume, footage, 20 items in 2 rooms, lists printed, completion', async ({ page }) => {
+test('the day on site: check-in, start, phases by key, 中止 and resume, footage, 20 items in 2 rooms, lists printed, no 拆除 on a 搬迁-only ruling, completion', async ({ page }) => {
   test.setTimeout(300_000);
   const dir = mkdtempSync(join(tmpdir(), 'onsite-day-'));
   try {
@@ -22,12 +22,12 @@ test('the day on site: check-in, start, phases by key, stop on ground 3 and resu
     await phaseByKey(page, '2', '警戒到位');
     await phaseByKey(page, '3', '向被执行人宣告');
 
-    await page.getByRole('button', { name: '停止执行' }).click();
-    const stop = page.getByRole('dialog', { name: '停止执行' });
-    await stop.getByRole('radio', { name: /情形3/ }).check();
+    await page.getByRole('button', { name: '中止执行' }).click();
+    const stop = page.getByRole('dialog', { name: '中止执行' });
+    await stop.getByRole('radio', { name: /第（四）项/ }).check();
     await stop.getByLabel('停止理由').fill('巷口聚集围观群众，情绪激动');
-    await stop.getByRole('button', { name: '停止执行' }).click();
-    await expect(page.getByTestId('onsite-status')).toContainText('已停止（情形3');
+    await stop.getByRole('button', { name: '中止执行' }).click();
+    await expect(page.getByTestId('onsite-status')).toContainText('已中止（');
     await page.getByRole('button', { name: '恢复执行' }).click();
     const resume = page.getByRole('dialog', { name: '恢复执行' });
     await resume.getByLabel('恢复理由').fill('群众已疏散，秩序恢复');
@@ -49,8 +49,8 @@ test('the day on site: check-in, start, phases by key, stop on ground 3 and resu
     await register.getByLabel('拍摄人').fill('钱磊');
     await register.getByLabel('所在工作组').click();
     await page.locator('.ant-select-item-option', { hasText: '证据保全组' }).click();
-    await fillTime(register.getByLabel('开始时间'), beijing(1));
-    await fillTime(register.getByLabel('结束时间'), beijing(0.5));
+    await fillTime(register.getByLabel('开始时间'), beijing(1, START_TIME));
+    await fillTime(register.getByLabel('结束时间'), beijing(0.5, START_TIME));
     await register.getByLabel('保管人').fill('钱磊');
     await register.getByRole('button', { name: '登记' }).click();
     await expect(register).toBeHidden();
@@ -82,8 +82,12 @@ test('the day on site: check-in, start, phases by key, stop on ground 3 and resu
     // Back on the console: the remaining phases by key, then completion.
     await page.getByRole('menuitem', { name: /现场指挥/ }).click();
     await phaseByKey(page, '6', '清登完成');
-    await phaseByKey(page, '7', '拆除开始');
-    await phaseByKey(page, '8', '拆除完成');
+    // The demo's ruling allows the move only: 拆除 is refused, and the completion confirms it never happened.
+    await blur(page);
+    await page.keyboard.press('7');
+    const demolition = page.getByRole('dialog', { name: '拆除开始' });
+    await expect(demolition.getByTestId('gate-problems')).toContainText('法院裁定准予执行的范围为强制搬迁（不含拆除），未准予拆除');
+    await demolition.getByRole('button', { name: '取消（Esc）' }).click();
     await phaseByKey(page, '9', '宣布执行完毕', '房屋已交征收部门接收');
     await expect(page.getByTestId('onsite-status')).toContainText('已完毕');
     await blur(page);

@@ -123,6 +123,22 @@ describe('command post validation', () => {
     });
   });
 
+  it('records a person’s training as course and date together (seed 004), dates as people type them', () => {
+    const input = { name: '赵刚', memberUnitId: 'u1', post: '大队长', phone: '', badgeNumber: '' };
+    expect(validatePerson(input, [], [unit])).toEqual({ ok: true, values: { name: '赵刚', memberUnitId: 'u1', post: '大队长', phone: '', badgeNumber: '' } });
+    expect(validatePerson({ ...input, trainingCourse: ' 岗前培训 ', trainingDate: '2026年9月8日' }, [], [unit])).toMatchObject({
+      ok: true,
+      values: { training: { course: '岗前培训', date: '2026-09-08' } },
+    });
+    expect(validatePerson({ ...input, trainingCourse: '岗前培训', trainingDate: '2026/9/8' }, [], [unit])).toMatchObject({ values: { training: { date: '2026-09-08' } } });
+    expect(validatePerson({ ...input, trainingCourse: '岗前培训' }, [], [unit])).toEqual({ ok: false, errors: { trainingDate: '填写了培训课程，请填写培训日期' } });
+    expect(validatePerson({ ...input, trainingDate: '2026-09-08' }, [], [unit])).toEqual({ ok: false, errors: { trainingCourse: '填写了培训日期，请填写培训课程' } });
+    expect(validatePerson({ ...input, trainingCourse: '岗前培训', trainingDate: '2026-02-30' }, [], [unit])).toEqual({
+      ok: false,
+      errors: { trainingDate: '培训日期格式不正确，应如 2026-03-01' },
+    });
+  });
+
   it('checks a group: unique name, leader and members on the roster, leader not repeated as member', () => {
     const people = [person('p1', '赵刚'), person('p2', '钱磊')];
     expect(validateWorkingGroup({ name: '后勤保障组', leaderId: 'p1', memberIds: ['p1', 'p2', 'p2'] }, [], people)).toMatchObject({

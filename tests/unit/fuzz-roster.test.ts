@@ -129,7 +129,12 @@ describe('roster validation, generated sheets', () => {
           expect(personSchema.safeParse({ ...r, memberUnitId: 'u' }).success).toBe(true);
           expect(memberUnitSchema.safeParse({ name: r.memberUnit, role: '' }).success).toBe(true);
           for (const f of ['name', 'memberUnit', 'post', 'badgeNumber'] as const) expect(r[f]).not.toMatch(/^[=+\-@]/);
-          for (const f of rosterFields) expect(r[f]).not.toMatch(INVISIBLE);
+          for (const f of ['name', 'memberUnit', 'post', 'phone', 'badgeNumber'] as const) expect(r[f]).not.toMatch(INVISIBLE);
+          if (r.training) {
+            expect(r.training.course).not.toMatch(INVISIBLE);
+            expect(r.training.course).not.toMatch(/^[=+\-@]/);
+            expect(r.training.date).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+          }
           if (r.phone) expect(isValidPhone(r.phone)).toBe(true);
           expect(existing.people.some((p) => p.name === r.name && p.phone !== '' && p.phone === r.phone)).toBe(false);
         }

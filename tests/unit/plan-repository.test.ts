@@ -15,13 +15,14 @@ import { lawfulPlanContent } from '../fixtures/plan';
 
 let db: ConsoleDb;
 let n = 0;
+const training = { course: '房屋征收强制执行岗前培训', date: '2026-09-18' };
 afterEach(async () => db?.delete());
 
 async function setUp(): Promise<string> {
   db = openConsoleDb(`plan-${++n}`);
   const id = await loadDemoOperation(db, new Date('2026-11-23T02:00:00Z'));
   // A minimal command post: one group with a leader and a commander.
-  await db.people.add({ id: 'p1', operationId: id, memberUnitId: 'u1', name: '赵指挥', post: '局长', phone: '13900000001', badgeNumber: 'A1' });
+  await db.people.add({ id: 'p1', operationId: id, memberUnitId: 'u1', name: '赵指挥', post: '局长', phone: '13900000001', badgeNumber: 'A1', training });
   await db.workingGroups.where('operationId').equals(id).delete();
   await db.workingGroups.add({ id: 'g1', operationId: id, code: 'security', name: '安全保卫和应急处置组', duties: '', leaderId: 'p1', memberIds: [], channel: '', position: 0 });
   await db.operations.update(id, { onSiteCommanderId: 'p1' });
@@ -54,7 +55,7 @@ describe('plan repository', () => {
     expect(v1.snapshot?.groups.map((g) => g.leaderId)).toEqual(['p1']);
 
     // Later changes to the command post do not alter what version 1 recorded.
-    await db.people.add({ id: 'p2', operationId: id, memberUnitId: 'u1', name: '钱组长', post: '科长', phone: '13900000002', badgeNumber: 'A2' });
+    await db.people.add({ id: 'p2', operationId: id, memberUnitId: 'u1', name: '钱组长', post: '科长', phone: '13900000002', badgeNumber: 'A2', training });
     await db.workingGroups.update('g1', { leaderId: 'p2' });
     await saveDraftContent(db, id, { ...lawfulPlanContent(), assemblyPoint: '区政府东门' });
     const v2 = await finalisePlan(db, id, '赵指挥');
@@ -85,5 +86,14 @@ describe('plan repository', () => {
     await saveNightHours(db, { from: '20:00', to: '07:00' });
     expect((await currentLegality(db, id)).some((c) => c.code === 'window.night')).toBe(true);
     await expect(saveNightHours(db, { from: '25:00', to: '06:00' })).rejects.toThrow('时间格式');
+  });
+
+  it('refuses to finalise while someone assigned has no training on record (seed 004)', async () => {
+    const id = await setUp();
+    await ensureDraftPlan(db, id);
+    await saveDraftContent(db, id, lawfulPlanContent());
+    await db.people.add({ id: 'p3', operationId: id, memberUnitId: 'u1', name: '孙组员', post: '科员', phone: '', badgeNumber: 'A3' });
+    await db.workingGroups.update('g1', { memberIds: ['p3'] });
+    await expect(finalisePlan(db, id, '赵指挥')).rejects.toThrow(/不能定稿.*人员培训：孙组员没有培训记录/);
   });
 });

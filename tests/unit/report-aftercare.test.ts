@@ -2,8 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import type { Operation } from '../../shared/operation/types';
-import { listLog, verifyLog } from '../../renderer/src/log/repository';
-import { recordPhase } from '../../renderer/src/onSite/repository';
+import { appendLog, listLog, verifyLog } from '../../renderer/src/log/repository';
 import { addAftercareTask, completeAftercareTask, completionEntries, listAftercare, saveSettlement } from '../../renderer/src/report/repository';
 import {
   aftercareTaskInputSchema,
@@ -104,9 +103,11 @@ describe('aftercare in the database', () => {
     db = openConsoleDb(`aftercare-${++n}`);
     const who = { operationId: 'op', personId: 'p1', operator: '陈志远' };
     await db.operations.put({ id: 'op', onSiteCommanderId: 'p1' } as Operation);
-    await recordPhase(db, who, 'start');
+    // The phases as the console logs them (its gates are tested in onSite-repository.test.ts).
+    const phase = (p: string) => appendLog(db, { operationId: 'op', operator: who.operator, group: '', category: 'phase', text: p, data: { phase: p } });
+    await phase('start');
     expect(await completionEntries(db, 'op')).toEqual([]);
-    await recordPhase(db, who, 'complete');
+    await phase('complete');
     await addAftercareTask(db, who, { kind: 'followUp', title: '回访', owner: '李明', dueOn: '2026-03-08' });
     const found = await completionEntries(db, 'op');
     expect(found.map((e) => [e.seq, e.data?.phase])).toEqual([[2, 'complete']]);

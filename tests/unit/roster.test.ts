@@ -371,6 +371,37 @@ describe('any input at all', () => {
   });
 });
 
+describe('training columns (seed 004 §一(三))', () => {
+  it('are recognised, read as course and date together, dates normalised, and carried into the people', () => {
+    const header = ['姓名', '单位', '培训课程', '培训日期'];
+    const mapping = guessMapping(header);
+    expect(mapping).toEqual(['name', 'memberUnit', 'trainingCourse', 'trainingDate']);
+    const rows = [
+      ['张三', '区法院', '岗前培训', '2026/9/8'],
+      ['李四', '区法院', '', ''],
+      ['王五', '区法院', '岗前培训', ''],
+      ['赵六', '区法院', '', '2026-09-08'],
+      ['钱七', '区法院', '岗前培训', '九月八日'],
+    ];
+    const { valid, errors } = validateRoster(table(header, rows), mapping, none);
+    expect(valid).toEqual([
+      { row: 2, name: '张三', memberUnit: '区法院', post: '', phone: '', badgeNumber: '', training: { course: '岗前培训', date: '2026-09-08' } },
+      { row: 3, name: '李四', memberUnit: '区法院', post: '', phone: '', badgeNumber: '' },
+    ]);
+    expect(errors).toEqual([
+      { row: 4, column: '培训日期', message: '填写了培训课程，请填写培训日期' },
+      { row: 5, column: '培训课程', message: '填写了培训日期，请填写培训课程' },
+      { row: 6, column: '培训日期', message: '培训日期格式不正确，应如 2026-03-01' },
+    ]);
+    const plan = buildRosterPlan(valid, [], 'op', counter());
+    expect(plan.people.map((p) => [p.name, p.training])).toEqual([
+      ['张三', { course: '岗前培训', date: '2026-09-08' }],
+      ['李四', undefined],
+    ]);
+    expect('training' in plan.people[1]!).toBe(false);
+  });
+});
+
 describe('roster errors carry no phone numbers', () => {
   it('a wrong or doubled phone is named by row and column, never echoed (1000 cases)', () => {
     const header = ['序号', '姓名', '单位', '职务', '手机', '警号', '备注'];

@@ -20,7 +20,7 @@ export const AUTO_BACKUP_MINUTES = 10;
 /** Backups kept per operation in the data folder. */
 export const AUTO_BACKUP_KEEP = 20;
 /** Log categories after which a backup is taken at once. */
-const PHASE_CATEGORIES = new Set(['phase', 'suspension', 'resumption']);
+const PHASE_CATEGORIES = new Set(['phase', 'suspension', 'resumption', 'termination']);
 
 interface LastBackup {
   /** The last log entry the backup holds. */

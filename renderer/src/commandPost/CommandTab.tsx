@@ -25,6 +25,7 @@ function PersonCard({ title, person, data, operationId }: { title: string; perso
             <Masked operationId={operationId} value={person.phone} kind="phone" whose={person.name} />
           </Descriptions.Item>
           <Descriptions.Item label="工作证号">{person.badgeNumber || '—'}</Descriptions.Item>
+          <Descriptions.Item label="培训">{person.training ? `${person.training.course}（${person.training.date}）` : '无培训记录'}</Descriptions.Item>
           <Descriptions.Item label="其他分工">
             {personRoles(person.id, data.workingGroups, {})
               .map((r) => r.label)

@@ -15,6 +15,9 @@ import { deleteMemberUnit, deletePerson, saveMemberUnit, savePerson, type Comman
 import { RosterImportDialog } from './roster/RosterImportDialog';
 import { Masked } from '../ui/Masked';
 
+/** Seed 004 §一(三): everyone assigned must be trained; the plan review refuses anyone without it. */
+const TRAINING_HINT = '未经培训的人员不得从事征收工作（吉建征〔2022〕4号），预案审查将拦截无培训记录的在岗人员';
+
 const roleColors: Record<PersonRole['kind'], string> = { commander: 'red', deputy: 'volcano', leader: 'blue', member: 'default' };
 
 function UnitModal({ operationId, unit, onClose }: { operationId: string; unit?: MemberUnit; onClose: () => void }) {
@@ -52,8 +55,16 @@ function PersonModal({
 }) {
   const { message } = App.useApp();
   const initial: PersonInput = person
-    ? { name: person.name, memberUnitId: person.memberUnitId, post: person.post, phone: person.phone, badgeNumber: person.badgeNumber }
-    : { name: '', memberUnitId: defaultUnitId ?? '', post: '', phone: '', badgeNumber: '' };
+    ? {
+        name: person.name,
+        memberUnitId: person.memberUnitId,
+        post: person.post,
+        phone: person.phone,
+        badgeNumber: person.badgeNumber,
+        trainingCourse: person.training?.course ?? '',
+        trainingDate: person.training?.date ?? '',
+      }
+    : { name: '', memberUnitId: defaultUnitId ?? '', post: '', phone: '', badgeNumber: '', trainingCourse: '', trainingDate: '' };
   return (
     <FormModal<PersonInput>
       title={person ? `编辑人员：${person.name}` : '添加人员'}
@@ -89,8 +100,19 @@ function PersonModal({
           </Form.Item>
         </Col>
         <Col span={10}>
-          <Form.Item name="badgeNumber" label="工作证号" style={{ marginBottom: 0 }}>
+          <Form.Item name="badgeNumber" label="工作证号">
             <Input placeholder="现场佩戴的标识编号" />
+          </Form.Item>
+        </Col>
+        <Col span={14} />
+        <Col span={14}>
+          <Form.Item name="trainingCourse" label="培训课程" style={{ marginBottom: 0 }} extra={TRAINING_HINT}>
+            <Input placeholder="如：房屋征收强制执行政策法规培训" />
+          </Form.Item>
+        </Col>
+        <Col span={10}>
+          <Form.Item name="trainingDate" label="培训日期" style={{ marginBottom: 0 }}>
+            <Input placeholder="如 2026-09-18" />
           </Form.Item>
         </Col>
       </Row>
@@ -241,6 +263,19 @@ export function UnitsTab({ operation, data }: { operation: OperationSummary; dat
             { title: '职务', dataIndex: 'post', width: 190, render: (v: string) => v || '—' },
             { title: '联系电话', key: 'phone', width: 150, render: (_, p) => <Masked operationId={operation.id} value={p.phone} kind="phone" whose={p.name} /> },
             { title: '工作证号', dataIndex: 'badgeNumber', width: 90, render: (v: string) => v || '—' },
+            {
+              title: '培训',
+              key: 'training',
+              width: 170,
+              render: (_, p) =>
+                p.training ? (
+                  <span title={p.training.course}>
+                    {p.training.date} <Typography.Text type="secondary">{p.training.course.length > 8 ? `${p.training.course.slice(0, 8)}…` : p.training.course}</Typography.Text>
+                  </span>
+                ) : (
+                  <Tag color={personRoles(p.id, groups, operation).length ? 'red' : 'default'}>无培训记录</Tag>
+                ),
+            },
             {
               title: '指挥部分工',
               key: 'roles',

@@ -1,5 +1,6 @@
 // DOM. 人员到岗: check people in against the operation's roster as they arrive, by name
-// search and keyboard; who has and has not checked in is always in view.
+// search and keyboard; who has and has not checked in is always in view, and anyone assigned
+// without a training on record is flagged (seed 004 §一(三): no untrained staff).
 import { useState } from 'react';
 import { App, Card, Input, Modal, Select, Tag, Typography } from 'antd';
 import type { OnSiteState } from '../../../shared/onSite/state';
@@ -15,7 +16,11 @@ export interface RosterPerson {
   /** Working group name and the code entries are recorded under ('' when in none). */
   group: string;
   groupCode: string;
+  /** Assigned (commander, deputy, a group) with no training on record. */
+  untrained: boolean;
 }
+
+const UNTRAINED = '无培训记录';
 
 export function CheckInPanel({ who, roster, state, disabled }: { who: Recorder; roster: RosterPerson[]; state: OnSiteState; disabled: string | null }) {
   const { message } = App.useApp();
@@ -27,7 +32,8 @@ export function CheckInPanel({ who, roster, state, disabled }: { who: Recorder; 
   const checkIn = async (person: RosterPerson, withNote = '') => {
     try {
       await recordCheckIn(db, { ...who, group: person.groupCode }, person, withNote);
-      message.success(`${person.name} 已到岗`);
+      if (person.untrained) message.warning(`${person.name} 已到岗，但${UNTRAINED}：未经培训的人员不得从事征收工作（吉建征〔2022〕4号），请核实后安排`);
+      else message.success(`${person.name} 已到岗`);
       setAgain(null);
       setNote('');
     } catch (e) {
@@ -47,7 +53,7 @@ export function CheckInPanel({ who, roster, state, disabled }: { who: Recorder; 
         options={roster.map((p) => ({
           value: p.id,
           search: `${p.name}${p.unit}${p.group}`,
-          label: `${p.name}（${p.unit}${p.group ? ` · ${p.group}` : ''}）${state.checkIns.has(p.id) ? ' · 已到岗' : ''}`,
+          label: `${p.name}（${p.unit}${p.group ? ` · ${p.group}` : ''}）${p.untrained ? ` · ${UNTRAINED}` : ''}${state.checkIns.has(p.id) ? ' · 已到岗' : ''}`,
         }))}
         onChange={(id: string | null) => {
           const person = roster.find((p) => p.id === id);
@@ -60,16 +66,18 @@ export function CheckInPanel({ who, roster, state, disabled }: { who: Recorder; 
         <Typography.Text type="secondary">已到岗：</Typography.Text>
         <div data-testid="checked-in">
           {present.map((p) => (
-            <Tag key={p.id} color="green" title={`${p.unit} ${p.post}`}>
+            <Tag key={p.id} color={p.untrained ? 'red' : 'green'} title={`${p.unit} ${p.post}${p.untrained ? ` · ${UNTRAINED}` : ''}`}>
               {p.name} {state.checkIns.get(p.id)![0]!.occurredAt.slice(11, 16)}
+              {p.untrained && ` · ${UNTRAINED}`}
             </Tag>
           ))}
         </div>
         <Typography.Text type="secondary">未到岗：</Typography.Text>
         <div data-testid="not-checked-in" style={{ maxHeight: 96, overflow: 'auto' }}>
           {absent.map((p) => (
-            <Tag key={p.id} title={`${p.unit} ${p.post}`}>
+            <Tag key={p.id} color={p.untrained ? 'red' : undefined} title={`${p.unit} ${p.post}${p.untrained ? ` · ${UNTRAINED}` : ''}`}>
               {p.name}
+              {p.untrained && ` · ${UNTRAINED}`}
             </Tag>
           ))}
         </div>

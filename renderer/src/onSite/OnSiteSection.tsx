@@ -1,6 +1,7 @@
 // DOM. 现场指挥: the commander's console on the day. Clock and elapsed time, the state
-// the log shows, the nine phases on keys 1–9, stop/resume, check-in, free text,
-// incidents and public opinion; the timeline below. Every act is one log entry.
+// the log shows, the nine phases on keys 1–9 (the start, 拆除 and the completion behind their
+// gates), the checks before 拆除, stop/中止/resume/终结, check-in, free text, incidents and public
+// opinion; the timeline below. Every act is one log entry.
 import { useEffect, useMemo, useState } from 'react';
 import { Alert, App, Button, Card, Col, Input, Row, Select, Space, Tooltip, Typography } from 'antd';
 import { groupKey } from '../../../shared/operators/permissions';
@@ -8,6 +9,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
 import { phases, type PhaseCode } from '../../../shared/onSite/phases';
 import { elapsed, formatDuration, onSiteState, statusLabel, whyNot, type OnSiteAct, type OnSiteState } from '../../../shared/onSite/state';
+import { trainedBy } from '../../../shared/commandPost/training';
 import { db } from '../data/db';
 import { OnSiteRecordAction } from '../documents/OnSiteRecordAction';
 import type { OperationSummary } from '../operation/repository';
@@ -17,11 +19,21 @@ import { Timeline } from '../log/Timeline';
 import { errorText } from '../ui/errors';
 import { CheckInPanel, type RosterPerson } from './CheckInPanel';
 import { IncidentModal, PublicOpinionModal } from './ReportModals';
-import { PhaseNoteModal, ResumeModal, StopModal } from './ActModals';
+import { PhaseNoteModal, ResumeModal, StopModal, TerminateModal } from './ActModals';
 import { useRefusal } from '../operators/useRefusal';
+import { loadGateContext } from './facts';
 import { actionOf, recordNote, type Recorder } from './repository';
+import { SafetyChecksCard } from './SafetyChecks';
+import { useNow } from './useNow';
 
-type Dialog = { kind: 'phase'; phase: PhaseCode } | { kind: 'stop' } | { kind: 'resume' } | { kind: 'incident' } | { kind: 'opinion' } | null;
+type Dialog =
+  | { kind: 'phase'; phase: PhaseCode }
+  | { kind: 'stop' }
+  | { kind: 'resume' }
+  | { kind: 'terminate' }
+  | { kind: 'incident' }
+  | { kind: 'opinion' }
+  | null;
 
 /** True when a key press belongs to a text field or an open dialog, not to the console's shortcuts. */
 function typingOrDialog(e: KeyboardEvent): boolean {
@@ -34,6 +46,8 @@ export function OnSiteSection({ operation }: { operation: OperationSummary }) {
   const { message } = App.useApp();
   const entries = useLiveQuery(() => listLog(db, operation.id), [operation.id]);
   const post = useLiveQuery(() => loadCommandPost(db, operation.id), [operation.id]);
+  // The gates' facts (plan, service, 公告, ruling, night hours), re-read whenever a record changes.
+  const context = useLiveQuery(() => loadGateContext(db, operation.id), [operation.id]);
   const state = useMemo(() => onSiteState(entries ?? []), [entries]);
   const [dialog, setDialog] = useState<Dialog>(null);
 
@@ -48,11 +62,22 @@ export function OnSiteSection({ operation }: { operation: OperationSummary }) {
   const roster: RosterPerson[] = useMemo(() => {
     if (!post) return [];
     const unitName = new Map(post.memberUnits.map((u) => [u.id, u.name]));
+    const today = chinaDate(new Date());
+    const command = new Set([operation.onSiteCommanderId, operation.deputyCommanderId]);
     return post.people.map((p) => {
       const group = post.workingGroups.find((g) => g.leaderId === p.id || g.memberIds.includes(p.id));
-      return { id: p.id, name: p.name, unit: unitName.get(p.memberUnitId) ?? '', post: p.post, group: group?.name ?? '', groupCode: group ? groupKey(group) : '' };
+      const assigned = !!group || command.has(p.id);
+      return {
+        id: p.id,
+        name: p.name,
+        unit: unitName.get(p.memberUnitId) ?? '',
+        post: p.post,
+        group: group?.name ?? '',
+        groupCode: group ? groupKey(group) : '',
+        untrained: assigned && !trainedBy(p, today),
+      };
     });
-  }, [post]);
+  }, [post, operation.onSiteCommanderId, operation.deputyCommanderId]);
 
   const who: Recorder = { operationId: operation.id, personId: actor?.personId ?? '', operator };
   // Who may act first (the reason names the role), then what the log's state allows.
@@ -122,11 +147,20 @@ export function OnSiteSection({ operation }: { operation: OperationSummary }) {
           })}
         </div>
         <Space style={{ marginTop: 12 }} wrap>
-          <ActButton why={blocked({ kind: 'suspend', ground: 2 }) && blocked({ kind: 'suspend', ground: 1 })} danger onClick={() => setDialog({ kind: 'stop' })}>
-            停止执行
-          </ActButton>
+          {state.startedAt ? (
+            <ActButton why={blocked({ kind: 'suspend', ground: 'art39-4' })} danger onClick={() => setDialog({ kind: 'stop' })}>
+              中止执行
+            </ActButton>
+          ) : (
+            <ActButton why={blocked({ kind: 'suspend', ground: 2 }) && blocked({ kind: 'suspend', ground: 1 })} danger onClick={() => setDialog({ kind: 'stop' })}>
+              停止执行
+            </ActButton>
+          )}
           <ActButton why={blocked({ kind: 'resume' })} onClick={() => setDialog({ kind: 'resume' })}>
             恢复执行
+          </ActButton>
+          <ActButton why={blocked({ kind: 'terminate', ground: 'art40-5' })} danger onClick={() => setDialog({ kind: 'terminate' })}>
+            终结执行
           </ActButton>
           <ActButton why={blocked({ kind: 'incident' })} onClick={() => setDialog({ kind: 'incident' })}>
             突发事件
@@ -136,6 +170,12 @@ export function OnSiteSection({ operation }: { operation: OperationSummary }) {
           </ActButton>
         </Space>
       </Card>
+
+      {state.startedAt && (
+        <div style={{ marginTop: 12 }}>
+          <SafetyChecksCard who={who} state={state} blocked={(check) => blocked({ kind: 'safetyCheck', check })} />
+        </div>
+      )}
 
       <Row gutter={16} style={{ marginTop: 12 }}>
         <Col span={12}>
@@ -150,8 +190,9 @@ export function OnSiteSection({ operation }: { operation: OperationSummary }) {
         <Timeline operationId={operation.id} operator={operator} groupNames={groups} />
       </Card>
 
-      {dialog?.kind === 'phase' && <PhaseNoteModal who={who} phase={dialog.phase} onClose={close} />}
+      {dialog?.kind === 'phase' && <PhaseNoteModal who={who} phase={dialog.phase} state={state} context={context} onClose={close} />}
       {dialog?.kind === 'stop' && <StopModal who={who} state={state} onClose={close} />}
+      {dialog?.kind === 'terminate' && <TerminateModal who={who} onClose={close} />}
       {dialog?.kind === 'resume' && <ResumeModal who={who} state={state} onClose={close} />}
       {dialog?.kind === 'incident' && <IncidentModal who={who} onClose={close} />}
       {dialog?.kind === 'opinion' && <PublicOpinionModal who={who} onClose={close} />}
@@ -167,15 +208,6 @@ function ActButton({ why, danger, onClick, children }: { why: string | null; dan
       </Button>
     </Tooltip>
   );
-}
-
-function useNow(): Date {
-  const [now, setNow] = useState(() => new Date());
-  useEffect(() => {
-    const t = setInterval(() => setNow(new Date()), 1000);
-    return () => clearInterval(t);
-  }, []);
-  return now;
 }
 
 function ClockCard({ state }: { state: OnSiteState }) {

@@ -80,7 +80,7 @@ export interface OperationOverview {
   openTasks: number;
 }
 
-const onSiteCategories = new Set(['phase', 'suspension', 'resumption']);
+const onSiteCategories = new Set(['phase', 'suspension', 'resumption', 'termination']);
 
 /** The overview row of one operation, read without loading its whole log. */
 export async function operationOverview(db: ConsoleDb, operation: Operation, today: string): Promise<OperationOverview> {

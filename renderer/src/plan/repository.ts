@@ -7,7 +7,7 @@ import { emptyPlanContent, planContentSchema } from '../../../shared/plan/planCo
 import type { LegalityCheck, Plan, PlanContent, PlanSnapshot, PreparatoryMeeting } from '../../../shared/plan/types';
 import type { ConsoleDb } from '../data/db';
 import { appendLog } from '../log/repository';
-import { readNightHours, registerStoredSchedules } from '../settings/settings';
+import { gateTables, loadGateContext } from '../onSite/facts';
 
 const DRAFT_VERSION = 0;
 
@@ -48,17 +48,18 @@ export async function saveDraftContent(db: ConsoleDb, operationId: string, conte
 
 /** The checks on what is stored now: the same data the finalisation will see. */
 export async function currentLegality(db: ConsoleDb, operationId: string): Promise<LegalityCheck[]> {
-  // Reading the stored schedules here also makes a live query re-check when one is loaded.
-  await registerStoredSchedules(db);
-  const [draft, operation, groups, people, night] = await Promise.all([
+  const [draft, operation, groups, people, memberUnits] = await Promise.all([
     draftOf(db, operationId),
     db.operations.get(operationId),
     db.workingGroups.where('operationId').equals(operationId).sortBy('position'),
     db.people.where('operationId').equals(operationId).toArray(),
-    readNightHours(db),
+    db.memberUnits.where('operationId').equals(operationId).toArray(),
   ]);
   if (!draft || !operation) return [];
-  return checkPlanLegality({ content: draft.content, operation, groups, people, night });
+  // As the start gate reads them: the service records and periods, the holiday schedules loaded
+  // in 设置 (read here, so a live query re-checks when one is loaded) and the night hours.
+  const { facts, night } = await loadGateContext(db, operationId);
+  return checkPlanLegality({ content: draft.content, operation, groups, people, memberUnits, night, periods: facts.subjects });
 }
 
 /** Finalises as the signed-in person: only the commander or the deputy may. */
@@ -73,18 +74,7 @@ export async function finalisePlanAs(db: ConsoleDb, operationId: string, actor: 
  * transaction, so a plan that would break the law cannot be finalised by a stale screen.
  */
 export async function finalisePlan(db: ConsoleDb, operationId: string, finalisedBy: string): Promise<Plan> {
-  const tables = [
-    db.plans,
-    db.operations,
-    db.workingGroups,
-    db.people,
-    db.settings,
-    db.subjects,
-    db.householdMembers,
-    db.memberUnits,
-    db.preparatoryMeetings,
-    db.logEntries,
-  ];
+  const tables = [...new Set([...gateTables(db), db.people, db.householdMembers, db.memberUnits, db.preparatoryMeetings, db.logEntries])];
   return db.transaction('rw', tables, async () => {
     const checks = await currentLegality(db, operationId);
     const draft = await draftOf(db, operationId);

@@ -120,7 +120,7 @@ export function courtReportProblems(text: CourtReportText): string[] {
   return problems;
 }
 
-const KEY_CATEGORIES = new Set(['phase', 'suspension', 'resumption', 'incident']);
+const KEY_CATEGORIES = new Set(['phase', 'suspension', 'resumption', 'termination', 'incident']);
 const phaseOf = (e: LogEntry) => (e.category === 'phase' ? String(e.data?.['phase'] ?? '') : '');
 /** The note after 带离现场：, 拆除完成： etc. */
 const noteOf = (e: LogEntry) => e.text.split('：').slice(1).join('：').trim() || e.text;

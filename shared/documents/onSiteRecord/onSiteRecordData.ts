@@ -5,9 +5,8 @@ import type { MemberUnit, Person, WorkingGroup } from '../../commandPost/types';
 import { correctedView, type CorrectedItem } from '../../log/corrections';
 import type { LogEntry } from '../../log/types';
 import type { InventoryAttendanceRecord } from '../../inventory/types';
-import { suspensionGrounds, type SuspensionGround } from '../../onSite/phases';
+import { stopActLabel, stopGroundText } from '../../onSite/phases';
 import { basisDocumentKindLabels, type IsoInstant, type Operation, type Subject } from '../../operation/types';
-import { chineseNumeral } from '../numbering';
 import { chinaDateOf, formatChineseDateTime, formatWindow, orUnset, rosterLine } from '../plan/printData';
 
 /** Everything the record is generated from, gathered by the caller (app or backup). */
@@ -66,17 +65,8 @@ const groupName = (groups: WorkingGroup[], code: string): string => {
   return code in standardGroups ? standardGroups[code as keyof typeof standardGroups].name : code;
 };
 
-function groundOf(entry: LogEntry): SuspensionGround | undefined {
-  const ground = entry.data?.['ground'];
-  return ground === 1 || ground === 2 || ground === 3 ? ground : undefined;
-}
-
-/** 停止执行（情形三：…）：reason — the ground in words, so the paper stands on its own. */
-function suspensionText(entry: LogEntry, text: string): string {
-  const ground = groundOf(entry);
-  const basis = ground ? `情形${chineseNumeral(ground)}：${suspensionGrounds[ground]}` : '未记录停止情形';
-  return `停止执行（${basis}）。理由：${text}`;
-}
+/** 停止执行（情形三：…）。理由：… — the act and its ground in words, so the paper stands on its own. */
+const suspensionText = (entry: LogEntry, text: string): string => `${stopActLabel(entry)}（${stopGroundText(entry)}）。理由：${text}`;
 
 /** A paragraph of the record ends with a full stop, whatever the log's text ended with. */
 const withFullStop = (text: string): string => (/[。！？]$/.test(text) ? text : `${text}。`);
@@ -85,7 +75,7 @@ const withFullStop = (text: string): string => (/[。！？]$/.test(text) ? text
 function itemText(item: CorrectedItem): string {
   const { entry } = item;
   const own =
-    entry.category === 'suspension'
+    entry.category === 'suspension' || entry.category === 'termination'
       ? suspensionText(entry, entry.text)
       : entry.category === 'resumption'
         ? `恢复执行：${entry.text}`
@@ -173,7 +163,7 @@ export function onSiteRecordData(source: OnSiteRecordSource): OnSiteRecordData {
   }
 
   const suspensions = items
-    .filter((i) => i.entry.category === 'suspension' || i.entry.category === 'resumption')
+    .filter((i) => ['suspension', 'resumption', 'termination'].includes(i.entry.category))
     .map((i) => withFullStop(`${formatChineseDateTime(i.entry.occurredAt)}，${itemText(i)}`));
 
   const timeline = items.map((item) => [

@@ -8,9 +8,12 @@ export async function choose(page: Page, button: Locator, path: string) {
   await (await chooser).setFiles(path);
 }
 
-/** YYYY-MM-DD HH:mm in Beijing time, `hoursAgo` before now (forms refuse future times). */
-export function beijing(hoursAgo: number): string {
-  return new Date(Date.now() + 8 * 3600_000 - hoursAgo * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
+/**
+ * YYYY-MM-DD HH:mm in Beijing time, `hoursAgo` before `from` (forms refuse future times): the
+ * real now by default, the page's clock where a spec fixed it.
+ */
+export function beijing(hoursAgo: number, from: Date = new Date()): string {
+  return new Date(from.getTime() + 8 * 3600_000 - hoursAgo * 3600_000).toISOString().slice(0, 16).replace('T', ' ');
 }
 
 export async function fillTime(field: Locator, value: string) {
