@@ -6,6 +6,7 @@
 import type { ChainHead, LogEntry } from '../log/types';
 import { verifySegment } from '../log/verify';
 import { LOG_NAME } from './archive';
+import { ZipProblem, zipFail } from './zipReader';
 
 /** One log entry is at most a few tens of KB (text 5 000 characters, refs 1 000 ids): a line above this is not one. */
 export const MAX_LOG_LINE_BYTES = 4 * 1024 * 1024;
@@ -17,13 +18,16 @@ const RUN_BYTES = 8 * 1024 * 1024;
 declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
-/** Why the log is not a valid chain, as far as one pass could tell; the caller may look closer. */
-export class LogBroken extends Error {}
+/** The rules a log must keep, named in each refusal. */
+export const LOG_RULES = {
+  line: `日志每行不超过 ${MAX_LOG_LINE_BYTES / 1024 / 1024} MB`,
+  chain: '日志是完整的哈希链',
+} as const;
 
-/** A line longer than MAX_LOG_LINE_BYTES: refused outright, whatever else the log holds. */
-export class LogLineTooLong extends Error {
-  constructor(readonly line: number) {
-    super(`日志文件 ${LOG_NAME} 第 ${line} 行超过 ${MAX_LOG_LINE_BYTES} 字节，不是一条日志记录（疑为压缩炸弹），拒绝处理`);
+/** Why the log is not a valid chain, as far as one pass could tell; the caller may look closer. */
+export class LogBroken extends ZipProblem {
+  constructor(detail: string) {
+    super(LOG_RULES.chain, detail);
   }
 }
 
@@ -56,7 +60,9 @@ export class LineSplitter {
   private add(piece: Uint8Array): void {
     if (piece.length === 0) return;
     this.pendingBytes += piece.length;
-    if (this.pendingBytes > this.maxLineBytes) throw new LogLineTooLong(this.lines + 1);
+    if (this.pendingBytes > this.maxLineBytes) {
+      zipFail(LOG_RULES.line, `日志文件 ${LOG_NAME} 第 ${this.lines + 1} 行超过 ${this.maxLineBytes} 字节，不是一条日志记录（疑为压缩炸弹），拒绝处理`);
+    }
     // Copied: the inflater reuses its buffers.
     this.pending.push(piece.slice());
   }

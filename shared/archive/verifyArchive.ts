@@ -7,7 +7,7 @@ import { z } from 'zod';
 import { verifyChain } from '../log/verify';
 import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
 import { ARCHIVE_FORMAT, LOG_NAME, MANIFEST_NAME, MEDIA_DIR, MEDIA_REGISTER_NAME, type ArchiveManifest, type ManifestDocument } from './archive';
-import { parseLogLine, type StreamedLogResult } from './streamedLog';
+import { LogBroken, parseLogLine, type StreamedLogResult } from './streamedLog';
 import { ZIP_RULES, zipFail } from './zipReader';
 
 /** Declared uncompressed size of one entry above which the archive is refused. */
@@ -176,18 +176,18 @@ export function wholeLogProblem(bytes: Uint8Array, operationId: string): string 
   try {
     text = decoder.decode(bytes);
   } catch {
-    return `日志文件 ${LOG_NAME} 不是有效的 UTF-8 文字，已被改动`;
+    return new LogBroken(`日志文件 ${LOG_NAME} 不是有效的 UTF-8 文字，已被改动`).message;
   }
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const entries: LogEntry[] = [];
   for (const [i, line] of lines.entries()) {
     const entry = parseLogLine(line);
-    if (!entry) return `日志文件 ${LOG_NAME} 第 ${i + 1} 行不是有效的日志记录（JSON），已被改动`;
+    if (!entry) return new LogBroken(`日志文件 ${LOG_NAME} 第 ${i + 1} 行不是有效的日志记录（JSON），已被改动`).message;
     entries.push(entry);
   }
   const chain = verifyChain(entries, operationId);
-  return chain.ok ? null : `日志文件 ${LOG_NAME} 未通过核验：${chain.message}`;
+  return chain.ok ? null : new LogBroken(`日志文件 ${LOG_NAME} 未通过核验：${chain.message}`).message;
 }
 
 const sameHead = (a: ChainHead | null, b: ChainHead | null): boolean => a?.seq === b?.seq && a?.hash === b?.hash;

@@ -10,7 +10,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { LOG_NAME, MANIFEST_NAME, MEDIA_REGISTER_NAME } from './archive';
-import { LogBroken, LogLineTooLong, StreamedLog } from './streamedLog';
+import { LogBroken, StreamedLog } from './streamedLog';
 import type { LogEntry } from '../log/types';
 import {
   checkDirectory,
@@ -102,7 +102,7 @@ export async function verifyArchiveReader(reader: RandomAccessReader, options: S
     return verifyArchiveContents({ manifest, names, log: logResult, digest: (name) => digests.get(name)!, mediaRegister });
   } catch (error) {
     if (error instanceof LogBroken) return refuse((await wholeLogAgain(wholeLog)) ?? error.message);
-    if (error instanceof ZipProblem || error instanceof LogLineTooLong) return refuse(error.message);
+    if (error instanceof ZipProblem) return refuse(error.message);
     return refuse(`无法核验归档（${error instanceof Error ? error.message : String(error)}）`);
   }
 }

@@ -83,6 +83,8 @@ const TAIL_BYTES = END_RECORD_BYTES + 0xffff;
 /** A directory larger than this is not one of ours (100 000 entries of long names stay below). */
 const MAX_DIRECTORY_BYTES = 64 * 1024 * 1024;
 const READ_BYTES = 4 * 1024 * 1024;
+/** Compressed bytes pushed into the inflater at a time: at most ~16 MB come out of one. */
+const INFLATE_PIECE = 16 * 1024;
 
 const ZIP64_EXTRA = 0x0001;
 const UNICODE_PATH_EXTRA = 0x7075;
@@ -328,7 +330,10 @@ export async function streamEntry(reader: RandomAccessReader, entry: ZipEntry, o
     if (!inflate) take(chunk);
     else {
       try {
-        inflate.push(chunk, final);
+        // fflate hands on all a push inflates at once: small pushes bound that (Deflate's ratio is at most ~1032:1).
+        for (let at = 0; at < chunk.length || (at === 0 && final); at += INFLATE_PIECE) {
+          inflate.push(chunk.subarray(at, at + INFLATE_PIECE), final && at + INFLATE_PIECE >= chunk.length);
+        }
       } catch (error) {
         // fflate's own errors carry a numeric code; what `onData` throws goes on as it is.
         if (typeof (error as { code?: unknown }).code !== 'number') throw error;
