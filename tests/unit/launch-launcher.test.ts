@@ -1,6 +1,8 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ElectronLookup } from '../../electron/launch/electron-binary';
@@ -54,6 +56,26 @@ describe('launcher runLauncher', () => {
     expect(h.out[0]).toBe(explaining[0]);
     expect(h.err).toEqual([expect.stringContaining(`使用端口 ${port}`)]);
     expect(existsSync(path.join(h.dataDir, 'browser-profile'))).toBe(true);
+  });
+
+  it('listens on 127.0.0.1 only: not on the machine\'s network addresses, other loopback addresses or IPv6', async () => {
+    const h = harness();
+    const port = await freePort();
+    const exit = runLauncher(['--browser', '--no-open', '--port', String(port)], h.deps);
+    await waitFor(() => serving(port));
+    const reach = (host: string) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect({ host, port }, () => (socket.destroy(), resolve('connected')));
+        socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal && a.family === 'IPv4')
+      .map((a) => a!.address);
+    expect(await reach('127.0.0.1')).toBe('connected');
+    for (const host of ['127.0.0.2', '::1', ...external]) expect(await reach(host), host).not.toBe('connected');
+    h.stop();
+    expect(await exit).toBe(0);
   });
 
   it('--browser skips the Electron lookup', async () => {
