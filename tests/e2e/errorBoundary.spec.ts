@@ -8,32 +8,33 @@ import { answerProtection } from './support/protection';
 // straight into IndexedDB as a hand-edited backup once imported them; listing the documents
 // sorts on it (the deadline above 现场指挥, the 文书送达 section).
 
-/** Two document records of the operation lacking createdAt, written behind the app's back. */
-function putBrokenDocuments(page: Page, operationId: string) {
+/** Records written straight into one IndexedDB store, behind the app's back. */
+function putRecords(page: Page, storeName: string, records: object[]) {
   return page.evaluate(
-    (id) =>
+    ({ storeName, records }) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('enforcement-console');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('documents', 'readwrite');
-          const store = tx.objectStore('documents');
-          for (const n of [1, 2]) store.put({ id: `broken-${n}`, operationId: id, kind: 'notice', status: 'draft', updatedAt: '2026-12-01T10:00:00.000+08:00' });
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
+          const tx = open.result.transaction(storeName, 'readwrite');
+          for (const record of records) tx.objectStore(storeName).put(record);
+          tx.oncomplete = () => (open.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
       }),
-    operationId,
+    { storeName, records },
   );
 }
 
 test('a screen that throws shows what failed; the menu, the other sections, the header and 导出备份 still work', async ({ page }) => {
   await withoutSavePicker(page);
   const operationId = await openConsole(page);
-  await putBrokenDocuments(page, operationId);
+  // Two document records lacking createdAt.
+  await putRecords(
+    page,
+    'documents',
+    [1, 2].map((n) => ({ id: `broken-${n}`, operationId, kind: 'notice', status: 'draft', updatedAt: '2026-12-01T10:00:00.000+08:00' })),
+  );
   await page.reload();
 
   // 现场指挥 itself works; the deadline line above it, which lists the documents, says it failed.
@@ -80,19 +81,7 @@ test('a screen that throws shows what failed; the menu, the other sections, the 
 test('the operation list failing keeps the header, and leads to 导出备份 of each operation', async ({ page }) => {
   await openConsole(page);
   // An operation record without createdAt, as a hand-edited backup could hold it.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('enforcement-console');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('operations', 'readwrite');
-          tx.objectStore('operations').put({ id: 'broken-operation', status: 'active', updatedAt: '2026-12-01T10:00:00.000+08:00' });
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
+  await putRecords(page, 'operations', [{ id: 'broken-operation', status: 'active', updatedAt: '2026-12-01T10:00:00.000+08:00' }]);
   // Written behind the app's back: it reads the database afresh after a reload.
   await page.reload();
   await page.getByRole('button', { name: '行动列表' }).click();
