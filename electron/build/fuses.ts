@@ -7,7 +7,7 @@ import path from 'node:path';
 import { flipFuses, FuseV1Options, FuseVersion, getCurrentFuseWire } from '@electron/fuses';
 
 /** Every fuse @electron/fuses 1.8 knows, each set explicitly. */
-export const APP_FUSES = {
+const APP_FUSES = {
   version: FuseVersion.V1,
   [FuseV1Options.RunAsNode]: false,
   // The app keeps no cookies; any a page ever set would be encrypted with the OS keychain.
@@ -22,7 +22,7 @@ export const APP_FUSES = {
 } as const;
 
 /** The fuses of APP_FUSES by name, as the build log and the test report them. */
-export const fuseNames = (Object.keys(APP_FUSES) as string[]).filter((k) => k !== 'version').map((k) => FuseV1Options[Number(k)] as string);
+const fuseNames = (Object.keys(APP_FUSES) as string[]).filter((k) => k !== 'version').map((k) => FuseV1Options[Number(k)] as string);
 
 /** What afterPack is given (electron-builder's AfterPackContext, the fields used here). */
 export interface PackedApp {

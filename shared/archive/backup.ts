@@ -526,7 +526,7 @@ export const BACKUP_SIZE_LIMITS = {
 } as const;
 
 /** The rules of BACKUP_SIZE_LIMITS, as the refusals name them. */
-export const BACKUP_SIZE_RULES = {
+const BACKUP_SIZE_RULES = {
   text: `备份中一段文字不超过 ${BACKUP_SIZE_LIMITS.textChars / 10_000} 万字`,
   bytes: '备份中一份文件（照片、PDF）不超过 64 MB',
   list: `记录中的一个列表不超过 ${BACKUP_SIZE_LIMITS.listItems} 项`,

@@ -9,7 +9,7 @@ import { LOG_NAME } from './archive';
 import { ZipProblem, zipFail } from './zipReader';
 
 /** One log entry is at most a few tens of KB (text 5 000 characters, refs 1 000 ids): a line above this is not one. */
-export const MAX_LOG_LINE_BYTES = 4 * 1024 * 1024;
+const MAX_LOG_LINE_BYTES = 4 * 1024 * 1024;
 /** Entries checked together: bounded in count and in bytes, so a run never holds much. */
 const RUN_ENTRIES = 1000;
 const RUN_BYTES = 8 * 1024 * 1024;
@@ -19,7 +19,7 @@ declare const TextDecoder: new (label: string, options: { fatal: boolean }) => {
 const utf8 = new TextDecoder('utf-8', { fatal: true });
 
 /** The rules a log must keep, named in each refusal. */
-export const LOG_RULES = {
+const LOG_RULES = {
   line: `日志每行不超过 ${MAX_LOG_LINE_BYTES / 1024 / 1024} MB`,
   chain: '日志是完整的哈希链',
 } as const;

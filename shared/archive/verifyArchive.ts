@@ -31,7 +31,7 @@ export const LIMIT_RULES = {
 } as const;
 
 /** The JSON files the checks parse whole; log.jsonl is read line by line, every other file only hashed. */
-export const JSON_FILES: readonly string[] = [MANIFEST_NAME, MEDIA_REGISTER_NAME];
+const JSON_FILES: readonly string[] = [MANIFEST_NAME, MEDIA_REGISTER_NAME];
 
 export interface DirectoryEntry {
   name: string;

@@ -34,7 +34,7 @@ export const ZIP_RULES = {
   ratio: '压缩比不超过 Deflate 的极限',
 } as const;
 
-export type ZipRule = (typeof ZIP_RULES)[keyof typeof ZIP_RULES];
+type ZipRule = (typeof ZIP_RULES)[keyof typeof ZIP_RULES];
 
 /** A refusal: what was found, and the rule it breaks. */
 export class ZipProblem extends Error {
@@ -66,7 +66,7 @@ export interface ZipEntry {
   special: boolean;
 }
 
-export interface ZipDirectory {
+interface ZipDirectory {
   entries: ZipEntry[];
   /** Where the central directory starts: the entries' data must fill everything before it. */
   directoryOffset: number;
@@ -112,7 +112,7 @@ const view = (bytes: Uint8Array) => new DataView(bytes.buffer, bytes.byteOffset,
 const show = (name: string): string => JSON.stringify(name);
 const sameBytes = (a: Uint8Array, b: Uint8Array) => a.length === b.length && a.every((x, i) => x === b[i]);
 
-export async function readExactly(reader: RandomAccessReader, offset: number, length: number): Promise<Uint8Array> {
+async function readExactly(reader: RandomAccessReader, offset: number, length: number): Promise<Uint8Array> {
   if (offset < 0 || offset + length > reader.size) zipFail(ZIP_RULES.directory, 'ZIP 文件已损坏（记录的位置超出文件）');
   const bytes = length === 0 ? new Uint8Array(0) : await reader.read(offset, length);
   if (bytes.length !== length) throw new Error('读取归档时文件变短了，可能正在被改动');
@@ -276,7 +276,7 @@ function checkEntries(entries: readonly ZipEntry[]): void {
   }
 }
 
-export interface StreamEntryOptions {
+interface StreamEntryOptions {
   /** zlib.crc32 in Node; the JavaScript one otherwise. */
   crc32?: (chunk: Uint8Array, previous: number) => number;
   /** Compressed bytes read, after each piece. */
