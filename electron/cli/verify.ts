@@ -3,6 +3,7 @@
 // a summary when every rule holds; exit 1 naming the first problem. Reads only.
 import { createHash } from 'node:crypto';
 import { open, type FileHandle } from 'node:fs/promises';
+import { crc32 } from 'node:zlib';
 import { isEncrypted } from '../../shared/archive/encryption';
 import type { VerifiedDocument } from '../../shared/archive/verifyArchive';
 import { verifyArchiveReader } from '../../shared/archive/verifyStream';
@@ -65,7 +66,7 @@ async function main(args: string[]): Promise<number> {
           return buffer.subarray(0, bytesRead);
         },
       },
-      { createSha256: () => createHash('sha256') },
+      { createSha256: () => createHash('sha256'), crc32 },
     );
   } finally {
     await handle.close();

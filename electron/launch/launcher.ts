@@ -7,6 +7,7 @@ import path from 'node:path';
 import { WEB_HOST, WEB_PORT } from '../../shared/app/identity';
 import { parseArgs, USAGE, type LaunchOptions } from './args';
 import type { ElectronLookup } from './electron-binary';
+import { readOrCreateInstallToken } from './installToken';
 import { browserArgs, browserCandidates, browserProfileDir, findBrowser, needsNoSandbox, userDataDir, type Env } from './paths';
 import { close, serveOrReuse } from './static-server';
 
@@ -86,12 +87,24 @@ async function runBrowserMode(options: LaunchOptions, port: number, url: string,
   if (port !== WEB_PORT) {
     deps.err(`注意：使用端口 ${port} 而不是 ${WEB_PORT}。浏览器按地址（含端口）保存数据，此端口下看不到平时的数据，仅供测试。`);
   }
-  const profileDir = browserProfileDir(userDataDir(deps.platform, deps.env, deps.home));
+  const dataDir = userDataDir(deps.platform, deps.env, deps.home);
+  const profileDir = browserProfileDir(dataDir);
   mkdirSync(profileDir, { recursive: true });
+  let installToken: Buffer;
+  try {
+    installToken = readOrCreateInstallToken(dataDir);
+  } catch (error) {
+    deps.err(error instanceof Error ? error.message : String(error));
+    return 1;
+  }
 
-  const served = await serveOrReuse({ root: rendererDir, dataLocation: profileDir }, WEB_HOST, port);
+  const served = await serveOrReuse({ root: rendererDir, dataLocation: profileDir, installToken }, WEB_HOST, port);
   if (served.kind === 'foreign') {
-    deps.err(`端口 ${port} 已被其他程序占用，无法在 ${url} 提供应用。请关闭占用该端口的程序后重试。`);
+    // The browser would give whatever holds the port the app's origin, and with it the data in the profile.
+    deps.err(
+      `端口 ${port} 已被另一个程序占用，它没有通过本机安装口令的核对（不是本机这份强制执行指挥台提供的服务），` +
+        `为防止数据被它读取，不会在 ${url} 打开应用。请关闭占用该端口的程序（不确定时重新启动电脑）后重试。`,
+    );
     return 1;
   }
   const ownServer = served.kind === 'started';

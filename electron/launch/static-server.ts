@@ -5,6 +5,7 @@ import path from 'node:path';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CONTENT_SECURITY_POLICY } from '../../shared/app/identity';
+import { answerChallenge, isChallenge, isRightAnswer, newChallenge } from './installToken';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
   '.html': 'text/html; charset=utf-8',
@@ -22,6 +23,8 @@ const CONTENT_TYPES: Readonly<Record<string, string>> = {
 };
 
 export const HOST_INFO_PATH = '/host-info.json';
+/** Where a launcher asks the server on its port to prove it is this install's: `?challenge=<hex>`. */
+export const PROOF_PATH = '/launcher-proof.json';
 
 /** Pure. Content type by extension; unknown types are opaque bytes (nosniff keeps them inert). */
 export function contentType(filePath: string): string {
@@ -60,6 +63,8 @@ export interface StaticServerConfig {
   root: string;
   /** Shown by the app's about panel as the place its data lives. */
   dataLocation: string;
+  /** The install's secret (installToken.ts): the server proves it knows it to a second launcher. */
+  installToken: Buffer;
 }
 
 /** Headers every response carries, errors included. */
@@ -103,8 +108,14 @@ async function handle(config: StaticServerConfig, req: http.IncomingMessage, res
   if (!isOwnHost(req.headers.host, req.socket.localPort ?? 0)) return sendText(req, res, 403, '禁止访问');
   if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(req, res, 405, '只支持 GET 和 HEAD', { Allow: 'GET, HEAD' });
   const target = req.url ?? '/';
-  if (target.split(/[?#]/, 1)[0] === HOST_INFO_PATH) {
+  const pathname = target.split(/[?#]/, 1)[0];
+  if (pathname === HOST_INFO_PATH) {
     return send(req, res, 200, contentType(HOST_INFO_PATH), JSON.stringify({ dataLocation: config.dataLocation }));
+  }
+  if (pathname === PROOF_PATH) {
+    const challenge = new URLSearchParams(target.slice(pathname.length).replace(/^\?/, '').split('#', 1)[0]).get('challenge') ?? '';
+    if (!isChallenge(challenge)) return sendText(req, res, 400, '请求无效');
+    return send(req, res, 200, contentType(PROOF_PATH), JSON.stringify({ answer: answerChallenge(config.installToken, challenge) }));
   }
   const resolved = resolveRequestPath(config.root, target);
   if (resolved.kind === 'bad') return sendText(req, res, 400, '请求路径无效');
@@ -137,18 +148,29 @@ export function close(server: http.Server): Promise<void> {
   });
 }
 
-/** Whatever answers on host:port looks like our server (same CSP, a host-info document). */
-export function probeServer(host: string, port: number, timeoutMs = 2000): Promise<boolean> {
+/**
+ * Whether what answers on host:port is this install's server: it must answer a fresh challenge
+ * with the HMAC of the install's secret. Anything else (a program squatting the port, another
+ * user's copy, an older launcher) is not trusted with the app's origin.
+ */
+export function proveServer(host: string, port: number, installToken: Buffer, timeoutMs = 2000): Promise<boolean> {
+  const challenge = newChallenge();
   return new Promise((resolve) => {
-    const req = http.get({ host, port, path: HOST_INFO_PATH, timeout: timeoutMs }, (res) => {
+    const req = http.get({ host, port, path: `${PROOF_PATH}?challenge=${challenge}`, timeout: timeoutMs }, (res) => {
       const chunks: Buffer[] = [];
-      res.on('data', (chunk: Buffer) => chunks.push(chunk));
+      let length = 0;
+      res.on('data', (chunk: Buffer) => {
+        length += chunk.length;
+        // An answer is a few dozen bytes: a squatter streaming more is not one of ours.
+        if (length > 4096) return void (req.destroy(), resolve(false));
+        chunks.push(chunk);
+      });
       res.on('error', () => resolve(false));
       res.on('end', () => {
-        if (res.statusCode !== 200 || res.headers['content-security-policy'] !== CONTENT_SECURITY_POLICY) return resolve(false);
+        if (res.statusCode !== 200) return resolve(false);
         try {
           const body: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-          resolve(typeof body === 'object' && body !== null && typeof (body as { dataLocation?: unknown }).dataLocation === 'string');
+          resolve(isRightAnswer(installToken, challenge, (body as { answer?: unknown } | null)?.answer));
         } catch {
           resolve(false);
         }
@@ -164,13 +186,13 @@ export type ServeResult =
   | { kind: 'reused' }
   | { kind: 'foreign' };
 
-/** Starts serving, or finds that we already are (a second `npm run web`), or that someone else holds the port. */
+/** Starts serving, or finds that this install already is (a second `npm run web`), or that someone else holds the port. */
 export async function serveOrReuse(config: StaticServerConfig, host: string, port: number): Promise<ServeResult> {
   const server = createStaticServer(config);
   try {
     return { kind: 'started', server, port: await listen(server, host, port) };
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code !== 'EADDRINUSE') throw err;
-    return (await probeServer(host, port)) ? { kind: 'reused' } : { kind: 'foreign' };
+    return (await proveServer(host, port, config.installToken)) ? { kind: 'reused' } : { kind: 'foreign' };
   }
 }

@@ -11,6 +11,8 @@ import { confineContents, createMainWindow, denyPermissions, installMenu } from 
 
 // Everything here must happen before "ready".
 app.enableSandbox();
+// A packaged build is what goes to the site: no developer tools, no debugging port.
+const development = !app.isPackaged;
 const dataDirOverride = process.env[DATA_DIR_ENV];
 // ASCII folder name by default: some backup and sync tools mangle CJK paths.
 app.setPath('userData', dataDirOverride ? resolve(dataDirOverride) : join(app.getPath('appData'), APP_DATA_FOLDER));
@@ -34,16 +36,23 @@ async function start(): Promise<void> {
     createHostHandlers(() => mainWindow, saves),
     (sender) => mainWindow !== null && sender === mainWindow.webContents,
   );
-  installMenu();
-  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'));
+  installMenu({ devTools: development });
+  mainWindow = createMainWindow(join(__dirname, '../preload/index.js'), { devTools: development });
   releaseSavesWhenPageGoes(mainWindow.webContents, saves);
   mainWindow.on('closed', () => {
     mainWindow = null;
   });
 }
 
-// Two copies would write to the same database; the second one hands over to the first.
-if (app.requestSingleInstanceLock()) {
+/** Chromium's own debugging switches, which the fuses do not cover (they refuse --inspect and NODE_OPTIONS). */
+const DEBUG_SWITCHES = ['remote-debugging-port', 'remote-debugging-pipe', 'remote-debugging-address'];
+const debugSwitch = development ? undefined : DEBUG_SWITCHES.find((name) => app.commandLine.hasSwitch(name));
+
+if (debugSwitch) {
+  console.error(`强制执行指挥台的正式版本不能以调试方式启动（--${debugSwitch}），已退出。`);
+  app.exit(1);
+} else if (app.requestSingleInstanceLock()) {
+  // Two copies would write to the same database; the second one hands over to the first.
   app.on('second-instance', focusMainWindow);
   app.on('web-contents-created', (_event, contents) => confineContents(contents));
   app.on('window-all-closed', () => app.quit());

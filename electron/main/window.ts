@@ -6,7 +6,12 @@ import { isAppUrl } from './appUrl';
 
 export const APP_START_URL = `${APP_ORIGIN}/index.html`;
 
-export function createMainWindow(preloadPath: string): BrowserWindow {
+/** What only a development run gets: the developer tools. A packaged build never opens them. */
+export interface WindowOptions {
+  devTools: boolean;
+}
+
+export function createMainWindow(preloadPath: string, options: WindowOptions): BrowserWindow {
   const win = new BrowserWindow({
     title: APP_NAME,
     width: 1440,
@@ -29,6 +34,8 @@ export function createMainWindow(preloadPath: string): BrowserWindow {
       // Middle-click would otherwise try to open links in a new window.
       disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
+      // Anyone at the keyboard could otherwise read and change the database from the console.
+      devTools: options.devTools,
     },
   });
   // Shown once painted, so the user never sees a blank white frame.
@@ -58,8 +65,8 @@ export function denyPermissions(session: Session): void {
   session.setPermissionCheckHandler(() => false);
 }
 
-/** Only what an office user expects: quit, the edit commands (for shortcuts) and zoom. */
-export function installMenu(): void {
+/** Only what an office user expects: quit, the edit commands (for shortcuts) and zoom; the developer tools only in development. */
+export function installMenu(options: WindowOptions): void {
   Menu.setApplicationMenu(
     Menu.buildFromTemplate([
       { label: '文件', submenu: [{ role: 'quit', label: '退出' }] },
@@ -83,6 +90,7 @@ export function installMenu(): void {
           { role: 'resetZoom', label: '实际大小' },
           { type: 'separator' },
           { role: 'togglefullscreen', label: '全屏' },
+          ...(options.devTools ? ([{ type: 'separator' }, { role: 'toggleDevTools', label: '开发者工具' }] as const) : []),
         ],
       },
     ]),

@@ -5,8 +5,12 @@ import { AboutButton } from './about/AboutPanel';
 import { SettingsButton } from './settings/SettingsPanel';
 import { NewOperationPage } from './operation/NewOperationPage';
 import { OperationListPage } from './operation/OperationListPage';
-import { useRoute } from './ui/route';
+import { BackupLinks } from './ui/BackupLinks';
+import { ScreenBoundary } from './ui/ErrorBoundary';
+import { routeHash, useRoute } from './ui/route';
 import { WorkspacePage } from './workspace/WorkspacePage';
+
+const pageNames = { operations: '行动列表', newOperation: '新建行动', workspace: '行动工作区' } as const;
 
 export function App() {
   const route = useRoute((s) => s.route);
@@ -25,9 +29,12 @@ export function App() {
           <AboutButton />
         </Space>
       </Layout.Header>
-      {route.page === 'operations' && <OperationListPage />}
-      {route.page === 'newOperation' && <NewOperationPage />}
-      {route.page === 'workspace' && <WorkspacePage operationId={route.operationId} section={route.section} />}
+      {/* The header above stays usable whatever a page does. */}
+      <ScreenBoundary page screen={pageNames[route.page]} resetKey={routeHash(route)} actions={<BackupLinks />}>
+        {route.page === 'operations' && <OperationListPage />}
+        {route.page === 'newOperation' && <NewOperationPage />}
+        {route.page === 'workspace' && <WorkspacePage operationId={route.operationId} section={route.section} />}
+      </ScreenBoundary>
     </Layout>
   );
 }

@@ -6,6 +6,8 @@ import zhCN from 'antd/locale/zh_CN';
 import dayjs from 'dayjs';
 import 'dayjs/locale/zh-cn';
 import { App } from './App';
+import { BackupLinks } from './ui/BackupLinks';
+import { ScreenBoundary } from './ui/ErrorBoundary';
 import './app.css';
 import { db } from './data/db';
 import { requestPersistentStorage } from './data/storage';
@@ -34,7 +36,10 @@ createRoot(root).render(
       }}
     >
       <AntApp>
-        <App />
+        {/* Last resort, if the header itself fails: a message, never a white window. */}
+        <ScreenBoundary page screen="强制执行指挥台" resetKey="app" actions={<BackupLinks />}>
+          <App />
+        </ScreenBoundary>
       </AntApp>
     </ConfigProvider>
   </StrictMode>,

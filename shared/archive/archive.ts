@@ -14,6 +14,7 @@ import { issuableKindTitles } from '../documents/records';
 import type { ChainHead } from '../log/types';
 import { operationTitle } from '../operation/newOperation';
 import type { OperationBackup } from './backup';
+import { collisionKey, safeSegment, uniqueName } from './zipNames';
 
 export const ARCHIVE_FORMAT = 'enforcement-console.archive';
 /** 2: manifest.json also lists the issued documents with their heads, the media files and the index. */
@@ -115,13 +116,6 @@ function bytesAsDigest(_key: string, value: unknown): unknown {
   return value instanceof Uint8Array ? { sha256: hex(value), size: value.length } : value;
 }
 
-/** A number like 临江强执告〔2026〕3号 kept readable, minus what a file name cannot hold. */
-const safeName = (text: string): string =>
-  text
-    .replace(/[\\/:*?"<>|\u0000-\u001f\u007f]/g, '_')
-    .replace(/^\.+/, '_')
-    .slice(0, 120) || '_';
-
 type Document = OperationBackup['documents'][number];
 type Media = OperationBackup['media'][number];
 
@@ -154,16 +148,6 @@ const byCodeUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 
 const photoExtension = (mimeType: string): string => (mimeType === 'image/png' ? 'png' : 'jpg');
 const text = (value: unknown): string => (typeof value === 'string' ? value : '');
 
-/** A name not yet in `taken`: 录像.mp4, then 录像-2.mp4 … */
-function uniqueName(name: string, taken: Set<string>): string {
-  const dot = name.lastIndexOf('.');
-  const [stem, extension] = dot > 0 ? [name.slice(0, dot), name.slice(dot)] : [name, ''];
-  let candidate = name;
-  for (let n = 2; taken.has(candidate); n++) candidate = `${stem}-${n}${extension}`;
-  taken.add(candidate);
-  return candidate;
-}
-
 /** 音像文件（设备…，拍摄人…，开始时间）; the original name only where the archive's file name differs. */
 function mediaDescription(m: Media, fileName: string): string {
   const original = text(m['originalName']) || m.id;
@@ -192,11 +176,13 @@ export function planArchive(backup: OperationBackup, createdAt: string, mediaIds
   const versions = documentVersions(backup.documents);
   const documents: ManifestDocument[] = [];
   const pdfs: ArchiveFile[] = [];
+  // Names that differ only by case or by what safeSegment replaced would be one file once extracted.
+  const taken = new Set([INDEX_NAME, LOG_NAME, MEDIA_REGISTER_NAME, MANIFEST_NAME, 'inventory.json', 'service.json'].map(collisionKey));
   for (const d of backup.documents) {
     if (d.status !== 'issued' || !(d.pdf instanceof Uint8Array)) continue;
     const version = versions.get(d.id) ?? 1;
     const number = d.number ?? d.id;
-    const name = `documents/${safeName(d.kind)}/${safeName(number)}-v${version}.pdf`;
+    const name = uniqueName(`documents/${safeSegment(d.kind)}/${safeSegment(number)}-v${version}.pdf`, taken);
     const title = documentTitle(d.kind);
     const digest = hex(d.pdf);
     if (typeof d.sha256 === 'string' && d.sha256 !== digest) {
@@ -221,7 +207,7 @@ export function planArchive(backup: OperationBackup, createdAt: string, mediaIds
   const items = backup.inventoryItems.map((item) => ({
     ...item,
     photos: item.photos.map((photo, i) => {
-      const name = `inventory/photos/${safeName(item.tag || item.id)}-${i + 1}.${photoExtension(photo.mimeType)}`;
+      const name = uniqueName(`inventory/photos/${safeSegment(item.tag || item.id)}-${i + 1}.${photoExtension(photo.mimeType)}`, taken);
       photos.push({ name, bytes: photo.bytes, stored: true });
       described.set(name, `物品照片（${item.tag || item.name} ${item.name}，第 ${i + 1} 张）`);
       return { name: photo.name, mimeType: photo.mimeType, file: name, sha256: hex(photo.bytes), size: photo.bytes.length };
@@ -237,7 +223,6 @@ export function planArchive(backup: OperationBackup, createdAt: string, mediaIds
     `送达记录 ${backup.services.length} 条，张贴记录 ${backup.postings.length} 条`,
   );
 
-  const taken = new Set(files.map((f) => f.name));
   const media: PlannedMedia[] = [];
   for (const id of new Set(mediaIds)) {
     const record = backup.media.find((m) => m.id === id);
@@ -245,7 +230,7 @@ export function planArchive(backup: OperationBackup, createdAt: string, mediaIds
     const size = typeof record['size'] === 'number' ? record['size'] : -1;
     const originalName = text(record['originalName']) || record.id;
     if (!Number.isSafeInteger(size) || size < 0) throw new Error(`音像登记“${originalName}”没有有效的文件大小`);
-    const name = uniqueName(`${MEDIA_DIR}${safeName(originalName)}`, taken);
+    const name = uniqueName(`${MEDIA_DIR}${safeSegment(originalName)}`, taken);
     media.push({ name, size, sha256: record.sha256, mediaId: id, originalName, description: mediaDescription(record, name) });
   }
 

@@ -515,6 +515,77 @@ function duplicateKeys(backup: OperationBackup): string[] {
   return errors;
 }
 
+// —— size caps (issue 16, point 5) ——
+// Kept apart from the record schemas: they bound what a hand-made file can make the app hold
+// (a 50 MB string, a list of a million items, nesting a thousand deep) whatever the records
+// are, and are checked on the parsed JSON before anything else looks at it or is written.
+
+/** The caps on a backup file's content, beside MAX_BACKUP_CHARS and MAX_BACKUP_RECORDS. */
+export const BACKUP_SIZE_LIMITS = {
+  /** One text: the longest field the app writes (a meeting's notes, a log entry) is far shorter. */
+  textChars: 1_000_000,
+  /** One { "$bytes": … } in base64: a photo or a sketch is at most 20 MB, a PDF far less than 64 MB. */
+  base64Chars: Math.ceil((64 * 1024 * 1024) / 3) * 4,
+  /** One list inside a record (photos, witnesses, references); the tables are bounded by the record count. */
+  listItems: 10_000,
+  /** Objects and lists within one another. */
+  depth: 32,
+} as const;
+
+/** The rules of BACKUP_SIZE_LIMITS, as the refusals name them. */
+const BACKUP_SIZE_RULES = {
+  text: `备份中一段文字不超过 ${BACKUP_SIZE_LIMITS.textChars / 10_000} 万字`,
+  bytes: '备份中一份文件（照片、PDF）不超过 64 MB',
+  list: `记录中的一个列表不超过 ${BACKUP_SIZE_LIMITS.listItems} 项`,
+  depth: `嵌套不超过 ${BACKUP_SIZE_LIMITS.depth} 层`,
+} as const;
+
+/**
+ * What in a parsed backup file breaks BACKUP_SIZE_LIMITS, each named with its place and rule
+ * (at most one per rule, the first found); empty when nothing does. Walks without recursion,
+ * so depth itself cannot overflow the stack.
+ */
+export function backupSizeProblems(raw: unknown, limits: typeof BACKUP_SIZE_LIMITS = BACKUP_SIZE_LIMITS): string[] {
+  const found = new Map<string, string>();
+  const report = (rule: string, path: PropertyKey[], detail: string) => {
+    if (!found.has(rule)) found.set(rule, `${describePath(path)}：${detail}（违反规则：${rule}）`);
+  };
+  const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: raw, path: [] }];
+  while (stack.length > 0) {
+    const { value, path } = stack.pop()!;
+    if (typeof value === 'string') {
+      if (value.length > limits.textChars) report(BACKUP_SIZE_RULES.text, path, `文字长 ${value.length} 字，超过上限 ${limits.textChars} 字`);
+      continue;
+    }
+    if (value === null || typeof value !== 'object') continue;
+    if (path.length > limits.depth) {
+      report(BACKUP_SIZE_RULES.depth, path.slice(0, 2), `嵌套超过 ${limits.depth} 层`);
+      continue;
+    }
+    if (Array.isArray(value)) {
+      // The tables themselves (top level) are bounded by MAX_BACKUP_RECORDS.
+      if (path.length > 1 && value.length > limits.listItems) report(BACKUP_SIZE_RULES.list, path, `列表有 ${value.length} 项，超过上限 ${limits.listItems} 项`);
+      else value.forEach((item, i) => stack.push({ value: item, path: [...path, i] }));
+      continue;
+    }
+    const record = value as Record<string, unknown>;
+    const keys = Object.keys(record);
+    if (keys.length === 1 && keys[0] === '$bytes' && typeof record.$bytes === 'string') {
+      const length = record.$bytes.length;
+      if (length > limits.base64Chars) report(BACKUP_SIZE_RULES.bytes, path, `字节数据约 ${Math.round((length * 3) / 4 / 1024 / 1024)} MB，超过上限`);
+      continue;
+    }
+    if (keys.length > limits.listItems) report(BACKUP_SIZE_RULES.list, path, `对象有 ${keys.length} 个字段，超过上限 ${limits.listItems} 个`);
+    else {
+      for (const key of keys) {
+        if (key.length > limits.textChars) report(BACKUP_SIZE_RULES.text, path, `字段名长 ${key.length} 字，超过上限 ${limits.textChars} 字`);
+        else stack.push({ value: record[key], path: [...path, key] });
+      }
+    }
+  }
+  return [...found.values()];
+}
+
 /** Reads a backup file: the format and version first, then every record, then that all belong together. */
 export function parseBackup(
   text: string,
@@ -551,6 +622,8 @@ export function parseBackup(
   }
   const count = backupTableNames.reduce((n, t) => n + (Array.isArray(raw[t]) ? (raw[t] as unknown[]).length : 0), 1);
   if (count > maxRecords) return fail(`记录过多（${count} 条），一份行动备份不能超过 ${maxRecords} 条记录`);
+  const oversized = backupSizeProblems(raw);
+  if (oversized.length > 0) return fail(...oversized);
 
   const errors: string[] = [];
   let decoded: unknown;

@@ -1,11 +1,14 @@
 // Pure. The checks of an archive (一户一档) built by archive.ts, as the court or an auditor
 // would make them: each names the FIRST problem in Chinese. The ZIP itself is read by
-// verifyStream.ts, which runs checkDirectory (names, counts, declared sizes, compression
-// ratio) BEFORE anything is inflated, then verifyArchiveContents on what it streamed.
+// verifyStream.ts through zipReader.ts (structure, names, CRCs); here are the limits checked
+// on the directory BEFORE anything is inflated (counts, declared sizes, compression ratio,
+// the caps on what is parsed), the manifest, and the contents against the manifest.
 import { z } from 'zod';
-import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
 import { verifyChain } from '../log/verify';
+import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
 import { ARCHIVE_FORMAT, LOG_NAME, MANIFEST_NAME, MEDIA_DIR, MEDIA_REGISTER_NAME, type ArchiveManifest, type ManifestDocument } from './archive';
+import { LogBroken, parseLogLine, type StreamedLogResult } from './streamedLog';
+import { ZIP_RULES, zipFail } from './zipReader';
 
 /** Declared uncompressed size of one entry above which the archive is refused. */
 export const MAX_ENTRY_BYTES = 2 * 1024 * 1024 * 1024;
@@ -14,6 +17,21 @@ export const MAX_TOTAL_BYTES = 4 * 1024 * 1024 * 1024;
 export const MAX_ENTRIES = 100_000;
 /** Deflate cannot shrink data more than about 1032:1; a higher declared ratio is a lie or a bomb. */
 export const MAX_RATIO = 1100;
+/** manifest.json and media.json are parsed whole: 100 000 files listed stay below 20 MB. */
+export const MAX_JSON_BYTES = 32 * 1024 * 1024;
+/** log.jsonl is streamed, but never this long: 100 000 entries are about 40 MB. */
+export const MAX_LOG_BYTES = 256 * 1024 * 1024;
+/** A broken log up to this size is read again whole, so its first bad entry is named as the app names it. */
+export const MAX_WHOLE_LOG_BYTES = 32 * 1024 * 1024;
+
+/** The caps on what the verifier reads, named in each refusal. */
+export const LIMIT_RULES = {
+  json: `JSON 文件不超过 ${MAX_JSON_BYTES / 1024 / 1024} MB`,
+  log: `日志文件不超过 ${MAX_LOG_BYTES / 1024 / 1024} MB`,
+} as const;
+
+/** The JSON files the checks parse whole; log.jsonl is read line by line, every other file only hashed. */
+const JSON_FILES: readonly string[] = [MANIFEST_NAME, MEDIA_REGISTER_NAME];
 
 export interface DirectoryEntry {
   name: string;
@@ -43,45 +61,35 @@ export type ArchiveVerdict = { ok: true; summary: ArchiveSummary } | { ok: false
 
 const refuse = (problem: string): ArchiveVerdict => ({ ok: false, problem });
 
-/** A reason the name could escape the target folder or is not a plain relative path, or null. */
-function unsafeName(name: string): string | null {
-  if (name === '') return '文件名为空';
-  if (name.includes('\\')) return '含反斜杠';
-  if (/[\u0000-\u001f\u007f]/.test(name)) return '含控制字符';
-  if (name.startsWith('/')) return '是绝对路径';
-  if (/^[A-Za-z]:/.test(name)) return '含盘符';
-  if (name.split('/').some((part) => part === '..' || part === '.')) return '含“..”或“.”路径段';
-  return null;
-}
-
 const show = (name: string): string => JSON.stringify(name);
 
 /**
- * The directory's own rules: every name safe and unique, sizes within the limits. The
- * compressed size is bounded by the file's, so the ratio check bounds what is inflated.
+ * The limits on the directory, before anything is inflated: entry count, each declared size
+ * and their total, the caps on the files parsed, and the compression ratio. The compressed
+ * size is bounded by the file's, so the ratio bounds what is inflated. Throws a ZipProblem.
  */
-export function checkDirectory(directory: readonly DirectoryEntry[], zipSize: number): string | null {
-  if (directory.length > MAX_ENTRIES) return `归档包含 ${directory.length} 个文件，超过上限 ${MAX_ENTRIES} 个，拒绝处理`;
-  const seen = new Set<string>();
+export function checkDirectory(directory: readonly DirectoryEntry[], zipSize: number): void {
+  if (directory.length > MAX_ENTRIES) zipFail(ZIP_RULES.size, `归档包含 ${directory.length} 个文件，超过上限 ${MAX_ENTRIES} 个，拒绝处理`);
   let total = 0;
   for (const entry of directory) {
-    const unsafe = unsafeName(entry.name);
-    if (unsafe) return `归档中的文件名 ${show(entry.name)} ${unsafe}，可能写到目标目录之外，拒绝处理`;
-    if (seen.has(entry.name)) return `归档中文件 ${show(entry.name)} 出现了两次，拒绝处理`;
-    seen.add(entry.name);
     if (!Number.isSafeInteger(entry.size) || entry.size < 0 || entry.size > MAX_ENTRY_BYTES) {
-      return `归档中文件 ${show(entry.name)} 声明的大小（${entry.size} 字节）超过上限 ${MAX_ENTRY_BYTES} 字节，拒绝处理`;
+      zipFail(ZIP_RULES.size, `归档中文件 ${show(entry.name)} 声明的大小（${entry.size} 字节）超过上限 ${MAX_ENTRY_BYTES} 字节，拒绝处理`);
     }
     if (!Number.isSafeInteger(entry.compressedSize) || entry.compressedSize < 0 || entry.compressedSize > zipSize) {
-      return `归档中文件 ${show(entry.name)} 声明的压缩大小（${entry.compressedSize} 字节）超出归档文件本身，拒绝处理`;
+      zipFail(ZIP_RULES.size, `归档中文件 ${show(entry.name)} 声明的压缩大小（${entry.compressedSize} 字节）超出归档文件本身，拒绝处理`);
+    }
+    if (JSON_FILES.includes(entry.name) && entry.size > MAX_JSON_BYTES) {
+      zipFail(LIMIT_RULES.json, `归档中文件 ${entry.name} 声明的大小（${entry.size} 字节）超过可读取的上限 ${MAX_JSON_BYTES} 字节，疑为压缩炸弹，拒绝处理`);
+    }
+    if (entry.name === LOG_NAME && entry.size > MAX_LOG_BYTES) {
+      zipFail(LIMIT_RULES.log, `日志文件 ${LOG_NAME} 声明的大小（${entry.size} 字节）超过上限 ${MAX_LOG_BYTES} 字节，疑为压缩炸弹，拒绝处理`);
     }
     if (entry.size > 1024 * 1024 && entry.size > Math.max(entry.compressedSize, 1) * MAX_RATIO) {
-      return `归档中文件 ${show(entry.name)} 的压缩比异常（${entry.compressedSize} 字节解压为 ${entry.size} 字节），疑为压缩炸弹，拒绝处理`;
+      zipFail(ZIP_RULES.ratio, `归档中文件 ${show(entry.name)} 的压缩比异常（${entry.compressedSize} 字节解压为 ${entry.size} 字节），疑为压缩炸弹，拒绝处理`);
     }
     total += entry.size;
-    if (total > MAX_TOTAL_BYTES) return `归档解压后总大小超过上限 ${MAX_TOTAL_BYTES} 字节，拒绝处理`;
+    if (total > MAX_TOTAL_BYTES) zipFail(ZIP_RULES.size, `归档解压后总大小超过上限 ${MAX_TOTAL_BYTES} 字节，拒绝处理`);
   }
-  return null;
 }
 
 const hexHash = z.string().regex(/^[0-9a-f]{64}$/);
@@ -121,16 +129,16 @@ const manifestSchema = z.discriminatedUnion('formatVersion', [
 declare const TextDecoder: new (label: string, options: { fatal: boolean }) => { decode(bytes: Uint8Array): string };
 const decoder = new TextDecoder('utf-8', { fatal: true });
 
-function parseJson(bytes: Uint8Array | string): { ok: true; value: unknown } | { ok: false; reason: string } {
+function parseJson(bytes: Uint8Array): { ok: true; value: unknown } | { ok: false; reason: string } {
   try {
-    return { ok: true, value: JSON.parse(typeof bytes === 'string' ? bytes : decoder.decode(bytes)) };
+    return { ok: true, value: JSON.parse(decoder.decode(bytes)) };
   } catch (error) {
     return { ok: false, reason: error instanceof Error ? error.message : String(error) };
   }
 }
 
-function readManifest(bytes: Uint8Array | undefined): ArchiveManifest | string {
-  if (!bytes) return `归档缺少清单文件 ${MANIFEST_NAME}`;
+/** manifest.json (at most MAX_JSON_BYTES, checkDirectory saw to it) as a manifest, or why not. */
+export function readManifest(bytes: Uint8Array): ArchiveManifest | string {
   const parsed = parseJson(bytes);
   if (!parsed.ok) return `清单文件 ${MANIFEST_NAME} 不是有效的 JSON（${parsed.reason}）`;
   const format = (parsed.value as { format?: unknown } | null)?.format;
@@ -143,75 +151,78 @@ function readManifest(bytes: Uint8Array | undefined): ArchiveManifest | string {
   return result.data as ArchiveManifest;
 }
 
-/** log.jsonl back into entries, one per line; a line that is not a JSON object names its line. */
-function readLog(bytes: Uint8Array): LogEntry[] | string {
+/** The archive's entry names against the manifest's list: nothing missing, nothing added. */
+export function checkNames(manifest: ArchiveManifest, names: readonly string[]): string | null {
+  const present = new Set(names);
+  const listed = new Set(manifest.files.map((f) => f.name));
+  if (listed.size !== manifest.files.length) return `清单文件 ${MANIFEST_NAME} 中有重复的文件名`;
+  if (!listed.has(LOG_NAME)) return `清单文件 ${MANIFEST_NAME} 未列出日志文件 ${LOG_NAME}`;
+  if (manifest.index !== undefined && !listed.has(manifest.index)) return `清单文件 ${MANIFEST_NAME} 未列出档案目录 ${manifest.index}`;
+  for (const f of manifest.files) {
+    if (!present.has(f.name)) return `归档缺少文件 ${f.name}（清单中有此文件）`;
+  }
+  for (const name of names) {
+    if (name !== MANIFEST_NAME && !listed.has(name)) return `归档中多出文件 ${name}（清单中没有此文件）`;
+  }
+  return null;
+}
+
+/**
+ * What is wrong with a whole log (at most MAX_WHOLE_LOG_BYTES) as the app would say it: the
+ * first line that is not a JSON object, else the chain's first problem; null if it verifies.
+ */
+export function wholeLogProblem(bytes: Uint8Array, operationId: string): string | null {
   let text: string;
   try {
     text = decoder.decode(bytes);
   } catch {
-    return `日志文件 ${LOG_NAME} 不是有效的 UTF-8 文字，已被改动`;
+    return new LogBroken(`日志文件 ${LOG_NAME} 不是有效的 UTF-8 文字，已被改动`).message;
   }
   const lines = text.split('\n');
   if (lines.at(-1) === '') lines.pop();
   const entries: LogEntry[] = [];
   for (const [i, line] of lines.entries()) {
-    const parsed = parseJson(line);
-    if (!parsed.ok || parsed.value === null || typeof parsed.value !== 'object' || Array.isArray(parsed.value)) {
-      return `日志文件 ${LOG_NAME} 第 ${i + 1} 行不是有效的日志记录（JSON），已被改动`;
-    }
-    entries.push(parsed.value as LogEntry);
+    const entry = parseLogLine(line);
+    if (!entry) return new LogBroken(`日志文件 ${LOG_NAME} 第 ${i + 1} 行不是有效的日志记录（JSON），已被改动`).message;
+    entries.push(entry);
   }
-  return entries;
+  const chain = verifyChain(entries, operationId);
+  return chain.ok ? null : new LogBroken(`日志文件 ${LOG_NAME} 未通过核验：${chain.message}`).message;
 }
 
 const sameHead = (a: ChainHead | null, b: ChainHead | null): boolean => a?.seq === b?.seq && a?.hash === b?.hash;
 const headText = (h: ChainHead | null): string => (h ? `第 ${h.seq} 条 ${h.hash}` : '无记录');
 
-/** The files the checks read whole; every other file is only hashed. */
-export const PARSED_FILES: readonly string[] = [MANIFEST_NAME, LOG_NAME, MEDIA_REGISTER_NAME];
+/** The seqs whose hashes checkDocuments needs from the log: the heads the documents print. */
+export const printedSeqs = (manifest: ArchiveManifest): Set<number> => new Set((manifest.documents ?? []).flatMap((d) => (d.chainHead ? [d.chainHead.seq] : [])));
 
-/** What the checks see of an archive whose directory checkDirectory passed. */
+/** What the checks see of an archive whose structure, names and log chain passed. */
 export interface ArchiveContents {
+  manifest: ArchiveManifest;
   /** The ZIP's entry names. */
   names: readonly string[];
-  /** One of PARSED_FILES, whole; undefined when the archive has no such entry. */
-  parsed(name: string): Uint8Array | undefined;
+  /** The log as streamed: its chain verified, its count and head, the hashes at printedSeqs. */
+  log: StreamedLogResult;
   /** The SHA-256 and length of an entry's content. */
   digest(name: string): { sha256: string; size: number };
+  /** media.json whole, if the archive has it. */
+  mediaRegister: Uint8Array | undefined;
 }
 
 /**
- * The archive's contents against its manifest: nothing missing, nothing added, the log's
- * chain intact and equal to the manifest's head and count, every file's SHA-256 and size
- * as recorded, each document's printed head in the log, each footage file as registered.
+ * The archive's contents against its manifest: the log equal to the manifest's head and
+ * count, every file's SHA-256 and size as recorded, each document's printed head in the
+ * log, each footage file as registered.
  */
 export function verifyArchiveContents(contents: ArchiveContents): ArchiveVerdict {
-  const manifest = readManifest(contents.parsed(MANIFEST_NAME));
-  if (typeof manifest === 'string') return refuse(manifest);
-
-  const present = new Set(contents.names);
-  const listed = new Map(manifest.files.map((f) => [f.name, f]));
-  if (listed.size !== manifest.files.length) return refuse(`清单文件 ${MANIFEST_NAME} 中有重复的文件名`);
-  if (!listed.has(LOG_NAME)) return refuse(`清单文件 ${MANIFEST_NAME} 未列出日志文件 ${LOG_NAME}`);
-  if (manifest.index !== undefined && !listed.has(manifest.index)) return refuse(`清单文件 ${MANIFEST_NAME} 未列出档案目录 ${manifest.index}`);
-  for (const f of manifest.files) {
-    if (!present.has(f.name)) return refuse(`归档缺少文件 ${f.name}（清单中有此文件）`);
-  }
-  for (const name of contents.names) {
-    if (name !== MANIFEST_NAME && !listed.has(name)) return refuse(`归档中多出文件 ${name}（清单中没有此文件）`);
-  }
-
-  const entries = readLog(contents.parsed(LOG_NAME)!);
-  if (typeof entries === 'string') return refuse(entries);
-  const chain = verifyChain(entries, manifest.operationId);
-  if (!chain.ok) return refuse(`日志文件 ${LOG_NAME} 未通过核验：${chain.message}`);
-  if (entries.length !== manifest.log.count || !sameHead(chain.head, manifest.log.head)) {
+  const { manifest, log } = contents;
+  if (log.count !== manifest.log.count || !sameHead(log.head, manifest.log.head)) {
     return refuse(
       `清单文件 ${MANIFEST_NAME} 记载的日志（${manifest.log.count} 条，链头 ${headText(manifest.log.head)}）` +
-        `与日志文件 ${LOG_NAME}（${entries.length} 条，链头 ${headText(chain.head)}）不符`,
+        `与日志文件 ${LOG_NAME}（${log.count} 条，链头 ${headText(log.head)}）不符`,
     );
   }
-
+  const listed = new Map(manifest.files.map((f) => [f.name, f]));
   for (const f of manifest.files) {
     const digest = contents.digest(f.name);
     if (digest.size !== f.size || digest.sha256 !== f.sha256) {
@@ -219,7 +230,7 @@ export function verifyArchiveContents(contents: ArchiveContents): ArchiveVerdict
     }
   }
   const documents = manifest.documents ?? [];
-  const problem = checkDocuments(documents, listed, entries) ?? checkMedia(manifest, listed, contents);
+  const problem = checkDocuments(documents, listed, log.hashes) ?? checkMedia(manifest, listed, contents);
   if (problem) return refuse(problem);
   return {
     ok: true,
@@ -227,8 +238,8 @@ export function verifyArchiveContents(contents: ArchiveContents): ArchiveVerdict
       operationId: manifest.operationId,
       createdAt: manifest.createdAt,
       files: manifest.files.length,
-      logCount: entries.length,
-      head: chain.head,
+      logCount: log.count,
+      head: log.head,
       formatVersion: manifest.formatVersion,
       documents: documents.map(({ file, title, number, version, chainHead }) => ({ file, title, number, version, ...(chainHead ? { chainHead } : {}) })),
       mediaFiles: manifest.media?.length ?? 0,
@@ -237,8 +248,7 @@ export function verifyArchiveContents(contents: ArchiveContents): ArchiveVerdict
 }
 
 /** Each listed document is a file of the archive, and the head its PDF prints is an entry of the (verified) log. */
-function checkDocuments(documents: readonly ManifestDocument[], listed: ReadonlyMap<string, ManifestFileEntry>, entries: readonly LogEntry[]): string | null {
-  const bySeq = new Map(entries.map((e) => [e.seq, e.hash]));
+function checkDocuments(documents: readonly ManifestDocument[], listed: ReadonlyMap<string, ManifestFileEntry>, bySeq: ReadonlyMap<number, string>): string | null {
   for (const d of documents) {
     const name = `《${d.title}》${d.number}`;
     const file = listed.get(d.file);
@@ -262,7 +272,7 @@ function checkMedia(manifest: ArchiveManifest, listed: ReadonlyMap<string, Manif
   const media = new Map((manifest.media ?? []).map((m) => [m.file, m.mediaId]));
   const present = contents.names.filter((name) => name.startsWith(MEDIA_DIR));
   if (present.length === 0 && media.size === 0) return null;
-  const register = readMediaRegister(contents.parsed(MEDIA_REGISTER_NAME));
+  const register = readMediaRegister(contents.mediaRegister);
   if (typeof register === 'string') return register;
   for (const file of new Set([...present, ...media.keys()])) {
     const mediaId = media.get(file);

@@ -5,16 +5,19 @@
 import { spawnSync } from 'node:child_process';
 
 const run = spawnSync('npm', ['audit', '--omit=dev', '--json'], { encoding: 'utf8' });
+/** npm's messages name the address it tried; ours say which setting holds it instead. */
+const withoutAddresses = (text: string): string =>
+  text.replace(/(?:[a-z][a-z0-9+.-]*:\/\/)?(?:[a-z0-9-]+\.)+(?:org|com|net|cn|io|dev)(?::\d+)?(?:\/[^\s'"）)]*)?/gi, '<npm config get registry 所指的地址>');
 let report: { metadata?: { vulnerabilities?: Record<string, number> }; error?: { code?: string; summary?: string }; message?: string; statusCode?: number };
 try {
   report = JSON.parse(run.stdout) as typeof report;
 } catch {
-  console.log(`依赖安全审计未运行：npm audit 没有返回可读的结果（${(run.stderr || '').trim().split('\n').pop() ?? ''}）`);
+  console.log(`依赖安全审计未运行：npm audit 没有返回可读的结果（${withoutAddresses((run.stderr || '').trim().split('\n').pop() ?? '')}）`);
   process.exit(0);
 }
 if (report.error || report.statusCode || !report.metadata) {
-  const why = report.message || [report.error?.code, report.error?.summary].filter(Boolean).join(' ') || '无审计结果';
-  console.log(`依赖安全审计未运行：无法访问 npm 审计服务（${why.trim()}）。可访问 registry.npmjs.org 时运行 npm run audit:deps。`);
+  const why = withoutAddresses(report.message || [report.error?.code, report.error?.summary].filter(Boolean).join(' ') || '无审计结果');
+  console.log(`依赖安全审计未运行：无法访问 npm 审计服务（${why.trim()}）。请用 npm config get registry 查看所配置的 npm 仓库地址，在能访问其审计服务时再运行 npm run audit:deps。`);
   process.exit(0);
 }
 const counts = report.metadata?.vulnerabilities ?? {};

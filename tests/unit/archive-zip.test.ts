@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_NAME, planArchive, type ArchiveManifest } from '../../shared/archive/archive';
-import { MAX_ENTRY_BYTES, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
+import { LIMIT_RULES, MAX_ENTRY_BYTES, MAX_JSON_BYTES, type ArchiveVerdict } from '../../shared/archive/verifyArchive';
+import { ZIP_RULES } from '../../shared/archive/zipReader';
 import { verifyArchiveZip } from '../../shared/archive/verifyStream';
 import { archivableBackup, buildArchive, INDEX_STAND_IN, NOTICE_HEAD_SEQ } from '../fixtures/archive/archivable';
 
@@ -20,6 +21,8 @@ beforeAll(async () => {
 const entries = () => unzipSync(zip);
 const rezip = (files: Record<string, Uint8Array>) => zipSync(files);
 const problem = (verdict: ArchiveVerdict) => (verdict.ok ? '' : verdict.problem);
+/** A refusal's ending: the rule it names. */
+const broke = (rule: string) => `（违反规则：${rule}）`;
 const PDF = 'documents/notice/临江强执告〔2026〕3号-v1.pdf';
 const manifestOf = (files: Record<string, Uint8Array>) => JSON.parse(new TextDecoder().decode(files['manifest.json'])) as ArchiveManifest;
 
@@ -230,23 +233,29 @@ function declareSize(bytes: Uint8Array, name: string, size: number): Uint8Array 
 
 describe('a hostile archive is refused before anything is inflated', () => {
   it.each(['../evil', '/etc/passwd', 'a\\..\\b', 'C:/evil', 'documents/../../evil'])('a name like %s', async (name) => {
-    expect(problem(await verifyArchiveZip(rezip({ ...entries(), [name]: strToU8('x') })))).toMatch(/可能写到目标目录之外，拒绝处理$/);
+    expect(problem(await verifyArchiveZip(rezip({ ...entries(), [name]: strToU8('x') })))).toMatch(/解压时可能写到别处或成为另一个文件，拒绝处理（违反规则：文件名在各系统上安全）$/);
   });
 
   it('a duplicate name', async () => {
     // fflate's Zip stream writes the same name twice when asked to.
     const plan = planArchive(backup, CREATED_AT);
     const { zip: bytes } = await buildArchive(backup, CREATED_AT, { plan: { ...plan, files: [...plan.files, plan.files[1]!] } });
-    expect(problem(await verifyArchiveZip(bytes))).toBe('归档中文件 "log.jsonl" 出现了两次，拒绝处理');
+    expect(problem(await verifyArchiveZip(bytes))).toBe(`归档中文件 "log.jsonl" 出现了两次，拒绝处理${broke(ZIP_RULES.uniqueName)}`);
   });
 
   it('an absurd declared size', async () => {
     const text = problem(await verifyArchiveZip(declareSize(zip, 'media.json', 0xf0000000)));
-    expect(text).toBe(`归档中文件 "media.json" 声明的大小（${0xf0000000} 字节）超过上限 ${MAX_ENTRY_BYTES} 字节，拒绝处理`);
+    expect(text).toBe(`归档中文件 "media.json" 声明的大小（${0xf0000000} 字节）超过上限 ${MAX_ENTRY_BYTES} 字节，拒绝处理${broke(ZIP_RULES.size)}`);
   });
 
   it('a compression ratio no deflate stream can have (a bomb)', async () => {
-    expect(problem(await verifyArchiveZip(declareSize(zip, 'media.json', 500 * 1024 * 1024)))).toMatch(/压缩比异常.*疑为压缩炸弹，拒绝处理$/);
+    expect(problem(await verifyArchiveZip(declareSize(zip, 'inventory.json', 500 * 1024 * 1024)))).toMatch(/压缩比异常.*疑为压缩炸弹，拒绝处理（违反规则：压缩比不超过 Deflate 的极限）$/);
+  });
+
+  it('a JSON file the verifier parses whole, declared larger than its cap, before anything is inflated', async () => {
+    expect(problem(await verifyArchiveZip(declareSize(zip, 'media.json', MAX_JSON_BYTES + 1)))).toBe(
+      `归档中文件 media.json 声明的大小（${MAX_JSON_BYTES + 1} 字节）超过可读取的上限 ${MAX_JSON_BYTES} 字节，疑为压缩炸弹，拒绝处理${broke(LIMIT_RULES.json)}`,
+    );
   });
 
   it('a real bomb: 20 MB of zeros', async () => {
@@ -263,7 +272,7 @@ describe('a hostile archive is refused before anything is inflated', () => {
   });
 
   it('a file that is not a ZIP', async () => {
-    expect(problem(await verifyArchiveZip(strToU8('not a zip')))).toBe('不是有效的 ZIP 文件（找不到中央目录）');
+    expect(problem(await verifyArchiveZip(strToU8('not a zip')))).toBe(`不是有效的 ZIP 文件（找不到中央目录）${broke(ZIP_RULES.endRecord)}`);
   });
 
   it('random byte flips anywhere never crash the verifier', async () => {
@@ -280,7 +289,7 @@ describe('a hostile archive is refused before anything is inflated', () => {
   });
 
   it('names a size the content does not have as it exceeds it, before it is all in memory', async () => {
-    expect(problem(await verifyArchiveZip(declareSize(zip, 'log.jsonl', 10)))).toBe('文件 log.jsonl 解压后超过声明的大小（10 字节），疑为压缩炸弹，拒绝处理');
+    expect(problem(await verifyArchiveZip(declareSize(zip, 'log.jsonl', 10)))).toBe(`文件 log.jsonl 解压后超过声明的大小（10 字节），疑为压缩炸弹，拒绝处理${broke(ZIP_RULES.size)}`);
   });
 });
 
@@ -302,9 +311,10 @@ function nameSpans(bytes: Uint8Array): { name: string; local: number; central: n
 describe('what the ZIP headers could hide from a check of the directory alone', () => {
   it('a symbolic link, directory or device entry is refused; a regular file made on Unix verifies', async () => {
     const as = async (mode: number) => problem(await verifyArchiveZip(zipSync({ ...entries(), 'media.json': [entries()['media.json']!, { os: 3, attrs: (mode << 16) >>> 0 }] })));
-    expect(await as(0o120777)).toBe('文件 media.json 是符号链接（或特殊文件），拒绝处理');
-    expect(await as(0o040755)).toBe('文件 media.json 是符号链接（或特殊文件），拒绝处理');
-    expect(await as(0o020666)).toBe('文件 media.json 是符号链接（或特殊文件），拒绝处理');
+    const link = `文件 media.json 是符号链接（或特殊文件），拒绝处理${broke(ZIP_RULES.plainFile)}`;
+    expect(await as(0o120777)).toBe(link);
+    expect(await as(0o040755)).toBe(link);
+    expect(await as(0o020666)).toBe(link);
     expect(await as(0o100644)).toBe('');
     // Permissions only, no file type: what Python's zipfile writes for a plain file.
     expect(await as(0o644)).toBe('');
@@ -314,14 +324,14 @@ describe('what the ZIP headers could hide from a check of the directory alone', 
     const log = nameSpans(zip).find((s) => s.name === 'log.jsonl')!;
     const renamed = zip.slice();
     renamed.set(strToU8('../../x.j'), log.local);
-    const mismatch = 'ZIP 文件的本地头与中央目录不一致（log.jsonl），拒绝处理';
-    expect(problem(await verifyArchiveZip(renamed))).toBe(mismatch);
+    const mismatch = (what: string) => `ZIP 文件中 log.jsonl 的本地头与中央目录不一致（${what}），拒绝处理${broke(ZIP_RULES.localHeader)}`;
+    expect(problem(await verifyArchiveZip(renamed))).toBe(mismatch('文件名'));
     const longer = zip.slice();
     new DataView(longer.buffer).setUint16(log.local - 4, log.length + 1, true);
-    expect(problem(await verifyArchiveZip(longer))).toBe(mismatch);
+    expect(problem(await verifyArchiveZip(longer))).toBe(mismatch('文件名长度'));
     const unsigned = zip.slice();
     unsigned[log.local - 30]! ^= 1;
-    expect(problem(await verifyArchiveZip(unsigned))).toBe(mismatch);
+    expect(problem(await verifyArchiveZip(unsigned))).toBe(mismatch('本地头标志'));
   });
 
   it('random byte flips in the headers: an answer, and refused whenever a name changed, local or central', async () => {

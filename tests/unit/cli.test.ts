@@ -302,7 +302,7 @@ describe('npm run archive and npm run verify', { timeout: 180_000 }, () => {
     const cases: [string, string][] = [
       [write('log.zip', zipSync({ ...files, 'log.jsonl': log })), 'log.jsonl'],
       [write('extra.zip', zipSync({ ...files, 'extra.txt': strToU8('x') })), '归档中多出文件 extra.txt'],
-      [write('evil.zip', zipSync({ ...files, '../evil': strToU8('x') })), '"../evil" 含“..”或“.”路径段，可能写到目标目录之外，拒绝处理'],
+      [write('evil.zip', zipSync({ ...files, '../evil': strToU8('x') })), '"../evil" 含“..”或“.”路径段，解压时可能写到别处或成为另一个文件，拒绝处理（违反规则：文件名在各系统上安全）'],
       [write('manifest.zip', zipSync({ ...files, 'manifest.json': strToU8('{') })), '清单文件 manifest.json 不是有效的 JSON'],
     ];
     const after = readdirSync(dir).sort();

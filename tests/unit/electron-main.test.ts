@@ -12,17 +12,22 @@ const electron = vi.hoisted(() => {
     loadURL = vi.fn(async () => undefined);
     once = vi.fn();
     on = vi.fn();
-    constructor(readonly options: { webPreferences: { preload: string } }) {
+    constructor(readonly options: { webPreferences: { preload: string; devTools: boolean } }) {
       calls.push('new BrowserWindow');
       BrowserWindow.created.push(this);
     }
   }
   const ipcHandlers = new Map<string, (event: unknown, request: unknown) => Promise<unknown>>();
+  /** Command-line switches the fake app was started with. */
+  const switches = new Set<string>();
   return {
     calls,
     ipcHandlers,
     BrowserWindow,
+    switches,
     app: {
+      isPackaged: true,
+      commandLine: { hasSwitch: (name: string) => switches.has(name) },
       enableSandbox: record('enableSandbox'),
       getPath: vi.fn((name: string) => `/home/user/.config${name === 'appData' ? '' : `/${name}`}`),
       setPath: vi.fn(),
@@ -43,8 +48,11 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
-async function loadMain(lockGranted: boolean, dataDir?: string) {
+async function loadMain(lockGranted: boolean, dataDir?: string, run: { packaged?: boolean; switches?: string[] } = {}) {
   vi.resetModules();
+  electron.app.isPackaged = run.packaged ?? true;
+  electron.switches.clear();
+  for (const name of run.switches ?? []) electron.switches.add(name);
   if (dataDir === undefined) vi.stubEnv('ENFORCEMENT_CONSOLE_DATA_DIR', undefined);
   else vi.stubEnv('ENFORCEMENT_CONSOLE_DATA_DIR', dataDir);
   electron.calls.length = 0;
@@ -95,6 +103,37 @@ describe('main entry', () => {
   it("drops the window's open streamed saves when its page reloads, crashes or closes", () => {
     const events = electron.BrowserWindow.created[0]!.webContents.on.mock.calls.map((call: unknown[]) => call[0]);
     expect(events).toEqual(expect.arrayContaining(['did-navigate', 'render-process-gone', 'destroyed']));
+  });
+});
+
+describe('developer tools and debugging', () => {
+  it('a packaged build has no developer tools, in the window or the menu', async () => {
+    await loadMain(true);
+    expect(electron.BrowserWindow.created[0]!.options.webPreferences.devTools).toBe(false);
+    const menu = JSON.stringify(electron.Menu.buildFromTemplate.mock.calls[0]![0]);
+    expect(menu).not.toContain('toggleDevTools');
+  });
+
+  it('a development run has them', async () => {
+    await loadMain(true, undefined, { packaged: false });
+    expect(electron.BrowserWindow.created[0]!.options.webPreferences.devTools).toBe(true);
+    expect(JSON.stringify(electron.Menu.buildFromTemplate.mock.calls[0]![0])).toContain('toggleDevTools');
+  });
+
+  it.each(['remote-debugging-port', 'remote-debugging-pipe'])('a packaged build started with --%s exits at once, opening nothing', async (name) => {
+    vi.resetModules();
+    electron.app.isPackaged = true;
+    electron.switches.clear();
+    electron.switches.add(name);
+    electron.BrowserWindow.created.length = 0;
+    vi.clearAllMocks();
+    const error = vi.spyOn(console, 'error').mockImplementation(() => undefined);
+    await import('../../electron/main/index');
+    expect(electron.app.exit).toHaveBeenCalledWith(1);
+    expect(error).toHaveBeenCalledWith(`强制执行指挥台的正式版本不能以调试方式启动（--${name}），已退出。`);
+    expect(electron.app.requestSingleInstanceLock).not.toHaveBeenCalled();
+    expect(electron.BrowserWindow.created).toHaveLength(0);
+    error.mockRestore();
   });
 });
 

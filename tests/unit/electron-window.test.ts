@@ -46,7 +46,7 @@ beforeEach(() => {
 
 describe('main window', () => {
   it('is created with every security flag and loads the app from app://console', () => {
-    createMainWindow('/app/out/preload/index.js');
+    createMainWindow('/app/out/preload/index.js', { devTools: false });
     const win = electron.BrowserWindow.created[0]!;
     expect(win.options.title).toBe(APP_NAME);
     expect(win.options.webPreferences).toEqual({
@@ -63,9 +63,15 @@ describe('main window', () => {
       navigateOnDragDrop: false,
       disableBlinkFeatures: 'Auxclick',
       spellcheck: false,
+      devTools: false,
     });
     expect(APP_START_URL).toBe('app://console/index.html');
     expect(win.loadURL).toHaveBeenCalledWith(APP_START_URL);
+  });
+
+  it('has the developer tools only when asked (a development run)', () => {
+    createMainWindow('/p.js', { devTools: true });
+    expect((electron.BrowserWindow.created[0]!.options.webPreferences as { devTools: boolean }).devTools).toBe(true);
   });
 });
 
@@ -111,7 +117,9 @@ describe('denyPermissions', () => {
 
 describe('installMenu', () => {
   it('offers only quit, edit and zoom commands, in Chinese, with no developer tools or reload', () => {
-    installMenu();
+    electron.Menu.buildFromTemplate.mockClear();
+    electron.Menu.setApplicationMenu.mockClear();
+    installMenu({ devTools: false });
     const template = electron.Menu.buildFromTemplate.mock.calls[0]![0] as MenuItemConstructorOptions[];
     expect(template.map((m) => m.label)).toEqual(['文件', '编辑', '视图']);
     const items = template.flatMap((m) => m.submenu as MenuItemConstructorOptions[]);
@@ -121,5 +129,13 @@ describe('installMenu', () => {
     expect(roles).not.toContain('forceReload');
     for (const item of items.filter((i) => i.role)) expect(item.label).toMatch(/^[\u4e00-\u9fff]+$/);
     expect(electron.Menu.setApplicationMenu).toHaveBeenCalledTimes(1);
+  });
+
+  it('adds 开发者工具 under 视图 in a development run only', () => {
+    electron.Menu.buildFromTemplate.mockClear();
+    installMenu({ devTools: true });
+    const template = electron.Menu.buildFromTemplate.mock.calls[0]![0] as MenuItemConstructorOptions[];
+    const view = template.find((m) => m.label === '视图')!.submenu as MenuItemConstructorOptions[];
+    expect(view.at(-1)).toEqual({ role: 'toggleDevTools', label: '开发者工具' });
   });
 });

@@ -64,3 +64,12 @@ export async function waitFor<T>(fn: () => Promise<T | undefined> | T | undefine
     await new Promise((r) => setTimeout(r, 100));
   }
 }
+
+/** Whether a server (ours or not) answers on the port: what tests wait for. */
+export async function serving(port: number): Promise<boolean> {
+  try {
+    return (await rawRequest(port, '/host-info.json')).status === 200;
+  } catch {
+    return false;
+  }
+}

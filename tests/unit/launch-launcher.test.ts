@@ -1,23 +1,25 @@
 import { spawn } from 'node:child_process';
 import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
+import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { ElectronLookup } from '../../electron/launch/electron-binary';
 import { runLauncher, type LauncherDeps } from '../../electron/launch/launcher';
-import { close, listen, probeServer } from '../../electron/launch/static-server';
-import { fakeProject, freePort, rawRequest, tempDir, waitFor } from './launch-helpers';
+import { CONTENT_SECURITY_POLICY } from '../../shared/app/identity';
+import { close, listen } from '../../electron/launch/static-server';
+import { fakeProject, freePort, rawRequest, serving, tempDir, waitFor } from './launch-helpers';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 const OFFLINE: ElectronLookup = { ok: false, reason: '下载 Electron 失败，无法联网（TypeError: fetch failed）' };
 
 /** Launcher dependencies for a fake project, with captured output and a stop button. */
-function harness(overrides: Partial<LauncherDeps> = {}) {
+function harness(overrides: Partial<LauncherDeps> = {}, dataDir = tempDir('launch-data')) {
   const out: string[] = [];
   const err: string[] = [];
   let stop = () => {};
   const stopRequested = new Promise<void>((resolve) => (stop = resolve));
-  const dataDir = tempDir('launch-data');
   const deps: LauncherDeps = {
     projectRoot: fakeProject(),
     platform: process.platform,
@@ -40,7 +42,7 @@ describe('launcher runLauncher', () => {
     const port = await freePort();
     const url = `http://127.0.0.1:${port}/`;
     const exit = runLauncher(['--no-open', '--port', String(port)], h.deps);
-    await waitFor(() => probeServer('127.0.0.1', port));
+    await waitFor(() => serving(port));
     expect((await rawRequest(port, '/')).status).toBe(200);
     h.stop();
     expect(await exit).toBe(0);
@@ -56,12 +58,32 @@ describe('launcher runLauncher', () => {
     expect(existsSync(path.join(h.dataDir, 'browser-profile'))).toBe(true);
   });
 
+  it('listens on 127.0.0.1 only: not on the machine\'s network addresses, other loopback addresses or IPv6', async () => {
+    const h = harness();
+    const port = await freePort();
+    const exit = runLauncher(['--browser', '--no-open', '--port', String(port)], h.deps);
+    await waitFor(() => serving(port));
+    const reach = (host: string) =>
+      new Promise<string>((resolve) => {
+        const socket = net.connect({ host, port }, () => (socket.destroy(), resolve('connected')));
+        socket.on('error', (error: NodeJS.ErrnoException) => resolve(error.code ?? 'error'));
+      });
+    const external = Object.values(os.networkInterfaces())
+      .flat()
+      .filter((a) => a && !a.internal && a.family === 'IPv4')
+      .map((a) => a!.address);
+    expect(await reach('127.0.0.1')).toBe('connected');
+    for (const host of ['127.0.0.2', '::1', ...external]) expect(await reach(host), host).not.toBe('connected');
+    h.stop();
+    expect(await exit).toBe(0);
+  });
+
   it('--browser skips the Electron lookup', async () => {
     let looked = false;
     const h = harness({ lookupElectron: () => ((looked = true), Promise.resolve(OFFLINE)) });
     const port = await freePort();
     const exit = runLauncher(['--browser', '--no-open', '--port', String(port)], h.deps);
-    await waitFor(() => probeServer('127.0.0.1', port));
+    await waitFor(() => serving(port));
     h.stop();
     expect(await exit).toBe(0);
     expect(looked).toBe(false);
@@ -96,20 +118,55 @@ describe('launcher runLauncher', () => {
     try {
       const h = harness();
       expect(await runLauncher(['--browser', '--no-open', '--port', String(port)], h.deps)).toBe(1);
-      expect(h.err.at(-1)).toContain(`端口 ${port} 已被其他程序占用`);
+      expect(h.err.at(-1)).toContain(`端口 ${port} 已被另一个程序占用，它没有通过本机安装口令的核对`);
     } finally {
       await close(foreign);
     }
   });
 
-  it('leaves serving to a launcher that already serves the port', async () => {
+  it('leaves serving to a launcher of the same install that already serves the port', async () => {
     const first = harness();
     const port = await freePort();
     const firstExit = runLauncher(['--browser', '--no-open', '--port', String(port)], first.deps);
-    await waitFor(() => probeServer('127.0.0.1', port));
-    const second = harness();
+    await waitFor(() => serving(port));
+    const second = harness({}, first.dataDir);
     expect(await runLauncher(['--browser', '--no-open', '--port', String(port)], second.deps)).toBe(0);
     expect(second.out.at(-1)).toContain('已在');
+    first.stop();
+    expect(await firstExit).toBe(0);
+  });
+
+  it('refuses a program squatting the port that imitates our server (its headers and host-info.json), opening nothing', async () => {
+    const squatter = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'Content-Type': 'application/json; charset=utf-8' });
+      res.end('{"dataLocation":"/home/user/.config/enforcement-console/browser-profile","answer":"0000"}');
+    });
+    const port = await listen(squatter, '127.0.0.1', 0);
+    try {
+      const browser = path.join(tempDir('launch-browser'), 'fake-browser');
+      writeFileSync(browser, '#!/bin/sh\nexit 0\n');
+      chmodSync(browser, 0o755);
+      const h = harness();
+      h.deps.env = { ...h.deps.env, CHROME_PATH: browser };
+      expect(await runLauncher(['--browser', '--port', String(port)], h.deps)).toBe(1);
+      expect(h.err.at(-1)).toBe(
+        `端口 ${port} 已被另一个程序占用，它没有通过本机安装口令的核对（不是本机这份强制执行指挥台提供的服务），` +
+          `为防止数据被它读取，不会在 http://127.0.0.1:${port}/ 打开应用。请关闭占用该端口的程序（不确定时重新启动电脑）后重试。`,
+      );
+      expect(h.out.some((line) => line.includes('已用') || line.includes('已在'))).toBe(false);
+    } finally {
+      await close(squatter);
+    }
+  });
+
+  it("refuses the server of another install (another data folder, another secret)", async () => {
+    const first = harness();
+    const port = await freePort();
+    const firstExit = runLauncher(['--browser', '--no-open', '--port', String(port)], first.deps);
+    await waitFor(() => serving(port));
+    const other = harness();
+    expect(await runLauncher(['--browser', '--no-open', '--port', String(port)], other.deps)).toBe(1);
+    expect(other.err.at(-1)).toContain('没有通过本机安装口令的核对');
     first.stop();
     expect(await firstExit).toBe(0);
   });
@@ -120,7 +177,7 @@ describe('launcher runLauncher', () => {
     const exit = runLauncher(['--browser', '--port', String(port)], h.deps);
     await waitFor(() => h.out.find((line) => line.startsWith('未找到')));
     expect(h.out.at(-1)).toContain(`请在 Chromium 内核浏览器中打开 http://127.0.0.1:${port}/`);
-    expect(await probeServer('127.0.0.1', port)).toBe(true);
+    expect(await serving(port)).toBe(true);
     h.stop();
     expect(await exit).toBe(0);
   });
@@ -137,7 +194,7 @@ describe('launcher runLauncher', () => {
     expect(readFileSync(argsFile, 'utf8').split('\n')).toEqual(
       expect.arrayContaining([`--app=http://127.0.0.1:${port}/`, `--user-data-dir=${path.join(h.dataDir, 'browser-profile')}`, '--no-first-run']),
     );
-    expect(await probeServer('127.0.0.1', port)).toBe(false);
+    expect(await serving(port)).toBe(false);
   });
 });
 
@@ -161,7 +218,7 @@ describe('launcher start.ts (real script)', () => {
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (output += chunk));
     const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
     try {
-      await waitFor(() => output.includes(`http://127.0.0.1:${port}/`) && probeServer('127.0.0.1', port), 30_000);
+      await waitFor(() => output.includes(`http://127.0.0.1:${port}/`) && serving(port), 30_000);
       const index = await rawRequest(port, '/');
       expect(index.status).toBe(200);
       expect(index.body.toLowerCase()).toContain('<!doctype html>');

@@ -7,11 +7,16 @@ import {
   contentType,
   createStaticServer,
   listen,
-  probeServer,
+  PROOF_PATH,
+  proveServer,
   resolveRequestPath,
   serveOrReuse,
 } from '../../electron/launch/static-server';
+import { answerChallenge, newChallenge } from '../../electron/launch/installToken';
 import { fakeProject, freePort, rawRequest } from './launch-helpers';
+
+const installToken = Buffer.alloc(32, 7);
+const otherToken = Buffer.alloc(32, 8);
 
 describe('launcher contentType', () => {
   it.each([
@@ -60,7 +65,7 @@ describe('launcher resolveRequestPath', () => {
 describe('launcher static server', () => {
   const project = fakeProject();
   const dataLocation = '/tmp/some data/browser-profile';
-  const server = createStaticServer({ root: path.join(project, 'out', 'renderer'), dataLocation });
+  const server = createStaticServer({ root: path.join(project, 'out', 'renderer'), dataLocation, installToken });
   let port = 0;
   beforeAll(async () => {
     port = await listen(server, '127.0.0.1', 0);
@@ -134,8 +139,22 @@ describe('launcher static server', () => {
     expect((await rawRequest(port, '/host-info.json', 'GET', `evil.example:${port}`)).status).toBe(403);
   });
 
-  it('probeServer recognises it as ours', async () => {
-    expect(await probeServer('127.0.0.1', port)).toBe(true);
+  it('answers a challenge with the HMAC of the install secret, never the secret; refuses anything but a challenge', async () => {
+    const challenge = newChallenge();
+    const res = await rawRequest(port, `${PROOF_PATH}?challenge=${challenge}`);
+    expect(res.status).toBe(200);
+    expect(res.headers['cache-control']).toBe('no-store');
+    expect(JSON.parse(res.body)).toEqual({ answer: answerChallenge(installToken, challenge) });
+    expect(res.body).not.toContain(installToken.toString('hex'));
+    for (const bad of ['', '?challenge=', '?challenge=abc', `?challenge=${challenge.toUpperCase()}`, `?challenge=${challenge}00`]) {
+      expect((await rawRequest(port, `${PROOF_PATH}${bad}`)).status).toBe(400);
+    }
+    expect((await rawRequest(port, `${PROOF_PATH}?challenge=${challenge}`, 'GET', `evil.example:${port}`)).status).toBe(403);
+  });
+
+  it('proveServer trusts it with the same secret only', async () => {
+    expect(await proveServer('127.0.0.1', port, installToken)).toBe(true);
+    expect(await proveServer('127.0.0.1', port, otherToken)).toBe(false);
   });
 });
 
@@ -146,35 +165,51 @@ describe('launcher port already in use', () => {
     const foreign = http.createServer((_req, res) => res.end('{"hello":"world"}'));
     const port = await listen(foreign, '127.0.0.1', 0);
     try {
-      expect(await probeServer('127.0.0.1', port)).toBe(false);
-      expect((await serveOrReuse({ root, dataLocation: '/d' }, '127.0.0.1', port)).kind).toBe('foreign');
+      expect(await proveServer('127.0.0.1', port, installToken)).toBe(false);
+      expect((await serveOrReuse({ root, dataLocation: '/d', installToken }, '127.0.0.1', port)).kind).toBe('foreign');
     } finally {
       await close(foreign);
     }
   });
 
-  it('a foreign server that imitates the JSON but not our headers is still foreign', async () => {
-    const imitation = http.createServer((_req, res) => res.end('{"dataLocation":"/x"}'));
+  it('a foreign server that imitates our headers and JSON, but cannot answer the challenge, is still foreign', async () => {
+    const imitation = http.createServer((_req, res) => {
+      res.writeHead(200, { 'Content-Security-Policy': CONTENT_SECURITY_POLICY });
+      res.end('{"dataLocation":"/x","answer":"' + 'a'.repeat(64) + '"}');
+    });
     const port = await listen(imitation, '127.0.0.1', 0);
     try {
-      expect(await probeServer('127.0.0.1', port)).toBe(false);
+      expect(await proveServer('127.0.0.1', port, installToken)).toBe(false);
+      expect((await serveOrReuse({ root, dataLocation: '/d', installToken }, '127.0.0.1', port)).kind).toBe('foreign');
     } finally {
       await close(imitation);
     }
   });
 
+  it('a server that replays an answer it saw (to another challenge) is foreign', async () => {
+    const seen = answerChallenge(installToken, newChallenge());
+    const replay = http.createServer((_req, res) => res.end(JSON.stringify({ answer: seen })));
+    const port = await listen(replay, '127.0.0.1', 0);
+    try {
+      expect(await proveServer('127.0.0.1', port, installToken)).toBe(false);
+    } finally {
+      await close(replay);
+    }
+  });
+
   it('our own server on the port is reused', async () => {
-    const first = await serveOrReuse({ root, dataLocation: '/d' }, '127.0.0.1', await freePort());
+    const first = await serveOrReuse({ root, dataLocation: '/d', installToken }, '127.0.0.1', await freePort());
     expect(first.kind).toBe('started');
     if (first.kind !== 'started') return;
     try {
-      expect(await serveOrReuse({ root, dataLocation: '/d' }, '127.0.0.1', first.port)).toEqual({ kind: 'reused' });
+      expect(await serveOrReuse({ root, dataLocation: '/d', installToken }, '127.0.0.1', first.port)).toEqual({ kind: 'reused' });
+      expect((await serveOrReuse({ root, dataLocation: '/d', installToken: otherToken }, '127.0.0.1', first.port)).kind).toBe('foreign');
     } finally {
       await close(first.server);
     }
   });
 
   it('nobody listening is not ours', async () => {
-    expect(await probeServer('127.0.0.1', await freePort())).toBe(false);
+    expect(await proveServer('127.0.0.1', await freePort(), installToken)).toBe(false);
   });
 });

@@ -46,7 +46,34 @@ function AboutContent() {
           {storage ? `${formatBytes(storage.usageBytes)} / 可用上限 ${formatBytes(storage.quotaBytes)}` : '读取中…'}
         </Descriptions.Item>
       </Descriptions>
+      <AtRestWarning />
     </>
+  );
+}
+
+/** The data folder is not encrypted by the app, and the laptop goes to the site: say so, and what to do. */
+function AtRestWarning() {
+  return (
+    <Alert
+      data-testid="at-rest-warning"
+      type="warning"
+      showIcon
+      style={{ marginTop: 12 }}
+      title="本机数据未加密"
+      description={
+        <>
+          <p style={{ margin: '0 0 6px' }}>
+            本程序不对本机数据（数据库、自动备份、浏览器资料）加密。笔记本电脑带到现场，一旦丢失或被他人取得，其中的姓名、身份证号、联系电话和执行日志都可被读出。
+          </p>
+          <p style={{ margin: '0 0 6px' }}>
+            请在每台运行本程序的电脑上开启整盘加密：Windows 用 <b>BitLocker</b>，Linux 用 <b>LUKS</b>（安装系统时选择磁盘加密），macOS 用 <b>FileVault</b>；并设置锁屏密码。
+          </p>
+          <p style={{ margin: 0 }}>
+            携带或转交数据，请在行动的“档案”中<b>导出备份</b>并设口令加密（.json.age 文件），不要直接拷贝数据文件夹。
+          </p>
+        </>
+      }
+    />
   );
 }
 

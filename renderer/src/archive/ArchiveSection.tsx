@@ -43,8 +43,8 @@ async function logExport(operationId: string, actor: Actor, text: string): Promi
   await appendLog(db, { operationId, operator: actor.name, group: '', category: 'system', text: `${text}（导出时日志至第${head.seq}条）` });
 }
 
-/** 导出备份: the operation as one file (encrypted by default) that 导入备份 reads on any machine. */
-function BackupCard({ operation }: { operation: OperationSummary }) {
+/** 导出备份: the operation as one file (encrypted by default) that 导入备份 reads on any machine; also offered by a screen that failed. */
+export function BackupCard({ operation }: { operation: OperationSummary }) {
   const { message } = App.useApp();
   const actor = useActor(operation.id);
   const protect = useExportProtection();

@@ -5,7 +5,7 @@
 import { strFromU8 } from 'fflate';
 import { encrypter } from '../../../shared/archive/encryption';
 import { newSha256, warmSha256 } from '../host/fastSha256';
-import { LOG_NAME, MANIFEST_NAME, writeArchiveZip, type ArchiveManifest, type ArchivePlan, type MediaSource } from '../../../shared/archive/archive';
+import { MANIFEST_NAME, writeArchiveZip, type ArchiveManifest, type ArchivePlan, type MediaSource } from '../../../shared/archive/archive';
 import type { ArchiveVerdict } from '../../../shared/archive/verifyArchive';
 import { verifyArchiveReader } from '../../../shared/archive/verifyStream';
 import type { LogEntry } from '../../../shared/log/types';
@@ -163,14 +163,25 @@ async function exportArchive(request: Extract<ArchiveWorkerRequest, { kind: 'exp
 }
 
 async function verify(size: number): Promise<void> {
-  const parsed = new Map<string, Uint8Array>();
+  let manifest: Uint8Array | undefined;
+  const log: LogExcerpt = { first: [], last: [] };
   let shown = 0;
   await warmSha256();
   const verdict = await verifyArchiveReader(
     { size, read: (offset, length) => readThroughPage('archive', offset, length) },
     {
       createSha256: newSha256,
-      onParsed: (name, bytes) => parsed.set(name, bytes),
+      onParsed: (name, bytes) => {
+        if (name === MANIFEST_NAME) manifest = bytes;
+      },
+      // Both ends of the log, however long: the first entries, and the last ones seen so far.
+      onLogEntry: (entry) => {
+        if (log.first.length < EXCERPT_ENTRIES) log.first.push(entry);
+        else {
+          log.last.push(entry);
+          if (log.last.length > EXCERPT_ENTRIES) log.last.shift();
+        }
+      },
       onProgress: (done, total) => {
         // A message per 4 MiB piece would be many for a large archive: every 1 % is enough.
         if (done - shown < total / 100 && done < total) return;
@@ -183,15 +194,8 @@ async function verify(size: number): Promise<void> {
     scope.postMessage({ kind: 'verified', verdict });
     return;
   }
-  // Only now, with every hash checked, are the manifest and the log worth reading.
-  const manifest = JSON.parse(strFromU8(parsed.get(MANIFEST_NAME)!)) as ArchiveManifest;
-  const lines = strFromU8(parsed.get(LOG_NAME)!).split('\n').filter((l) => l !== '');
-  const parse = (ls: string[]) => ls.map((l) => JSON.parse(l) as LogEntry);
-  const log = {
-    first: parse(lines.slice(0, EXCERPT_ENTRIES)),
-    last: parse(lines.length > EXCERPT_ENTRIES ? lines.slice(Math.max(EXCERPT_ENTRIES, lines.length - EXCERPT_ENTRIES)) : []),
-  };
-  scope.postMessage({ kind: 'verified', verdict, manifest, log });
+  // Only now, with every hash checked, is the manifest worth showing.
+  scope.postMessage({ kind: 'verified', verdict, manifest: JSON.parse(strFromU8(manifest!)) as ArchiveManifest, log });
 }
 
 const fail = (e: unknown) => scope.postMessage({ kind: 'failed', message: e instanceof Error ? e.message : String(e) });

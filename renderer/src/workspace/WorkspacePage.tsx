@@ -1,5 +1,5 @@
 // DOM. One operation's workspace: navigation along the procedure, one screen per step.
-import { useEffect } from 'react';
+import { useEffect, type ReactNode } from 'react';
 import { Alert, Button, Layout, Menu, Result, Space, Spin, Tag, Typography } from 'antd';
 import { ArrowLeftOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -15,7 +15,8 @@ import { EvidenceSection } from '../evidence/EvidenceSection';
 import { OnSiteSection } from '../onSite/OnSiteSection';
 import { CourtReportCountdown, CourtReportSection } from '../report/CourtReportSection';
 import { OverviewSection } from './OverviewSection';
-import { ArchiveSection } from '../archive/ArchiveSection';
+import { ArchiveSection, BackupCard } from '../archive/ArchiveSection';
+import { ScreenBoundary } from '../ui/ErrorBoundary';
 import { AutoBackup, AutoBackupTag } from '../backup/AutoBackup';
 import { sections } from './sections';
 import { OperatorBar } from '../operators/OperatorBar';
@@ -56,6 +57,13 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
 
   const current = sections.find((s) => s.key === section) ?? sections[0]!;
   const title = operationTitle(operation.subjects.map((s) => s.name));
+  const resetKey = `${operation.id}/${current.key}`;
+  /** A part of the header that fails shows one line in its place, not a broken workspace. */
+  const part = (name: string, node: ReactNode) => (
+    <ScreenBoundary compact screen={name} resetKey={resetKey}>
+      {node}
+    </ScreenBoundary>
+  );
   return (
     <OperatorGate operation={operation} title={title}>
       <Layout>
@@ -89,36 +97,39 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
             {operation.status === 'archived' && <Tag>已归档</Tag>}
             {operation.termination && <Tag color="blue">已终止：被执行人自行履行</Tag>}
             <Typography.Text type="secondary">{operation.courtRuling.number}</Typography.Text>
-            <LogStatusTag operationId={operation.id} />
-            <AutoBackupTag operationId={operation.id} />
-            <OperatorBar operation={operation} />
+            {part('日志状态', <LogStatusTag operationId={operation.id} />)}
+            {part('自动备份状态', <AutoBackupTag operationId={operation.id} />)}
+            {part('登录人员', <OperatorBar operation={operation} />)}
           </Space>
-          <AutoBackup operationId={operation.id} title={title} />
-          {!operation.termination && current.key !== 'documents' && <SelfPerformanceCountdown operationId={operation.id} />}
-          <CourtReportCountdown operationId={operation.id} />
+          {part('自动备份', <AutoBackup operationId={operation.id} title={title} />)}
+          {!operation.termination && current.key !== 'documents' && part('自行履行期限', <SelfPerformanceCountdown operationId={operation.id} />)}
+          {part('执行通报期限', <CourtReportCountdown operationId={operation.id} />)}
           {operation.status === 'archived' && (
             <Alert type="info" showIcon style={{ marginBottom: 12 }} title="此行动已归档，可在行动列表“已归档”中恢复。" />
           )}
           <Typography.Title level={4} style={{ marginTop: 8 }}>
             {current.label} <Typography.Text type="secondary" style={{ fontSize: 13, fontWeight: 'normal' }}>{current.steps}</Typography.Text>
           </Typography.Title>
-          {current.key === 'overview' ? (
-            <OverviewSection operation={operation} />
-          ) : current.key === 'commandPost' ? (
-            <CommandPostSection operation={operation} />
-          ) : current.key === 'plan' ? (
-            <PlanSection operation={operation} />
-          ) : current.key === 'documents' ? (
-            <DocumentsSection operation={operation} />
-          ) : current.key === 'onSite' ? (
-            <OnSiteSection operation={operation} />
-          ) : current.key === 'evidence' ? (
-            <EvidenceSection operation={operation} />
-          ) : current.key === 'courtReport' ? (
-            <CourtReportSection operation={operation} />
-          ) : (
-            <ArchiveSection operation={operation} />
-          )}
+          {/* Whatever fails in a section stays in it: the menu on the left and the header above keep working. */}
+          <ScreenBoundary screen={current.label} resetKey={resetKey} actions={<BackupCard operation={operation} />}>
+            {current.key === 'overview' ? (
+              <OverviewSection operation={operation} />
+            ) : current.key === 'commandPost' ? (
+              <CommandPostSection operation={operation} />
+            ) : current.key === 'plan' ? (
+              <PlanSection operation={operation} />
+            ) : current.key === 'documents' ? (
+              <DocumentsSection operation={operation} />
+            ) : current.key === 'onSite' ? (
+              <OnSiteSection operation={operation} />
+            ) : current.key === 'evidence' ? (
+              <EvidenceSection operation={operation} />
+            ) : current.key === 'courtReport' ? (
+              <CourtReportSection operation={operation} />
+            ) : (
+              <ArchiveSection operation={operation} />
+            )}
+          </ScreenBoundary>
         </Layout.Content>
       </Layout>
     </OperatorGate>
