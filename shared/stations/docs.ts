@@ -98,3 +98,8 @@ export function checkEntryDoc(doc: Record<string, unknown>, op: string): DocChec
   }
   return { ok: true, entry };
 }
+
+/** The CouchDB database of an operation (CouchDB names: lowercase letter first, then [a-z0-9_$()+/-]). */
+export function operationDbName(op: string): string {
+  return `op_${op.toLowerCase().replace(/[^a-z0-9_-]/g, (c) => `$${c.codePointAt(0)!.toString(16)}`)}`;
+}
