@@ -182,11 +182,13 @@ export async function database(served: Served, req: http.IncomingMessage, res: h
   if (r('POST', '_ensure_full_commit')) return sendJson(res, 201, { ok: true, instance_start_time: '0' });
   if (first === '_local' && more.length >= 1) {
     // Replication checkpoints: the only documents a client may change, and never an entry.
-    const id = `_local/${more.join('/')}`;
+    const id = `_local/${more.map(decodeURIComponent).join('/')}`;
     if (read) return sendJson(res, 200, await served.read.get(id));
     if (method === 'PUT') {
+      // PouchDB's HTTP adapter encodes a checkpoint id twice in a PUT's path; its body names it once.
       const body = ((await readBody(req)) ?? {}) as Record<string, unknown>;
-      return sendJson(res, 201, await served.read.put({ ...body, _id: id }));
+      const named = typeof body['_id'] === 'string' && body['_id'].startsWith('_local/') ? body['_id'] : id;
+      return sendJson(res, 201, await served.read.put({ ...body, _id: named }));
     }
     return forbidden(res, '复制检查点不能删除');
   }
