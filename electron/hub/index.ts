@@ -243,7 +243,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const url = new URL(req.url ?? '/', 'https://hub.invalid');
     const pathname = url.pathname;
     if (pathname === PAIR_PATH) {
-      res.writeHead(302, { Location: '/app/src/stations/station.html' });
+      res.writeHead(302, { Location: `/app/src/stations/station.html${url.search}` });
       return void res.end();
     }
     if (pathname === '/app' || pathname.startsWith('/app/')) return serveApp(res, pathname);

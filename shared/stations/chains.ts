@@ -47,6 +47,11 @@ export interface VerifyOptions {
   signatures: 'heads' | 'all';
   /** A station's name for messages, e.g. from the roster. */
   name?: (writer: string) => string | undefined;
+  /**
+   * Entries a field device holds only as withheld stubs (redaction.ts): they fill their place
+   * in the chain (links, seen marks) but their content and signature are the hub's word.
+   */
+  withheld?: ReadonlyArray<Pick<StationEntry, 'writer' | 'seq' | 'hash' | 'prev' | 'op'>>;
 }
 
 /** 工作站「证据组平板」（Ab3xYz9Q） — how messages name a station. */
@@ -90,9 +95,16 @@ export function verifyStations(values: readonly unknown[], options: VerifyOption
     byHash.set(entry.hash, entry);
   }
   const entries = [...byHash.values()];
+  const stubs = new Set<string>();
+  for (const w of options.withheld ?? []) {
+    if (w.op !== options.op || byHash.has(w.hash)) continue;
+    stubs.add(w.hash);
+    byHash.set(w.hash, w as StationEntry);
+  }
+  const all = [...byHash.values()];
 
   const chains = new Map<string, Map<number, StationEntry[]>>();
-  for (const e of entries) {
+  for (const e of all) {
     let chain = chains.get(e.writer);
     if (!chain) chains.set(e.writer, (chain = new Map()));
     const at = chain.get(e.seq);
@@ -103,7 +115,7 @@ export function verifyStations(values: readonly unknown[], options: VerifyOption
   // Hashes (all), then links, forks and which entries are tips.
   const hashOk = new Set<string>();
   const hasChild = new Set<string>();
-  for (const e of entries) {
+  for (const e of all) {
     if (e.seq > 1) hasChild.add(`${e.writer}|${e.prev}`);
   }
   const writers: WriterSummary[] = [];
@@ -124,7 +136,7 @@ export function verifyStations(values: readonly unknown[], options: VerifyOption
       }
       for (const e of here) {
         const sigNeeded = options.signatures === 'all' || !hasChild.has(`${writer}|${e.hash}`);
-        const fault = entryFault(e, sigNeeded);
+        const fault = stubs.has(e.hash) ? null : entryFault(e, sigNeeded);
         if (fault === 'hash') add({ kind: 'hash', writer, seq, message: `${label(writer)}第 ${seq} 条记录的内容与其哈希值不符，记录已被改动` });
         else if (fault === 'signature') add({ kind: 'signature', writer, seq, message: `${label(writer)}第 ${seq} 条记录的签名无效，不是该工作站签署的` });
         if (fault !== 'hash') hashOk.add(e.hash);
