@@ -239,7 +239,6 @@ export async function startHub(options: HubOptions): Promise<Hub> {
   }
 
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-    if (process.env['HUB_DEBUG']) res.on('finish', () => console.error(req.method, req.url, res.statusCode));
     const url = new URL(req.url ?? '/', 'https://hub.invalid');
     const pathname = url.pathname;
     if (pathname === PAIR_PATH) {

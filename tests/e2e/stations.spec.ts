@@ -7,6 +7,7 @@ import path from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
 import { startHub, type Hub } from '../../electron/hub/index';
 import type { RoleGrant } from '../../shared/stations/roster';
+import type {} from '../../renderer/src/stations/pageApi'; // window.station's type
 
 const OP = 'op-e2e-stations';
 const CANARY = '110101199003079999';

@@ -8,12 +8,11 @@ import { fetchPinnedCertificate, pinnedAgent } from '../../electron/hub/pinning'
 import type { Hub } from '../../electron/hub/index';
 import { entryDoc } from '../../shared/stations/docs';
 import { createEntry, seenMark, type EntryInput } from '../../shared/stations/entry';
-import { headsOf } from '../../shared/stations/chains';
 import { HLC_ZERO, hlcReceive } from '../../shared/stations/hlc';
 import { credentialClaim, shortAuthString } from '../../shared/stations/pairing';
 import { genesisInput, rosterInput, type RoleGrant } from '../../shared/stations/roster';
 import { demoSigner, type Signer } from '../../shared/stations/signer';
-import type { Hlc, StationEntry } from '../../shared/stations/types';
+import type { Head, Hlc, StationEntry } from '../../shared/stations/types';
 
 export const MemoryPouch = PouchDB.plugin(memoryAdapter).defaults({ adapter: 'memory' });
 export const operator = { personId: 'p-1', name: '测试员' };
@@ -56,14 +55,23 @@ export class NodeStation {
     const all = await this.local.allDocs({ include_docs: true, startkey: 'e.', endkey: 'e.\uffff' });
     return all.rows.map((r) => (r.doc as unknown as { entry: StationEntry }).entry);
   }
-  /** Signs and stores the next entry locally (not yet on the hub). */
+  private heads = new Map<string, Head>();
+  private since: number | string = 0;
+
+  /** Signs and stores the next entry locally (not yet on the hub). Reads only what changed since the last write. */
   async write(input: EntryInput): Promise<StationEntry> {
-    const entries = await this.entries();
-    for (const e of entries) this.hlc = hlcReceive(this.hlc, e.hlc, Date.now());
-    const heads = headsOf(entries);
-    const own = heads.get(this.key) ?? null;
-    heads.delete(this.key);
-    const { entry, hlc } = await createEntry(this.signer, { op: this.op, head: own, hlc: this.hlc, seen: Object.fromEntries([...heads].map(([w, h]) => [w, seenMark(h)])), boot: 'node' }, input, { wallMs: Date.now(), monoMs: performance.now() });
+    const changes = await this.local.changes({ since: this.since, include_docs: true });
+    for (const c of changes.results) {
+      const e = (c.doc as unknown as { entry?: StationEntry } | undefined)?.entry;
+      if (!e) continue;
+      const h = this.heads.get(e.writer);
+      if (!h || e.seq > h.seq) this.heads.set(e.writer, { seq: e.seq, hash: e.hash });
+      this.hlc = hlcReceive(this.hlc, e.hlc, Date.now());
+    }
+    this.since = changes.last_seq;
+    const own = this.heads.get(this.key) ?? null;
+    const seen = Object.fromEntries([...this.heads].filter(([w]) => w !== this.key).map(([w, h]) => [w, seenMark(h)]));
+    const { entry, hlc } = await createEntry(this.signer, { op: this.op, head: own, hlc: this.hlc, seen, boot: 'node' }, input, { wallMs: Date.now(), monoMs: performance.now() });
     this.hlc = hlc;
     await this.local.bulkDocs([entryDoc(entry)], { new_edits: false });
     return entry;

@@ -10,14 +10,10 @@ import { utf8, toBase64url } from '../../../shared/stations/encoding';
 import type { EntryInput } from '../../../shared/stations/entry';
 import type { StationEntry } from '../../../shared/stations/types';
 import { forgetIdentity, stationIdentity, webCryptoEd25519 } from './identity';
+import type { StationConnection, StationPageApi } from './pageApi';
 import { StationStore, type Attachment } from './store';
 
-interface Connection {
-  op: string;
-  db: string;
-  credential: string;
-  anchor: string;
-}
+type Connection = StationConnection;
 
 const CONNECTION_KEY = 'enforcement-console.station.connection';
 const $ = (id: string) => document.getElementById(id)!;
@@ -42,6 +38,12 @@ async function render(): Promise<void> {
   line.textContent = verdict.ok ? `校验通过（${verdict.writers.length} 个工作站）` : `校验发现问题：${verdict.first?.message ?? ''}`;
   if (!verdict.ok) line.className = 'problem';
   $('verdict').append(line);
+  const withheld = (await store.withheld()).length;
+  if (withheld > 0) {
+    const note = document.createElement('small');
+    note.textContent = `另有 ${withheld} 条记录含本站角色不应持有的个人信息，同步中心未下发其内容`;
+    $('verdict').append(note);
+  }
   for (const f of store.flagged()) {
     const p = document.createElement('div');
     p.className = 'problem';
@@ -110,7 +112,7 @@ async function pair(invite: PairingInvite, name: string): Promise<void> {
   }
 }
 
-const api = {
+const api: StationPageApi = {
   ready: undefined as Promise<void> | undefined,
   publicKey: () => store?.signer.publicKey,
   sas: () => document.querySelector('[data-testid="sas"]')?.textContent ?? null,
@@ -137,12 +139,9 @@ const api = {
   /** Everything the station's database holds, as text (the e2e looks for canary values in it). */
   dump: async () => JSON.stringify((await store!.db.allDocs({ include_docs: true, attachments: true })).rows),
   state: () => state,
+  /** The station's PouchDB (measurements compare an append with a plain put on the same engine). */
+  database: () => store?.db as { constructor: unknown } | undefined,
 };
-declare global {
-  interface Window {
-    station: typeof api;
-  }
-}
 window.station = api;
 
 // PouchDB retries quietly while the network is gone; the status line says so at once.
