@@ -144,3 +144,17 @@ describe('verifying the stations’ chains', () => {
     expect([...headsOf(a.entries()).entries()].map(([w, h]) => [w, h.seq])).toEqual(expect.arrayContaining([[a.key, 2], [b.key, 2]]));
   });
 });
+
+describe('a field device’s view', () => {
+  it('withheld stubs keep the chain linked; without them the gap is reported', async () => {
+    const { a, b } = await twoStations(3);
+    const secret = ofWriter(a.entries(), b.key)[1]!; // b's 2nd entry, withheld from a phone
+    const held = a.entries().filter((e) => e !== secret);
+    expect(verify(held).first).toMatchObject({ kind: 'gap', writer: b.key, seq: 2 });
+    const stub = { op: secret.op, writer: secret.writer, seq: secret.seq, hash: secret.hash, prev: secret.prev };
+    expect(verifyStations(held, { op: OP, signatures: 'all', withheld: [stub] }).ok).toBe(true);
+    // A stub cannot stand in for a different entry: the next entry's link and a's seen mark still decide.
+    const forged = verifyStations(held, { op: OP, signatures: 'all', withheld: [{ ...stub, hash: 'f'.repeat(64) }] });
+    expect(forged.problems.map((p) => [p.kind, p.seq])).toEqual(expect.arrayContaining([['rewrite', 2], ['link', 3]]));
+  });
+});
