@@ -6,7 +6,7 @@ import memoryAdapter from 'pouchdb-adapter-memory';
 import type https from 'node:https';
 import { fetchPinnedCertificate, pinnedAgent } from '../../electron/hub/pinning';
 import type { Hub } from '../../electron/hub/index';
-import { entryDoc } from '../../shared/stations/docs';
+import { entryDoc, type InlineAttachment } from '../../shared/stations/docs';
 import { createEntry, seenMark, type EntryInput } from '../../shared/stations/entry';
 import { HLC_ZERO, hlcReceive } from '../../shared/stations/hlc';
 import { credentialClaim, shortAuthString } from '../../shared/stations/pairing';
@@ -59,7 +59,7 @@ export class NodeStation {
   private since: number | string = 0;
 
   /** Signs and stores the next entry locally (not yet on the hub). Reads only what changed since the last write. */
-  async write(input: EntryInput): Promise<StationEntry> {
+  async write(input: EntryInput, attachments?: Record<string, InlineAttachment>): Promise<StationEntry> {
     const changes = await this.local.changes({ since: this.since, include_docs: true });
     for (const c of changes.results) {
       const e = (c.doc as unknown as { entry?: StationEntry } | undefined)?.entry;
@@ -73,7 +73,7 @@ export class NodeStation {
     const seen = Object.fromEntries([...this.heads].filter(([w]) => w !== this.key).map(([w, h]) => [w, seenMark(h)]));
     const { entry, hlc } = await createEntry(this.signer, { op: this.op, head: own, hlc: this.hlc, seen, boot: 'node' }, input, { wallMs: Date.now(), monoMs: performance.now() });
     this.hlc = hlc;
-    await this.local.bulkDocs([entryDoc(entry)], { new_edits: false });
+    await this.local.bulkDocs([entryDoc(entry, attachments)], { new_edits: false });
     return entry;
   }
   note(text: string, group = ''): Promise<StationEntry> {

@@ -12,6 +12,7 @@ import { pullFromCounty, pushToCounty } from '../../electron/hub/county';
 import { startHub, type Hub } from '../../electron/hub/index';
 import { verifyStations } from '../../shared/stations/chains';
 import { countersignInput, latestAgreedCheckpoint } from '../../shared/stations/checkpoints';
+import { sha256Hex } from '../../shared/stations/canonical';
 import { entryDoc } from '../../shared/stations/docs';
 import { rosterInput } from '../../shared/stations/roster';
 import type { StationEntry } from '../../shared/stations/types';
@@ -109,6 +110,18 @@ describe('the hub', () => {
     expect(refusals.map((r) => r.reason)).toEqual(expect.arrayContaining([expect.stringContaining('拒绝修改已有记录'), expect.stringContaining('拒绝第 2 版')]));
     // Replication checkpoints (_local) stay writable.
     expect((await remote.put({ _id: '_local/mine', n: 1 })).ok).toBe(true);
+  });
+
+  it('carries attachments pinned by SHA-256 in the signed entry, and refuses bytes that do not match', async () => {
+    const pdf = Buffer.from('%PDF-1.7 强制执行告知书');
+    const files = [{ name: 'notice.pdf', sha256: sha256Hex(pdf), contentType: 'application/pdf', size: pdf.length }];
+    const entry = await commander.write({ operator, category: 'note', text: '告知书 PDF', files }, { 'notice.pdf': { content_type: 'application/pdf', data: pdf.toString('base64') } });
+    await commander.sync();
+    await clerk.sync();
+    expect(Buffer.from(await clerk.local.getAttachment(entryDoc(entry)._id, 'notice.pdf')).toString()).toBe(pdf.toString());
+    const forged = await commander.write({ operator, category: 'note', text: '告知书 PDF（篡改）', files });
+    const [result] = await commander.remote!.bulkDocs([entryDoc(forged, { 'notice.pdf': { content_type: 'application/pdf', data: Buffer.from('%PDF-1.7 另一份').toString('base64') } })], { new_edits: false });
+    expect(result).toMatchObject({ error: 'forbidden', reason: '附件「notice.pdf」与记录登记的 SHA-256 不符' });
   });
 
   it('refuses what a role may not write, with the reason kept', async () => {
