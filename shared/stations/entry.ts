@@ -87,7 +87,9 @@ export function parseEntry(value: unknown): ParsedEntry {
 export type EntryFault = 'hash' | 'signature';
 
 /** null when the entry's hash matches its content and (if asked) its signature verifies. */
-export function entryFault(entry: StationEntry, checkSignature: boolean): EntryFault | null {
+export type SignatureCheck = (sig: string, bytes: Uint8Array, publicKey: string) => boolean;
+
+export function entryFault(entry: StationEntry, checkSignature: boolean, verify: SignatureCheck = verifySignature): EntryFault | null {
   let bytes: Uint8Array;
   try {
     bytes = canonicalBytes(entry as unknown as Record<string, unknown>);
@@ -96,7 +98,7 @@ export function entryFault(entry: StationEntry, checkSignature: boolean): EntryF
     throw error;
   }
   if (sha256Hex(bytes) !== entry.hash) return 'hash';
-  if (checkSignature && !verifySignature(entry.sig, bytes, entry.writer)) return 'signature';
+  if (checkSignature && !verify(entry.sig, bytes, entry.writer)) return 'signature';
   return null;
 }
 

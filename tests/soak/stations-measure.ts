@@ -10,11 +10,12 @@ import { chromium } from '@playwright/test';
 import { startHub } from '../../electron/hub/index';
 import { verifyStations } from '../../shared/stations/chains';
 import { rosterInput } from '../../shared/stations/roster';
+import { nativeVerify } from '../../electron/hub/nativeVerify';
 import { agentFor, commanderOn, operator, pairStation } from './station';
 import { chromiumFlags } from '../../playwright.config';
 import type {} from '../../renderer/src/stations/pageApi'; // window.station's type
 
-const N = 10_000;
+const N = Number(process.env['ENTRIES'] ?? 10_000);
 const OP = 'op-measure';
 
 async function main(): Promise<void> {
@@ -41,6 +42,9 @@ async function main(): Promise<void> {
   t = performance.now();
   const allSigs = verifyStations(entries, { op: OP, signatures: 'all' });
   const allMs = performance.now() - t;
+  t = performance.now();
+  const allNative = verifyStations(entries, { op: OP, signatures: 'all', verify: nativeVerify });
+  const allNativeMs = performance.now() - t;
 
   const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: chromiumFlags });
   const context = await browser.newContext({ ignoreHTTPSErrors: true });
@@ -55,7 +59,10 @@ async function main(): Promise<void> {
   await hub.admit(pending.pairingId, await commander.write(rosterInput('pair', { key, name: 'late', grant: { role: 'evidenceClerk' }, fromSeq: 1, sas: pending.sas }, operator)));
   const target = (await hub.store(OP)!.entries()).length;
   const pairedAt = performance.now();
-  await page.waitForFunction((n) => window.station.timeline().then((l) => l.length >= n), target, { timeout: 120_000, polling: 250 });
+  while ((await page.evaluate(() => window.station.timeline().then((l) => l.length))) < target) {
+    if (performance.now() - pairedAt > 300_000) throw new Error('catch-up did not finish in 5 minutes');
+    await new Promise((r) => setTimeout(r, 200));
+  }
   const catchUpMs = performance.now() - pairedAt;
 
   // Append (sign + put, with the cross-tab lock) vs a plain put of the same document shape.
@@ -88,9 +95,11 @@ async function main(): Promise<void> {
       {
         entries: entries.length,
         writers: heads.writers.length,
-        verifyOk: heads.ok && allSigs.ok,
+        verifyOk: heads.ok && allSigs.ok && allNative.ok,
+        firstProblem: heads.first?.message ?? allSigs.first?.message ?? null,
         verifyHeadsOnlyMs: Math.round(headsMs),
         verifyAllSignaturesMs: Math.round(allMs),
+        verifyAllSignaturesNativeMs: Math.round(allNativeMs),
         writeAndPush10kSeconds: Math.round(writeSeconds),
         catchUpEntries: target,
         catchUpMs: Math.round(catchUpMs),

@@ -98,3 +98,17 @@ describe('a signed entry', () => {
     expect(nobleSigner(new Uint8Array(32).fill(1)).publicKey).toHaveLength(43);
   });
 });
+
+describe('native verification (Node)', () => {
+  it('agrees with @noble/curves on good, wrong and malformed signatures', async () => {
+    const { nativeVerify } = await import('../../electron/hub/nativeVerify');
+    const s = demoSigner('native');
+    const bytes = new TextEncoder().encode('记录');
+    const sig = toBase64url(await s.sign(bytes));
+    const bad = toBase64url(await demoSigner('other').sign(bytes));
+    for (const [g, b, k] of [[sig, bytes, s.publicKey], [bad, bytes, s.publicKey], [sig, new TextEncoder().encode('改'), s.publicKey], ['AAAA', bytes, s.publicKey], [sig, bytes, 'short']] as const) {
+      expect(nativeVerify(g, b, k)).toBe(verifySignature(g, b, k));
+    }
+    expect(nativeVerify(sig, bytes, s.publicKey)).toBe(true);
+  });
+});
