@@ -62,7 +62,7 @@ const ALLOWED_KEYS = new Set(['_id', '_rev', '_revisions', 'entry', '_attachment
  * operation, its hash matching and its signature valid, each attachment the bytes its
  * file reference pins. Roles and chains are checked by the caller.
  */
-export function checkEntryDoc(doc: Record<string, unknown>, op: string, verify?: SignatureCheck): DocCheck {
+export function checkEntryDoc(doc: Record<string, unknown>, op: string, verify?: SignatureCheck | 'deferred'): DocCheck {
   const id = typeof doc['_id'] === 'string' ? doc['_id'] : '';
   if (doc['_deleted'] !== undefined) return refuse(`记录不能删除（${id}）`);
   if (!id.startsWith(ENTRY_PREFIX)) return refuse(`文档编号不是记录编号（${id || '空'}）`);
@@ -80,7 +80,7 @@ export function checkEntryDoc(doc: Record<string, unknown>, op: string, verify?:
   if (entry.op !== op) return refuse(`记录属于另一次执行行动（${entry.op}）`);
   if (id !== entryDocId(entry)) return refuse(`文档编号与记录内容不符（${id}）`);
   if (rev !== entryRev(entry)) return refuse(`记录的版本号与其内容不符（${rev}）`);
-  const fault = entryFault(entry, true, verify);
+  const fault = verify === 'deferred' ? entryFault(entry, false) : entryFault(entry, true, verify);
   if (fault === 'hash') return refuse(`记录内容与其哈希值不符（第 ${entry.seq} 条）`);
   if (fault === 'signature') return refuse(`记录签名无效（第 ${entry.seq} 条）`);
   const attachments = (doc['_attachments'] ?? {}) as Record<string, { data?: unknown; stub?: unknown }>;

@@ -23,7 +23,9 @@ async function main(): Promise<void> {
   const hub = await startHub({ dataDir: dir, port: 47745, appRoot: path.resolve(__dirname, '../../out/renderer') });
   const agent = await agentFor(hub);
   const commander = await commanderOn(hub, OP, agent);
-  const writers = [commander, ...(await Promise.all(['w1', 'w2', 'w3'].map((n) => pairStation(hub, commander, agent, n, { role: 'evidenceClerk' }))))];
+  // One at a time: the commander's Node station has no lock, and concurrent writes would fork its chain.
+  const writers = [commander];
+  for (const n of ['w1', 'w2', 'w3']) writers.push(await pairStation(hub, commander, agent, n, { role: 'evidenceClerk' }));
 
   // 10 000 entries over 4 writers, pushed to the hub in batches.
   let t = performance.now();

@@ -75,7 +75,8 @@ export class StationStore {
     const doc = change.doc as unknown as Record<string, unknown> | undefined;
     if (!change.id.startsWith(ENTRY_PREFIX) || !doc) return;
     const expectedRev = `1-${change.id.slice(-64, -32)}`;
-    const check = checkEntryDoc(doc, this.op);
+    // Signatures are checked by verify() (each head's covers its chain); here: shape, ids, hash, attachments.
+    const check = checkEntryDoc(doc, this.op, 'deferred');
     if (!check.ok || change.changes.some((c) => c.rev !== expectedRev)) {
       this.flag(change.id, check.ok ? `收到记录的其他版本（${change.changes.map((c) => c.rev).join('、')}），保留原始版本并标记` : check.reason);
       return;
