@@ -61,7 +61,7 @@ describe('several stations, one record (property)', () => {
       }),
       { numRuns: 25 },
     );
-  });
+  }, 120_000);
 
   it('any single changed, dropped or re-ordered entry is detected', async () => {
     const stations = await run(4, [
@@ -107,7 +107,7 @@ describe('several stations, one record (property)', () => {
         }
         expect(verifyStations(mutated, { op: OP, signatures: 'heads' }).ok).toBe(false);
       }),
-      { numRuns: 200 },
+      { numRuns: 150 },
     );
-  });
+  }, 120_000);
 });
