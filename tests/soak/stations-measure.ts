@@ -63,7 +63,7 @@ async function main(): Promise<void> {
   const pairedAt = performance.now();
   while ((await page.evaluate(() => window.station.timeline().then((l) => l.length))) < target) {
     if (performance.now() - pairedAt > 300_000) throw new Error('catch-up did not finish in 5 minutes');
-    await new Promise((r) => setTimeout(r, 200));
+    await new Promise((r) => setTimeout(r, 1000));
   }
   const catchUpMs = performance.now() - pairedAt;
 

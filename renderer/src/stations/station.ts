@@ -65,9 +65,11 @@ async function openStore(op: string): Promise<StationStore> {
   if (signer.extractable) throw new Error('工作站私钥可被导出：拒绝使用');
   store = await StationStore.open(op, signer);
   let pending: ReturnType<typeof setTimeout> | undefined;
+  // Verifying the whole record is the costly part of a render: during a catch-up it waits
+  // until the feed has been quiet for a moment.
   store.subscribe(() => {
     clearTimeout(pending);
-    pending = setTimeout(() => void render(), 100);
+    pending = setTimeout(() => void render(), 1500);
   });
   ($('add') as HTMLButtonElement).disabled = false;
   return store;
