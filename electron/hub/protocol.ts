@@ -83,7 +83,9 @@ async function changes(served: Served, req: http.IncomingMessage, res: http.Serv
   await new Promise<void>((resolve) => {
     const live = served.read.changes({ ...options, live: true, since: options['since'] ?? 0 });
     const beat = heartbeat > 0 ? setInterval(() => res.write('\n'), Math.max(1000, heartbeat)) : undefined;
+    const onClose = () => finish([], first.last_seq);
     const finish = (results: unknown[], lastSeq: unknown) => {
+      req.socket.off('close', onClose); // keep-alive sockets serve many polls
       clearTimeout(timer);
       if (beat) clearInterval(beat);
       live.cancel();
@@ -93,7 +95,7 @@ async function changes(served: Served, req: http.IncomingMessage, res: http.Serv
     const timer = setTimeout(() => finish([], first.last_seq), timeout);
     live.on('change', (change) => finish([change], change.seq));
     live.on('error', () => finish([], first.last_seq));
-    req.socket.once('close', () => finish([], first.last_seq));
+    req.socket.once('close', onClose);
   });
 }
 
