@@ -32,7 +32,8 @@ export default defineConfig({
     build: {
       outDir: resolve(__dirname, 'out/renderer'),
       chunkSizeWarningLimit: 4096,
-      rollupOptions: { input: resolve(__dirname, 'renderer/index.html') },
+      // station.html: the stations' page the hub serves to phones and browser stations (renderer/src/stations).
+      rollupOptions: { input: { index: resolve(__dirname, 'renderer/index.html'), station: resolve(__dirname, 'renderer/src/stations/station.html') } },
     },
   },
 });

@@ -1,0 +1,87 @@
+import { describe, expect, it } from 'vitest';
+import { verifyStations } from '../../shared/stations/chains';
+import { admission, foldRoster, genesisInput, isRevoked, mayWrite, rosterInput, standingAt, type RoleGrant } from '../../shared/stations/roster';
+import { OP, operator, pairedOperation, SimStation, sync } from './stations-helpers';
+
+const leader: RoleGrant = { role: 'groupLeader', group: 'security' };
+
+describe('the station roster', () => {
+  it('the genesis entry makes its writer the commander; pairings give roles from seq 1', async () => {
+    const { commander, stations } = await pairedOperation([['安保组手机', leader], ['证据组平板', { role: 'evidenceClerk' }]]);
+    const roster = foldRoster(commander.entries());
+    expect(roster.anchor).toBe(commander.key);
+    expect(roster.problems).toEqual([]);
+    expect(standingAt(roster, stations[0]!.key, 1)).toEqual({ ok: true, grant: leader });
+    expect(standingAt(roster, stations[1]!.key, 99)).toEqual({ ok: true, grant: { role: 'evidenceClerk' } });
+    expect(roster.stations.get(stations[1]!.key)?.name).toBe('证据组平板');
+  });
+
+  it('an unpaired station is refused, with the reason', async () => {
+    const { commander } = await pairedOperation([]);
+    const stranger = new SimStation('stranger');
+    const entry = await stranger.note('x');
+    expect(admission(foldRoster(commander.entries()), entry)).toMatch(/未经指挥工作站配对/);
+  });
+
+  it('role change and revocation take effect from the station’s own seq, whatever the clocks say', async () => {
+    const { commander, stations } = await pairedOperation([['手机', leader]]);
+    const phone = stations[0]!;
+    for (let i = 0; i < 3; i++) await phone.note(`巡查 ${i}`, undefined, 'security');
+    sync(commander, phone);
+    await commander.write(rosterInput('role', { key: phone.key, name: '手机', grant: { role: 'observer' }, fromSeq: 4 }, operator));
+    await phone.note('角色变更前已离线写的', undefined, 'security'); // seq 4
+    const roster = foldRoster([...commander.entries(), ...phone.entries()]);
+    const [e3, e4] = [3, 4].map((s) => phone.entries().find((e) => e.writer === phone.key && e.seq === s)!);
+    expect(admission(roster, e3!)).toBeNull();
+    expect(admission(roster, e4!)).toMatch(/观察员工作站只能查看/);
+    await commander.write(rosterInput('revoke', { key: phone.key, name: '手机', fromSeq: 5 }, operator));
+    const after = foldRoster(commander.entries());
+    expect(isRevoked(after, phone.key)).toBe(true);
+    const e5 = await phone.note('撤销后', undefined, 'security');
+    expect(admission(after, e5)).toBe(`工作站「手机」（${phone.key.slice(0, 8)}）已于其第 5 条记录起被撤销，第 5 条记录不予接受`);
+  });
+
+  it('only the commander’s chain changes the roster; a second genesis is not trusted without an anchor', async () => {
+    const { commander, stations } = await pairedOperation([['副指挥', { role: 'deputy' }]]);
+    const deputy = stations[0]!;
+    const sneaky = await deputy.write(rosterInput('pair', { key: new SimStation('x').key, name: 'x', grant: { role: 'commander' }, fromSeq: 1 }, operator));
+    expect(admission(foldRoster(commander.entries()), sneaky)).toMatch(/只有现场执行指挥工作站可以配对/);
+    const rival = new SimStation('rival');
+    await rival.write(genesisInput(rival.key, '另一个指挥', operator));
+    const both = [...commander.entries(), ...rival.entries()];
+    expect(foldRoster(both).anchor).toBeNull();
+    expect(foldRoster(both).problems[0]).toMatch(/2 个不同工作站的创始记录/);
+    expect(foldRoster(both, commander.key).anchor).toBe(commander.key);
+    expect(verifyStations(both, { op: OP, signatures: 'all' }).ok).toBe(true);
+  });
+});
+
+describe('mayWrite', () => {
+  const entry = (category: Parameters<typeof mayWrite>[1]['category'], group = '', tables: string[] = []) => ({
+    category,
+    group,
+    act: { kind: 'x', changes: tables.map((table) => ({ table, op: 'put' as const, id: '1' })) },
+  });
+
+  it('a group leader cannot declare phases, stop or resume (legal basis in the message)', () => {
+    for (const c of ['phase', 'suspension', 'resumption'] as const) {
+      expect(mayWrite(leader, entry(c, 'security'))).toBe('只有现场执行指挥可以宣布执行环节、停止或恢复执行（工作组组长不能）');
+    }
+    expect(mayWrite({ role: 'commander' }, entry('phase'))).toBeNull();
+  });
+
+  it('a group leader writes for its own group and its own tables only', () => {
+    expect(mayWrite(leader, entry('checkIn', 'security', ['tasks']))).toBeNull();
+    expect(mayWrite(leader, entry('checkIn', 'inventory'))).toMatch(/只能为本组（security）记录/);
+    expect(mayWrite(leader, entry('note', 'security', ['subjects']))).toMatch(/不能修改「subjects」/);
+    expect(mayWrite(leader, entry('countersign'))).toBeNull();
+  });
+
+  it('an observer writes nothing; the hub writes only checkpoints and clock records', () => {
+    expect(mayWrite({ role: 'observer' }, entry('ack'))).toBe('观察员工作站只能查看，不能写入记录');
+    expect(mayWrite({ role: 'hub' }, entry('checkpoint'))).toBeNull();
+    expect(mayWrite({ role: 'hub' }, entry('note'))).toMatch(/同步中心工作站不能写入此类记录/);
+    expect(mayWrite({ role: 'evidenceClerk' }, entry('mediaRegister', 'evidence', ['media']))).toBeNull();
+    expect(mayWrite({ role: 'notary' }, entry('custody'))).toMatch(/公证人员工作站不能写入此类记录/);
+  });
+});
