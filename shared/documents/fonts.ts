@@ -12,9 +12,9 @@ export type FontRole = (typeof fontRoles)[number];
 /** What each role prints and the typeface the standard asks for, as 设置 and the PDF name them. */
 export const fontRoleLabels: Record<FontRole, { use: string; typeface: string; standard: string }> = {
   title: { use: '标题', typeface: '小标宋体', standard: '2号小标宋体' },
-  body: { use: '正文', typeface: '仿宋_GB2312', standard: '3号仿宋体，通常用仿宋_GB2312' },
-  heading1: { use: '一级标题', typeface: '黑体', standard: '一级标题“一、”用黑体，表头同' },
-  heading2: { use: '二级标题', typeface: '楷体_GB2312', standard: '二级标题“（一）”用楷体' },
+  body: { use: '正文', typeface: '仿宋_GB2312', standard: '3号仿宋体（仿宋_GB2312）' },
+  heading1: { use: '一级标题', typeface: '黑体', standard: '“一、”及表头用黑体' },
+  heading2: { use: '二级标题', typeface: '楷体_GB2312', standard: '“（一）”用楷体' },
 };
 
 /** Where a font file was found; `embedded` is the program's own Noto Serif SC. */
@@ -202,6 +202,36 @@ export function withOfficeFonts(embedded: DocumentFontSet, found: Partial<Record
 export function describeFace(face: FontFace, role: FontRole): string {
   const where = face.origin === 'embedded' ? fontOriginLabels.embedded : `${face.file}，${fontOriginLabels[face.origin]}`;
   return `${face.name}（${where}${face.substitute ? `，代替${fontRoleLabels[role].typeface}` : ''}）`;
+}
+
+/** What 设置 says about one role: which font prints it, from where, and whether the standard's typeface was found. */
+export interface FontRoleReport {
+  role: FontRole;
+  font: string;
+  /** The file and where it is, or that the program's own font stands in. */
+  where: string;
+  status: 'found' | 'substitute' | 'missing';
+  /** For a role without the standard's typeface: the file names that would be used. */
+  wanted?: string;
+}
+
+/** The report 设置 shows, role by role, from the files found and the embedded set. */
+export function fontReport<T extends FoundFontFile & { location: string }>(
+  chosen: Partial<Record<FontRole, ChosenFont<T>>>,
+  embedded: DocumentFontSet,
+): FontRoleReport[] {
+  return fontRoles.map((role) => {
+    const choice = chosen[role];
+    const wanted = `${fontRoleLabels[role].typeface}：${knownFontFileNames[role].join('、')}`;
+    if (!choice) return { role, font: embedded.faces[role].name, where: `${fontOriginLabels.embedded}（代替）`, status: 'missing', wanted };
+    return {
+      role,
+      font: choice.font.name,
+      where: `${fontOriginLabels[choice.file.origin]}：${choice.file.location}`,
+      status: choice.font.substitute ? 'substitute' : 'found',
+      ...(choice.font.substitute ? { wanted } : {}),
+    };
+  });
 }
 
 /**

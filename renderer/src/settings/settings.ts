@@ -92,7 +92,7 @@ export const fontFolderSchema = z.object({ location: z.string().min(1).max(1000)
 export type FontFolder = z.output<typeof fontFolderSchema>;
 
 const storedFontFileSchema = z
-  .object({ name: z.string().min(1).max(200), size: z.number().int().nonnegative(), lastModified: z.number(), bytes: z.instanceof(Uint8Array) })
+  .object({ name: z.string().min(1).max(200), size: z.number().int().nonnegative(), lastModified: z.number(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, '字体文件内容无效') })
   .strict();
 export type StoredFontFile = z.output<typeof storedFontFileSchema>;
 
