@@ -137,16 +137,28 @@ const styles = StyleSheet.create({
 });
 
 /**
+ * The children of a Text with neighbouring strings joined into one. textkit gives each
+ * string its own run, and when the fallback font prints the end of one string and the start
+ * of the next, the next one's start is set in the role's own font again: a character that
+ * font lacks (堃 in 仿宋_GB2312) would print as an empty box.
+ */
+function joinedStrings(children: ReactNode): ReactNode[] {
+  const out: ReactNode[] = [];
+  for (const child of Children.toArray(children)) {
+    const text = typeof child === 'string' || typeof child === 'number' ? String(child) : undefined;
+    if (text !== undefined && typeof out.at(-1) === 'string') out[out.length - 1] += text;
+    else out.push(text ?? child);
+  }
+  return out;
+}
+
+/**
  * react-pdf's Text, with the spaces of its strings made no-break spaces so that the line
- * breaker treats them like any other character (lineBreaking.ts says why). Documents use
- * this Text only.
+ * breaker treats them like any other character (lineBreaking.ts says why), and neighbouring
+ * strings joined (joinedStrings says why). Documents use this Text only.
  */
 export function Text({ children, ...props }: TextProps & { children?: ReactNode }) {
-  return (
-    <PdfText {...props}>
-      {Children.map(children, (child) => (typeof child === 'string' ? withNoBreakSpaces(child) : child))}
-    </PdfText>
-  );
+  return <PdfText {...props}>{joinedStrings(children).map((child) => (typeof child === 'string' ? withNoBreakSpaces(child) : child))}</PdfText>;
 }
 
 export interface OfficialDocumentProps {

@@ -95,15 +95,16 @@ export interface ChosenFont<T extends FoundFontFile> {
 
 /**
  * The best file for each role among those found: the standard's typeface before a stand-in,
- * then the office's folder before the Windows fonts before the machine's, then the order
- * of `knownFonts` (仿宋_GB2312 before 仿宋). A role nothing was found for is left out.
+ * then by the order of `knownFonts` (仿宋_GB2312 before 仿宋, wherever each is), then the
+ * office's folder before the Windows fonts before the machine's. A role nothing was found
+ * for is left out.
  */
 export function chooseFontFiles<T extends FoundFontFile>(files: readonly T[]): Partial<Record<FontRole, ChosenFont<T>>> {
   const candidates = files.flatMap((file) => {
     const font = knownFontOf(file.name);
     return font ? [{ file, font }] : [];
   });
-  const rank = ({ file, font }: ChosenFont<T>) => [font.substitute ? 1 : 0, ORIGIN_ORDER.indexOf(file.origin), knownFonts.indexOf(font)];
+  const rank = ({ file, font }: ChosenFont<T>) => [font.substitute ? 1 : 0, knownFonts.indexOf(font), ORIGIN_ORDER.indexOf(file.origin)];
   const better = (a: ChosenFont<T>, b: ChosenFont<T>) => {
     const [ra, rb] = [rank(a), rank(b)];
     const i = ra.findIndex((v, k) => v !== rb[k]);

@@ -2,7 +2,7 @@
 // can look in it again (Electron); otherwise (a browser page) its known font files are kept.
 import type { HostApi } from '../../../shared/host/contract';
 import type { ConsoleDb } from '../data/db';
-import { MAX_FONT_BYTES } from '../documents/fonts';
+import { MAX_FONT_BYTES } from '../documents/officeFonts';
 import { readWholeFile } from '../host/fileStream';
 import { saveFontFolder, type StoredFontFile } from './settings';
 
