@@ -411,20 +411,30 @@ export function Table({ columns, rows, closing, closingRows = 2 }: TableProps) {
   );
   // Inside the table's View, so that the header repeats above the kept rows on a new page.
   const split = closing === undefined ? rows.length : Math.max(0, rows.length - closingRows);
+  const header = (
+    <View style={styles.tableHeaderRow} fixed>
+      {columns.map((column, c) => (
+        <Text key={column.title} style={[styles.tableCell, styles.tableHeaderCell, c === 0 ? styles.tableFirstCell : {}, { width: width(column) }]}>
+          {column.title}
+        </Text>
+      ))}
+    </View>
+  );
+  // All rows kept with the closing: the header goes with them, never alone at the foot of a page.
+  if (split === 0 && closing !== undefined) {
+    return (
+      <View style={styles.table} wrap={false}>
+        {header}
+        {rows.map(row)}
+        {closing}
+      </View>
+    );
+  }
   return (
     <>
       <View minPresenceAhead={TABLE_START} />
       <View style={styles.table}>
-        <View style={styles.tableHeaderRow} fixed>
-          {columns.map((column, c) => (
-            <Text
-              key={column.title}
-              style={[styles.tableCell, styles.tableHeaderCell, c === 0 ? styles.tableFirstCell : {}, { width: width(column) }]}
-            >
-              {column.title}
-            </Text>
-          ))}
-        </View>
+        {header}
         {rows.slice(0, split).map(row)}
         {closing === undefined ? null : (
           <View wrap={false}>

@@ -352,6 +352,29 @@ describe.skipIf(!hasPoppler)(popplerSuite('every kind of document'), { timeout: 
       expect(info(path), kind).toMatch(/Keywords:\s+文书字体：标题 Noto Serif SC Bold（程序内置，代替小标宋体）；正文 /);
     }
   });
+
+  it('does the same in the office’s fonts', async () => {
+    const backup = await everyKindBackup();
+    const officeDir = mkdtempSync(join(tmpdir(), '单位字体-'));
+    copyFileSync(notoFile('900Black'), join(officeDir, 'FZXBSJW.TTF'));
+    copyFileSync(notoFile('300Light'), join(officeDir, 'simfang.ttf'));
+    copyFileSync(notoFile('600SemiBold'), join(officeDir, 'simhei.ttf'));
+    copyFileSync(notoFile('200ExtraLight'), join(officeDir, 'simkai.ttf'));
+    const fonts = await cliFonts(officeDir);
+    try {
+      // The issued notice is its frozen PDF, printed when it was issued: skipped here.
+      for (const kind of documentKinds.filter((k) => k !== 'notice')) {
+        const { bytes } = await renderDocumentKind(kind, backup, fonts, { printedAt: AT, sha256 });
+        const path = savePdf(`fonts-kind-office-${kind}.pdf`, bytes);
+        const names = expectAllEmbedded(path, kind).map((row) => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));
+        expect(names, kind).toContain('NotoSerifSC-Light');
+        expect(names.filter((n) => !n.startsWith('NotoSerifSC-')), kind).toEqual([]);
+        expect(info(path), kind).toContain('文书字体：标题 方正小标宋简体（FZXBSJW.TTF，单位字体文件夹）；正文 仿宋（simfang.ttf，单位字体文件夹）');
+      }
+    } finally {
+      rmSync(officeDir, { recursive: true, force: true });
+    }
+  });
 });
 
 describe.skipIf(!hasPoppler)(popplerSuite('page layout'), { timeout: 60_000 }, () => {
