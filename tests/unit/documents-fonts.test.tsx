@@ -17,8 +17,10 @@ import {
   describeFontSet,
   everyRoleHas,
   fontReport,
+  fontRoles,
   isKnownFontFile,
   knownFontFileNames,
+  knownFontOf,
   roleChains,
   withOfficeFonts,
   type FoundFontFile,
@@ -31,6 +33,7 @@ import { pdfPageCount, renderToPdfBytes } from '../../shared/documents/render';
 import { findFontFiles, fontSearchPlaces } from '../../electron/main/fontFiles';
 import { nodeFonts as cliFonts } from '../../electron/cli/common';
 import { inventoryAttendanceFixture } from '../fixtures/documents/inventoryAttendance';
+import { issuedNotice } from '../fixtures/issuedDocument';
 import { onSiteLog } from '../fixtures/documents/onSiteLog';
 import { hasPoppler, nodeFonts, notoFile, pdfFonts, pdfPages, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
 
@@ -96,6 +99,8 @@ describe('choosing the font file for each role', () => {
     for (const name of ['simfang.ttf.exe', 'simsun.ttc', 'passwd', '../simhei.ttf', 'simhei.ttc', 'NotoSansCJK-Bold.ttf', 'x/simkai.ttf']) {
       expect(isKnownFontFile(name), name).toBe(false);
     }
+    // The names 设置 lists for a role are the ones that role takes.
+    for (const role of fontRoles) for (const name of knownFontFileNames[role]) expect(knownFontOf(name)?.role, name).toBe(role);
   });
 });
 
@@ -273,27 +278,18 @@ describe.skipIf(!hasPoppler)(popplerSuite('every kind of document'), { timeout: 
     const window = { start: '2026-12-08T09:00:00.000+08:00', end: '2026-12-08T12:00:00.000+08:00' };
     const data = noticeFromOperation(operation, subjects, { ...window, selfPerformanceDeadline: '2026-12-04', documentNumber: '临江强执告〔2026〕3号', issuedOn: '2026-11-24' });
     const pdf = await renderNotice(data, nodeFonts, { seq: 0, hash: '0'.repeat(64) });
-    const common = { operationId: operation.id, year: 2026, createdAt: '2026-11-24T09:00:00.000+08:00', updatedAt: '2026-11-24T09:30:00.000+08:00' };
     const notice: DocumentRecord = {
-      ...common,
-      id: 'notice-3',
+      ...issuedNotice('notice-3', operation.id, data.documentNumber),
       kind: 'notice',
-      issuerCode: '临江强执告',
-      status: 'issued',
-      number: '临江强执告〔2026〕3号',
-      sequence: 3,
+      selfPerformanceDays: 10,
       issuedAt: '2026-11-24T10:00:00.000+08:00',
-      issuedBy: '刘志强',
       pdf,
       sha256: await sha256(pdf),
       data,
-      selfPerformanceDays: 10,
     };
     const announcement: DocumentRecord = {
-      ...common,
-      id: 'announcement-draft',
+      ...issuedNotice('announcement-draft', operation.id, ''),
       kind: 'announcement',
-      issuerCode: '临江强执公',
       status: 'draft',
       data: announcementFromOperation(operation, subjects, { ...window, moveOutDeadline: '2026-12-04', documentNumber: '', issuedOn: '2026-11-24' }),
     };
