@@ -3,8 +3,9 @@
 // what the PDF says about them, and the check that every character to print is in them.
 //
 // No free 仿宋 or 小标宋 can be shipped with the program: the office's own font files are used
-// when they are found (a folder chosen in 设置, the Windows font folder), and the embedded
-// Noto Serif SC stands in for whatever is missing. Every PDF records which was used.
+// when they are found (a folder chosen in 设置, the Windows font folders, then the machine's
+// font folders as a named fallback), and the embedded Noto Serif SC stands in for whatever is
+// missing. Every PDF records which was used.
 
 export const fontRoles = ['title', 'body', 'heading1', 'heading2'] as const;
 export type FontRole = (typeof fontRoles)[number];
@@ -26,7 +27,7 @@ export const fontOriginLabels: Record<FontOrigin, string> = {
   system: '本机字体文件夹',
   embedded: '程序内置',
 };
-/** Searched in this order: the folder the office chose first. */
+/** Of two files of the same typeface, the one from the earlier place: the office's folder first. */
 const ORIGIN_ORDER: FoundFontOrigin[] = ['office', 'windows', 'system'];
 
 /** A font file the office may have, for one role. */
@@ -49,7 +50,7 @@ export interface KnownFont {
  * face to take from them: react-pdf cannot print from a whole collection.
  */
 export const knownFonts: readonly KnownFont[] = [
-  { role: 'title', name: '方正小标宋简体', files: /^(fzxbsjw[-\w]*|方正小标宋简体?)\.(ttf|otf)$/i },
+  { role: 'title', name: '方正小标宋简体', files: /^(fzxbsjw[-\w]*|方正小标宋(简体?)?)\.(ttf|otf)$/i },
   { role: 'title', name: '方正小标宋_GBK', files: /^(fzxbsk[-\w]*|方正小标宋_?gbk)\.(ttf|otf)$/i },
   { role: 'body', name: '仿宋_GB2312', files: /^(仿宋_?gb2312|fangsong_?gb2312)\.(ttf|otf)$/i },
   { role: 'body', name: '仿宋', files: /^(simfang|仿宋)\.(ttf|otf)$/i },

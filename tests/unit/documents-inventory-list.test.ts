@@ -101,7 +101,7 @@ describe('inventory list data', () => {
   });
 });
 
-describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), () => {
+describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), { timeout: 30_000 }, () => {
   it('prints 20 items in 2 rooms for 2 destinations, each list twice, with signature blocks and the chain head', async () => {
     const result = inventoryListData(records(), AT);
     if (!result.ok) throw new Error(result.problems.join());
