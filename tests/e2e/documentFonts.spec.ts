@@ -48,16 +48,17 @@ test('the office chooses its font folder in 设置; documents are printed in tho
   await fonts.scrollIntoViewIfNeeded();
   await page.screenshot({ path: 'tests/screenshots/settings-fonts.png' });
 
-  // Remembered: the files are kept in this browser, the folder cannot be read again.
+  // Remembered: the files are kept in this browser, the folder cannot be read again. The
+  // workspace asks who is there after the reload: go to 预案 first (signing in), then to 设置.
   await page.reload();
+  await page.getByRole('menuitem', { name: /预案/ }).click();
+  await page.getByRole('tab', { name: /审查与定稿/ }).click();
   await page.getByRole('button', { name: '设置' }).click();
   await expect(fonts.getByTestId('font-folder')).toHaveText('当前：单位字体');
   await expect(row(/^正文/)).toContainText('已找到');
   await page.keyboard.press('Escape');
   await expect(page.getByRole('dialog', { name: '设置' })).toBeHidden();
 
-  await page.getByRole('menuitem', { name: /预案/ }).click();
-  await page.getByRole('tab', { name: /审查与定稿/ }).click();
   await page.getByRole('button', { name: /打印预案/ }).first().click();
   const dir = join('out', 'e2e-pdf');
   mkdirSync(dir, { recursive: true });
