@@ -3,13 +3,13 @@
 // archive (一户一档) of an operation backup file with its index PDF, streamed to the ZIP file
 // chunk by chunk; with --media, the registered footage found in the folder goes in too.
 import { createHash } from 'node:crypto';
-import { createReadStream, existsSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { createReadStream, readdirSync, rmSync, statSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { matchMediaFiles, planArchive, registeredMedia, writeArchiveZip, type MediaSource } from '../../shared/archive/archive';
 import type { OperationBackup } from '../../shared/archive/backup';
 import { chinaInstant } from '../../shared/calendar/chinaTime';
-import { EXIT_FAILED, EXIT_USAGE, importWithVite, message, nodeFonts, readBackupFile, runMain } from './common';
+import { EXIT_FAILED, EXIT_USAGE, importWithVite, message, cliFonts, readBackupFile, runMain } from './common';
 
 type ArchiveIndex = typeof import('../../shared/documents/archiveIndex');
 
@@ -99,12 +99,8 @@ async function main(args: string[]): Promise<number> {
     console.error(`找不到音像文件夹 ${parsed.media}`);
     return EXIT_FAILED;
   }
-  const fonts = nodeFonts();
-  const missingFonts = [fonts.regular, fonts.bold].filter((f) => !existsSync(f));
-  if (missingFonts.length > 0) {
-    console.error(`找不到文书字体：${missingFonts.join('、')}（请先运行 npm install）`);
-    return EXIT_FAILED;
-  }
+  const fonts = await cliFonts(null);
+  if (!fonts) return EXIT_FAILED;
 
   const out = path.resolve(parsed.out);
   const now = new Date();

@@ -1,9 +1,21 @@
 // Node tool (not bundled into the app).
 // What the command-line tools share: the project's folders, its version and how they stop.
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
 import path from 'node:path';
 import { parseBackup, type OperationBackup } from '../../shared/archive/backup';
-import type { DocumentFonts } from '../../shared/documents/fonts';
+import {
+  chooseFontFiles,
+  describeFontSet,
+  embeddedFontSet,
+  foundFontFace,
+  withOfficeFonts,
+  type DocumentFontSet,
+  type EmbeddedFontFiles,
+  type FontFace,
+  type FontRole,
+} from '../../shared/documents/fonts';
+import { findFontFiles, fontSearchPlaces } from '../main/fontFiles';
 
 type Registry = typeof import('../../shared/documents/registry');
 
@@ -14,13 +26,57 @@ export function appVersion(): string {
   return pkg.version;
 }
 
-/** Noto Serif SC from node_modules, as the document tests use it. */
-export function nodeFonts(): DocumentFonts {
+/** The embedded Noto Serif SC from node_modules, as the document tests use it. */
+export function embeddedFontFiles(): EmbeddedFontFiles {
   const dir = path.join(projectRoot, 'node_modules', '@expo-google-fonts', 'noto-serif-sc');
   return {
     regular: path.join(dir, '400Regular', 'NotoSerifSC_400Regular.ttf'),
     bold: path.join(dir, '700Bold', 'NotoSerifSC_700Bold.ttf'),
   };
+}
+
+/**
+ * The fonts the documents print with, chosen as the app chooses them: the office's folder
+ * (`--font-dir`), the Windows font folders, this machine's font folders, else the embedded
+ * Noto Serif SC. Refused with the reason when the office's folder cannot be read.
+ */
+export async function nodeFonts(officeFolder: string | null = null): Promise<DocumentFontSet> {
+  const folder = officeFolder === null ? null : path.resolve(officeFolder);
+  const { files, problem } = await findFontFiles(folder, fontSearchPlaces(process.env, process.platform, homedir()));
+  if (problem) throw new Error(`字体文件夹 ${folder}：${problem}`);
+  const chosen = chooseFontFiles(files.map((f) => ({ ...f, id: `${f.origin}:${f.path}:${f.size}:${f.mtimeMs}` })));
+  const faces: Partial<Record<FontRole, FontFace>> = {};
+  for (const [role, choice] of Object.entries(chosen) as [FontRole, (typeof chosen)[FontRole] & object][]) {
+    faces[role] = foundFontFace(choice, choice.file.path);
+  }
+  return withOfficeFonts(embeddedFontSet(embeddedFontFiles()), faces);
+}
+
+/**
+ * nodeFonts for a command-line tool: says on stderr which fonts print which role, or why
+ * they cannot be had, and gives null then.
+ */
+export async function cliFonts(officeFolder: string | null): Promise<DocumentFontSet | null> {
+  const embedded = embeddedFontFiles();
+  const missing = [embedded.regular, embedded.bold].filter((f) => !existsSync(f));
+  if (missing.length > 0) {
+    console.error(`找不到文书字体：${missing.join('、')}（请先运行 npm install）`);
+    return null;
+  }
+  try {
+    const fonts = await nodeFonts(officeFolder);
+    console.error(describeFontSet(fonts));
+    return fonts;
+  } catch (error) {
+    console.error(message(error));
+    return null;
+  }
+}
+
+/** `--font-dir=DIR` taken out of the arguments: the office's font folder. */
+export function takeFontDirOption(args: string[]): { args: string[]; fontDir: string | null } {
+  const option = args.find((a) => a.startsWith('--font-dir='));
+  return { args: args.filter((a) => a !== option), fontDir: option ? option.slice('--font-dir='.length) : null };
 }
 
 /** Exit codes: 0 done, 1 the input or the output failed, 2 the command was used wrongly. */

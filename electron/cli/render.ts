@@ -2,12 +2,13 @@
 // `npm run render -- <backup.json> <kind> <out.pdf>`: prints one kind of document of an
 // operation backup file to a PDF, with the same layout code and fonts as the app.
 import { createHash } from 'node:crypto';
-import { existsSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { chinaInstant } from '../../shared/calendar/chinaTime';
-import { EXIT_FAILED, EXIT_USAGE, loadDocumentRegistry, message, nodeFonts, readBackupFile, runMain } from './common';
+import { EXIT_FAILED, EXIT_USAGE, loadDocumentRegistry, message, cliFonts, readBackupFile, runMain, takeFontDirOption } from './common';
 
-async function main(args: string[]): Promise<number> {
+async function main(argv: string[]): Promise<number> {
+  const { args, fontDir } = takeFontDirOption(argv);
   const { documentKinds, documentKindTitle, isDocumentKind, renderDocumentKind } = await loadDocumentRegistry();
   const kindList = () => documentKinds.map((k) => `  ${k.padEnd(16)}${documentKindTitle(k)}`).join('\n');
 
@@ -18,6 +19,8 @@ async function main(args: string[]): Promise<number> {
 告知书和公告输出最新一份已签发文书签发时固定的 PDF（先核对其 SHA-256，不符即拒绝输出）；
 尚未签发时依据草稿生成无文号的草稿，并在输出中注明。
 送达回证对应最新一份已签发的告知书，依据其最新的送达记录填写；尚无送达记录时为空白表格。
+字体：--font-dir=<文件夹> 指定单位字体文件夹（仿宋_GB2312、方正小标宋简体等），其次用 Windows 字体文件夹
+和本机字体文件夹中的字体，都没有时用内置 Noto Serif SC；所用字体记在 PDF 文档属性（关键词）中。
 
 文书种类：
 ${kindList()}
@@ -41,12 +44,8 @@ ${kindList()}
   const backup = readBackupFile(file);
   if (!backup) return EXIT_FAILED;
 
-  const fonts = nodeFonts();
-  const missing = [fonts.regular, fonts.bold].filter((f) => !existsSync(f));
-  if (missing.length > 0) {
-    console.error(`找不到文书字体：${missing.join('、')}（请先运行 npm install）`);
-    return EXIT_FAILED;
-  }
+  const fonts = await cliFonts(fontDir);
+  if (!fonts) return EXIT_FAILED;
 
   const out = path.resolve(outArg);
   console.error(`正在生成《${documentKindTitle(kind)}》…`);

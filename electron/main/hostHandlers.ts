@@ -1,10 +1,12 @@
 // Main process. The Electron side of the host contract: native dialogs and the file system.
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
-import { basename } from 'node:path';
+import { homedir } from 'node:os';
+import { basename, isAbsolute } from 'node:path';
 import { app, dialog } from 'electron';
 import type { BrowserWindow } from 'electron';
-import type { HostRequestParsed, OpenedFile } from '../../shared/host/contract';
+import type { DocumentFontFile, HostRequestParsed, OpenedFile } from '../../shared/host/contract';
+import { findFontFiles, fontSearchPlaces } from './fontFiles';
 import { HostError } from './errors';
 import { createAutoBackups } from './autoBackups';
 import { createFileHashing } from './fileHashing';
@@ -119,6 +121,29 @@ export function createHostHandlers(
       openFiles.delete(token);
       await hashing.drop(token);
       return {};
+    },
+
+    // Known font names only, each opened under a token like a picked file: the page reads the
+    // fonts it is shown and nothing else in those folders.
+    async findDocumentFonts({ ask, folder }) {
+      let location = folder;
+      if (ask) {
+        const result = await dialog.showOpenDialog(parentWindow(), { title: '选择单位字体文件夹', properties: ['openDirectory'] });
+        if (result.canceled || !result.filePaths[0]) return { status: 'cancelled' };
+        location = result.filePaths[0];
+      }
+      if (location !== null && !isAbsolute(location)) throw new HostError('字体文件夹应为完整路径');
+      const { files, problem } = await findFontFiles(location, fontSearchPlaces(process.env, process.platform, homedir()));
+      const opened: DocumentFontFile[] = files.map((file) => {
+        const token = randomUUID();
+        openFiles.set(token, file.path);
+        return { token, name: file.name, size: file.size, lastModified: file.mtimeMs, origin: file.origin, location: file.path };
+      });
+      return {
+        status: 'found',
+        folder: location === null ? null : { location, remembered: true, ...(problem ? { problem } : {}) },
+        files: opened,
+      };
     },
 
     async writeAutoBackup({ operationId, bytes, keep }, caller) {

@@ -1,17 +1,32 @@
 // Pure. The building blocks of an official document in the GB/T 9704-2012 layout:
 // page with page numbers, title, headings, paragraphs, tables, key-value lines and the
-// signature block. Documents are composed from these only, so they all look alike.
-import { Children, type ReactElement, type ReactNode } from 'react';
+// signature block. Documents are composed from these only, so they all look alike, and
+// the typefaces of GB/T 9704 (title 小标宋, body 仿宋, headings 黑体 and 楷体) apply to all.
+import { Children, createContext, useContext, type ReactElement, type ReactNode } from 'react';
 import { chainHeadLine } from '../log/head';
 import type { ChainHead } from '../log/types';
 import { Document, Page, StyleSheet, Text as PdfText, View, type DocumentProps, type TextProps } from '@react-pdf/renderer';
-import { DOCUMENT_FONT_FAMILY } from './fonts';
+import { describeFontSet, fontStacks, type DocumentFontSet } from './fonts';
 import { breakLongRuns, withNoBreakSpaces } from './lineBreaking';
 import { bodyLetterSpacing, charPitch, linePitch, mm, page, pageNumberOffset, typeSize } from './metrics';
 import { headingMark, type HeadingLevel } from './numbering';
 
 const RULE = 0.75;
 const CELL_PADDING = 3;
+/** Height of one row of a signature strip: a line of 小4号 and room to sign above it. */
+const STRIP_ROW = 26;
+
+/**
+ * What every part of a document being rendered shares: its fonts (named in the PDF's
+ * properties) and how close its lines are set (1 is the standard's 22-line grid; less to
+ * fit a 公告 on one sheet). render.ts provides it.
+ */
+export interface PrintSettings {
+  fonts?: DocumentFontSet;
+  lineScale: number;
+}
+export const PrintContext = createContext<PrintSettings>({ lineScale: 1 });
+const useLinePitch = () => linePitch * useContext(PrintContext).lineScale;
 
 const body = {
   fontSize: typeSize.san,
@@ -20,9 +35,12 @@ const body = {
   textAlign: 'justify',
 } as const;
 
+/** Small print (tables, forms, signature strips): 小4号 without the body's letter spacing. */
+const small = { fontSize: typeSize.xiaoSi, lineHeight: 1.45, letterSpacing: 0, textAlign: 'left' } as const;
+
 const styles = StyleSheet.create({
   page: {
-    fontFamily: DOCUMENT_FONT_FAMILY,
+    fontFamily: fontStacks.body,
     paddingTop: page.marginTop,
     paddingLeft: page.marginLeft,
     paddingRight: page.marginRight,
@@ -44,8 +62,8 @@ const styles = StyleSheet.create({
     position: 'absolute',
     top: mm(15),
     right: page.marginRight,
+    fontFamily: fontStacks.heading1,
     fontSize: typeSize.xiaoSi,
-    fontWeight: 700,
     // Its own line height, not the body's: the box then ends above the running head.
     lineHeight: 1.2,
     letterSpacing: 0,
@@ -75,16 +93,19 @@ const styles = StyleSheet.create({
     textAlign: 'center',
     color: '#333333',
   },
+  // §7.2: 2号小标宋体, centred; the 小标宋 (or its bold stand-in) is heavy of itself.
   title: {
+    fontFamily: fontStacks.title,
     fontSize: typeSize.er,
-    fontWeight: 700,
     lineHeight: 1.5,
     letterSpacing: 0,
     textAlign: 'center',
   },
   subtitle: { textAlign: 'center' },
+  // §7.3.3: 一、 in 黑体, （一） in 楷体, 1. and （1） in the body's 仿宋.
   heading: { textIndent: 2 * charPitch },
-  headingBold: { fontWeight: 700 },
+  heading1: { fontFamily: fontStacks.heading1 },
+  heading2: { fontFamily: fontStacks.heading2 },
   paragraph: { textIndent: 2 * charPitch },
   // Rules on the cells, not the table: a table split over pages would draw its outer
   // border down to the foot of the page.
@@ -96,33 +117,48 @@ const styles = StyleSheet.create({
     borderBottomWidth: RULE,
     paddingVertical: 2,
     paddingHorizontal: CELL_PADDING,
-    fontSize: typeSize.xiaoSi,
-    lineHeight: 1.45,
-    letterSpacing: 0,
-    textAlign: 'left',
+    ...small,
   },
-  tableHeaderCell: { fontWeight: 700, textAlign: 'center' },
+  // Column heads in 黑体, as in the standard's tables.
+  tableHeaderCell: { fontFamily: fontStacks.heading1, textAlign: 'center' },
   tableFirstCell: { borderLeftWidth: RULE },
   keyValueRow: { flexDirection: 'row' },
   // Left-aligned: values often end in a long number that cannot break, and justifying
   // the line before it would spread its characters apart.
   keyValueValue: { flex: 1, textAlign: 'left' },
-  // §7.3.5.1: the seal's top within a line of the body, issuer and date in its lower half.
-  signature: { alignItems: 'flex-end', paddingRight: 4 * charPitch, marginTop: 2 * linePitch },
-  signatureLines: { alignItems: 'center' },
+  signatureLine: { textAlign: 'left', letterSpacing: bodyLetterSpacing },
+  // The signature strip at the foot of every page of a form.
+  strip: { position: 'absolute', left: page.marginLeft, right: page.marginRight, borderTopWidth: RULE, paddingTop: 4 },
+  stripRow: { flexDirection: 'row' },
+  stripCell: { width: '50%', flexDirection: 'row', alignItems: 'flex-end', paddingRight: typeSize.xiaoSi, height: STRIP_ROW },
+  stripLabel: small,
+  stripLine: { flex: 1, borderBottomWidth: RULE, marginBottom: 3 },
+  stripNote: { ...small, marginTop: 2 },
 });
 
 /**
+ * The children of a Text with neighbouring strings joined into one. textkit gives each
+ * string its own run, and when the fallback font prints the end of one string and the start
+ * of the next, the next one's start is set in the role's own font again: a character that
+ * font lacks (堃 in 仿宋_GB2312) would print as an empty box.
+ */
+function joinedStrings(children: ReactNode): ReactNode[] {
+  const out: ReactNode[] = [];
+  for (const child of Children.toArray(children)) {
+    const text = typeof child === 'string' || typeof child === 'number' ? String(child) : undefined;
+    if (text !== undefined && typeof out.at(-1) === 'string') out[out.length - 1] += text;
+    else out.push(text ?? child);
+  }
+  return out;
+}
+
+/**
  * react-pdf's Text, with the spaces of its strings made no-break spaces so that the line
- * breaker treats them like any other character (lineBreaking.ts says why). Documents use
- * this Text only.
+ * breaker treats them like any other character (lineBreaking.ts says why), and neighbouring
+ * strings joined (joinedStrings says why). Documents use this Text only.
  */
 export function Text({ children, ...props }: TextProps & { children?: ReactNode }) {
-  return (
-    <PdfText {...props}>
-      {Children.map(children, (child) => (typeof child === 'string' ? withNoBreakSpaces(child) : child))}
-    </PdfText>
-  );
+  return <PdfText {...props}>{joinedStrings(children).map((child) => (typeof child === 'string' ? withNoBreakSpaces(child) : child))}</PdfText>;
 }
 
 export interface OfficialDocumentProps {
@@ -133,19 +169,56 @@ export interface OfficialDocumentProps {
   children: ReactNode;
 }
 
-/** The PDF document: metadata and one or more OfficialPage. */
+/**
+ * The PDF document: metadata and one or more OfficialPage. Its Keywords name the fonts it
+ * was printed with, role by role (describeFontSet), for anyone checking it against GB/T 9704.
+ */
 export function OfficialDocument({ title, createdAt, children }: OfficialDocumentProps): ReactElement<DocumentProps> {
+  const { fonts } = useContext(PrintContext);
   return (
     <Document
       title={title}
       creator="强制执行指挥台"
       producer="强制执行指挥台"
       language="zh-CN"
+      {...(fonts ? { keywords: describeFontSet(fonts) } : {})}
       creationDate={createdAt}
       modificationDate={createdAt}
     >
       {children}
     </Document>
+  );
+}
+
+export interface SignatureStripProps {
+  /** Who signs each page: 现场负责人, 记录人, … two to a row. */
+  signers: string[];
+  /** Printed under the lines, e.g. how a refusal is recorded. */
+  note?: string;
+}
+
+/** The strip's height in points, note included; the page's text block ends above it. */
+export const signatureStripHeight = ({ signers, note }: SignatureStripProps): number =>
+  4 + Math.ceil(signers.length / 2) * STRIP_ROW + (note ? typeSize.xiaoSi * 1.45 + 2 : 0) + linePitch / 4;
+
+/** Signature lines at the foot of the text block, on every page (a form signed page by page). */
+function SignatureStrip({ signers, note }: SignatureStripProps) {
+  const rows = Array.from({ length: Math.ceil(signers.length / 2) }, (_, i) => signers.slice(2 * i, 2 * i + 2));
+  const height = signatureStripHeight({ signers, ...(note ? { note } : {}) });
+  return (
+    <View fixed style={[styles.strip, { top: page.height - page.marginBottom - height + linePitch / 4 }]}>
+      {rows.map((row, r) => (
+        <View key={r} style={styles.stripRow}>
+          {row.map((signer) => (
+            <View key={signer} style={styles.stripCell}>
+              <Text style={styles.stripLabel}>{`${signer}（签名）：`}</Text>
+              <View style={styles.stripLine} />
+            </View>
+          ))}
+        </View>
+      ))}
+      {note ? <Text style={styles.stripNote}>{note}</Text> : null}
+    </View>
   );
 }
 
@@ -167,9 +240,17 @@ export interface OfficialPageProps {
   /**
    * Number the pages across the whole file instead of from 1: for one long document split
    * into several OfficialPage (react-pdf lays out each one's remaining content again for
-   * every page, so thousands of table rows in one flow take minutes).
+   * every page, so thousands of table rows in one flow takes minutes).
    */
   continuousNumbers?: boolean;
+  /**
+   * `official`: "— 1 —", odd pages right and even pages left (GB/T 9704 §7.5).
+   * `ofTotal`: "第 1 页 共 3 页", centred: a form whose every sheet is signed, so that a
+   * missing or added sheet shows.
+   */
+  pageNumbers?: 'official' | 'ofTotal';
+  /** Signature lines at the foot of every page, the text block ending above them. */
+  signEveryPage?: SignatureStripProps;
   children: ReactNode;
 }
 
@@ -177,12 +258,28 @@ export interface OfficialPageProps {
  * Pages in the GB/T 9704 layout; content flows over as many pages as it needs. Page
  * numbers count from 1 within each OfficialPage, so several task cards can share a file.
  */
-export function OfficialPage({ footerNote, chainHead, headerMark, runningHead, continuousNumbers, children }: OfficialPageProps) {
-  const number = (n: number) => `— ${n} —`;
+export function OfficialPage({
+  footerNote,
+  chainHead,
+  headerMark,
+  runningHead,
+  continuousNumbers,
+  pageNumbers = 'official',
+  signEveryPage,
+  children,
+}: OfficialPageProps) {
+  const pitch = useLinePitch();
   const nth = (p: { pageNumber: number; subPageNumber: number }) => (continuousNumbers ? p.pageNumber : p.subPageNumber);
-  const foot = [footerNote, chainHead ? chainHeadLine(chainHead) : undefined].filter(Boolean).join('\n');
+  const total = (p: { totalPages: number; subPageTotalPages: number }) => (continuousNumbers ? p.totalPages : p.subPageTotalPages);
+  const official = (n: number) => `— ${n} —`;
+  const foot = [footerNote, chainHead ? chainHeadLine(chainHead) : undefined].filter((line): line is string => Boolean(line));
+  const strip = signEveryPage ? signatureStripHeight(signEveryPage) : 0;
   return (
-    <Page size={page.size} style={styles.page} wrap>
+    <Page
+      size={page.size}
+      style={[styles.page, { lineHeight: pitch / typeSize.san, paddingBottom: page.marginBottom + strip }]}
+      wrap
+    >
       {runningHead ? (
         <Text fixed style={styles.runningHead}>
           {runningHead}
@@ -194,29 +291,32 @@ export function OfficialPage({ footerNote, chainHead, headerMark, runningHead, c
         </Text>
       ) : null}
       {children}
-      <Text
-        fixed
-        style={[styles.pageNumber, { textAlign: 'right' }]}
-        render={(p) => (nth(p) % 2 === 1 ? number(nth(p)) : '')}
-      />
-      <Text
-        fixed
-        style={[styles.pageNumber, { textAlign: 'left' }]}
-        render={(p) => (nth(p) % 2 === 0 ? number(nth(p)) : '')}
-      />
-      {foot ? (
-        <Text fixed style={styles.footerNote}>
-          {foot}
-        </Text>
+      {signEveryPage ? <SignatureStrip {...signEveryPage} /> : null}
+      {pageNumbers === 'ofTotal' ? (
+        <Text fixed style={[styles.pageNumber, { textAlign: 'center' }]} render={(p) => `第 ${nth(p)} 页　共 ${total(p)} 页`} />
+      ) : (
+        <>
+          <Text fixed style={[styles.pageNumber, { textAlign: 'right' }]} render={(p) => (nth(p) % 2 === 1 ? official(nth(p)) : '')} />
+          <Text fixed style={[styles.pageNumber, { textAlign: 'left' }]} render={(p) => (nth(p) % 2 === 0 ? official(nth(p)) : '')} />
+        </>
+      )}
+      {foot.length > 0 ? (
+        // One Text per line: a line break inside a string would be typeset with a font of its own.
+        <View fixed style={styles.footerNote}>
+          {foot.map((line, i) => (
+            <Text key={i}>{line}</Text>
+          ))}
+        </View>
       ) : null}
     </Page>
   );
 }
 
-/** 2号 bold, centred, with the blank line the standard puts under it. */
+/** 2号小标宋, centred, with the blank line the standard puts under it. */
 export function Title({ children, subtitle }: { children: string; subtitle?: string }) {
+  const pitch = useLinePitch();
   return (
-    <View style={{ marginBottom: linePitch }} wrap={false}>
+    <View style={{ marginBottom: pitch }} wrap={false}>
       <Text style={styles.title}>{children}</Text>
       {subtitle ? <Text style={styles.subtitle}>{subtitle}</Text> : null}
     </View>
@@ -224,11 +324,11 @@ export function Title({ children, subtitle }: { children: string; subtitle?: str
 }
 
 /**
- * A heading with its sequence mark; 一、 and （一） in bold, 1. and （1） in body type. It
- * moves to the next page unless `keepWithNext` points of what follows fit under it (two
- * lines by default; more before something that cannot split, like a figure). react-pdf
- * only looks at the siblings that follow, so headings must not be the first child of a
- * wrapper View: group a section with a Fragment.
+ * A heading with its sequence mark: 一、 in 黑体, （一） in 楷体, 1. and （1） in the body's
+ * 仿宋 (§7.3.3). It moves to the next page unless `keepWithNext` points of what follows
+ * fit under it (two lines by default; more before something that cannot split, like a
+ * figure). react-pdf only looks at the siblings that follow, so headings must not be the
+ * first child of a wrapper View: group a section with a Fragment.
  */
 export function Heading({
   level,
@@ -241,8 +341,9 @@ export function Heading({
   keepWithNext?: number;
   children: string;
 }) {
+  const face = level === 1 ? styles.heading1 : level === 2 ? styles.heading2 : {};
   return (
-    <Text style={level <= 2 ? [styles.heading, styles.headingBold] : styles.heading} minPresenceAhead={keepWithNext}>
+    <Text style={[styles.heading, face]} minPresenceAhead={keepWithNext}>
       {headingMark(level, n)}
       {children}
     </Text>
@@ -310,20 +411,30 @@ export function Table({ columns, rows, closing, closingRows = 2 }: TableProps) {
   );
   // Inside the table's View, so that the header repeats above the kept rows on a new page.
   const split = closing === undefined ? rows.length : Math.max(0, rows.length - closingRows);
+  const header = (
+    <View style={styles.tableHeaderRow} fixed>
+      {columns.map((column, c) => (
+        <Text key={column.title} style={[styles.tableCell, styles.tableHeaderCell, c === 0 ? styles.tableFirstCell : {}, { width: width(column) }]}>
+          {column.title}
+        </Text>
+      ))}
+    </View>
+  );
+  // All rows kept with the closing: the header goes with them, never alone at the foot of a page.
+  if (split === 0 && closing !== undefined) {
+    return (
+      <View style={styles.table} wrap={false}>
+        {header}
+        {rows.map(row)}
+        {closing}
+      </View>
+    );
+  }
   return (
     <>
       <View minPresenceAhead={TABLE_START} />
       <View style={styles.table}>
-        <View style={styles.tableHeaderRow} fixed>
-          {columns.map((column, c) => (
-            <Text
-              key={column.title}
-              style={[styles.tableCell, styles.tableHeaderCell, c === 0 ? styles.tableFirstCell : {}, { width: width(column) }]}
-            >
-              {column.title}
-            </Text>
-          ))}
-        </View>
+        {header}
         {rows.slice(0, split).map(row)}
         {closing === undefined ? null : (
           <View wrap={false}>
@@ -358,20 +469,43 @@ export function KeyValueBlock({ items, labelChars = 6 }: { items: KeyValue[]; la
   );
 }
 
+/** Half-width characters (digits, Latin letters) are about this wide, in ems, in the document fonts. */
+const HALF_WIDTH_EM = 0.55;
+
+/** About how wide a line of body text is, in points: full-width characters one pitch, others about half. */
+export function bodyTextWidth(text: string): number {
+  return [...text].reduce((sum, char) => sum + (char.codePointAt(0)! < 0x2e80 ? HALF_WIDTH_EM * typeSize.san + bodyLetterSpacing : charPitch), 0);
+}
+
+/** Where the issuer and the date go, in points from the left of the text block (§7.3.5.1). */
+export function signaturePlacement(issuer: string, date: string): { issuerLeft: number; issuerWidth: number; dateRight: number } {
+  const dateRight = 4 * charPitch;
+  const centre = page.textWidth - dateRight - bodyTextWidth(date) / 2;
+  // A box around the issuer centred on the date, as wide as the space right of the centre allows…
+  const room = 2 * (page.textWidth - centre);
+  const needed = bodyTextWidth(issuer) + charPitch;
+  // …or, for an issuer too long for that, the whole line, the name ending at the right margin.
+  return needed <= room ? { issuerLeft: centre - room / 2, issuerWidth: room, dateRight } : { issuerLeft: 0, issuerWidth: page.textWidth, dateRight };
+}
+
 /**
- * Issuer and date, right-aligned four characters in (§7.3.5), with room above for the
- * seal. The seal is stamped on paper: nothing is drawn there. `children` are the closing
- * lines of the body, kept on the same page so that issuer and date never stand alone.
+ * The issuer (发文机关署名) above the date (成文日期), GB/T 9704 §7.3.5.1: the date four
+ * characters in from the right, the issuer centred over it, with room above for the seal,
+ * which is stamped on paper: nothing is drawn there. `children` are the closing lines of
+ * the body, kept on the same page so that issuer and date never stand alone.
  */
 export function SignatureBlock({ issuer, date, children }: { issuer: string; date: string; children?: ReactNode }) {
+  const pitch = useLinePitch();
+  const { issuerLeft, issuerWidth, dateRight } = signaturePlacement(issuer, date);
+  const centred = issuerWidth < page.textWidth;
   return (
     <View wrap={false}>
       {children}
-      <View style={styles.signature}>
-        <View style={styles.signatureLines}>
-          <Text>{issuer}</Text>
-          <Text>{date}</Text>
-        </View>
+      <View style={{ marginTop: 2 * pitch }}>
+        <Text style={[styles.signatureLine, { marginLeft: issuerLeft, width: issuerWidth, textAlign: centred ? 'center' : 'right' }]}>
+          {issuer}
+        </Text>
+        <Text style={[styles.signatureLine, { textAlign: 'right', paddingRight: dateRight }]}>{date}</Text>
       </View>
     </View>
   );

@@ -1,60 +1,136 @@
 // Pure. Turns a document element into PDF bytes, the same way in the app and in Node.
-import type { ReactElement } from 'react';
+import { createElement, type ReactElement } from 'react';
 import { Font, pdf, type DocumentProps } from '@react-pdf/renderer';
-import { DOCUMENT_FONT_FAMILY, MissingGlyphsError, missingCharacters, type DocumentFonts } from './fonts';
+import {
+  MissingGlyphsError,
+  everyRoleHas,
+  fontFamilyNames,
+  fontRoles,
+  missingCharacters,
+  roleChains,
+  type DocumentFontSet,
+  type DocumentFonts,
+  type FontFace,
+} from './fonts';
 import type { ReadableBlob } from './blob';
 import { breakablePieces } from './lineBreaking';
-
-const WEIGHTS = [400, 700] as const;
+import { PrintContext } from './components';
 
 /** A rendered PDF file: bytes over a plain ArrayBuffer, as the host's saveFile takes them. */
 export type PdfBytes = Uint8Array<ArrayBuffer>;
 
-/** react-pdf's font store is global: register our family once, from one place only. */
-function registerFonts(fonts: DocumentFonts): void {
-  const family = Font.getRegisteredFonts()[DOCUMENT_FONT_FAMILY];
-  if (!family) {
-    Font.register({
-      family: DOCUMENT_FONT_FAMILY,
-      fonts: [
-        { src: fonts.regular, fontWeight: 400 },
-        { src: fonts.bold, fontWeight: 700 },
-      ],
-    });
-    return;
-  }
-  const registered = family.sources.map((source) => source.src);
-  if (registered[0] !== fonts.regular || registered[1] !== fonts.bold) {
-    throw new Error('文书字体已从另一位置加载，请重新启动程序后再试');
-  }
+export interface RenderOptions {
+  /**
+   * Print on one page if the text fits with the lines set closer, down to MIN_LINE_SCALE
+   * of the standard's 22-line grid (a posted 公告 is one sheet); else as it is.
+   */
+  fitOnePage?: boolean;
 }
 
-/** Loads both faces and answers whether both have a glyph for a code point. */
-async function loadFonts(): Promise<(codePoint: number) => boolean> {
-  const descriptors = WEIGHTS.map((fontWeight) => ({ fontFamily: DOCUMENT_FONT_FAMILY, fontWeight }));
-  try {
-    await Promise.all(descriptors.map((descriptor) => Font.load(descriptor)));
-  } catch (error) {
-    throw new Error(`无法加载文书字体：${error instanceof Error ? error.message : String(error)}`);
-  }
-  const faces = descriptors.map((descriptor) => Font.getFont(descriptor).data);
-  return (codePoint) => faces.every((face) => face?.hasGlyphForCodePoint(codePoint) === true);
+/** The closest lines may be set to fit one page: 3号 on a pitch of about 1.3. */
+export const MIN_LINE_SCALE = 0.72;
+const LINE_SCALES = [0.96, 0.92, 0.88, 0.84, 0.8, 0.76, MIN_LINE_SCALE];
+
+const uniqueFaces = (set: DocumentFontSet): FontFace[] => {
+  const all = [...fontRoles.map((role) => set.faces[role]), set.fallback.regular, set.fallback.bold];
+  return all.filter((face, i) => all.findIndex((f) => f.id === face.id) === i);
+};
+
+/** The family a face is registered under (each face once, however many roles it serves). */
+const faceFamily = (index: number) => `DocFace${index}`;
+
+/** What is registered now: the faces' ids and where they load from. */
+let registered: string | undefined;
+
+/**
+ * react-pdf's font store is global. Each distinct file is registered once, and the role
+ * families are made the same family object, so that a file serving several roles is loaded
+ * and embedded once. 'Helvetica' is made the fallback too: react-pdf puts it under every
+ * font stack for characters no font has (a line break inside a string), and the standard
+ * Helvetica is never embedded in the PDF.
+ */
+function registerFonts(set: DocumentFontSet): FontFace[] {
+  const faces = uniqueFaces(set);
+  const key = faces.map((f) => `${f.id}=${f.postscriptName ?? ''}=${f.src.startsWith('data:') ? f.src.length : f.src}`).join('\n');
+  if (key === registered) return faces;
+  Font.clear();
+  faces.forEach((face, i) =>
+    Font.register({ family: faceFamily(i), src: face.src, ...(face.postscriptName ? { postscriptName: face.postscriptName } : {}) }),
+  );
+  const families = Font.getRegisteredFonts();
+  const alias = (name: string, face: FontFace) => {
+    families[name] = families[faceFamily(faces.findIndex((f) => f.id === face.id))]!;
+  };
+  for (const role of fontRoles) alias(fontFamilyNames[role], set.faces[role]);
+  alias(fontFamilyNames.regular, set.fallback.regular);
+  alias(fontFamilyNames.bold, set.fallback.bold);
+  alias('Helvetica', set.fallback.regular);
+  registered = key;
+  return faces;
 }
 
-async function render(element: ReactElement<DocumentProps>, fonts: DocumentFonts): Promise<PdfBytes> {
-  registerFonts(fonts);
-  const hasGlyph = await loadFonts();
+/** Loads every face, naming the one that fails; answers whether each role can print a code point. */
+async function loadFonts(set: DocumentFontSet): Promise<(codePoint: number) => boolean> {
+  const faces = registerFonts(set);
+  for (const [i, face] of faces.entries()) {
+    try {
+      await Font.load({ fontFamily: faceFamily(i) });
+    } catch (error) {
+      registered = undefined;
+      const where = face.origin === 'embedded' ? '程序内置' : face.file;
+      throw new Error(`无法加载文书字体 ${face.name}（${where}）：${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+  const data = new Map(faces.map((face, i) => [face.id, Font.getFont({ fontFamily: faceFamily(i) }).data]));
+  return everyRoleHas(roleChains(set), (face, codePoint) => data.get(face.id)?.hasGlyphForCodePoint(codePoint) === true);
+}
+
+const PAGE_TYPE = [...'/Type /Page'].map((c) => c.charCodeAt(0));
+const isLetter = (byte: number | undefined) => byte !== undefined && ((byte >= 0x41 && byte <= 0x5a) || (byte >= 0x61 && byte <= 0x7a));
+
+/** Pages in a PDF made by react-pdf: pdfkit writes each page's dictionary uncompressed, "/Type /Page". */
+export function pdfPageCount(bytes: Uint8Array): number {
+  let count = 0;
+  for (let i = bytes.indexOf(PAGE_TYPE[0]!); i >= 0; i = bytes.indexOf(PAGE_TYPE[0]!, i + 1)) {
+    if (PAGE_TYPE.every((b, k) => bytes[i + k] === b) && !isLetter(bytes[i + PAGE_TYPE.length])) count++;
+  }
+  return count;
+}
+
+async function render(element: ReactElement<DocumentProps>, fonts: DocumentFonts, options: RenderOptions): Promise<PdfBytes> {
+  const set = typeof fonts === 'function' ? await fonts() : fonts;
+  const hasGlyph = await loadFonts(set);
   // The hyphenation callback sees every word react-pdf lays out, page numbers included:
-  // the one place to both place the line breaks and notice characters the font lacks.
+  // the one place to both place the line breaks and notice characters the fonts lack.
   const missing = new Set<string>();
   Font.registerHyphenationCallback((word) => {
     for (const char of missingCharacters(word, hasGlyph)) missing.add(char);
     return breakablePieces(word);
   });
-  // toBlob works in both runtimes; toBuffer returns a Node stream and fails in the browser.
-  const blob = (await pdf(element).toBlob()) as ReadableBlob;
+  const once = async (lineScale: number): Promise<PdfBytes> => {
+    const wrapped = createElement(PrintContext.Provider, { value: { fonts: set, lineScale } }, element);
+    // toBlob works in both runtimes; toBuffer returns a Node stream and fails in the browser.
+    const blob = (await pdf(wrapped as unknown as ReactElement<DocumentProps>).toBlob()) as ReadableBlob;
+    return new Uint8Array(await blob.arrayBuffer());
+  };
+  let bytes = await once(1);
+  if (options.fitOnePage && pdfPageCount(bytes) > 1) bytes = await closerToOnePage(once, bytes);
   if (missing.size > 0) throw new MissingGlyphsError([...missing]);
-  return new Uint8Array(await blob.arrayBuffer());
+  return bytes;
+}
+
+/** The loosest line scale that fits one page (fewer pages as lines close up), or `standard` if none does. */
+async function closerToOnePage(once: (lineScale: number) => Promise<PdfBytes>, standard: PdfBytes): Promise<PdfBytes> {
+  const closest = await once(MIN_LINE_SCALE);
+  if (pdfPageCount(closest) > 1) return standard;
+  let [low, high, best] = [0, LINE_SCALES.length - 1, closest];
+  while (low < high) {
+    const middle = Math.floor((low + high) / 2);
+    const bytes = await once(LINE_SCALES[middle]!);
+    if (pdfPageCount(bytes) === 1) [high, best] = [middle, bytes];
+    else low = middle + 1;
+  }
+  return best;
 }
 
 /** One render at a time: the font store and the hyphenation callback are global. */
@@ -64,8 +140,8 @@ let queue: Promise<unknown> = Promise.resolve();
  * Renders a react-pdf <Document> to PDF bytes with the documents' fonts, Chinese line
  * breaking and the missing-glyph check. Throws MissingGlyphsError rather than print boxes.
  */
-export function renderToPdfBytes(element: ReactElement<DocumentProps>, fonts: DocumentFonts): Promise<PdfBytes> {
-  const result = queue.then(() => render(element, fonts));
+export function renderToPdfBytes(element: ReactElement<DocumentProps>, fonts: DocumentFonts, options: RenderOptions = {}): Promise<PdfBytes> {
+  const result = queue.then(() => render(element, fonts, options));
   queue = result.catch(() => undefined);
   return result;
 }

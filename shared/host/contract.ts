@@ -2,6 +2,7 @@
 // or the browser twin). Both sides validate with these schemas: the host checks each
 // request, the app checks each response, so neither trusts the other blindly.
 import { z } from 'zod';
+import { isKnownFontFile } from '../documents/fonts';
 
 /** Largest chunk one `readFile` call may return; keeps IPC messages small. */
 export const MAX_READ_CHUNK = 8 * 1024 * 1024;
@@ -51,6 +52,19 @@ export const openedFileSchema = z
     lastModified: z.number().nonnegative(),
   })
   .strict();
+
+/**
+ * A font file found for the documents, opened like a file the user picked (read it with
+ * readFile, then closeFile). Only files named as a known document font are ever handed out.
+ */
+export const documentFontFileSchema = openedFileSchema
+  .extend({
+    origin: z.enum(['office', 'windows', 'system']),
+    /** Where it is, as the user should read it (a full path in Electron). */
+    location: z.string().min(1).max(2000),
+  })
+  .strict()
+  .refine((f) => isKnownFontFile(f.name), '不是可用作文书字体的文件');
 
 /**
  * Every method the host offers: name → request and response schemas.
@@ -162,6 +176,35 @@ export const hostMethods = {
     response: z.object({}).strict(),
   },
   /**
+   * The office's fonts for the documents (GB/T 9704: 小标宋, 仿宋_GB2312, 黑体, 楷体): the
+   * known font files in `folder` (the office's folder, remembered in 设置) or, with `ask`, in
+   * a folder the user picks now, and those in the machine's font folders. `remembered` says
+   * whether the host can look in the folder again by its location next time (Electron);
+   * where not (a browser page), the app keeps the files it was given. `problem` says why the
+   * folder could not be read.
+   */
+  findDocumentFonts: {
+    request: z
+      .object({
+        ask: z.boolean().default(false),
+        folder: z.string().min(1, '字体文件夹不能为空').max(1000, '字体文件夹路径过长').nullable().default(null),
+      })
+      .strict(),
+    response: z.discriminatedUnion('status', [
+      z
+        .object({
+          status: z.literal('found'),
+          folder: z
+            .object({ location: z.string().min(1).max(1000), remembered: z.boolean(), problem: z.string().max(200).optional() })
+            .strict()
+            .nullable(),
+          files: z.array(documentFontFileSchema).max(100),
+        })
+        .strict(),
+      z.object({ status: z.literal('cancelled') }).strict(),
+    ]),
+  },
+  /**
    * Writes one automatic backup of an operation into the data folder (Electron only; the
    * browser twin refuses, and the app offers a download instead) and keeps the newest
    * `keep` of them. Only a complete file ever appears; older backups are removed only after.
@@ -184,6 +227,7 @@ export type HostRequestParsed<M extends HostMethod> = z.output<(typeof hostMetho
 export type HostResponse<M extends HostMethod> = z.output<(typeof hostMethods)[M]['response']>;
 export type AppInfo = z.output<typeof appInfoSchema>;
 export type OpenedFile = z.output<typeof openedFileSchema>;
+export type DocumentFontFile = z.output<typeof documentFontFileSchema>;
 
 /** What the app calls: one async function per method. `window.host` in Electron. */
 export type HostApi = {

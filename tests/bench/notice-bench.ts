@@ -35,12 +35,12 @@ async function loadRenderer(kind: Kind): Promise<() => Promise<Uint8Array>> {
   if (kind === 'oneLine') {
     const { OfficialDocument, OfficialPage, Paragraph } = components;
     const h = React.createElement;
-    // OfficialDocument returns the <Document> element itself: call it rather than wrap it.
-    const element = OfficialDocument({
+    // An element of OfficialDocument (it reads the print context), typed as the <Document> it renders.
+    const element = h(OfficialDocument, {
       title: '基线',
       createdAt: new Date('2026-11-24T00:00:00+08:00'),
       children: h(OfficialPage, { children: h(Paragraph, { children: '特此告知。' }) }),
-    });
+    }) as unknown as ReturnType<typeof OfficialDocument>;
     return () => render.renderToPdfBytes(element, nodeFonts);
   }
   const result = newOperation.validateNewOperation(demo.demoOperationInput, '2026-11-01');

@@ -85,6 +85,8 @@ describe('inventory list data', () => {
     expect(result.data.subjectNames).toEqual(['张建国', '李秀兰']);
     expect(signatureLines(result.data.subjectNames).filter((l) => l.startsWith('被执行人'))).toEqual(['被执行人张建国（签名）：', '被执行人李秀兰（签名）：']);
     expect(signatureLines([])).toContain('被执行人（签名）：');
+    // Whoever takes the goods in at their destination signs for them.
+    expect(signatureLines([])).toContain('接收人（签名）：');
     expect(result.data.chainHead).toEqual({ seq: 42, hash: 'ab'.repeat(32) });
     expect(JSON.stringify(result.data)).not.toContain('错录的物品');
   });
@@ -99,7 +101,7 @@ describe('inventory list data', () => {
   });
 });
 
-describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), () => {
+describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), { timeout: 30_000 }, () => {
   it('prints 20 items in 2 rooms for 2 destinations, each list twice, with signature blocks and the chain head', async () => {
     const result = inventoryListData(records(), AT);
     if (!result.ok) throw new Error(result.problems.join());
@@ -120,6 +122,7 @@ describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), () => {
       '轻微划痕',
       '公证员（签名）',
       '清登组（签名）',
+      '接收人（签名）',
       '被执行人张建国（签名）',
       '被执行人李秀兰（签名）',
       REFUSAL_LINE,
@@ -136,8 +139,10 @@ describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), () => {
     // Two destinations × two copies, each its own page run starting at page 1.
     expect(flat.match(/见证人（签名）/g)).toHaveLength(8);
     expect(flat.match(/本清单一式二份/g)).toHaveLength(4);
-    const firstPages = pages.filter((p) => /—\s*1\s*—/.test(p));
+    // 第 x 页 共 y 页 within each copy: a missing or added sheet shows.
+    const firstPages = pages.filter((p) => /第\s*1\s*页\s*共\s*2\s*页/.test(p));
     expect(firstPages).toHaveLength(4);
+    expect(pages.filter((p) => /第\s*2\s*页\s*共\s*2\s*页/.test(p))).toHaveLength(4);
     // Every sheet says which list and which copy it is, so a separated one is still known.
     for (const page of pages) {
       const flatPage = strip(page);

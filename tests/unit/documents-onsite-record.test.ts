@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBackup, type OperationBackup } from '../../shared/archive/backup';
 import { backupChainHead, renderDocumentKind } from '../../shared/documents/registry';
-import { END_OF_TEXT, onSiteRecordData, renderOnSiteRecord, runningHead, signatureLines } from '../../shared/documents/onSiteRecord';
+import { END_OF_TEXT, onSiteRecordData, renderOnSiteRecord, pageSignatures, runningHead, signatureLines } from '../../shared/documents/onSiteRecord';
 import { chainHeadLine } from '../../shared/log/head';
 import type { ChainHead, LogEntry } from '../../shared/log/types';
 import { inventoryAttendanceFixture } from '../fixtures/documents/inventoryAttendance';
@@ -139,7 +139,10 @@ describe.skipIf(!hasPoppler)(popplerSuite('on-site record rendered'), { timeout:
       expect(strip(page), `page ${i + 1}`).toContain(strip(chainHeadLine(head)));
       // Every sheet names the record, the signature sheet too.
       expect(strip(page), `page ${i + 1}`).toContain(strip(runningHead(data)));
-      expect(page, `page ${i + 1}`).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`));
+      // Every sheet says which of how many it is and is signed by all four (行政强制法 第十八条).
+      expect(strip(page), `page ${i + 1}`).toContain(`第${i + 1}页共${pages.length}页`);
+      for (const signer of pageSignatures.signers) expect(strip(page), `page ${i + 1}`).toContain(`${signer}（签名）：`);
+      expect(strip(page), `page ${i + 1}`).toContain('当事人拒绝的，在笔录中予以注明');
     });
   });
 
@@ -152,8 +155,11 @@ describe.skipIf(!hasPoppler)(popplerSuite('on-site record rendered'), { timeout:
     const text = pdfText(path);
     const pages = pdfPages(text);
     expect(pages.length).toBeGreaterThan(40);
-    // Split into parts for speed, numbered through: — 1 — … — n — on consecutive pages.
-    pages.forEach((page, i) => expect(page, `page ${i + 1}`).toMatch(new RegExp(`—\\s*${i + 1}\\s*—`)));
+    // Split into parts for speed, numbered through: 第 1 页 共 n 页 … on consecutive pages, each signed.
+    pages.forEach((page, i) => {
+      expect(strip(page), `page ${i + 1}`).toContain(`第${i + 1}页共${pages.length}页`);
+      expect(strip(page), `page ${i + 1}`).toContain('见证人（签名）：');
+    });
     const raw = strip(pdfRawText(path));
     expect(raw).toContain(strip('第 1960 次巡查'));
     expect(raw).toContain(strip('宣布执行完毕'));

@@ -166,6 +166,58 @@ describe('createHostHandlers', () => {
   });
 });
 
+describe('document fonts', () => {
+  /** The office's folder with two known fonts, a document and a font in a subfolder. */
+  async function officeFolder() {
+    const folder = join(dir, '单位字体');
+    await fs.mkdir(join(folder, '旧'), { recursive: true });
+    await fs.writeFile(join(folder, 'FZXBSJW.TTF'), 'title-font');
+    await fs.writeFile(join(folder, 'simfang.ttf'), 'body');
+    await fs.writeFile(join(folder, '印章说明.docx'), 'secret');
+    await fs.writeFile(join(folder, '旧', 'simhei.ttf'), 'old');
+    return folder;
+  }
+  const office = (r: Awaited<ReturnType<ReturnType<typeof createHostHandlers>['findDocumentFonts']>>) =>
+    r.status === 'found' ? r.files.filter((f) => f.origin === 'office') : [];
+
+  it('asks for the folder in a dialog modal to the window and lists only the known font files in it, each readable by its token', async () => {
+    const folder = await officeFolder();
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: false, filePaths: [folder] });
+    const handlers = createHostHandlers(() => win);
+    const found = await handlers.findDocumentFonts({ ask: true, folder: null }, me);
+    expect(electron.dialog.showOpenDialog).toHaveBeenCalledWith(win, expect.objectContaining({ properties: ['openDirectory'] }));
+    expect(found).toMatchObject({ status: 'found', folder: { location: folder, remembered: true } });
+    const files = office(found);
+    expect(files.map((f) => [f.name, f.size, f.location])).toEqual([
+      ['FZXBSJW.TTF', 10, join(folder, 'FZXBSJW.TTF')],
+      ['simfang.ttf', 4, join(folder, 'simfang.ttf')],
+    ]);
+    const bytes = await handlers.readFile({ token: files[0]!.token, offset: 0, length: 10 }, me);
+    expect(Buffer.from(bytes).toString()).toBe('title-font');
+    // The machine's folders are searched too, as fallbacks named as such.
+    if (found.status === 'found') for (const f of found.files) expect(['office', 'windows', 'system']).toContain(f.origin);
+  });
+
+  it('looks in the remembered folder again without a dialog, and says when it is gone', async () => {
+    const folder = await officeFolder();
+    const handlers = createHostHandlers(() => win);
+    expect(office(await handlers.findDocumentFonts({ ask: false, folder }, me)).map((f) => f.name)).toEqual(['FZXBSJW.TTF', 'simfang.ttf']);
+    expect(electron.dialog.showOpenDialog).not.toHaveBeenCalled();
+    await expect(handlers.findDocumentFonts({ ask: false, folder: join(dir, '没有') }, me)).resolves.toMatchObject({
+      status: 'found',
+      folder: { location: join(dir, '没有'), remembered: true, problem: '文件夹不存在' },
+    });
+    await expect(handlers.findDocumentFonts({ ask: false, folder: null }, me)).resolves.toMatchObject({ status: 'found', folder: null });
+  });
+
+  it('is cancelled with the dialog, and refuses a folder that is not a full path', async () => {
+    electron.dialog.showOpenDialog.mockResolvedValueOnce({ canceled: true, filePaths: [] });
+    const handlers = createHostHandlers(() => win);
+    await expect(handlers.findDocumentFonts({ ask: true, folder: null }, me)).resolves.toEqual({ status: 'cancelled' });
+    await expect(handlers.findDocumentFonts({ ask: false, folder: '字体' }, me)).rejects.toThrow('字体文件夹应为完整路径');
+  });
+});
+
 describe('streamed save', () => {
   const chunks = [Uint8Array.from({ length: 300 }, (_, i) => i % 256), new Uint8Array(0), Uint8Array.from({ length: 1000 }, (_, i) => (i * 3) % 256)];
   const target = () => join(dir, '档案.zip');

@@ -35,6 +35,7 @@ function setup(overrides: Partial<HostHandlers> = {}) {
     finishSave: vi.fn(async () => ({ location: '/d/a.zip', size: 0 })),
     abortSave: vi.fn(async () => ({})),
     writeAutoBackup: vi.fn(async () => ({ location: '/d/backups/op/1.json', kept: 1 })),
+    findDocumentFonts: vi.fn(async () => ({ status: 'cancelled' as const })),
     ...overrides,
   };
   registerHostHandlers(

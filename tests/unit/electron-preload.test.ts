@@ -18,7 +18,7 @@ describe('preload', () => {
     expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]![0]).toBe('host');
     expect(Object.keys(exposed())).toEqual(hostMethodNames);
     expect(Object.keys(exposed()).sort()).toEqual(
-      ['abortSave', 'appInfo', 'beginSave', 'closeFile', 'finishSave', 'hashFile', 'openFiles', 'readFile', 'saveFile', 'writeAutoBackup', 'writeSave'],
+      ['abortSave', 'appInfo', 'beginSave', 'closeFile', 'findDocumentFonts', 'finishSave', 'hashFile', 'openFiles', 'readFile', 'saveFile', 'writeAutoBackup', 'writeSave'],
     );
     for (const fn of Object.values(exposed())) expect(typeof fn).toBe('function');
   });

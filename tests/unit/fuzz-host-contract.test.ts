@@ -124,6 +124,14 @@ const requestFields: Record<HostMethod, Record<string, FieldSpec>> = {
     bytes: { valid: bytes, invalid: badBytes },
     keep: { valid: fc.integer({ min: 1, max: 100 }), invalid: notIntIn(1, 100) },
   },
+  findDocumentFonts: {
+    ask: { valid: fc.boolean(), invalid: notUndefined.filter((v) => typeof v !== 'boolean'), optional: true },
+    folder: {
+      valid: fc.option(fc.string({ minLength: 1, maxLength: 1000 }), { nil: null }),
+      invalid: fc.oneof(fc.constant(''), fc.integer({ min: 1001, max: 5000 }).map((n) => 'x'.repeat(n)), notUndefined.filter((v) => typeof v !== 'string' && v !== null)),
+      optional: true,
+    },
+  },
 };
 
 const validRequest = (method: HostMethod) =>
@@ -199,6 +207,7 @@ const okResponses: Record<HostMethod, () => unknown> = {
   hashFile: () => ({ hashedBytes: 0, size: 1 }),
   closeFile: () => ({}),
   writeAutoBackup: () => ({ location: '/d/backups/op/1.json', kept: 1 }),
+  findDocumentFonts: () => ({ status: 'found', folder: null, files: [] }),
 };
 
 const TOKEN = '0b8f5a52-3c1e-4d7a-9a41-6f2d8e1c7b90';
@@ -214,6 +223,7 @@ const okRequests: Record<HostMethod, unknown> = {
   hashFile: { token: TOKEN, maxBytes: 1 },
   closeFile: { token: TOKEN },
   writeAutoBackup: { operationId: 'op-1', bytes: new Uint8Array(1), keep: 5 },
+  findDocumentFonts: {},
 };
 
 describe('host contract requests, generated', () => {

@@ -18,6 +18,7 @@ describe('host API contract', () => {
       'appInfo',
       'beginSave',
       'closeFile',
+      'findDocumentFonts',
       'finishSave',
       'hashFile',
       'openFiles',
@@ -41,6 +42,7 @@ describe('host API contract', () => {
     finishSave: vi.fn(async () => ({ location: 'l', size: 0 })),
     abortSave: vi.fn(async () => ({})),
     writeAutoBackup: vi.fn(async () => ({ location: 'l', kept: 1 })),
+    findDocumentFonts: vi.fn(async () => ({ status: 'found' as const, folder: null, files: [] })),
   });
 
   it('validates requests before the host sees them', async () => {
@@ -107,6 +109,24 @@ describe('host API contract', () => {
     await expect(validatedHost(raw).beginSave({ suggestedName: 'a.zip' })).rejects.toThrow(/beginSave 的响应无效/);
     raw.finishSave = async () => ({ location: 'l', size: -1 });
     await expect(validatedHost(raw).finishSave({ token })).rejects.toThrow(/finishSave 的响应无效/);
+  });
+
+  it('hands out known document font files only, and checks the folder asked about', async () => {
+    const raw = handlers();
+    const host = validatedHost(raw);
+    await expect(host.findDocumentFonts({ folder: '' })).rejects.toThrow('字体文件夹不能为空');
+    await expect(host.findDocumentFonts({ folder: 'x'.repeat(1001) })).rejects.toThrow('字体文件夹路径过长');
+    expect(raw.findDocumentFonts).not.toHaveBeenCalled();
+    await host.findDocumentFonts({});
+    expect(raw.findDocumentFonts).toHaveBeenCalledWith({ ask: false, folder: null });
+    const file = (name: string) => ({ token: crypto.randomUUID(), name, size: 1, lastModified: 0, origin: 'windows', location: `C:\\Windows\\Fonts\\${name}` });
+    raw.findDocumentFonts = async () => ({ status: 'found', folder: null, files: [file('simfang.ttf'), file('SIMHEI.TTF')] }) as never;
+    await expect(validatedHost(raw).findDocumentFonts({})).resolves.toMatchObject({ files: [{ name: 'simfang.ttf' }, { name: 'SIMHEI.TTF' }] });
+    // Anything else the host might list there (a document, a key file) is refused.
+    for (const name of ['passwords.txt', 'simfang.ttf.exe', 'id_rsa', 'NotoSansCJK-Bold.ttf']) {
+      raw.findDocumentFonts = async () => ({ status: 'found', folder: null, files: [file(name)] }) as never;
+      await expect(validatedHost(raw).findDocumentFonts({}), name).rejects.toThrow(/findDocumentFonts 的响应无效/);
+    }
   });
 
   it('fills defaults and passes valid calls through', async () => {

@@ -1,6 +1,7 @@
 // DOM. The browser twin of the Electron preload: the same host API, done with
 // Chromium's file APIs. Used when the app runs in a browser window (npm run web).
 import { APP_NAME } from '../../../shared/app/identity';
+import { isKnownFontFile } from '../../../shared/documents/fonts';
 import type { HostHandlers, HostRequestParsed, HostResponse } from '../../../shared/host/contract';
 import type { HashWorkerReply, HashWorkerRequest } from './blobHashing';
 
@@ -33,20 +34,24 @@ type BrowserSave = { size: number; location: string } & (
 
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
-/** Asks the user for files with a hidden file input; resolves [] if they cancel. */
-function pickFiles(multiple: boolean, accept: string): Promise<File[]> {
+/**
+ * Asks the user for files (or, with `directory`, a folder and everything in it) with a
+ * hidden file input; resolves null if they cancel.
+ */
+function pickFiles(multiple: boolean, accept: string, directory = false): Promise<File[] | null> {
   return new Promise((resolve) => {
     const input = document.createElement('input');
     input.type = 'file';
     input.multiple = multiple;
     input.accept = accept;
+    input.webkitdirectory = directory;
     input.style.display = 'none';
-    const done = (files: File[]) => {
+    const done = (files: File[] | null) => {
       input.remove();
       resolve(files);
     };
     input.addEventListener('change', () => done(Array.from(input.files ?? [])));
-    input.addEventListener('cancel', () => done([]));
+    input.addEventListener('cancel', () => done(null));
     document.body.append(input);
     input.click();
   });
@@ -205,7 +210,7 @@ export function createBrowserHost(): HostHandlers {
 
     async openFiles({ multiple, filters }) {
       const accept = filters.flatMap((f) => f.extensions.map((e) => `.${e}`)).join(',');
-      const files = await pickFiles(multiple, accept);
+      const files = (await pickFiles(multiple, accept)) ?? [];
       return {
         files: files.map((file) => {
           const token = crypto.randomUUID();
@@ -231,6 +236,26 @@ export function createBrowserHost(): HostHandlers {
       opened.delete(token);
       if (hashing.delete(token)) await hashWorker({ kind: 'drop', token });
       return {};
+    },
+
+    // A page cannot look into folders unasked (the system's fonts least of all): only a folder
+    // the user picks now, and only its known font files directly inside it. The page cannot
+    // open that folder again later, so the app keeps the files (remembered: false).
+    async findDocumentFonts({ ask }) {
+      if (!ask) return { status: 'found', folder: null, files: [] };
+      const picked = await pickFiles(true, '', true);
+      if (picked === null) return { status: 'cancelled' };
+      const folder = picked[0]?.webkitRelativePath.split('/')[0] || '所选文件夹';
+      const fonts = picked.filter((file) => file.webkitRelativePath.split('/').length <= 2 && isKnownFontFile(file.name));
+      return {
+        status: 'found',
+        folder: { location: folder, remembered: false },
+        files: fonts.map((file) => {
+          const token = crypto.randomUUID();
+          opened.set(token, file);
+          return { token, name: file.name, size: file.size, lastModified: file.lastModified, origin: 'office', location: `${folder}/${file.name}` };
+        }),
+      };
     },
 
     // A page cannot write into a folder of its own choosing unasked: the app reminds the user

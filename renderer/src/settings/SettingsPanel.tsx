@@ -1,16 +1,21 @@
-// DOM. 设置: night hours used by the legality checks, official holiday schedules, and the
-// idle time after which a workspace locks.
-import { useState } from 'react';
-import { Alert, App, Button, Card, Form, InputNumber, Modal, Space, Table, TimePicker, Typography } from 'antd';
-import { SettingOutlined, UploadOutlined } from '@ant-design/icons';
+// DOM. 设置: night hours used by the legality checks, official holiday schedules, the idle
+// time after which a workspace locks, and the fonts the documents are printed with.
+import { useEffect, useState } from 'react';
+import { Alert, App, Button, Card, Form, InputNumber, Modal, Space, Table, Tag, TimePicker, Typography } from 'antd';
+import { FolderOpenOutlined, SettingOutlined, UploadOutlined } from '@ant-design/icons';
 import { clockField } from '../ui/dateFields';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { EXAMPLE_OFFICIAL_SCHEDULE, type OfficialSchedule } from '../../../shared/calendar';
+import { chooseFontFiles, fontReport, fontRoleLabels, type FontRoleReport } from '../../../shared/documents/fonts';
+import { embeddedFonts } from '../documents/fonts';
+import { closeAll, findOfficeFonts } from '../documents/officeFonts';
 import { db } from '../data/db';
 import { host } from '../host';
 import { readWholeFile } from '../host/fileStream';
 import { errorText } from '../ui/errors';
+import { chooseFontFolder } from './fontFolder';
 import {
+  clearFontFolder,
   loadScheduleFile,
   readIdleLockMinutes,
   readNightHours,
@@ -118,6 +123,111 @@ function SchedulesCard() {
   );
 }
 
+const fontStatus: Record<FontRoleReport['status'], { color: string; text: string }> = {
+  found: { color: 'green', text: '已找到' },
+  substitute: { color: 'orange', text: '替代字体' },
+  missing: { color: 'red', text: '缺少' },
+};
+
+/** Which font prints each role of the documents, from where, and which the office still lacks. */
+function DocumentFontsCard() {
+  const { message } = App.useApp();
+  const [version, setVersion] = useState(0);
+  const [busy, setBusy] = useState(false);
+  const [view, setView] = useState<{ folder: string | null; problem?: string; rows: FontRoleReport[] } | { error: string }>();
+  useEffect(() => {
+    let live = true;
+    findOfficeFonts(host, db)
+      .then(async ({ folder, problem, files }) => {
+        await closeAll(files);
+        const rows = fontReport(chooseFontFiles(files), embeddedFonts());
+        if (live) setView({ folder: folder?.location ?? null, ...(problem ? { problem } : {}), rows });
+      })
+      .catch((e: unknown) => live && setView({ error: errorText(e) }));
+    return () => {
+      live = false;
+    };
+  }, [version]);
+  const choose = async () => {
+    setBusy(true);
+    try {
+      const chosen = await chooseFontFolder(host, db);
+      if (chosen === null) return;
+      if (chosen.names.length === 0) message.warning(`文件夹“${chosen.location}”中没有可用的文书字体文件，文书仍用其他位置的字体`);
+      else message.success(`已选择单位字体文件夹“${chosen.location}”：${chosen.names.join('、')}`);
+    } catch (e) {
+      message.error(errorText(e));
+    } finally {
+      setBusy(false);
+      setVersion((v) => v + 1);
+    }
+  };
+  const clear = async () => {
+    await clearFontFolder(db);
+    setVersion((v) => v + 1);
+  };
+  return (
+    <Card size="small" title="文书字体（GB/T 9704-2012）" data-testid="document-fonts">
+      <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+        告知书、公告、报告等按 GB/T 9704：标题 2号小标宋体，正文 3号仿宋体（仿宋_GB2312），一级标题黑体，二级标题楷体。程序不能附带这些字体：
+        每次生成文书时依次使用 ① 此处选择的单位字体文件夹 ② Windows 字体文件夹 ③ 本机字体文件夹中的字体，都没有的以程序内置的 Noto Serif SC 代替；
+        这些字体缺少的生僻字也以 Noto Serif SC 印出。每份 PDF 的文档属性（关键词）记有实际使用的字体。浏览器模式只能使用此处选择的文件夹，其中的字体文件保存在本浏览器中。
+      </Typography.Paragraph>
+      <Space style={{ marginBottom: 8 }} wrap>
+        <Button icon={<FolderOpenOutlined />} loading={busy} onClick={choose}>
+          选择单位字体文件夹
+        </Button>
+        {view && 'rows' in view && view.folder ? (
+          <>
+            <Typography.Text data-testid="font-folder">当前：{view.folder}</Typography.Text>
+            <Button size="small" onClick={clear}>
+              不再使用
+            </Button>
+          </>
+        ) : (
+          <Typography.Text type="secondary">尚未选择单位字体文件夹</Typography.Text>
+        )}
+      </Space>
+      {view && 'error' in view ? <Alert type="error" showIcon title={`无法查找字体：${view.error}`} /> : null}
+      {view && 'rows' in view && view.problem ? (
+        <Alert type="warning" showIcon style={{ marginBottom: 8 }} title={`单位字体文件夹“${view.folder}”${view.problem}，请重新选择`} />
+      ) : null}
+      <Table<FontRoleReport>
+        size="small"
+        rowKey="role"
+        pagination={false}
+        loading={!view}
+        dataSource={view && 'rows' in view ? view.rows : []}
+        columns={[
+          {
+            title: '用于',
+            key: 'use',
+            width: 170,
+            render: (_, r) => (
+              <>
+                <div>{fontRoleLabels[r.role].use}</div>
+                <Typography.Text type="secondary">{fontRoleLabels[r.role].standard}</Typography.Text>
+              </>
+            ),
+          },
+          { title: '使用的字体', dataIndex: 'font', width: 150 },
+          {
+            title: '来源',
+            key: 'where',
+            render: (_, r) => (
+              <>
+                <div style={{ wordBreak: 'break-all' }}>{r.where}</div>
+                {r.wanted ? <Typography.Text type="secondary">需要 {r.wanted}</Typography.Text> : null}
+              </>
+            ),
+          },
+          { title: '状态', key: 'status', width: 90, render: (_, r) => <Tag color={fontStatus[r.status].color}>{fontStatus[r.status].text}</Tag> },
+        ]}
+      />
+    </Card>
+  );
+}
+
 export function SettingsButton() {
   const [open, setOpen] = useState(false);
   const night = useLiveQuery(() => readNightHours(db), []);
@@ -127,7 +237,7 @@ export function SettingsButton() {
       <Button type="text" icon={<SettingOutlined />} style={{ color: '#fff' }} onClick={() => setOpen(true)}>
         设置
       </Button>
-      <Modal title="设置" open={open} onCancel={() => setOpen(false)} footer={null} width={720} destroyOnHidden>
+      <Modal title="设置" open={open} onCancel={() => setOpen(false)} footer={null} width={820} destroyOnHidden>
         <Space orientation="vertical" style={{ width: '100%' }}>
           <Card size="small" title="夜间时段（不得实施强制执行）">
             <Alert
@@ -142,6 +252,7 @@ export function SettingsButton() {
             {idle !== undefined && <IdleLockForm key={idle} minutes={idle} />}
           </Card>
           <SchedulesCard />
+          <DocumentFontsCard />
         </Space>
       </Modal>
     </>

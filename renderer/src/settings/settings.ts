@@ -82,3 +82,41 @@ export async function saveIdleLockMinutes(db: ConsoleDb, value: unknown): Promis
   await db.settings.put({ key: 'idleLockMinutes', value: parsed.data, savedAt: chinaInstant(new Date()) });
   return parsed.data;
 }
+
+/**
+ * The office's font folder for the documents (GB/T 9704 typefaces). Electron looks in it
+ * again by its location each time a document is printed; a browser page cannot, so there the
+ * known font files found in it are kept in the database (documentFontFiles) when chosen.
+ */
+export const fontFolderSchema = z.object({ location: z.string().min(1).max(1000), remembered: z.boolean() }).strict();
+export type FontFolder = z.output<typeof fontFolderSchema>;
+
+const storedFontFileSchema = z
+  .object({ name: z.string().min(1).max(200), size: z.number().int().nonnegative(), lastModified: z.number(), bytes: z.custom<Uint8Array>((v) => v instanceof Uint8Array, '字体文件内容无效') })
+  .strict();
+export type StoredFontFile = z.output<typeof storedFontFileSchema>;
+
+export async function readFontFolder(db: ConsoleDb): Promise<FontFolder | null> {
+  const parsed = fontFolderSchema.safeParse((await db.settings.get('documentFontFolder'))?.value);
+  return parsed.success ? parsed.data : null;
+}
+
+/** The font files kept for a folder the host cannot look in again; none if damaged. */
+export async function readStoredFontFiles(db: ConsoleDb): Promise<StoredFontFile[]> {
+  const parsed = z.array(storedFontFileSchema).safeParse((await db.settings.get('documentFontFiles'))?.value);
+  return parsed.success ? parsed.data : [];
+}
+
+/** Remembers the folder, with the files to keep when the host cannot read it again (else none). */
+export async function saveFontFolder(db: ConsoleDb, folder: FontFolder, files: StoredFontFile[] = []): Promise<void> {
+  const savedAt = chinaInstant(new Date());
+  await db.transaction('rw', db.settings, async () => {
+    await db.settings.put({ key: 'documentFontFolder', value: fontFolderSchema.parse(folder), savedAt });
+    await db.settings.put({ key: 'documentFontFiles', value: z.array(storedFontFileSchema).parse(files), savedAt });
+  });
+}
+
+/** Forgets the folder and any kept files: the documents use the machine's or the embedded fonts. */
+export async function clearFontFolder(db: ConsoleDb): Promise<void> {
+  await db.settings.bulkDelete(['documentFontFolder', 'documentFontFiles']);
+}

@@ -1,7 +1,7 @@
 // Pure. 《物品清单》 (民诉法第二百五十六条): the belongings listed item by item for one
 // destination, signed by the notary, two witnesses, the inventory group and the subject,
 // with a line for a refusal; each destination's list is printed twice (第一联、第二联),
-// each copy its own page run with its own page numbers.
+// each copy its own page run numbered 第 x 页 共 y 页.
 import { StyleSheet, View } from '@react-pdf/renderer';
 import { OfficialDocument, OfficialPage, Table, Text, Title, type TableColumn } from '../components';
 import type { DocumentFonts } from '../fonts';
@@ -50,12 +50,13 @@ const styles = StyleSheet.create({
 });
 
 /**
- * Who signs, one line each with room for the date: the notary, two witnesses, the group
- * and every subject by name (each signs for themself).
+ * Who signs, one line each with room for the date: the notary, two witnesses, the group,
+ * whoever receives the goods at their destination (the hand-over is signed for), and every
+ * subject by name (each signs for themself).
  */
 export function signatureLines(subjectNames: readonly string[]): string[] {
   const subjects = subjectNames.length > 0 ? subjectNames.map((name) => `被执行人${name}`) : ['被执行人'];
-  return ['公证员', '见证人', '见证人', '清登组', ...subjects].map((who) => `${who}（签名）：`);
+  return ['公证员', '见证人', '见证人', '清登组', '接收人', ...subjects].map((who) => `${who}（签名）：`);
 }
 
 /** Printed at the top of every page: which list a sheet belongs to, even on its own. */
@@ -110,6 +111,7 @@ function ListCopy({ data, section, copy }: { data: InventoryListData; section: I
       runningHead={runningHead(section)}
       chainHead={data.chainHead}
       footerNote={`打印于${formatChineseDateTime(data.printedAt)}`}
+      pageNumbers="ofTotal"
     >
       <Title>{INVENTORY_LIST_TITLE}</Title>
       <View style={styles.info}>

@@ -32,6 +32,6 @@ export function AnnouncementDocument({ data, chainHead }: { data: AnnouncementDa
   );
 }
 
-/** 《强制执行公告》 as PDF bytes, pinning the log at `chainHead`. */
+/** 《强制执行公告》 as PDF bytes, pinning the log at `chainHead`: one sheet to post, where it fits. */
 export const renderAnnouncement = (data: AnnouncementData, fonts: DocumentFonts, chainHead: ChainHead): Promise<PdfBytes> =>
-  renderToPdfBytes(<AnnouncementDocument data={data} chainHead={chainHead} />, fonts);
+  renderToPdfBytes(<AnnouncementDocument data={data} chainHead={chainHead} />, fonts, { fitOnePage: true });

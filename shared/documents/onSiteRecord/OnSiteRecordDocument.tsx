@@ -97,6 +97,15 @@ const timelineColumns = [
   { title: '经过', weight: 7.5 },
 ];
 
+/**
+ * Signed on every sheet, so that no sheet can be swapped or added unseen (行政强制法 第十八条
+ * （八）、（九）): the on-site leader, the recorder, the subject and a witness.
+ */
+export const pageSignatures = {
+  signers: ['现场负责人', '记录人', '被执行人', '见证人'],
+  note: '当事人拒绝的，在笔录中予以注明（《行政强制法》第十八条第八项）。',
+};
+
 /** At the top of every page, so that a sheet on its own (the signatures) is still known. */
 export const runningHead = (data: Pick<OnSiteRecordData, 'subjects'>): string => `${ON_SITE_RECORD_TITLE}　被执行人：${data.subjects}`;
 
@@ -131,6 +140,8 @@ export function OnSiteRecordDocument({ data, chainHead }: { data: OnSiteRecordDa
     chainHead,
     footerNote: `依据执行日志生成于${formatChineseDateTime(data.printedAt)}`,
     continuousNumbers: true,
+    pageNumbers: 'ofTotal' as const,
+    signEveryPage: pageSignatures,
   };
   const sections = [
     {

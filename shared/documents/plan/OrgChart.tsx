@@ -2,6 +2,7 @@
 // box on top, a line down to a bar, one box per working group hanging from the bar.
 import { StyleSheet, View } from '@react-pdf/renderer';
 import { Text } from '../components';
+import { fontStacks } from '../fonts';
 import { page, typeSize } from '../metrics';
 
 /**
@@ -25,7 +26,7 @@ const styles = StyleSheet.create({
   chart: { marginVertical: 8, alignItems: 'stretch' },
   box: { borderWidth: LINE, paddingVertical: 4, paddingHorizontal: 3, alignItems: 'center' },
   commander: { alignSelf: 'center', width: width * 0.45 },
-  title: { fontSize: typeSize.xiaoSi, fontWeight: 700, lineHeight: 1.4, letterSpacing: 0, textAlign: 'center' },
+  title: { fontFamily: fontStacks.heading1, fontSize: typeSize.xiaoSi, lineHeight: 1.4, letterSpacing: 0, textAlign: 'center' },
   detail: { fontSize: typeSize.xiaoWu, lineHeight: 1.4, letterSpacing: 0, textAlign: 'center' },
   drop: { alignSelf: 'center', width: LINE, height: DROP, backgroundColor: 'black' },
   // Stretches to the height of its row of boxes: the line on to the next bar.

@@ -4,6 +4,7 @@ import { Image, StyleSheet, View } from '@react-pdf/renderer';
 import type { DeploymentSketch } from '../../plan/types';
 import { imageSource } from '../blob';
 import { Table, Text } from '../components';
+import { fontStacks } from '../fonts';
 import { page } from '../metrics';
 import { markerKindLabels } from './printData';
 
@@ -30,7 +31,7 @@ const styles = StyleSheet.create({
     justifyContent: 'center',
   },
   // Noto's digits sit below the middle of their line box: lifted to the centre of the dot.
-  dotNumber: { color: 'white', fontSize: 9, fontWeight: 700, lineHeight: 1, letterSpacing: 0, textAlign: 'center', marginTop: -4 },
+  dotNumber: { color: 'white', fontFamily: fontStacks.heading1, fontSize: 9, lineHeight: 1, letterSpacing: 0, textAlign: 'center', marginTop: -4 },
 });
 
 /** Legend rows: number, kind, what the marker says (and the group it places). */
