@@ -171,7 +171,7 @@ function windowProblems(window: EnforcementWindow, input: IssueCheckInput): Issu
     emergencyReason,
     ...(input.night ? { nightFrom: input.night.from, nightTo: input.night.to } : {}),
   });
-  for (const p of check.problems) if (p.blocking) problems.push({ code: 'window', message: p.message.includes(ART43) ? p.message : `${p.message}（${ART43}）` });
+  for (const p of check.problems) if (p.blocking) problems.push({ code: 'window', message: p.message.includes('第四十三条') ? p.message : `${p.message}（${ART43}）` });
   return problems;
 }
 

@@ -67,7 +67,7 @@ export const runningHead = (section: InventoryListSection): string => `${INVENTO
 
 /** 以上物品…: the destination is named once, in the heading lines above the table. */
 export const closingSentence = (section: InventoryListSection): string =>
-  `以上物品${section.total}，由清登组在公证人员现场监督、见证人见证下逐件清点登记，封箱贴签后运至上列物品去向存放。`;
+  `以上物品${section.total}，由清登组在公证人员现场监督、见证人见证下逐件清点登记，封箱贴签后运至上列存放地点存放。`;
 
 /** The list's heading lines, in 小4号 so that the table starts on the first page. */
 export function infoLines(data: InventoryListData, section: InventoryListSection): [string, string][] {
