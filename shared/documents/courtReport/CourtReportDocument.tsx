@@ -121,7 +121,7 @@ export function CourtReportDocument({ data }: { data: CourtReportData }) {
     { title: '拆除和移交', body: lines(data.demolition, '执行日志中没有拆除记录。') },
     { title: '突发情况及处置', body: lines(data.incidents, '执行过程中未发生突发情况。') },
     // 行政强制法第四十三条: the emergency exception, every time it was relied on, with its reason.
-    { title: '情况紧急例外', body: lines(data.overrides, '未援引情况紧急例外：执行未在夜间、法定节假日或休息日进行。') },
+    { title: '情况紧急例外', body: lines(data.overrides, '执行日志和预案中没有援引情况紧急例外的记录。') },
     { title: '执行费用', body: lines(data.costs, '执行费用未记录。') },
     ...(data.remarks.length > 0 ? [{ title: '其他需要说明的情况', body: lines(data.remarks, '') }] : []),
     {

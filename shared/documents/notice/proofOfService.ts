@@ -88,8 +88,15 @@ export const methodChoices = (method: ServiceMethod | undefined): string =>
 export const BLANK_DATE_TIME = '\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日\u3000\u3000时\u3000\u3000分';
 export const BLANK_DATE = '\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
+/** What the time written in 送达时间 is, where it is not the day of service itself. */
+const servedAtMeaning: Partial<Record<ServiceMethod, string>> = {
+  post: '（交邮时间；送达日期以回执为准）',
+  electronic: '（到达受送达人特定系统的时间）',
+  publication: '（最后一次公告时间）',
+};
+
 export const servedAtText = (data: ProofOfServiceData): string =>
-  data.servedAt ? formatChineseDateTime(data.servedAt) : BLANK_DATE_TIME;
+  data.servedAt ? `${formatChineseDateTime(data.servedAt)}${(data.method && servedAtMeaning[data.method]) ?? ''}` : BLANK_DATE_TIME;
 
 export const agentText = (data: ProofOfServiceData): string =>
   data.agent && data.agent.name.trim() ? `${data.agent.name.trim()}（代收理由：${data.agent.reason.trim() || '未填写'}）` : '';
