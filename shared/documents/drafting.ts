@@ -32,7 +32,7 @@ export interface DraftContext {
   operation: Operation;
   subjects: readonly Subject[];
   /** The latest final plan, else the working draft: where the enforcement time comes from. */
-  plan?: Pick<Plan, 'content'>;
+  plan?: Pick<Plan, 'content' | 'status'>;
   /** The day of drafting, China time. */
   today: IsoDate;
 }
@@ -137,18 +137,27 @@ export function applyDraftSettings(draft: ServedDocument, settings: DraftSetting
   }
 }
 
+/**
+ * The time a regenerated document states: a final plan's (the documents follow it), else
+ * the draft's own when entered, else the working plan's.
+ */
+function windowFor(own: EnforcementWindow | undefined, plan: DraftContext['plan']): EnforcementWindow {
+  if (plan?.status === 'final' && plan.content.start) return planWindow(plan);
+  return own?.start ? own : planWindow(plan);
+}
+
 /** All the wording generated again from the records as they stand, with the draft's settings (按最新记录重新生成). */
 export function regeneratedDraft(draft: ServedDocument, ctx: DraftContext): ServedDocument {
   const { operation, subjects, today } = ctx;
   const issuer = { issuer: newDraftContent(draft.kind, ctx).data.issuer };
   switch (draft.kind) {
     case 'notice': {
-      const enforcement = draft.data.enforcement ?? planWindow(ctx.plan);
+      const enforcement = windowFor(draft.data.enforcement, ctx.plan);
       const text = defaultNoticeText(operation, subjects, { ...enforcement, selfPerformanceDays: draft.selfPerformanceDays });
       return { ...draft, data: { ...draft.data, ...issuer, enforcement, text } };
     }
     case 'announcement': {
-      const enforcement = draft.data.enforcement ?? planWindow(ctx.plan);
+      const enforcement = windowFor(draft.data.enforcement, ctx.plan);
       const days = draft.data.moveOutDays ?? DEFAULT_MOVE_OUT_DAYS;
       const endsOn = moveOutEnd(today, days) ?? today;
       const text = defaultAnnouncementText(operation, subjects, { ...enforcement, moveOutDays: days, moveOutEndsOn: endsOn });
