@@ -59,8 +59,8 @@ export const demolitionAllowed = (ruling: { scope?: RulingScope }): boolean => r
 export type IssuingBody = 'organisingGovernment' | 'leadUnit';
 
 export const issuingBodyLabels: Record<IssuingBody, string> = {
-  organisingGovernment: '组织实施的人民政府',
-  leadUnit: '人民政府指定的牵头单位',
+  organisingGovernment: '由组织实施的政府发文',
+  leadUnit: '由政府指定的实施单位发文',
 };
 
 /** The name documents are issued and signed in; old records (no choice) use the government. */

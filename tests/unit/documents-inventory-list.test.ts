@@ -103,7 +103,7 @@ describe('inventory list data', () => {
     expect(result.data.collection).toContain('凭身份证件');
     const lines = Object.fromEntries(infoLines(result.data, first!));
     expect(lines['存放地点']).toBe('周转房（滨江市临江区柳巷周转房3号楼201室）');
-    expect(lines['公证书编号']).toBe('（公证书出具后登记）');
+    expect(lines['公证书号']).toBe('（公证书出具后登记）');
     const certified = inventoryListData(
       { ...r, attendance: { ...r.attendance!, notaryCertificate: { number: '（2026）滨临证字第1234号', recordedAt: AT, recordedBy: '韩冰' } } },
       AT,
@@ -147,7 +147,7 @@ describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), { timeout:
       REFUSAL_LINE,
       COPIES_LINE,
       '存放地点',
-      '公证书编号：（公证书出具后登记）',
+      '公证书号：（公证书出具后登记）',
       '第一联（存档）',
       '第二联（交被执行人）',
       `第42条SHA-256${'ab'.repeat(32)}`,

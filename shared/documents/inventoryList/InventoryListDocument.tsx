@@ -79,7 +79,7 @@ export function infoLines(data: InventoryListData, section: InventoryListSection
     ['存放地点', section.destination],
     ...(data.collection ? [['领取方式', data.collection] as [string, string]] : []),
     ['公证人员', data.notary],
-    ['公证书编号', data.notaryCertificate],
+    ['公证书号', data.notaryCertificate],
     ['见证人', data.witnesses.join('；')],
     ...(data.groupLeader ? [['清登组', `负责人 ${data.groupLeader}`] as [string, string]] : []),
   ];
