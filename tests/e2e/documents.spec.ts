@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from '@playwright/test';
 import { emptyPlanContent } from '../../shared/plan/planContent';
 import { pdfText, savePdf, withoutSavePicker } from './support/pdf';
 import { signInWhenAsked } from './support/signIn';
@@ -103,6 +103,7 @@ test('the 告知书: refused with every reason, issued, served on each subject b
   await details.getByLabel('专户账号').fill('1907-02AB');
   await details.getByRole('button', { name: /保\s?存/ }).click();
   await expect(details.getByText('专户账号应为 8 至 32 位数字（可含空格或连字符）')).toBeVisible();
+  await page.screenshot({ path: 'tests/screenshots/documents-particulars.png' });
   await page.reload();
   await page.getByRole('button', { name: '编辑告知事项' }).click();
   details = page.getByRole('dialog', { name: '告知事项' });
@@ -180,6 +181,7 @@ test('the 告知书: refused with every reason, issued, served on each subject b
   await serve.getByRole('button', { name: '添加见证人' }).click();
   await serve.getByLabel('见证人 1 姓名').fill('周桂英');
   await serve.getByLabel('见证人 1 单位').fill('河西街道柳巷社区居委会');
+  await page.screenshot({ path: 'tests/screenshots/documents-service.png' });
   await serve.getByRole('button', { name: '保存送达记录' }).click();
   await expect(serve).toHaveCount(0);
 
@@ -264,7 +266,7 @@ test('the 公告 after the final plan and the service of every subject; posted w
   await posting.getByRole('combobox', { name: '张贴人' }).fill('黄敏');
   await posting.getByRole('combobox', { name: '张贴人' }).press('Enter');
   const photo = await page.screenshot({ type: 'jpeg', clip: { x: 0, y: 0, width: 200, height: 150 } });
-  let chooser = page.waitForEvent('filechooser');
+  const chooser = page.waitForEvent('filechooser');
   await posting.getByRole('button', { name: '添加照片' }).click();
   await (await chooser).setFiles({ name: '张贴现场.jpg', mimeType: 'image/jpeg', buffer: photo });
   await expect(posting.getByText('张贴现场.jpg')).toBeVisible();
@@ -280,19 +282,22 @@ test('the 公告 after the final plan and the service of every subject; posted w
     await choose(page, '李秀兰');
     return serve;
   };
+  const fillPublication = async (serve: Locator) => {
+    await serve.getByText('公告送达').click();
+    await pick(page, '送达时间', '2026-12-03 11:00', serve);
+    await serve.getByRole('combobox', { name: '送达人' }).fill('黄敏');
+    await serve.getByRole('combobox', { name: '送达人' }).press('Enter');
+    await serve.getByLabel('公告送达的情形').click();
+    await choose(page, '用其他方式无法送达');
+    await serve.getByLabel('张贴或刊登之处').fill('房屋正门及小区公告栏');
+    await serve.getByLabel('公告送达的原因和经过').fill('直接送达未成功，经社区核实其已离开住所');
+    const photos = page.waitForEvent('filechooser');
+    await serve.getByRole('button', { name: '添加照片' }).click();
+    await (await photos).setFiles({ name: '公告送达.jpg', mimeType: 'image/jpeg', buffer: photo });
+    await serve.getByRole('button', { name: '保存送达记录' }).click();
+  };
   let serve = await publish();
-  await serve.getByText('公告送达').click();
-  await pick(page, '送达时间', '2026-12-03 11:00', serve);
-  await serve.getByRole('combobox', { name: '送达人' }).fill('黄敏');
-  await serve.getByRole('combobox', { name: '送达人' }).press('Enter');
-  await serve.getByLabel('公告送达的情形').click();
-  await choose(page, '用其他方式无法送达');
-  await serve.getByLabel('张贴或刊登之处').fill('房屋正门及小区公告栏');
-  await serve.getByLabel('公告送达的原因和经过').fill('直接送达未成功，经社区核实其已离开住所');
-  chooser = page.waitForEvent('filechooser');
-  await serve.getByRole('button', { name: '添加照片' }).click();
-  await (await chooser).setFiles({ name: '公告送达.jpg', mimeType: 'image/jpeg', buffer: photo });
-  await serve.getByRole('button', { name: '保存送达记录' }).click();
+  await fillPublication(serve);
   await expect(serve.getByText('以“其他方式无法送达”为由公告送达的，须先记录未能送达的尝试（时间、方式、原因）')).toBeVisible();
   await serve.getByRole('button', { name: /取消/ }).click();
 
@@ -309,18 +314,7 @@ test('the 公告 after the final plan and the service of every subject; posted w
 
   // With the attempt on record, the 公告送达 is accepted.
   serve = await publish();
-  await serve.getByText('公告送达').click();
-  await pick(page, '送达时间', '2026-12-03 11:00', serve);
-  await serve.getByRole('combobox', { name: '送达人' }).fill('黄敏');
-  await serve.getByRole('combobox', { name: '送达人' }).press('Enter');
-  await serve.getByLabel('公告送达的情形').click();
-  await choose(page, '用其他方式无法送达');
-  await serve.getByLabel('张贴或刊登之处').fill('房屋正门及小区公告栏');
-  await serve.getByLabel('公告送达的原因和经过').fill('直接送达未成功，经社区核实其已离开住所');
-  chooser = page.waitForEvent('filechooser');
-  await serve.getByRole('button', { name: '添加照片' }).click();
-  await (await chooser).setFiles({ name: '公告送达.jpg', mimeType: 'image/jpeg', buffer: photo });
-  await serve.getByRole('button', { name: '保存送达记录' }).click();
+  await fillPublication(serve);
   await expect(serve).toHaveCount(0);
   await expect(page.getByRole('cell', { name: /2027年1月2日视为送达/ })).toBeVisible();
 
@@ -352,6 +346,7 @@ test('the 催告 and 陈述申辩 are recorded with their PDFs; the ruling’s s
   // Ten working days from 2 July end on the 16th; the six-month litigation period had not ended.
   await expect(demand.getByTestId('demand-findings')).toContainText('符合：催告期满后申请');
   await expect(demand.getByTestId('demand-findings')).toContainText('不符合：申请早于起诉期限届满（2026年11月23日）');
+  await demand.getByText('期限核对').click();
   await page.screenshot({ path: 'tests/screenshots/documents-demand.png' });
   await demand.getByRole('button', { name: /记\s?录/ }).click();
   await expect(demand).toHaveCount(0);

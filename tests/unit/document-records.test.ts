@@ -10,25 +10,9 @@ import {
   type ServiceInput,
   type ServiceRecord,
 } from '../../shared/documents/records';
+import { serviceOf } from '../fixtures/legalDocuments';
 
-const service = (over: Partial<ServiceRecord>): ServiceRecord => ({
-  id: 's',
-  operationId: 'op',
-  documentId: 'd',
-  subjectId: 's1',
-  method: 'direct',
-  servedAt: '2026-11-20T10:00:00+08:00',
-  recipient: '张建国',
-  servers: ['林涛'],
-  witnesses: [],
-  refusalReason: '',
-  recording: '',
-  trackingNumber: '',
-  receiptDate: '',
-  remarks: '',
-  recordedAt: 'x',
-  ...over,
-});
+const service = (over: Partial<ServiceRecord>): ServiceRecord => serviceOf({ id: 'd', operationId: 'op' }, 's1', { recipient: '张建国', ...over });
 
 const base: ServiceInput = { subjectId: 's1', method: 'direct', servedAt: '2026-11-20T10:00:00+08:00', recipient: '张建国', servers: ['林涛'] };
 const left: ServiceInput = { ...base, method: 'left', servers: ['林涛', ''], refusalReason: '拒绝签收' };

@@ -2,7 +2,7 @@
 // PDF and a log entry each). The 催告's ten working days and the three-month application
 // window are checked as the dates are typed.
 import { useState } from 'react';
-import { Alert, Button, Card, Col, DatePicker, Form, Input, Modal, Radio, Row, Select, Space, Table, Tag } from 'antd';
+import { Alert, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Table, Tag, type FormInstance } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { isIsoDate } from '../../../shared/calendar/dates';
 import { serviceMethodLabels, serviceMethods } from '../../../shared/documents/notice/proofOfService';
@@ -19,8 +19,7 @@ import type { Operation, Subject } from '../../../shared/operation/types';
 import { db } from '../data/db';
 import { useActor } from '../operators/session';
 import { dateField } from '../ui/dateFields';
-import { useFormDraft } from '../ui/useFormDraft';
-import { useRecordForm } from '../ui/useRecordForm';
+import { DraftedDialog } from '../ui/DraftedDialog';
 import { PdfDocumentModal } from './PdfDocumentModal';
 import { listDocuments, recordDemand, recordStatement } from './repository';
 
@@ -55,175 +54,122 @@ function DemandFindingsPreview({ values }: { values: Partial<DemandInput> | unde
   );
 }
 
-function DemandForm({ operation, subjects, onClose }: { operation: Operation; subjects: readonly Subject[]; onClose: () => void }) {
-  const [form] = Form.useForm<DemandInput>();
-  const actor = useActor(operation.id);
-  const draft = useFormDraft(form, `demand:${operation.id}`);
+function DemandFields({ form, subjects }: { form: FormInstance<DemandInput>; subjects: readonly Subject[] }) {
   const values = Form.useWatch([], form) as Partial<DemandInput> | undefined;
-  const { saving, submit } = useRecordForm(
-    form,
-    async () => {
-      const result = await recordDemand(db, operation.id, form.getFieldsValue(true), actor);
-      if (result.ok) await draft.clear();
-      return result;
-    },
-    '已记录催告及申请执行情况',
-    onClose,
-  );
   return (
-    <Modal open title="记录催告及申请执行" width={900} onCancel={onClose} onOk={submit} okText="记录" cancelText="取消（已填写的内容保留为草稿）" okButtonProps={{ loading: saving }} destroyOnHidden>
-      {draft.restored && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="已恢复上次未保存的填写内容" />}
-      <Form<DemandInput>
-        form={form}
-        layout="vertical"
-        size="small"
-        onValuesChange={() => draft.keep()}
-        initialValues={{
-          issuer: operation.organisingGovernment,
-          documentNumber: '',
-          issuedOn: '',
-          demanded: `请于本催告书送达之日起十日内履行${operation.basisDocument.number}确定的搬迁义务，腾空位于${operation.propertyAddress}的房屋，交付${operation.leadUnit}。`,
-          services: subjects.map((s) => ({ subjectId: s.id, name: s.name, method: 'direct', servedOn: '', recipient: s.name })),
-          decisionServedOn: '',
-          appliedOn: '',
-          note: '',
-        }}
-      >
-        <Row gutter={12}>
-          <Col span={9}>
-            <Form.Item name="issuer" label="催告机关">
-              <Input />
-            </Form.Item>
-          </Col>
-          <Col span={9}>
-            <Form.Item name="documentNumber" label="催告书文号（纸质催告书上的文号）">
-              <Input aria-label="催告书文号" />
-            </Form.Item>
-          </Col>
-          <Col span={6}>
-            <Form.Item name="issuedOn" label="催告书日期" {...dateField}>
-              <DatePicker aria-label="催告书日期" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="demanded" label="催告履行的义务（行政强制法第五十四条）">
-          <Input.TextArea aria-label="催告履行的义务" autoSize={{ minRows: 2, maxRows: 4 }} />
-        </Form.Item>
-        <Form.Item label="催告书送达（每名被执行人）" name="services">
-          <Form.List name="services">
-            {(fields) =>
-              fields.map((field, i) => (
-                <Row gutter={8} key={field.key}>
-                  <Col span={4} style={{ paddingTop: 4 }}>
-                    {subjects[i]?.name}
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name={[field.name, 'method']}>
-                      <Select aria-label={`催告书送达方式 ${i + 1}`} options={serviceMethods.map((m) => ({ value: m, label: serviceMethodLabels[m] }))} />
-                    </Form.Item>
-                  </Col>
-                  <Col span={6}>
-                    <Form.Item name={[field.name, 'servedOn']} {...dateField}>
-                      <DatePicker aria-label={`催告书送达日期 ${i + 1}`} style={{ width: '100%' }} placeholder="送达日期" />
-                    </Form.Item>
-                  </Col>
-                  <Col span={8}>
-                    <Form.Item name={[field.name, 'recipient']}>
-                      <Input aria-label={`催告书签收人 ${i + 1}`} placeholder="签收人" />
-                    </Form.Item>
-                  </Col>
-                </Row>
-              ))
-            }
-          </Form.List>
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={12}>
-            <Form.Item name="decisionServedOn" label="执行依据送达被执行人的日期（起诉期限自此计算）" {...dateField}>
-              <DatePicker aria-label="执行依据送达日期" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={12}>
-            <Form.Item name="appliedOn" label="申请人民法院强制执行的日期" {...dateField}>
-              <DatePicker aria-label="申请强制执行日期" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <DemandFindingsPreview values={values} />
-        <Form.Item name="note" label="说明">
-          <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
-        </Form.Item>
-      </Form>
-    </Modal>
+    <>
+      <Row gutter={12}>
+        <Col span={9}>
+          <Form.Item name="issuer" label="催告机关">
+            <Input />
+          </Form.Item>
+        </Col>
+        <Col span={9}>
+          <Form.Item name="documentNumber" label="催告书文号（纸质催告书上的文号）">
+            <Input aria-label="催告书文号" />
+          </Form.Item>
+        </Col>
+        <Col span={6}>
+          <Form.Item name="issuedOn" label="催告书日期" {...dateField}>
+            <DatePicker aria-label="催告书日期" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="demanded" label="催告履行的义务（行政强制法第五十四条）">
+        <Input.TextArea aria-label="催告履行的义务" autoSize={{ minRows: 2, maxRows: 4 }} />
+      </Form.Item>
+      <Form.Item label="催告书送达（每名被执行人）" name="services">
+        <Form.List name="services">
+          {(fields) =>
+            fields.map((field, i) => (
+              <Row gutter={8} key={field.key}>
+                <Col span={4} style={{ paddingTop: 4 }}>
+                  {subjects[i]?.name}
+                </Col>
+                <Col span={6}>
+                  <Form.Item name={[field.name, 'method']}>
+                    <Select aria-label={`催告书送达方式 ${i + 1}`} options={serviceMethods.map((m) => ({ value: m, label: serviceMethodLabels[m] }))} />
+                  </Form.Item>
+                </Col>
+                <Col span={6}>
+                  <Form.Item name={[field.name, 'servedOn']} {...dateField}>
+                    <DatePicker aria-label={`催告书送达日期 ${i + 1}`} style={{ width: '100%' }} placeholder="送达日期" />
+                  </Form.Item>
+                </Col>
+                <Col span={8}>
+                  <Form.Item name={[field.name, 'recipient']}>
+                    <Input aria-label={`催告书签收人 ${i + 1}`} placeholder="签收人" />
+                  </Form.Item>
+                </Col>
+              </Row>
+            ))
+          }
+        </Form.List>
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={12}>
+          <Form.Item name="decisionServedOn" label="执行依据送达被执行人的日期（起诉期限自此计算）" {...dateField}>
+            <DatePicker aria-label="执行依据送达日期" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={12}>
+          <Form.Item name="appliedOn" label="申请人民法院强制执行的日期" {...dateField}>
+            <DatePicker aria-label="申请强制执行日期" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <DemandFindingsPreview values={values} />
+      <Form.Item name="note" label="说明">
+        <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
+      </Form.Item>
+    </>
   );
 }
 
-function StatementForm({ operation, subjects, onClose }: { operation: Operation; subjects: readonly Subject[]; onClose: () => void }) {
-  const [form] = Form.useForm<StatementInput>();
-  const actor = useActor(operation.id);
-  const draft = useFormDraft(form, `statement:${operation.id}`);
-  const { saving, submit } = useRecordForm(
-    form,
-    async () => {
-      const result = await recordStatement(db, operation.id, form.getFieldsValue(true), actor);
-      if (result.ok) await draft.clear();
-      return result;
-    },
-    '已记录陈述申辩及答复',
-    onClose,
-  );
+function StatementFields({ subjects }: { subjects: readonly Subject[] }) {
   return (
-    <Modal open title="记录陈述申辩及答复" width={820} onCancel={onClose} onOk={submit} okText="记录" cancelText="取消（已填写的内容保留为草稿）" okButtonProps={{ loading: saving }} destroyOnHidden>
-      {draft.restored && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="已恢复上次未保存的填写内容" />}
-      <Form<StatementInput>
-        form={form}
-        layout="vertical"
-        size="small"
-        onValuesChange={() => draft.keep()}
-        initialValues={{ subjectId: subjects[0]?.id ?? '', statedOn: '', form: 'written', content: '', reply: '', outcome: 'notAdopted', repliedOn: '', repliedBy: '' }}
-      >
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="subjectId" label="陈述申辩的被执行人">
-              <Select aria-label="陈述申辩的被执行人" options={subjects.map((s) => ({ value: s.id, label: s.name }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="statedOn" label="陈述申辩日期" {...dateField}>
-              <DatePicker aria-label="陈述申辩日期" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="form" label="形式">
-              <Radio.Group options={(['written', 'oral'] as const).map((f) => ({ value: f, label: statementFormLabels[f] }))} />
-            </Form.Item>
-          </Col>
-        </Row>
-        <Form.Item name="content" label="陈述、申辩的主要内容">
-          <Input.TextArea aria-label="陈述申辩的主要内容" autoSize={{ minRows: 2, maxRows: 5 }} />
-        </Form.Item>
-        <Form.Item name="reply" label="答复及理由">
-          <Input.TextArea aria-label="答复及理由" autoSize={{ minRows: 2, maxRows: 5 }} />
-        </Form.Item>
-        <Row gutter={12}>
-          <Col span={8}>
-            <Form.Item name="outcome" label="处理结果">
-              <Radio.Group options={(['adopted', 'partlyAdopted', 'notAdopted'] as const).map((o) => ({ value: o, label: statementOutcomeLabels[o] }))} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="repliedOn" label="答复日期" {...dateField}>
-              <DatePicker aria-label="答复日期" style={{ width: '100%' }} />
-            </Form.Item>
-          </Col>
-          <Col span={8}>
-            <Form.Item name="repliedBy" label="答复人及单位">
-              <Input aria-label="答复人及单位" />
-            </Form.Item>
-          </Col>
-        </Row>
-      </Form>
-    </Modal>
+    <>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="subjectId" label="陈述申辩的被执行人">
+            <Select aria-label="陈述申辩的被执行人" options={subjects.map((s) => ({ value: s.id, label: s.name }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="statedOn" label="陈述申辩日期" {...dateField}>
+            <DatePicker aria-label="陈述申辩日期" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="form" label="形式">
+            <Radio.Group options={(['written', 'oral'] as const).map((f) => ({ value: f, label: statementFormLabels[f] }))} />
+          </Form.Item>
+        </Col>
+      </Row>
+      <Form.Item name="content" label="陈述、申辩的主要内容">
+        <Input.TextArea aria-label="陈述申辩的主要内容" autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+      <Form.Item name="reply" label="答复及理由">
+        <Input.TextArea aria-label="答复及理由" autoSize={{ minRows: 2, maxRows: 5 }} />
+      </Form.Item>
+      <Row gutter={12}>
+        <Col span={8}>
+          <Form.Item name="outcome" label="处理结果">
+            <Radio.Group options={(['adopted', 'partlyAdopted', 'notAdopted'] as const).map((o) => ({ value: o, label: statementOutcomeLabels[o] }))} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="repliedOn" label="答复日期" {...dateField}>
+            <DatePicker aria-label="答复日期" style={{ width: '100%' }} />
+          </Form.Item>
+        </Col>
+        <Col span={8}>
+          <Form.Item name="repliedBy" label="答复人及单位">
+            <Input aria-label="答复人及单位" />
+          </Form.Item>
+        </Col>
+      </Row>
+    </>
   );
 }
 
@@ -234,6 +180,7 @@ function summary(record: ProcedureRecord): string {
 }
 
 export function ProcedureRecords({ operation }: { operation: Operation & { subjects: Subject[] } }) {
+  const actor = useActor(operation.id);
   const [open, setOpen] = useState<'demand' | 'statement' | null>(null);
   const [viewing, setViewing] = useState<ProcedureRecord | null>(null);
   const records = useLiveQuery(
@@ -287,8 +234,43 @@ export function ProcedureRecords({ operation }: { operation: Operation & { subje
           },
         ]}
       />
-      {open === 'demand' && <DemandForm operation={operation} subjects={operation.subjects} onClose={() => setOpen(null)} />}
-      {open === 'statement' && <StatementForm operation={operation} subjects={operation.subjects} onClose={() => setOpen(null)} />}
+      {open === 'demand' && (
+        <DraftedDialog<DemandInput>
+          title="记录催告及申请执行"
+          draftKey={`demand:${operation.id}`}
+          width={900}
+          okText="记录"
+          done="已记录催告及申请执行情况"
+          initialValues={{
+            issuer: operation.organisingGovernment,
+            documentNumber: '',
+            issuedOn: '',
+            demanded: `请于本催告书送达之日起十日内履行${operation.basisDocument.number}确定的搬迁义务，腾空位于${operation.propertyAddress}的房屋，交付${operation.leadUnit}。`,
+            services: operation.subjects.map((s) => ({ subjectId: s.id, name: s.name, method: 'direct', servedOn: '', recipient: s.name })),
+            decisionServedOn: '',
+            appliedOn: '',
+            note: '',
+          }}
+          save={(values) => recordDemand(db, operation.id, values, actor)}
+          onClose={() => setOpen(null)}
+        >
+          {(form) => <DemandFields form={form} subjects={operation.subjects} />}
+        </DraftedDialog>
+      )}
+      {open === 'statement' && (
+        <DraftedDialog<StatementInput>
+          title="记录陈述申辩及答复"
+          draftKey={`statement:${operation.id}`}
+          width={820}
+          okText="记录"
+          done="已记录陈述申辩及答复"
+          initialValues={{ subjectId: operation.subjects[0]?.id ?? '', statedOn: '', form: 'written', content: '', reply: '', outcome: 'notAdopted', repliedOn: '', repliedBy: '' }}
+          save={(values) => recordStatement(db, operation.id, values, actor)}
+          onClose={() => setOpen(null)}
+        >
+          {() => <StatementFields subjects={operation.subjects} />}
+        </DraftedDialog>
+      )}
       <PdfDocumentModal
         open={viewing !== null}
         onClose={() => setViewing(null)}

@@ -2,8 +2,8 @@
 // from it: the ruling's scope and the issuing body, what the subject is told (补偿款专户或
 // 提存, housing, time and manner, belongings, contact), and the costs. Each is edited in a
 // dialog whose input is kept as a draft until saved, and each change is logged.
-import { useState, type ReactNode } from 'react';
-import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Modal, Radio, Row, Select, Space } from 'antd';
+import { useState } from 'react';
+import { Alert, Button, Card, Col, Descriptions, Form, Input, InputNumber, Radio, Row, Select, Space } from 'antd';
 import type { FormInstance } from 'antd';
 import {
   formatArea,
@@ -23,50 +23,10 @@ import {
 } from '../../../shared/operation/types';
 import { db } from '../data/db';
 import { useActor } from '../operators/session';
-import { useFormDraft } from '../ui/useFormDraft';
-import { useRecordForm, type RecordSaveResult } from '../ui/useRecordForm';
+import { DraftedDialog } from '../ui/DraftedDialog';
 import { saveCosts, saveParticulars, saveRulingDetails } from './repository';
 
 type Editing = 'ruling' | 'particulars' | 'costs' | null;
-
-/** A dialog around a form whose input is kept as a draft until it is saved. */
-function DraftedDialog<T extends object>({
-  title,
-  draftKey,
-  initialValues,
-  save,
-  onClose,
-  children,
-}: {
-  title: string;
-  draftKey: string;
-  /** May leave out what has no sensible default (amounts): the user types it. */
-  initialValues: object;
-  save: (values: T) => Promise<RecordSaveResult>;
-  onClose: () => void;
-  children: (form: FormInstance<T>) => ReactNode;
-}) {
-  const [form] = Form.useForm<T>();
-  const draft = useFormDraft(form, draftKey);
-  const { saving, submit } = useRecordForm(
-    form,
-    async () => {
-      const result = await save(form.getFieldsValue(true) as T);
-      if (result.ok) await draft.clear();
-      return result;
-    },
-    '已保存',
-    onClose,
-  );
-  return (
-    <Modal open title={title} width={860} onCancel={onClose} onOk={submit} okText="保存" cancelText="取消（已填写的内容保留为草稿）" okButtonProps={{ loading: saving }} destroyOnHidden>
-      {draft.restored && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="已恢复上次未保存的填写内容" />}
-      <Form<T> form={form} layout="vertical" size="small" initialValues={initialValues} onValuesChange={() => draft.keep()}>
-        {children(form)}
-      </Form>
-    </Modal>
-  );
-}
 
 const DEFAULT_METHOD = '强制搬迁：屋内人员由工作人员护送离开，屋内物品当场清点登记、拍照录像，经公证后封箱运至存放地点';
 
@@ -247,6 +207,7 @@ export function OperationDetails({ operation }: { operation: Operation }) {
           draftKey={`rulingDetails:${operation.id}`}
           initialValues={{ scope: rulingScopeOf(operation.courtRuling), scopeLimit: operation.courtRuling.scopeLimit ?? '', issuingBody: operation.issuingBody ?? 'organisingGovernment' } satisfies RulingDetailsInput}
           save={(values) => saveRulingDetails(db, operation, values, actor)}
+          done="已保存裁定执行范围和发文名义"
           onClose={close}
         >
           {() => (
@@ -275,6 +236,7 @@ export function OperationDetails({ operation }: { operation: Operation }) {
           draftKey={`particulars:${operation.id}`}
           initialValues={particularsInitial(operation)}
           save={(values) => saveParticulars(db, operation.id, values, actor)}
+          done="已保存告知事项"
           onClose={close}
         >
           {(form) => <ParticularsFields form={form} />}
@@ -286,6 +248,7 @@ export function OperationDetails({ operation }: { operation: Operation }) {
           draftKey={`costs:${operation.id}`}
           initialValues={operation.costs ?? { bearer: '被执行人', note: '' }}
           save={(values) => saveCosts(db, operation.id, values, actor)}
+          done="已记录执行费用"
           onClose={close}
         >
           {() => (
