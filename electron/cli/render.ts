@@ -13,12 +13,14 @@ async function main(argv: string[]): Promise<number> {
   const kindList = () => documentKinds.map((k) => `  ${k.padEnd(16)}${documentKindTitle(k)}`).join('\n');
 
   const usage = () => `用法：npm run render -- <备份文件.json> <文书种类> <输出文件.pdf>
+      npm run render -- --list
 
 从行动备份文件（程序“导出备份”或 npm run demo 生成）生成文书 PDF。
 预案和任务卡依据最新的定稿版本；尚无定稿时依据草稿，并在输出中注明。
 告知书和公告输出最新一份已签发文书签发时固定的 PDF（先核对其 SHA-256，不符即拒绝输出）；
 尚未签发时依据草稿生成无文号的草稿，并在输出中注明。
-送达回证对应最新一份已签发的告知书，依据其最新的送达记录填写；尚无送达记录时为空白表格。
+送达回证对应现行（未被更正）的已签发告知书，每名被执行人一页，依据其送达记录填写；尚未送达的为空白表格。
+催告及申请执行情况记录、陈述申辩及答复记录输出记录时固定的 PDF。
 字体：--font-dir=<文件夹> 指定单位字体文件夹（仿宋_GB2312、方正小标宋简体等），其次用 Windows 字体文件夹
 和本机字体文件夹中的字体，都没有时用内置 Noto Serif SC；所用字体记在 PDF 文档属性（关键词）中。
 
@@ -29,6 +31,11 @@ ${kindList()}
 
   if (args[0] === '-h' || args[0] === '--help') {
     console.log(usage());
+    return 0;
+  }
+  // One kind per line: its code, a tab, its printed name (for scripts and for people).
+  if (args[0] === '--list' && args.length === 1) {
+    console.log(documentKinds.map((k) => `${k}\t${documentKindTitle(k)}`).join('\n'));
     return 0;
   }
   if (args.length !== 3) {

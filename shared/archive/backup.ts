@@ -6,7 +6,7 @@
 // types; records of capabilities not built yet only need the fields the database indexes.
 import { z } from 'zod';
 import { standardGroupCodes, type MemberUnit, type Person, type WorkingGroup } from '../commandPost/types';
-import { vulnerabilities, type HouseholdMember, type IsoInstant, type Operation, type Subject } from '../operation/types';
+import { rulingScopes, vulnerabilities, type HouseholdMember, type IsoInstant, type Operation, type Subject } from '../operation/types';
 import { contingencyKinds, type Plan, type PreparatoryMeeting } from '../plan/types';
 import {
   destinationKinds,
@@ -30,12 +30,31 @@ const id = z.string().min(1);
 const text = z.string();
 const int = z.number().int();
 
+// Backups written before the ruling's scope was recorded read as relocation only (the narrower reading).
 const courtRulingSchema = z.strictObject({
   court: text,
   number: text,
   date: text,
-  scope: z.enum(['relocation', 'relocationAndDemolition']).optional(),
+  scope: z.enum(rulingScopes).default('relocation'),
   scopeLimit: text.optional(),
+});
+const money = z.number().nonnegative();
+const particularsSchema = z.strictObject({
+  compensation: z.strictObject({
+    amount: money,
+    arrangement: z.enum(['account', 'escrow']),
+    bank: text,
+    accountName: text,
+    accountNumber: text,
+    notaryOffice: text,
+    certificateNumber: text,
+  }),
+  housing: z.strictObject({ kind: z.enum(['propertyExchange', 'interimHousing', 'none']), address: text, area: z.number().nonnegative() }),
+  method: text,
+  storagePlace: text,
+  collection: text,
+  contactPerson: text,
+  contactPhone: text,
 });
 const basisDocumentSchema = z.strictObject({
   kind: z.enum(['compensationDecision', 'demolitionDisputeRuling', 'agreementPerformanceDecision']),
@@ -51,6 +70,9 @@ export const operationSchema = z.strictObject({
   basisDocument: basisDocumentSchema,
   organisingGovernment: text,
   leadUnit: text,
+  issuingBody: z.enum(['organisingGovernment', 'leadUnit']).optional(),
+  particulars: particularsSchema.optional(),
+  costs: z.strictObject({ amount: money, bearer: text, note: text }).optional(),
   propertyAddress: text,
   createdAt: text,
   updatedAt: text,
@@ -223,6 +245,7 @@ export const inventoryItemSchema = z.strictObject({
   photos: z.array(z.strictObject({ name: text, mimeType: z.enum(['image/png', 'image/jpeg']), bytes })),
   destination: z.strictObject({ kind: z.enum(destinationKinds), address: text }).optional(),
   note: text,
+  valuable: z.boolean().optional(),
   status: z.enum(['listed', 'withdrawn']),
   withdrawnReason: text.optional(),
   createdAt: text,
@@ -237,6 +260,7 @@ export const inventoryAttendanceSchema = z.strictObject({
   notaryNames: z.array(text),
   witnesses: z.array(z.strictObject({ name: text, idNumber: text, unit: text })),
   groupLeader: text,
+  notaryCertificate: z.strictObject({ number: text, recordedAt: text, recordedBy: text }).optional(),
   updatedAt: text,
 });
 

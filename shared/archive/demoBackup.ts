@@ -3,8 +3,9 @@
 // ids and time from the caller, so the same arguments always give the same file.
 import { APP_NAME } from '../app/identity';
 import { buildDemoCommandPost } from '../commandPost/demo';
-import { demoOperationInput } from '../operation/demo';
+import { demoOperationInput, demoParticularsInput } from '../operation/demo';
 import { buildOperation, validateNewOperation } from '../operation/newOperation';
+import { parseParticulars } from '../operation/particulars';
 import type { IsoInstant } from '../operation/types';
 import { buildBackup, type OperationBackup } from './backup';
 
@@ -22,6 +23,8 @@ export function buildDemoBackup({ now, appVersion, idPrefix = 'demo' }: DemoBack
   const operationId = `${idPrefix}-operation`;
   const subjectIds = result.values.subjects.map((_, i) => `${idPrefix}-subject-${i + 1}`);
   const { operation, subjects } = buildOperation(result.values, { operationId, subjectIds }, now, true);
+  const particulars = parseParticulars(demoParticularsInput);
+  if (!particulars.ok) throw new Error(`示例告知事项无效：${Object.values(particulars.errors).join('；')}`);
 
   let n = 0;
   const newId = () => `${idPrefix}-${String(++n).padStart(4, '0')}`;
@@ -29,7 +32,7 @@ export function buildDemoBackup({ now, appVersion, idPrefix = 'demo' }: DemoBack
 
   return buildBackup(
     {
-      operation: { ...operation, ...demo.command },
+      operation: { ...operation, ...demo.command, particulars: particulars.value },
       subjects: subjects.map((s) => ({ ...s, assessment: demo.assessments[s.id] ?? s.assessment })),
       householdMembers: demo.householdMembers,
       memberUnits: demo.memberUnits,

@@ -4,9 +4,12 @@
 import type { OperationBackup } from '../archive/backup';
 import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
 import { inventoryListData, renderInventoryList } from './inventoryList';
-import { renderAnnouncement, renderNotice, renderProofOfService, serviceMethodLabels } from './notice';
+import { renderDemolitionNotice, renderUnitLetter } from './demolition';
+import { renderAnnouncement, renderNotice, renderProofOfService } from './notice';
+import { renderDemandRecord, renderStatementRecord } from './procedure';
+import { subjectPeriods } from './periods';
 import { proofOfServiceFor } from './proofOfServiceData';
-import { issuableKindTitles, type DocumentRecord, type IssuableKind, type ServiceRecord } from './records';
+import { currentIssued, issuableKindTitles, type DocumentRecord, type IssuableKind, type ServiceRecord } from './records';
 import { emptyPlanContent } from '../plan/planContent';
 import type { Plan } from '../plan/types';
 import type { DocumentFonts } from './fonts';
@@ -122,13 +125,6 @@ export function chooseIssuable<K extends IssuableKind>(
   return { ...(issued ? { issued } : {}), ...(draft ? { draft } : {}) };
 }
 
-/** The latest service record of a document (by service time, then when it was recorded). */
-export function latestService(backup: OperationBackup, documentId: string): ServiceRecord | undefined {
-  return servicesOf(backup)
-    .filter((s) => s.documentId === documentId)
-    .sort((a, b) => later(a.servedAt, b.servedAt) || later(a.recordedAt, b.recordedAt) || later(a.id, b.id))[0];
-}
-
 /** 《强制执行告知书》临江强执告〔2026〕3号 */
 const named = (doc: DocumentRecord) => `《${issuableKindTitles[doc.kind]}》${doc.number ?? ''}`;
 
@@ -191,12 +187,26 @@ export async function renderIssuableDocument(
       return renderNotice(record.data, fonts, head);
     case 'announcement':
       return renderAnnouncement(record.data, fonts, head);
+    case 'demolitionNotice':
+      return renderDemolitionNotice(record.data, fonts, head);
+    case 'unitLetter':
+      return renderUnitLetter(record.data, fonts, head);
+    case 'demand':
+      return renderDemandRecord(record.data, fonts, head);
+    case 'statement':
+      return renderStatementRecord(record.data, fonts, head);
     case 'courtReport': {
       const source = typeof backup === 'function' ? await backup() : backup;
       return renderCourtReport(withCourtReportText(courtReportData(source, head, printedAt), record.data), fonts);
     }
   }
 }
+
+/** An issued or drafted document of a kind, as the kinds below print it. */
+const issuableEntry = (kind: IssuableKind): DocumentKindEntry => ({
+  title: issuableKindTitles[kind],
+  render: (backup, fonts, options) => renderIssuable(backup, kind, fonts, options),
+});
 
 const registry = {
   plan: {
@@ -213,34 +223,36 @@ const registry = {
       return { bytes: await renderTaskCards(data, fonts, backupChainHead(backup)), source: `${source}，共 ${data.groups.length} 个工作小组` };
     },
   },
-  notice: {
-    title: issuableKindTitles.notice,
-    render: (backup, fonts, options) => renderIssuable(backup, 'notice', fonts, options),
-  },
-  announcement: {
-    title: issuableKindTitles.announcement,
-    render: (backup, fonts, options) => renderIssuable(backup, 'announcement', fonts, options),
-  },
+  demand: issuableEntry('demand'),
+  statement: issuableEntry('statement'),
+  notice: issuableEntry('notice'),
+  announcement: issuableEntry('announcement'),
   proofOfService: {
-    title: '送达回证（最新签发的强制执行告知书）',
+    title: '送达回证（现行强制执行告知书，每名被执行人一页）',
     async render(backup, fonts) {
-      const { issued, draft } = chooseIssuable(backup, 'notice');
-      if (!issued) {
+      const documents = documentsOf(backup);
+      const issued = currentIssued(documents, 'notice');
+      if (issued?.kind !== 'notice') {
         throw new Error(
-          draft
+          chooseIssuable(backup, 'notice').draft
             ? '备份中的强制执行告知书尚未签发（只有草稿），签发后才能制作送达回证'
             : '备份中没有强制执行告知书，无法制作送达回证',
         );
       }
-      const service = latestService(backup, issued.id);
       const subjects = [...backup.subjects].sort((a, b) => a.position - b.position);
-      const bytes = await renderProofOfService(proofOfServiceFor(backup.operation, subjects, issued, service), fonts, backupChainHead(backup));
-      const source = service
-        ? `${named(issued)}的送达回证，依据最新的送达记录（${serviceMethodLabels[service.method]}，${service.servedAt}）填写`
-        : `${named(issued)}的空白送达回证（尚无送达记录，供手填）`;
-      return { bytes, source };
+      const services = servicesOf(backup);
+      const pages = proofOfServiceFor(backup.operation, subjects, issued, services);
+      const bytes = await renderProofOfService(pages, fonts, backupChainHead(backup));
+      const periods = subjectPeriods({ subjects, documents, services });
+      const served = periods.filter((p) => p.servedOn).map((p) => p.name);
+      return {
+        bytes,
+        source: `${named(issued)}的送达回证 ${pages.length} 页（每名被执行人一页）；已有送达记录：${served.length > 0 ? served.join('、') : '无'}，其余为空白供手填`,
+      };
     },
   },
+  demolitionNotice: issuableEntry('demolitionNotice'),
+  unitLetter: issuableEntry('unitLetter'),
   onSiteRecord: {
     title: '现场笔录',
     async render(backup, fonts, options) {
@@ -258,10 +270,7 @@ const registry = {
       return { bytes: await renderOnSiteRecord(data, fonts, head), source: `依据执行日志（至第${head.seq}条）生成` };
     },
   },
-  courtReport: {
-    title: issuableKindTitles.courtReport,
-    render: (backup, fonts, options) => renderIssuable(backup, 'courtReport', fonts, options),
-  },
+  courtReport: issuableEntry('courtReport'),
   inventoryList: {
     title: '物品清单（每个去向一份，一式二份）',
     async render(backup, fonts, options) {

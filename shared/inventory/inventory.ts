@@ -37,6 +37,8 @@ export const itemInputSchema = z.object({
   unit: text('单位', 10).min(1, '请填写单位（如 件、箱、台）'),
   condition: text('状况', 100).default(''),
   note: text('备注', 500).default(''),
+  /** 贵重物品: listed apart and sealed separately. */
+  valuable: z.boolean().default(false),
   destination: destinationSchema.optional(),
 });
 export type ItemInput = z.input<typeof itemInputSchema>;
@@ -174,7 +176,13 @@ export function itemChanges(before: InventoryItemRecord, after: InventoryItemRec
   field('单位', before.unit, after.unit);
   field('状况', before.condition, after.condition);
   field('备注', before.note, after.note);
+  field('贵重物品', before.valuable ? '是' : '否', after.valuable ? '是' : '否');
   field('去向', before.destination ? destinationText(before.destination) : '', after.destination ? destinationText(after.destination) : '');
   if (before.photos.length !== after.photos.length) changes.push(`照片 ${before.photos.length}→${after.photos.length} 张`);
   return changes;
 }
+
+/** 公证书编号 as entered: （2026）滨临证字第1234号. */
+export const certificateInputSchema = z.object({
+  number: text('公证书编号', 60).min(1, '请填写公证书编号（公证书出具后登记）'),
+});

@@ -54,6 +54,11 @@ export interface InventoryItemRecord {
   destination?: InventoryDestination;
   note: string;
   /**
+   * 贵重物品 (cash, jewellery, securities, documents of title): listed apart on the 物品清单
+   * and sealed separately, so nothing of value is lost among the boxes. Absent = ordinary.
+   */
+  valuable?: boolean;
+  /**
    * Items are evidence: a wrong entry is withdrawn with a reason, never deleted, and stays
    * in the history; a withdrawn item is not printed.
    */
@@ -80,5 +85,17 @@ export interface InventoryAttendanceRecord {
   notaryNames: string[];
   witnesses: InventoryWitness[];
   groupLeader: string;
+  /**
+   * 公证书编号: the notary issues the certificate days after the count; it is recorded
+   * then, as its own log entry, and printed on lists made afterwards.
+   */
+  notaryCertificate?: NotaryCertificate;
   updatedAt: IsoInstant;
+}
+
+export interface NotaryCertificate {
+  /** e.g. （2026）滨临证字第1234号 */
+  number: string;
+  recordedAt: IsoInstant;
+  recordedBy: string;
 }

@@ -1,7 +1,7 @@
 // Pure. What the user types to create an operation, its validation with Chinese
 // messages, and the records it becomes.
 import { z } from 'zod';
-import type { BasisDocumentKind, IdType, Operation, Subject } from './types';
+import { rulingScopes, type BasisDocumentKind, type IdType, type Operation, type Subject } from './types';
 import {
   isValidPhone,
   isValidResidentId,
@@ -62,6 +62,9 @@ export function newOperationSchema(today: string) {
           '裁定书文号格式不正确，应如“（2026）京0102行审123号”',
         ),
         date: isoDate('裁定日期'),
+        // 法释〔2012〕4号第九条: the government enforces what the ruling allows, no more.
+        scope: z.enum(rulingScopes, { error: '请选择裁定准予执行的范围（搬迁，或搬迁并拆除）' }),
+        scopeLimit: z.string().trim().max(500, '裁定载明的限制不能超过 500 个字').default(''),
       }),
       basisDocument: z.object({
         kind: z.enum(basisDocumentKinds, { error: '请选择执行依据的种类' }),
@@ -73,6 +76,8 @@ export function newOperationSchema(today: string) {
       }),
       organisingGovernment: required('组织实施的人民政府', 100),
       leadUnit: required('牵头单位', 100),
+      // The 临时指挥部 has no legal personality: documents go out in the government's name or the designated lead unit's.
+      issuingBody: z.enum(['organisingGovernment', 'leadUnit'], { error: '请选择以谁的名义发文' }).default('organisingGovernment'),
       propertyAddress: required('被执行房屋地址', 200),
       subjects: z
         .array(subjectInput, { error: '请至少填写一名被执行人' })
@@ -115,15 +120,16 @@ export type Validation =
   | { ok: true; values: NewOperationValues }
   | { ok: false; errors: FieldErrors };
 
+/** zod's issues as field path → first message. */
+export function fieldErrorsOf(issues: readonly { path: readonly PropertyKey[]; message: string }[]): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) errors[issue.path.map(String).join('.')] ??= issue.message;
+  return errors;
+}
+
 export function validateNewOperation(input: unknown, today: string): Validation {
   const result = newOperationSchema(today).safeParse(input);
-  if (result.success) return { ok: true, values: result.data };
-  const errors: FieldErrors = {};
-  for (const issue of result.error.issues) {
-    const key = issue.path.map(String).join('.');
-    errors[key] ??= issue.message;
-  }
-  return { ok: false, errors };
+  return result.success ? { ok: true, values: result.data } : { ok: false, errors: fieldErrorsOf(result.error.issues) };
 }
 
 /** Resident ID numbers are stored with an upper-case check letter X. */
@@ -146,10 +152,17 @@ export function buildOperation(
     id: ids.operationId,
     status: 'active',
     isDemo,
-    courtRuling: { ...values.courtRuling, number: normaliseRulingNumber(values.courtRuling.number) },
+    courtRuling: {
+      court: values.courtRuling.court,
+      number: normaliseRulingNumber(values.courtRuling.number),
+      date: values.courtRuling.date,
+      scope: values.courtRuling.scope,
+      ...(values.courtRuling.scopeLimit ? { scopeLimit: values.courtRuling.scopeLimit } : {}),
+    },
     basisDocument: { ...values.basisDocument, number: normaliseDocumentNumber(values.basisDocument.number) },
     organisingGovernment: values.organisingGovernment,
     leadUnit: values.leadUnit,
+    issuingBody: values.issuingBody,
     propertyAddress: values.propertyAddress,
     createdAt: now,
     updatedAt: now,

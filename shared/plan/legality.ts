@@ -206,7 +206,7 @@ function scopeCheck(input: LegalityInput, demolition: boolean): LegalityCheck {
   const limit = input.operation.courtRuling?.scopeLimit;
   const outside = demolition ? demolitionOutsideRuling(scope, limit, '预案安排了房屋拆除') : null;
   return check('scope', '裁定准予执行的范围', !outside, RULING_SCOPE_BASIS, {
-    pass: `裁定准予${rulingScopeLabels[scope]}${limit?.trim() ? `（${limit.trim()}）` : ''}；预案${demolition ? '安排了' : '未安排'}房屋拆除`,
+    pass: `裁定${rulingScopeLabels[scope]}${limit?.trim() ? `（${limit.trim()}）` : ''}；预案${demolition ? '安排了' : '未安排'}房屋拆除`,
     fail: outside ?? '',
   });
 }

@@ -54,7 +54,7 @@ async function loadRenderer(kind: Kind): Promise<() => Promise<Uint8Array>> {
   const data = notice.noticeFromOperation(operation, subjects, {
     start: '2026-12-08T09:00:00.000+08:00',
     end: '2026-12-08T12:00:00.000+08:00',
-    selfPerformanceDeadline: '2026-12-04',
+    selfPerformanceDays: 10,
     documentNumber: '临江强执告〔2026〕3号',
     issuedOn: '2026-11-24',
   });

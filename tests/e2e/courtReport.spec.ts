@@ -92,14 +92,16 @@ test('the court report is drafted from the log, edited, kept across a reload, th
   editor = page.getByRole('dialog', { name: '编辑草稿：强制执行情况报告' });
   await expect(editor.getByLabel('其他需要说明的情况')).toHaveValue('被执行人对补偿款有异议，已告知其救济途径。');
 
-  // A report without its court is refused, saying why; nothing is numbered.
+  // A report without its court or its costs is refused, listing why; nothing is numbered.
   await editor.getByRole('button', { name: /签\s?发/ }).click();
   let confirm = page.getByRole('dialog', { name: '签发强制执行情况报告' });
   await expect(confirm.getByTestId('issuer')).toContainText('签发人：陈志远');
-  await confirm.getByRole('button', { name: /签\s?发/ }).click();
-  await expect(page.getByText('情况报告尚不能签发：请填写报送的人民法院')).toBeVisible();
+  await expect(confirm.getByTestId('issue-problems')).toContainText('请填写报送的人民法院');
+  await expect(confirm.getByTestId('issue-problems')).toContainText('请记录执行费用的金额和承担人（《中华人民共和国行政强制法》第六十条）');
+  await expect(confirm.getByRole('button', { name: /签\s?发/ })).toBeDisabled();
   await confirm.getByRole('button', { name: /取\s?消/ }).click();
   await editor.getByLabel('报送法院').fill('临江市临江区人民法院');
+  await editor.getByLabel('执行费用', { exact: true }).fill('本次强制执行费用共计人民币12,000.00元，由被执行人承担（《中华人民共和国行政强制法》第六十条）。');
 
   await editor.getByRole('button', { name: '预览' }).click();
   const draftPdf = pdfText(await savePdf(page));
@@ -120,6 +122,10 @@ test('the court report is drafted from the log, edited, kept across a reload, th
   expect(text).toContain('临江市临江区人民法院：');
   expect(text).toContain('强执报〔');
   expect(text).toContain('被执行人对补偿款有异议');
+  expect(text).toContain('人民币12,000.00元，由被执行人承担');
+  // Signed in the name of the organising government, never the 临时指挥部 (it has no seal).
+  expect(text).toContain('特此报告。滨江市临江区人民政府');
+  expect(text).not.toContain('临时指挥部（盖章）');
   // The frozen bytes are the ones whose SHA-256 the log recorded at issue.
   const sha = createHash('sha256').update(issued).digest('hex');
   await page.getByRole('menuitem', { name: /现场指挥/ }).click();

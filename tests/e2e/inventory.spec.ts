@@ -82,8 +82,19 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   await page.getByRole('button', { name: '将所选 2 项设为此去向' }).click();
   await expect(page.getByRole('row', { name: /2-010/ })).toContainText('周转房（滨江市临江区柳巷周转房3号楼201室）');
 
-  // Every change is a log entry: 1 attendance + 2 rooms + 21 items + 1 withdrawal + 1 destination change.
-  await expect.poll(() => logCount(page)).toBe(before + 26);
+  // The safe's contents are valuables: listed apart on the 物品清单.
+  await page.getByRole('row', { name: /2-009/ }).getByRole('button', { name: '更正' }).click();
+  await page.getByText('贵重物品（现金、金银首饰、有价证券、权属证书等', { exact: false }).click();
+  await page.getByRole('button', { name: '保存更正' }).click();
+  await expect(page.getByRole('row', { name: /2-009/ })).toContainText('贵重物品');
+
+  // The notary's certificate arrives later: its number is entered then, as its own entry.
+  await page.getByLabel('公证书编号').fill('（2026）滨临证字第1234号');
+  await page.getByRole('button', { name: '登记公证书编号' }).click();
+  await expect(page.getByTestId('notary-certificate')).toContainText('（2026）滨临证字第1234号（陈志远登记）');
+
+  // Every change is a log entry: 1 attendance + 2 rooms + 21 items + 1 withdrawal + 1 destination change + 1 correction + 1 certificate.
+  await expect.poll(() => logCount(page)).toBe(before + 28);
   await expect(page.getByTestId('print-problems')).toHaveCount(0);
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: 'tests/screenshots/inventory.png', fullPage: true });
@@ -100,5 +111,8 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   expect(text).toContain('本清单一式二份');
   expect(text).toContain('第二联（交被执行人）');
   expect(text).toContain('滨江市公证处公证员王明');
+  expect(text).toContain('公证书号：（2026）滨临证字第1234号');
+  expect(text).toContain('一、贵重物品（单独登记、单独封存）');
+  expect(text).toContain('领取方式：物品由临江区房屋征收事务中心代为保管');
   expect(text).toMatch(/执行日志链头：第\d+条SHA-256[0-9a-f]{64}/);
 });

@@ -86,7 +86,7 @@ test('the day on site: check-in, start, phases by key, 中止 and resume, footag
     await blur(page);
     await page.keyboard.press('7');
     const demolition = page.getByRole('dialog', { name: '拆除开始' });
-    await expect(demolition.getByTestId('gate-problems')).toContainText('法院裁定准予执行的范围为强制搬迁（不含拆除），未准予拆除');
+    await expect(demolition.getByTestId('gate-problems')).toContainText('法院裁定准予强制搬迁（不含拆除），未准予拆除');
     await demolition.getByRole('button', { name: '取消（Esc）' }).click();
     await phaseByKey(page, '9', '宣布执行完毕', '房屋已交征收部门接收');
     await expect(page.getByTestId('onsite-status')).toContainText('已完毕');

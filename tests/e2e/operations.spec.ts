@@ -17,6 +17,8 @@ async function fillValidOperation(page: Page) {
   await page.getByLabel('作出裁定的人民法院').fill('北京市西城区人民法院');
   await page.getByLabel('裁定书文号').fill('（2026）京0102行审123号');
   await fillDate(page, '裁定日期', '2026-09-10');
+  // What the ruling allows: the documents and the demolition phases follow it.
+  await page.getByText('准予强制搬迁并拆除', { exact: true }).click();
   await page.getByLabel('文号', { exact: true }).fill('西城征补决〔2026〕3号');
   await fillDate(page, '作出日期', '2026-05-06');
   await page.getByLabel('组织实施的人民政府').fill('北京市西城区人民政府');
@@ -43,6 +45,7 @@ test('creating an operation through the form survives a reload', async ({ page }
     await expect(page.getByRole('menuitem', { name: new RegExp(section) })).toBeVisible();
   }
   await expect(page.getByText('110101********4515')).toBeVisible();
+  await expect(page.getByTestId('overview-scope')).toHaveText('准予强制搬迁并拆除');
 
   await page.reload();
   await expect(page.getByRole('heading', { name: '王某某户' })).toBeVisible();

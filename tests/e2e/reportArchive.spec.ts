@@ -37,6 +37,8 @@ test('completed demo → issued report and archive; the archive verifies, tamper
   await page.getByRole('menuitem', { name: /执行通报/ }).click();
   await page.getByTestId('court-report-draft').click();
   const editor = page.getByRole('dialog', { name: '编辑草稿：强制执行情况报告' });
+  // The costs and who bears them are stated before issue (行政强制法第六十条).
+  await editor.getByLabel('执行费用', { exact: true }).fill('本次强制执行费用共计人民币12,000.00元，由被执行人承担。');
   await editor.getByRole('button', { name: /签\s?发/ }).click();
   await page.getByRole('dialog', { name: '签发强制执行情况报告' }).getByRole('button', { name: /签\s?发/ }).click();
   await expect(editor).toHaveCount(0);

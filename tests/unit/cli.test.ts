@@ -10,7 +10,7 @@ import { parseBackup, serialiseBackup, type OperationBackup } from '../../shared
 import { announcementFromOperation, noticeFromOperation, renderNotice } from '../../shared/documents/notice';
 import type { DocumentRecord, ServiceRecord } from '../../shared/documents/records';
 import { archivableBackup, footageBytes } from '../fixtures/archive/archivable';
-import { hasPoppler, nodeFonts, pdfRawText } from '../fixtures/documents/pdf';
+import { hasPoppler, nodeFonts, pdfPages, pdfRawText } from '../fixtures/documents/pdf';
 
 const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'enforcement-console-cli-'));
@@ -147,7 +147,7 @@ describe('npm run render for the served documents', { timeout: 180_000 }, () => 
     const window = { start: '2026-12-08T09:00:00.000+08:00', end: '2026-12-08T12:00:00.000+08:00' };
     const data = noticeFromOperation(operation, subjects, {
       ...window,
-      selfPerformanceDeadline: '2026-12-04',
+      selfPerformanceDays: 10,
       documentNumber: NUMBER,
       issuedOn: '2026-11-24',
     });
@@ -174,17 +174,18 @@ describe('npm run render for the served documents', { timeout: 180_000 }, () => 
       kind: 'announcement',
       issuerCode: '临江强执公',
       status: 'draft',
-      data: announcementFromOperation(operation, subjects, { ...window, moveOutDeadline: '2026-12-04', documentNumber: '', issuedOn: '2026-11-24' }),
+      data: announcementFromOperation(operation, subjects, { ...window, moveOutDays: 5, moveOutEndsOn: '2026-11-30', documentNumber: '', issuedOn: '2026-11-24' }),
     };
     service = {
       id: 'service-1',
       operationId: operation.id,
       documentId: notice.id,
+      subjectId: subjects[0]!.id,
       method: 'left',
       servedAt: '2026-11-25T09:30:00.000+08:00',
       recipient: subjects[0]!.name,
       servers: ['陈立', '赵敏'],
-      witnesses: [{ name: WITNESS, unit: '临江区滨河社区居民委员会' }],
+      witnesses: [{ name: WITNESS, unit: '临江区滨河社区居民委员会', capacity: 'grassroots' }],
       refusalReason: '受送达人拒绝签收',
       recording: '',
       trackingNumber: '',
@@ -204,28 +205,43 @@ describe('npm run render for the served documents', { timeout: 180_000 }, () => 
     expect(sha256(readFileSync(out))).toBe(notice.sha256);
   });
 
-  it('proofOfService fills in the 送达回证 of the issued notice from its latest service record', () => {
+  it('proofOfService prints a page per subject, the served one filled in from their service record', () => {
     const file = write('served.json', withDocuments([notice, announcementDraft], [service]));
     const out = join(dir, '送达回证.pdf');
     const result = run('render', file, 'proofOfService', out);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('依据最新的送达记录（留置送达');
+    const names = [...base.subjects].sort((a, b) => a.position - b.position).map((s) => s.name);
+    expect(result.stdout).toContain(`送达回证 ${names.length} 页（每名被执行人一页）；已有送达记录：${names[0]}`);
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     if (!hasPoppler) return;
-    const text = strip(pdfRawText(out));
-    expect(text).toContain(WITNESS);
-    expect(text).toContain('■留置送达');
-    expect(text).toContain(NUMBER);
+    const pages = pdfPages(pdfRawText(out)).map(strip);
+    expect(pages).toHaveLength(names.length);
+    expect(pages[0]).toContain(WITNESS);
+    expect(pages[0]).toContain('■留置送达');
+    expect(pages[0]).toContain(NUMBER);
+    // The second subject's page is blank: their own service is still to be recorded.
+    expect(pages[1]).toContain(names[1]!);
+    expect(pages[1]).not.toContain(names[0]!);
+    expect(pages[1]).not.toContain(WITNESS);
   });
 
-  it('proofOfService without a service record prints the blank form and says so', () => {
+  it('proofOfService without a service record prints blank forms and says so', () => {
     const file = write('unserved.json', withDocuments([notice]));
     const out = join(dir, '空白送达回证.pdf');
     const result = run('render', file, 'proofOfService', out);
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('空白送达回证（尚无送达记录');
+    expect(result.stdout).toContain('已有送达记录：无，其余为空白供手填');
     if (!hasPoppler) return;
     expect(strip(pdfRawText(out))).not.toContain(WITNESS);
+  });
+
+  it('--list prints every kind with its name', () => {
+    const result = run('render', '--list');
+    expect(result.code).toBe(0);
+    const kinds = result.stdout.trim().split('\n').map((line) => line.split('\t')[0]);
+    expect(kinds).toEqual(['plan', 'taskCards', 'demand', 'statement', 'notice', 'announcement', 'proofOfService', 'demolitionNotice', 'unitLetter', 'onSiteRecord', 'courtReport', 'inventoryList']);
+    expect(result.stdout).toContain('demolitionNotice\t强制拆除通知书');
+    expect(result.stdout).toContain('unitLetter\t强制执行函告');
   });
 
   it('announcement with only a draft renders the draft and says it is unnumbered', () => {

@@ -79,9 +79,11 @@ describe('a version 1 database opened by the current schema', () => {
     const name = await writeV1Database();
     db = openConsoleDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     for (const [table, rows] of Object.entries(v1Tables)) {
-      expect(await db.table(table).toArray(), table).toEqual(byKey(table, rows));
+      // Version 5 gives operations recorded before the ruling's scope existed the narrower reading.
+      const expected = table === 'operations' ? rows.map((r) => ({ ...r, courtRuling: { ...(r.courtRuling as object), scope: 'relocation' } })) : rows;
+      expect(await db.table(table).toArray(), table).toEqual(byKey(table, expected));
     }
     // What versions 2, 3 and 4 add starts empty and takes records.
     expect(await db.operators.count()).toBe(0);

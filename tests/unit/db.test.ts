@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoOperationInput } from '../../shared/operation/demo';
 import { validateNewOperation } from '../../shared/operation/newOperation';
-import { openConsoleDb, schemaV1, schemaV2, schemaV3, type ConsoleDb } from '../../renderer/src/data/db';
+import { openConsoleDb, schemaV1, schemaV2, schemaV3, schemaV4, type ConsoleDb } from '../../renderer/src/data/db';
 import { clearDraft, readDraft, saveDraft } from '../../renderer/src/data/drafts';
 import { issuedNotice } from '../fixtures/issuedDocument';
 import { appendEntry } from '../../shared/log/append';
@@ -58,7 +58,27 @@ describe('schema', () => {
     expect((await getOperation(db, id))?.subjects).toHaveLength(2);
     expect(await readDraft(db, 'newOperation')).toEqual({ leadUnit: '某单位' });
     await db.settings.put({ key: 'k', value: 1, savedAt: 'x' });
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
+  });
+
+  it('version 5 reads an operation stored before the ruling’s scope was recorded as relocation only', async () => {
+    const name = `test-upgrade-v4-${++n}`;
+    const v4 = new Dexie(name);
+    v4.version(1).stores(schemaV1);
+    v4.version(2).stores(schemaV2);
+    v4.version(3).stores(schemaV3);
+    v4.version(4).stores(schemaV4);
+    const id = await loadDemoOperation(v4 as ConsoleDb, new Date('2026-11-23T02:00:00Z'));
+    const stored = await v4.table('operations').get(id);
+    const { scope: _scope, ...oldRuling } = stored.courtRuling;
+    await v4.table('operations').put({ ...stored, courtRuling: oldRuling });
+    await v4.table('operations').put({ ...stored, id: 'demolishing', courtRuling: { ...oldRuling, scope: 'relocationAndDemolition' } });
+    v4.close();
+
+    db = openConsoleDb(name);
+    expect((await db.operations.get(id))?.courtRuling).toEqual({ ...oldRuling, scope: 'relocation' });
+    expect((await db.operations.get('demolishing'))?.courtRuling.scope).toBe('relocationAndDemolition');
+    expect((await getOperation(db, id))?.subjects).toHaveLength(2);
   });
 
   it('upgrades a version 2 database to version 3: data kept, inventory rooms and attendance stored', async () => {
@@ -72,7 +92,7 @@ describe('schema', () => {
     v2.close();
 
     db = openConsoleDb(name);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(Object.keys(schemaV3).sort()).toEqual(['inventoryAttendance', 'inventoryRooms']);
     expect((await getOperation(db, id))?.subjects).toHaveLength(2);
     expect((await db.settings.get('k'))?.value).toBe(1);

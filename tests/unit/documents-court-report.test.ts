@@ -14,6 +14,7 @@ import {
   qrMatrix,
   renderCourtReport,
   withCourtReportText,
+  type CourtReportText,
 } from '../../shared/documents/courtReport';
 import { defaultIssuerCode } from '../../shared/documents/records';
 import { backupChainHead, renderDocumentKind } from '../../shared/documents/registry';
@@ -26,6 +27,7 @@ import { hasPoppler, nodeFonts, pdfRawText, popplerSuite, savePdf } from '../fix
 const AT = '2026-12-08T14:00:00.000+08:00';
 const NOTICE_SHA = 'ab12'.repeat(16);
 const MEDIA_SHA = 'c0ffee'.repeat(10) + 'abcd';
+const OVERRIDE_REASON = '被执行人在屋内囤积液化气罐并扬言引爆，须当日处置';
 
 /** The demo operation with the realistic day's log, an inventory, its notary and a video. */
 function reportBackup(): OperationBackup {
@@ -51,10 +53,17 @@ function reportBackup(): OperationBackup {
   const media = { id: 'm1', operationId: op, kind: 'video', deviceNumber: 'LJ-07', originalName: 'LJ07_0001.MP4', sha256: MEDIA_SHA };
   // The archive fixture's issued 告知书 with the SHA-256 fixed at issue.
   const documents = base.documents.map((d) => (d.id === 'notice-3' ? { ...d, sha256: NOTICE_SHA } : d));
+  // The commander started on the emergency exception (the console logs it on the start entry).
+  const logEntries = onSiteLog(op).map((e) =>
+    e.category === 'phase' && e.data?.phase === 'start'
+      ? { ...e, data: { ...e.data, emergency: true, emergencyReason: OVERRIDE_REASON, overridden: 'weekend' } }
+      : e,
+  );
   return {
     ...base,
+    operation: { ...base.operation, costs: { amount: 48600, bearer: '被执行人张建国、李秀兰', note: '搬运 2 车次、仓储 30 日、公证费' } },
     documents,
-    logEntries: onSiteLog(op),
+    logEntries,
     inventoryRooms: rooms,
     inventoryItems: [item(1, '件', 'interimHousing'), item(2, '箱', 'interimHousing'), item(3, '件', 'resettlementHousing')],
     inventoryAttendance: [inventoryAttendanceFixture(op, AT)],
@@ -122,6 +131,21 @@ describe('court report wording (editable before issue)', () => {
     const text = courtReportText(courtReportData(reportBackup(), { seq: 0, hash: '0'.repeat(64) }, AT));
     expect(courtReportProblems(text)).toEqual([]);
     expect(courtReportProblems({ ...text, court: '未填写', process: [] })).toEqual(['请填写报送的人民法院', '执行过程为空：请先在现场指挥记录执行经过，或在报告中填写']);
+    const noCosts = courtReportText(courtReportData({ ...reportBackup(), operation: { ...reportBackup().operation, costs: undefined } }, { seq: 0, hash: '0'.repeat(64) }, AT));
+    expect(noCosts.costs).toEqual(['执行费用未记录。']);
+    expect(courtReportProblems(noCosts)).toEqual(['请记录执行费用的金额和承担人（《中华人民共和国行政强制法》第六十条）']);
+  });
+
+  it('states the service per subject, every emergency override with its reason, and the costs', () => {
+    const data = courtReportData(reportBackup(), { seq: 0, hash: '0'.repeat(64) }, AT);
+    expect(data.issuer).toBe('滨江市临江区人民政府');
+    expect(data.service.map((row) => row[0])).toEqual(['张建国', '李秀兰']);
+    expect(data.overrides).toHaveLength(1);
+    expect(data.overrides[0]).toContain(`宣布开始执行时援引情况紧急例外（陈志远），越过：星期六、星期日；理由：${OVERRIDE_REASON}`);
+    expect(data.costs[0]).toBe('本次强制执行费用共计人民币48,600.00元，由被执行人张建国、李秀兰承担（《中华人民共和国行政强制法》第六十条）。');
+    // A draft stored before the costs were asked keeps the generated lines.
+    const { costs: _costs, ...old } = courtReportText(data);
+    expect(withCourtReportText(data, old as CourtReportText).costs).toEqual(data.costs);
   });
 
   it('numbers reports in their own series', () => {
@@ -149,7 +173,12 @@ describe.skipIf(!hasPoppler)(popplerSuite('court report PDF'), () => {
     expect(text).toContain('临江强执告〔2026〕3号');
     expect(text).toContain(head.hash);
     expect(text).toContain(`执行日志共${backup.logEntries.length}条`);
-    expect(text).toContain('临时指挥部（盖章）');
+    // Signed by the organising body named on the operation; the 临时指挥部 has no seal.
+    expect(text).not.toContain('临时指挥部（盖章）');
+    expect(text).toMatch(/特此报告。滨江市临江区人民政府2026年12月8日/);
+    expect(text).toContain('文书送达和公告');
+    expect(text).toContain(OVERRIDE_REASON);
+    expect(text).toContain('人民币48,600.00元，由被执行人张建国、李秀兰承担');
   });
 
   it('prints an issued report as frozen, and a draft with its edited wording and the current head', { timeout: 60_000 }, async () => {

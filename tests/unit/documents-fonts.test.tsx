@@ -5,12 +5,11 @@
 // office's file names, and Liberation Sans (no Chinese at all) for a font that lacks glyphs.
 import { createHash } from 'node:crypto';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Svg, Text as SvgText } from '@react-pdf/renderer';
-import { parseBackup, type OperationBackup } from '../../shared/archive/backup';
 import { OfficialDocument, OfficialPage, Paragraph, SignatureBlock, Table, Text, Title, Heading, signaturePlacement } from '../../shared/documents/components';
 import {
   chooseFontFiles,
@@ -26,15 +25,11 @@ import {
   type FoundFontFile,
 } from '../../shared/documents/fonts';
 import { charPitch, page } from '../../shared/documents/metrics';
-import { announcementFromOperation, noticeFromOperation, renderNotice } from '../../shared/documents/notice';
-import type { DocumentRecord, ServiceRecord } from '../../shared/documents/records';
 import { documentKinds, renderDocumentKind } from '../../shared/documents/registry';
 import { pdfPageCount, renderToPdfBytes } from '../../shared/documents/render';
 import { findFontFiles, fontSearchPlaces } from '../../electron/main/fontFiles';
 import { nodeFonts as cliFonts } from '../../electron/cli/common';
-import { inventoryAttendanceFixture } from '../fixtures/documents/inventoryAttendance';
-import { issuedNotice } from '../fixtures/issuedDocument';
-import { onSiteLog } from '../fixtures/documents/onSiteLog';
+import { servedBackup } from '../fixtures/servedBackup';
 import { hasPoppler, nodeFonts, notoFile, pdfFonts, pdfPages, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
 
 type Found = FoundFontFile & { location: string };
@@ -268,74 +263,8 @@ describe.skipIf(!hasPoppler)(popplerSuite('every kind of document'), { timeout: 
   const AT = '2026-12-08T14:00:00.000+08:00';
   const sha256 = async (bytes: Uint8Array) => createHash('sha256').update(bytes).digest('hex');
 
-  /** The demo backup with what each kind needs: the log, an issued notice served, a draft announcement, an inventory. */
-  async function everyKindBackup(): Promise<OperationBackup> {
-    const parsed = parseBackup(readFileSync(join(__dirname, '../fixtures/archive/demo-v1.json'), 'utf8'));
-    if (!parsed.ok) throw new Error(parsed.errors.join('\n'));
-    const base = parsed.backup;
-    const { operation } = base;
-    const subjects = [...base.subjects].sort((a, b) => a.position - b.position);
-    const window = { start: '2026-12-08T09:00:00.000+08:00', end: '2026-12-08T12:00:00.000+08:00' };
-    const data = noticeFromOperation(operation, subjects, { ...window, selfPerformanceDeadline: '2026-12-04', documentNumber: '临江强执告〔2026〕3号', issuedOn: '2026-11-24' });
-    const pdf = await renderNotice(data, nodeFonts, { seq: 0, hash: '0'.repeat(64) });
-    const notice: DocumentRecord = {
-      ...issuedNotice('notice-3', operation.id, data.documentNumber),
-      kind: 'notice',
-      selfPerformanceDays: 10,
-      issuedAt: '2026-11-24T10:00:00.000+08:00',
-      pdf,
-      sha256: await sha256(pdf),
-      data,
-    };
-    const announcement: DocumentRecord = {
-      ...issuedNotice('announcement-draft', operation.id, ''),
-      kind: 'announcement',
-      status: 'draft',
-      data: announcementFromOperation(operation, subjects, { ...window, moveOutDeadline: '2026-12-04', documentNumber: '', issuedOn: '2026-11-24' }),
-    };
-    const service: ServiceRecord = {
-      id: 'service-1',
-      operationId: operation.id,
-      documentId: notice.id,
-      method: 'direct',
-      servedAt: '2026-11-25T09:30:00.000+08:00',
-      recipient: subjects[0]!.name,
-      servers: ['陈立', '赵敏'],
-      witnesses: [],
-      refusalReason: '',
-      recording: '',
-      trackingNumber: '',
-      receiptDate: '',
-      remarks: '',
-      recordedAt: '2026-11-25T10:00:00.000+08:00',
-    };
-    const room = { id: 'r1', operationId: operation.id, name: '客厅', position: 0, createdAt: AT, updatedAt: AT };
-    const item = {
-      id: 'i1',
-      operationId: operation.id,
-      tag: '1-001',
-      roomId: 'r1',
-      name: '电视机',
-      quantity: 1,
-      unit: '台',
-      condition: '完好',
-      photos: [],
-      destination: { kind: 'interimHousing', address: '滨江市临江区柳巷周转房3号楼201室' },
-      note: '',
-      status: 'listed',
-      createdAt: AT,
-      updatedAt: AT,
-    };
-    return {
-      ...base,
-      documents: [notice, announcement],
-      services: [service],
-      logEntries: onSiteLog(operation.id),
-      inventoryRooms: [room],
-      inventoryItems: [item],
-      inventoryAttendance: [inventoryAttendanceFixture(operation.id, AT)],
-    } as unknown as OperationBackup;
-  }
+  /** A served and executed operation: every kind the registry prints has what it needs. */
+  const everyKindBackup = servedBackup;
 
   it('embeds every font of every kind the registry prints, and names the fonts in its properties', async () => {
     const backup = await everyKindBackup();
@@ -358,8 +287,9 @@ describe.skipIf(!hasPoppler)(popplerSuite('every kind of document'), { timeout: 
     copyFileSync(notoFile('200ExtraLight'), join(officeDir, 'simkai.ttf'));
     const fonts = await cliFonts(officeDir);
     try {
-      // The issued notice is its frozen PDF, printed when it was issued: skipped here.
-      for (const kind of documentKinds.filter((k) => k !== 'notice')) {
+      // An issued (or recorded) document is its frozen PDF, printed when it was issued: skipped here.
+      const frozen = new Set<string>(backup.documents.filter((d) => d.status === 'issued').map((d) => d.kind));
+      for (const kind of documentKinds.filter((k) => !frozen.has(k))) {
         const { bytes } = await renderDocumentKind(kind, backup, fonts, { printedAt: AT, sha256 });
         const path = savePdf(`fonts-kind-office-${kind}.pdf`, bytes);
         const names = expectAllEmbedded(path, kind).map((row) => row.split(/\s+/)[0]!.replace(/^[A-Z]{6}\+/, ''));

@@ -5,6 +5,7 @@ import {
   COPIES_LINE,
   REFUSAL_LINE,
   closingSentence,
+  infoLines,
   inventoryListData,
   renderInventoryList,
   runningHead,
@@ -80,7 +81,7 @@ describe('inventory list data', () => {
     expect(result.data.witnesses[0]).toBe('黄敏（110101********3023，柳巷社区居民委员会）');
     // Official text: no spaces between Chinese and digits.
     expect(first!.total).toBe('共10项（40箱、60件）');
-    expect(closingSentence(first!)).toBe('以上物品共10项（40箱、60件），由清登组在公证人员现场监督、见证人见证下逐件清点登记，封箱贴签后运至上列物品去向存放。');
+    expect(closingSentence(first!)).toBe('以上物品共10项（40箱、60件），由清登组在公证人员现场监督、见证人见证下逐件清点登记，封箱贴签后运至上列存放地点存放。');
     expect(runningHead(first!)).toBe('物品清单　物品去向：周转房（滨江市临江区柳巷周转房3号楼201室）');
     expect(result.data.subjectNames).toEqual(['张建国', '李秀兰']);
     expect(signatureLines(result.data.subjectNames).filter((l) => l.startsWith('被执行人'))).toEqual(['被执行人张建国（签名）：', '被执行人李秀兰（签名）：']);
@@ -89,6 +90,27 @@ describe('inventory list data', () => {
     expect(signatureLines([])).toContain('接收人（签名）：');
     expect(result.data.chainHead).toEqual({ seq: 42, hash: 'ab'.repeat(32) });
     expect(JSON.stringify(result.data)).not.toContain('错录的物品');
+  });
+
+  it('lists valuables apart, and prints the storage place, how to collect, and the certificate number once recorded', () => {
+    const r = records();
+    const valuable = r.items.map((item) => (item.id === 'i3' ? { ...item, name: '金项链', valuable: true } : item));
+    const result = inventoryListData({ ...r, items: valuable }, AT);
+    if (!result.ok) throw new Error(result.problems.join());
+    const [first] = result.data.sections;
+    expect(first!.valuables).toEqual([['1', '1-003', '客厅', '金项链', '3', '件', '完好', '']]);
+    expect(first!.rows).toHaveLength(9);
+    expect(first!.rows.map((row) => row[3])).not.toContain('金项链');
+    expect(result.data.notaryCertificate).toBe('（公证书出具后登记）');
+    expect(result.data.collection).toContain('凭身份证件');
+    const lines = Object.fromEntries(infoLines(result.data, first!));
+    expect(lines['存放地点']).toBe('周转房（滨江市临江区柳巷周转房3号楼201室）');
+    expect(lines['公证书号']).toBe('（公证书出具后登记）');
+    const certified = inventoryListData(
+      { ...r, attendance: { ...r.attendance!, notaryCertificate: { number: '（2026）滨临证字第1234号', recordedAt: AT, recordedBy: '韩冰' } } },
+      AT,
+    );
+    expect(certified.ok && certified.data.notaryCertificate).toBe('（2026）滨临证字第1234号');
   });
 
   it('refuses to print without a notary or two witnesses, naming what is missing', () => {
@@ -127,6 +149,8 @@ describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), { timeout:
       '被执行人李秀兰（签名）',
       REFUSAL_LINE,
       COPIES_LINE,
+      '存放地点',
+      '公证书号：（公证书出具后登记）',
       '第一联（存档）',
       '第二联（交被执行人）',
       `第42条SHA-256${'ab'.repeat(32)}`,
@@ -159,6 +183,17 @@ describe.skipIf(!hasPoppler)(popplerSuite('inventory list rendered'), { timeout:
     // The destination is named once in the body, under the running head.
     const firstCopy = strip(firstPages[0]!);
     expect(firstCopy.split('周转房（滨江市临江区柳巷周转房3号楼201室）')).toHaveLength(3);
+  });
+
+  it('prints the valuables in a table of their own before the other items', async () => {
+    const r = records();
+    const valuable = r.items.map((item) => (item.id === 'i3' ? { ...item, name: '金项链', valuable: true } : item));
+    const result = inventoryListData({ ...r, items: valuable }, AT);
+    if (!result.ok) throw new Error(result.problems.join());
+    const flat = strip(pdfRawText(savePdf('inventory-list-valuables.pdf', await renderInventoryList(result.data, nodeFonts))));
+    const first = flat.indexOf('一、贵重物品（单独登记、单独封存）');
+    expect(first).toBeGreaterThan(0);
+    expect(flat.indexOf('金项链', first)).toBeLessThan(flat.indexOf('二、其他物品', first));
   });
 
   it('keeps a long seal number inside its cell', async () => {

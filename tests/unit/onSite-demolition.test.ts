@@ -62,6 +62,6 @@ describe('拆除 on a ruling that allows it', () => {
     const who = await demolitionDay();
     const operation = (await db.operations.get(who.operationId)) as Operation;
     await db.operations.update(who.operationId, { courtRuling: { ...operation.courtRuling, scope: 'relocation', scopeLimit: '仅准予强制搬迁' } });
-    await expect(recordPhase(db, who, 'start')).rejects.toThrow('预案安排了房屋拆除，但法院裁定准予执行的范围为强制搬迁（不含拆除）（仅准予强制搬迁），未准予拆除（依据：《最高人民法院关于办理申请人民法院强制执行国有土地上房屋征收补偿决定案件若干问题的规定》（法释〔2012〕4号）第九条');
+    await expect(recordPhase(db, who, 'start')).rejects.toThrow('预案安排了房屋拆除，但法院裁定准予强制搬迁（不含拆除）（仅准予强制搬迁），未准予拆除（依据：《最高人民法院关于办理申请人民法院强制执行国有土地上房屋征收补偿决定案件若干问题的规定》（法释〔2012〕4号）第九条');
   });
 });

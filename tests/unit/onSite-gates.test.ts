@@ -151,7 +151,7 @@ describe('startGate: 宣布开始执行', () => {
     const refused = startGate(demolition, NOW);
     expect(refused.problems.map((p) => p.code)).toEqual(['scope.demolition', 'demolitionNotice.missing']);
     expect(refused.problems[0]).toMatchObject({
-      message: '预案安排了房屋拆除，但法院裁定准予执行的范围为强制搬迁（不含拆除），未准予拆除',
+      message: '预案安排了房屋拆除，但法院裁定准予强制搬迁（不含拆除），未准予拆除',
       basis: expect.stringMatching(/法释〔2012〕4号）第九条/),
     });
     const allowed = { ...demolition, rulingScope: 'relocationAndDemolition' as const, demolitionNoticeServedOn: '2026-11-23' };

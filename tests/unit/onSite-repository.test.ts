@@ -49,7 +49,7 @@ async function setup(): Promise<Recorder> {
     id: 'op',
     status: 'active',
     isDemo: false,
-    courtRuling: { court: '某法院', number: '（2026）某行审1号', date: '2026-02-01' },
+    courtRuling: { court: '某法院', number: '（2026）某行审1号', date: '2026-02-01', scope: 'relocation' },
     basisDocument: { kind: 'compensationDecision', number: '某征补决〔2026〕1号', date: '2026-01-01' },
     organisingGovernment: '某区人民政府',
     leadUnit: '某征收中心',

@@ -31,7 +31,7 @@ describe('operators in the database', () => {
     const before = await v3.table('people').count();
     v3.close();
     db = openConsoleDb(name);
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     expect(await db.people.count()).toBe(before);
     expect(await db.operators.where('operationId').equals(id).count()).toBe(0);
   });

@@ -137,7 +137,7 @@ describe('checkPlanLegality', () => {
     expect(failed(demolish, { groups, operation: allows })).toEqual([]);
     // A ruling that allows 搬迁 only (or says nothing) does not cover the planned demolition.
     const scope = checkPlanLegality(input(demolish, { groups })).find((c) => c.code === 'scope')!;
-    expect(scope).toMatchObject({ status: 'fail', message: '预案安排了房屋拆除，但法院裁定准予执行的范围为强制搬迁（不含拆除），未准予拆除' });
+    expect(scope).toMatchObject({ status: 'fail', message: '预案安排了房屋拆除，但法院裁定准予强制搬迁（不含拆除），未准予拆除' });
     expect(scope.basis).toMatch(/法释〔2012〕4号）第九条/);
     // Without a task for the demolition group, no demolition is planned and no isolation is needed.
     expect(failed(lawfulPlanContent(), { groups })).toEqual([]);

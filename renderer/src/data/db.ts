@@ -83,6 +83,12 @@ export const schemaV3 = { inventoryRooms: 'id, operationId', inventoryAttendance
 /** Version 4: operators' PINs and lockouts, per operation and person. Purely additive. */
 export const schemaV4 = { operators: '[operationId+personId], operationId' } as const;
 
+/**
+ * Version 5: no new table. Operations written before the ruling's scope was recorded get
+ * scope 'relocation' (the narrower reading: demolition needs a ruling that says so).
+ */
+export const schemaV5 = {} as const;
+
 export function openConsoleDb(name = DB_NAME): ConsoleDb {
   // 'strict': Chromium flushes each committed transaction to disk before reporting success,
   // so an entry the UI has acknowledged survives power loss, not only a killed process.
@@ -91,6 +97,16 @@ export function openConsoleDb(name = DB_NAME): ConsoleDb {
   db.version(2).stores(schemaV2);
   db.version(3).stores(schemaV3);
   db.version(4).stores(schemaV4);
+  db.version(5)
+    .stores(schemaV5)
+    .upgrade((tx) =>
+      tx
+        .table<Operation, string>('operations')
+        .toCollection()
+        .modify((operation) => {
+          operation.courtRuling.scope ??= 'relocation';
+        }),
+    );
   return db;
 }
 

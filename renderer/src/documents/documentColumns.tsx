@@ -30,6 +30,7 @@ export function issuedColumns<D extends DocumentRecord>(byId: ReadonlyMap<string
     {
       title: 'SHA-256',
       key: 'sha',
+      width: 170,
       render: (_, d) =>
         d.sha256 ? (
           <Typography.Text code copyable={{ text: d.sha256 }} data-testid={`sha-${d.number}`}>

@@ -2,29 +2,34 @@
 // bytes, SHA-256, data, issuer and time are stored once and never changed; a correction
 // is a new document that refers to the one it replaces.
 import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
-import {
-  nextDocumentNumber,
-  nextSequence,
-  numberingGaps,
-} from '../../../shared/documents/documentNumber';
+import { nextDocumentNumber, nextSequence, numberingGaps } from '../../../shared/documents/documentNumber';
 import { parseBackup, type OperationBackup } from '../../../shared/archive/backup';
-import { courtReportProblems } from '../../../shared/documents/courtReport';
-import { announcementFromOperation, noticeFromOperation } from '../../../shared/documents/notice';
+import { applyDraftSettings, newDraftContent, regeneratedDraft, type DraftContext, type DraftSettings } from '../../../shared/documents/drafting';
+import { issueProblems, type IssueProblem } from '../../../shared/documents/issueChecks';
+import { subjectPeriods } from '../../../shared/documents/periods';
 import { renderIssuableDocument } from '../../../shared/documents/registry';
 import { serviceMethodLabels } from '../../../shared/documents/notice/proofOfService';
+import {
+  demandFindings,
+  parseDemand,
+  parseStatement,
+  type DemandInput,
+  type StatementInput,
+} from '../../../shared/documents/procedure';
 import {
   defaultIssuerCode,
   issuableKindTitles,
   fieldErrors,
   postingInputSchema,
   selfPerformanceInputSchema,
+  serviceInputSchema,
+  serviceProblems,
+  type DocumentRecord,
   type PostingInput,
   type PostingPhoto,
   type PostingRecord,
+  type RecordedKind,
   type SelfPerformanceInput,
-  selfPerformanceWording,
-  serviceInputSchema,
-  type DocumentRecord,
   type ServedDocument,
   type ServiceInput,
   type ServiceRecord,
@@ -38,55 +43,64 @@ import { exportOperationBackup } from '../archive/backupRepository';
 import { NOT_SIGNED_IN, requirePermission } from '../operators/repository';
 import type { Actor } from '../../../shared/operators/permissions';
 import { appendLog } from '../log/repository';
+import { readNightHours } from '../settings/settings';
 import { usedNumbers } from './numbering';
 import { documentFonts } from './fonts';
-
-const DEFAULT_SELF_PERFORMANCE_DAYS = 10;
 
 export async function listDocuments(db: ConsoleDb, operationId: string): Promise<DocumentRecord[]> {
   const records = await db.documents.where('operationId').equals(operationId).toArray();
   return records.sort((a, b) => a.createdAt.localeCompare(b.createdAt));
 }
 
-/** A new draft with the default wording, built from the operation and its latest plan window. */
-export async function createDraft(db: ConsoleDb, operationId: string, kind: ServedDocument['kind'], replaces?: ServedDocument): Promise<string> {
-  const now = new Date();
-  const record = await db.transaction('r', [db.operations, db.subjects, db.plans], async () => {
+/** The operation, its subjects and its latest plan (final, else the draft): what drafts are written from. */
+async function draftContext(db: ConsoleDb, operationId: string, now: Date): Promise<DraftContext> {
+  return db.transaction('r', [db.operations, db.subjects, db.plans], async () => {
     const operation = await db.operations.get(operationId);
     if (!operation) throw new Error('找不到该行动');
     const subjects = await db.subjects.where('operationId').equals(operationId).sortBy('position');
     const plans = await db.plans.where('operationId').equals(operationId).toArray();
-    const plan = plans.filter((p) => p.status === 'final').sort((a, b) => b.version - a.version)[0] ?? plans[0];
-    const start = plan?.content.start || chinaInstant(now);
-    const end = plan?.content.end || undefined;
-    const issuedOn = chinaDate(now);
-    const base = {
-      id: crypto.randomUUID(),
-      operationId,
-      issuerCode: replaces?.issuerCode ?? defaultIssuerCode(operation.basisDocument.number, kind),
-      year: Number(issuedOn.slice(0, 4)),
-      status: 'draft' as const,
-      createdAt: chinaInstant(now),
-      updatedAt: chinaInstant(now),
-      ...(replaces ? { replacesId: replaces.id } : {}),
-    };
-    if (kind === 'notice') {
-      const data =
-        replaces?.kind === 'notice'
-          ? { ...replaces.data, documentNumber: '', issuedOn }
-          : noticeFromOperation(operation, subjects, { start, end, selfPerformanceDeadline: issuedOn, documentNumber: '', issuedOn });
-      if (!replaces) data.text.selfPerformance = selfPerformanceWording(DEFAULT_SELF_PERFORMANCE_DAYS, operation.leadUnit);
-      const days = replaces?.kind === 'notice' ? replaces.selfPerformanceDays : DEFAULT_SELF_PERFORMANCE_DAYS;
-      return { ...base, kind, data, selfPerformanceDays: days } satisfies DocumentRecord;
-    }
-    const data =
-      replaces?.kind === 'announcement'
-        ? { ...replaces.data, documentNumber: '', issuedOn }
-        : announcementFromOperation(operation, subjects, { start, end, moveOutDeadline: issuedOn, documentNumber: '', issuedOn });
-    return { ...base, kind, data } satisfies DocumentRecord;
+    const plan = plans.filter((p) => p.status === 'final').sort((a, b) => b.version - a.version)[0] ?? plans.find((p) => p.version === 0);
+    return { operation, subjects, today: chinaDate(now), ...(plan ? { plan } : {}) };
   });
-  await db.documents.add(record);
-  return record.id;
+}
+
+/** A new draft with the default wording, built from the operation and its latest plan window; or a correction of an issued one. */
+export async function createDraft(db: ConsoleDb, operationId: string, kind: ServedDocument['kind'], replaces?: ServedDocument): Promise<string> {
+  const now = new Date();
+  const ctx = await draftContext(db, operationId, now);
+  const issuedOn = ctx.today;
+  const base = {
+    id: crypto.randomUUID(),
+    operationId,
+    issuerCode: replaces?.issuerCode ?? defaultIssuerCode(ctx.operation.basisDocument.number, kind),
+    year: Number(issuedOn.slice(0, 4)),
+    status: 'draft' as const,
+    createdAt: chinaInstant(now),
+    updatedAt: chinaInstant(now),
+  };
+  // A correction starts from the wording it corrects; its number and date are taken at issue.
+  const record = (
+    replaces
+      ? { ...replaces, ...base, replacesId: replaces.id, data: { ...replaces.data, documentNumber: '', issuedOn } }
+      : { ...base, ...newDraftContent(kind, ctx) }
+  ) as ServedDocument;
+  const { number: _n, sequence: _s, issuedAt: _a, issuedBy: _b, pdf: _p, sha256: _h, chainHead: _c, ...draft } = record;
+  await db.documents.add(draft as ServedDocument);
+  return draft.id;
+}
+
+/** The draft with changed settings (period, time, demolition day) and the paragraphs stating them rewritten; saved. */
+export async function changeDraftSettings(db: ConsoleDb, draft: ServedDocument, settings: DraftSettings): Promise<ServedDocument> {
+  const next = applyDraftSettings(draft, settings, await draftContext(db, draft.operationId, new Date()));
+  await updateDraft(db, draft.id, next);
+  return next;
+}
+
+/** All the wording generated again from the operation as it stands (告知事项, ruling scope…), keeping the draft's settings; saved. */
+export async function regenerateDraft(db: ConsoleDb, draft: ServedDocument): Promise<ServedDocument> {
+  const next = regeneratedDraft(draft, await draftContext(db, draft.operationId, new Date()));
+  await updateDraft(db, draft.id, next);
+  return next;
 }
 
 async function getDraft(db: ConsoleDb, id: string): Promise<DocumentRecord> {
@@ -96,11 +110,22 @@ async function getDraft(db: ConsoleDb, id: string): Promise<DocumentRecord> {
   return record;
 }
 
-/** Saves edits to a draft; an issued document refuses any change. */
-export async function updateDraft(db: ConsoleDb, id: string, changes: Partial<Pick<DocumentRecord, 'issuerCode' | 'data'>> & { selfPerformanceDays?: number }): Promise<void> {
+/** Saves edits to a draft (its series, its data, a notice's period); an issued document refuses any change. */
+export async function updateDraft(
+  db: ConsoleDb,
+  id: string,
+  changes: Partial<Pick<DocumentRecord, 'issuerCode' | 'data'>> & { selfPerformanceDays?: number },
+): Promise<void> {
+  const { issuerCode, data, selfPerformanceDays } = changes;
   await db.transaction('rw', db.documents, async () => {
     const draft = await getDraft(db, id);
-    await db.documents.put({ ...draft, ...changes, updatedAt: chinaInstant(new Date()) } as DocumentRecord);
+    await db.documents.put({
+      ...draft,
+      ...(issuerCode !== undefined ? { issuerCode } : {}),
+      ...(data !== undefined ? { data } : {}),
+      ...(selfPerformanceDays !== undefined && draft.kind === 'notice' ? { selfPerformanceDays } : {}),
+      updatedAt: chinaInstant(new Date()),
+    } as DocumentRecord);
   });
 }
 
@@ -128,20 +153,49 @@ export async function sha256Hex(bytes: Uint8Array): Promise<string> {
   return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
 }
 
+/** Issuing refused: every reason, each with its legal basis (shared/documents/issueChecks.ts). */
+export class IssueRefused extends Error {
+  constructor(readonly problems: IssueProblem[]) {
+    super(`不能签发，原因如下：${problems.map((p, i) => `（${i + 1}）${p.message}`).join('；')}`);
+    this.name = 'IssueRefused';
+  }
+}
+
+/** Every reason a draft may not be issued today, read from the records as they stand. */
+export async function draftIssueProblems(db: ConsoleDb, draft: DocumentRecord, now = new Date()): Promise<IssueProblem[]> {
+  const [operation, subjects, plans, documents, services, night] = await Promise.all([
+    db.operations.get(draft.operationId),
+    db.subjects.where('operationId').equals(draft.operationId).sortBy('position'),
+    db.plans.where('operationId').equals(draft.operationId).toArray(),
+    db.documents.where('operationId').equals(draft.operationId).toArray(),
+    db.services.where('operationId').equals(draft.operationId).toArray(),
+    readNightHours(db),
+  ]);
+  if (!operation) throw new Error('找不到该行动');
+  const finalPlan = plans.filter((p) => p.status === 'final').sort((a, b) => b.version - a.version)[0];
+  return issueProblems({
+    document: draft,
+    operation,
+    subjects,
+    periods: subjectPeriods({ subjects, documents, services }),
+    today: chinaDate(now),
+    night,
+    ...(finalPlan ? { finalPlan } : {}),
+  });
+}
+
 /**
- * Issues a draft: takes the next number of its series, renders the PDF once, and stores
- * bytes, hash, issuer and time. If two issues ever raced for one number, the unique index
- * on `number` refuses the second write.
+ * Issues a draft: refuses with every reason while any stands, then takes the next number of
+ * its series, renders the PDF once, and stores bytes, hash, issuer and time. If two issues
+ * ever raced for one number, the unique index on `number` refuses the second write.
  */
 export async function issueDocument(db: ConsoleDb, id: string, issuer: Actor | undefined): Promise<DocumentRecord> {
   const draft = await getDraft(db, id);
   // Only the commander or the deputy issues; the signed-in person is the 签发人.
   await requirePermission(db, draft.operationId, issuer, { kind: 'issueDocument' });
   const issuedBy = issuer!.name;
-  if (draft.kind === 'courtReport') {
-    const problems = courtReportProblems(draft.data);
-    if (problems.length > 0) throw new Error(`情况报告尚不能签发：${problems.join('；')}`);
-  }
+  const problems = await draftIssueProblems(db, draft);
+  if (problems.length > 0) throw new IssueRefused(problems);
   if (!/^[\u3400-\u9fff]{2,20}$/.test(draft.issuerCode)) throw new Error('发文机关代字应为 2 至 20 个汉字，如“西城强执告”');
   // Numbers run per authority and year across every operation on this machine; a gap in
   // the series (from an imported backup, or a number used on paper) must be explained first.
@@ -189,43 +243,142 @@ export async function issueDocument(db: ConsoleDb, id: string, issuer: Actor | u
 
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
-/** Records how an issued document was served; refuses what the law requires and is missing. */
-export async function recordService(db: ConsoleDb, documentId: string, input: ServiceInput, actor: Actor | undefined): Promise<SaveResult> {
+/**
+ * Records how an issued document was served on one subject (or a unit), or an attempt that
+ * failed; refuses what the law requires and is missing (民事诉讼法第八十五条至第九十五条).
+ */
+export async function recordService(
+  db: ConsoleDb,
+  documentId: string,
+  input: ServiceInput,
+  actor: Actor | undefined,
+): Promise<SaveResult> {
   if (!actor) throw new Error(NOT_SIGNED_IN);
   const parsed = serviceInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
   const v = parsed.data;
   const document = await db.documents.get(documentId);
   if (!document || document.status !== 'issued') throw new Error('只能记录已签发文书的送达');
+  const [subjects, earlier] = await Promise.all([
+    db.subjects.where('operationId').equals(document.operationId).toArray(),
+    db.services.where('documentId').equals(documentId).toArray(),
+  ]);
+  const problems = serviceProblems(v, { document, subjects, earlier, now: chinaInstant(new Date()) });
+  if (Object.keys(problems).length > 0) return { ok: false, errors: problems };
   const record: ServiceRecord = {
     id: crypto.randomUUID(),
     operationId: document.operationId,
     documentId,
+    ...(v.subjectId ? { subjectId: v.subjectId } : {}),
+    outcome: v.outcome,
     method: v.method,
     servedAt: v.servedAt,
     recipient: v.recipient,
-    ...(v.agentName ? { agent: { name: v.agentName, reason: v.agentReason } } : {}),
+    ...(v.agentName ? { agent: { name: v.agentName, reason: v.agentReason }, agentAdultResident: v.agentAdultResident } : {}),
     servers: v.servers,
-    witnesses: v.witnesses,
-    refusalReason: v.refusalReason,
-    recording: v.recording,
-    trackingNumber: v.trackingNumber,
-    receiptDate: v.receiptDate,
+    witnesses: v.method === 'left' ? v.witnesses : [],
+    refusalReason: v.method === 'left' ? v.refusalReason : '',
+    recording: v.method === 'left' ? v.recording : '',
+    trackingNumber: v.method === 'post' ? v.trackingNumber : '',
+    receiptDate: v.method === 'post' ? v.receiptDate : '',
+    ...(v.method === 'electronic' && v.outcome === 'served' ? { consent: { signedOn: v.consentSignedOn, address: v.consentAddress } } : {}),
+    ...(v.method === 'publication' && v.publicationGround
+      ? { publication: { ground: v.publicationGround, reason: v.publicationReason, place: v.publicationPlace, photos: v.publicationPhotos } }
+      : {}),
+    ...(v.outcome === 'failed' ? { failureReason: v.failureReason } : {}),
     remarks: v.remarks,
     recordedAt: chinaInstant(new Date()),
     recordedBy: actor.name,
   };
+  const when = record.servedAt.slice(0, 16).replace('T', ' ');
+  const text =
+    record.outcome === 'failed'
+      ? `${document.number ?? ''} 向 ${record.recipient} ${serviceMethodLabels[record.method]}未成功（${when}，原因：${record.failureReason}）`
+      : `${document.number ?? ''} ${serviceMethodLabels[record.method]}给 ${record.recipient}（送达时间 ${when}，送达人 ${record.servers.join('、')}）`;
   await db.transaction('rw', db.services, db.logEntries, async () => {
     await db.services.add(record);
-    await appendLog(db, {
-      operationId: record.operationId,
-      operator: actor.name,
-      group: '',
-      category: 'system',
-      text: `${document.number ?? ''} ${serviceMethodLabels[record.method]}给 ${record.recipient}（送达时间 ${record.servedAt.slice(0, 16).replace('T', ' ')}，送达人 ${record.servers.join('、')}）`,
-    });
+    await appendLog(db, { operationId: record.operationId, operator: actor.name, group: '', category: 'system', text });
   });
   return { ok: true, id: record.id };
+}
+
+/**
+ * Records what happened before the ruling (the 催告 and the application; a 陈述申辩 and its
+ * answer) as a document: its PDF frozen with its SHA-256, and a log entry, in one go.
+ */
+async function recordProcedureDocument(
+  db: ConsoleDb,
+  operationId: string,
+  actor: Actor | undefined,
+  kind: RecordedKind,
+  build: (ctx: { subjects: { id: string; name: string }[]; isDemo: boolean; basisDate: string; rulingDate: string; today: string }) =>
+    | { ok: true; data: Extract<DocumentRecord, { kind: RecordedKind }>['data']; number?: string; logText: string }
+    | { ok: false; errors: FieldErrors },
+): Promise<SaveResult> {
+  // A recorded document joins the file like an issued one: the command records it.
+  await requirePermission(db, operationId, actor, { kind: 'issueDocument' });
+  const operation = await db.operations.get(operationId);
+  if (!operation) throw new Error('找不到该行动');
+  const subjects = await db.subjects.where('operationId').equals(operationId).sortBy('position');
+  const now = new Date();
+  const built = build({
+    subjects,
+    isDemo: operation.isDemo,
+    basisDate: operation.basisDocument.date,
+    rulingDate: operation.courtRuling.date,
+    today: chinaDate(now),
+  });
+  if (!built.ok) return built;
+  if (built.number && (await db.documents.where('number').equals(built.number).count()) > 0) {
+    return { ok: false, errors: { documentNumber: `文号 ${built.number} 已记录过` } };
+  }
+  const head = await chainHead(db, operationId);
+  const base = {
+    id: crypto.randomUUID(),
+    operationId,
+    issuerCode: '',
+    year: Number(chinaDate(now).slice(0, 4)),
+    status: 'issued' as const,
+    createdAt: chinaInstant(now),
+    updatedAt: chinaInstant(now),
+    issuedAt: chinaInstant(now),
+    issuedBy: actor!.name,
+    ...(built.number ? { number: built.number } : {}),
+  };
+  const unsigned = { ...base, kind, data: built.data } as DocumentRecord;
+  const pdf = await renderDocument(db, unsigned, head);
+  const sha256 = await sha256Hex(pdf);
+  await db.transaction('rw', db.documents, db.logEntries, async () => {
+    await db.documents.add({ ...unsigned, pdf, sha256, chainHead: head });
+    await appendLog(db, { operationId, operator: actor!.name, group: '', category: 'system', text: `${built.logText}（SHA-256 ${sha256}）` });
+  });
+  return { ok: true, id: base.id };
+}
+
+/** 记录催告及申请执行: the 催告 (who, when, what, how served) and the application date, checked (行政强制法第五十三、五十四、六十九条). */
+export function recordDemand(db: ConsoleDb, operationId: string, input: DemandInput, actor: Actor | undefined): Promise<SaveResult> {
+  return recordProcedureDocument(db, operationId, actor, 'demand', (ctx) => {
+    const parsed = parseDemand(input, ctx);
+    if (!parsed.ok) return parsed;
+    const data = { ...parsed.value, isDemo: ctx.isDemo };
+    const failed = demandFindings(data).filter((f) => !f.ok);
+    return {
+      ok: true,
+      data,
+      number: data.documentNumber,
+      logText: `记录催告：${data.issuer} ${data.documentNumber}，${data.services.length} 名被执行人已送达；${data.appliedOn}申请法院强制执行${failed.length > 0 ? `（期限核对不符合 ${failed.length} 项，请法制部门核查）` : '（期限核对符合）'}`,
+    };
+  });
+}
+
+/** 记录陈述申辩及答复 (行政强制法第八条). */
+export function recordStatement(db: ConsoleDb, operationId: string, input: StatementInput, actor: Actor | undefined): Promise<SaveResult> {
+  return recordProcedureDocument(db, operationId, actor, 'statement', (ctx) => {
+    const parsed = parseStatement(input, ctx.subjects, ctx.today);
+    if (!parsed.ok) return parsed;
+    const data = { ...parsed.value, isDemo: ctx.isDemo };
+    return { ok: true, data, logText: `记录陈述申辩：被执行人${data.name}于${data.statedOn}陈述申辩，${data.repliedOn}答复` };
+  });
 }
 
 export async function listServices(db: ConsoleDb, operationId: string): Promise<ServiceRecord[]> {

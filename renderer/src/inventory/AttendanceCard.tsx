@@ -1,13 +1,14 @@
 // DOM. 到场人员: the notary, two witnesses and the inventory group's leader. What is typed
 // is kept as a draft until saved, so a reload loses nothing.
 import { useEffect, useState } from 'react';
-import { Button, Card, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
+import { App, Button, Card, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import { attendanceInputSchema, witnessText, type AttendanceInput } from '../../../shared/inventory/inventory';
 import type { InventoryAttendanceRecord } from '../../../shared/inventory/types';
 import { db } from '../data/db';
 import { clearDraft, readDraft, saveDraft } from '../data/drafts';
 import { useRecordForm } from '../ui/useRecordForm';
-import { saveAttendance } from './repository';
+import { errorText } from '../ui/errors';
+import { recordNotaryCertificate, saveAttendance } from './repository';
 import { useActor } from '../operators/session';
 
 const emptyWitness = { name: '', idNumber: '', unit: '' };
@@ -107,6 +108,38 @@ function AttendanceForm({ operationId, record }: { operationId: string; record: 
   );
 }
 
+/** 公证书编号, entered when the certificate arrives (after the count); logged on its own. */
+function CertificateLine({ operationId, record }: { operationId: string; record: InventoryAttendanceRecord | undefined }) {
+  const { message } = App.useApp();
+  const who = useActor(operationId);
+  const [number, setNumber] = useState('');
+  const [error, setError] = useState<string>();
+  const save = async () => {
+    try {
+      const result = await recordNotaryCertificate(db, who, operationId, { number });
+      if (!result.ok) return setError(Object.values(result.errors)[0]);
+      setError(undefined);
+      setNumber('');
+      message.success('已登记公证书编号');
+    } catch (e) {
+      message.error(errorText(e));
+    }
+  };
+  return (
+    <Space style={{ marginTop: 8 }} wrap>
+      <Typography.Text data-testid="notary-certificate">
+        公证书编号：{record?.notaryCertificate ? `${record.notaryCertificate.number}（${record.notaryCertificate.recordedBy}登记）` : '公证书尚未出具'}
+      </Typography.Text>
+      <Form.Item validateStatus={error ? 'error' : undefined} help={error} style={{ marginBottom: 0 }}>
+        <Input size="small" aria-label="公证书编号" placeholder="如（2026）滨临证字第1234号" value={number} onChange={(e) => setNumber(e.target.value)} style={{ width: 240 }} />
+      </Form.Item>
+      <Button size="small" onClick={save}>
+        {record?.notaryCertificate ? '更正公证书编号' : '登记公证书编号'}
+      </Button>
+    </Space>
+  );
+}
+
 /** Open while the notary or a witness is missing; once complete, one line with 修改 to reopen. */
 export function AttendanceCard({ operationId, record }: { operationId: string; record: InventoryAttendanceRecord | undefined }) {
   const [expanded, setExpanded] = useState<boolean>();
@@ -133,6 +166,7 @@ export function AttendanceCard({ operationId, record }: { operationId: string; r
           {record?.groupLeader ? `；清登组负责人：${record.groupLeader}` : ''}
         </Typography.Text>
       )}
+      {complete && <CertificateLine operationId={operationId} record={record} />}
     </Card>
   );
 }

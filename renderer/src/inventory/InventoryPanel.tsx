@@ -276,6 +276,10 @@ export function InventoryPanel({ operation }: { operation: Operation }) {
                           <span>
                             <Typography.Text delete>{name}</Typography.Text> <Tag color="red">已撤销：{i.withdrawnReason}</Tag>
                           </span>
+                        ) : i.valuable ? (
+                          <span>
+                            {name} <Tag color="gold">贵重物品</Tag>
+                          </span>
                         ) : (
                           name
                         ),

@@ -1,7 +1,7 @@
 // DOM. Correcting one item (every change is logged with what changed), attaching photos,
 // or withdrawing a wrong entry with a reason: the item stays in the records.
 import { useState } from 'react';
-import { App, AutoComplete, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space } from 'antd';
+import { App, AutoComplete, Button, Col, Form, Input, InputNumber, Modal, Row, Select, Space, Checkbox } from 'antd';
 import type { ItemInput } from '../../../shared/inventory/inventory';
 import {
   destinationKindLabels,
@@ -103,6 +103,7 @@ export function ItemEditor({ item, rooms, onClose }: { item: InventoryItemRecord
           unit: item.unit,
           condition: item.condition,
           note: item.note,
+          valuable: item.valuable ?? false,
           destinationKind: item.destination?.kind,
           destinationAddress: item.destination?.address ?? '',
         }}
@@ -155,6 +156,9 @@ export function ItemEditor({ item, rooms, onClose }: { item: InventoryItemRecord
         </Row>
         <Form.Item name="note" label="备注">
           <Input.TextArea autoSize={{ minRows: 1, maxRows: 3 }} />
+        </Form.Item>
+        <Form.Item name="valuable" valuePropName="checked">
+          <Checkbox>贵重物品（现金、金银首饰、有价证券、权属证书等，清单中单独列明、单独封存）</Checkbox>
         </Form.Item>
         <PhotoField photos={photos} onChange={setPhotos} maxBytes={MAX_PHOTO_BYTES} />
       </Form>

@@ -2,7 +2,7 @@
 // next label number is filled in; quantity, unit and condition carry over as defaults.
 // The row is kept as a draft, so a reload loses nothing typed.
 import { useEffect, useRef, useState } from 'react';
-import { App, AutoComplete, Button, Input, InputNumber, Space, type InputRef } from 'antd';
+import { App, AutoComplete, Button, Checkbox, Input, InputNumber, Space, type InputRef } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import type { InventoryDestination } from '../../../shared/inventory/types';
 import { db } from '../data/db';
@@ -21,6 +21,8 @@ interface EntryValues {
   unit: string;
   condition: string;
   note: string;
+  /** 贵重物品: listed apart on the 物品清单. */
+  valuable: boolean;
 }
 
 const fresh = (keep?: Partial<EntryValues>): EntryValues => ({
@@ -30,6 +32,7 @@ const fresh = (keep?: Partial<EntryValues>): EntryValues => ({
   unit: keep?.unit || '件',
   condition: keep?.condition || '完好',
   note: '',
+  valuable: false,
 });
 
 export function ItemEntry({
@@ -87,6 +90,7 @@ export function ItemEntry({
         unit: values.unit,
         condition: values.condition,
         note: values.note,
+        valuable: values.valuable,
         ...(destination?.address.trim() ? { destination } : {}),
       });
       if (!result.ok) {
@@ -161,6 +165,9 @@ export function ItemEntry({
           onChange={(v: string) => change({ condition: v })}
         />
         <Input aria-label="备注" placeholder="备注" style={{ width: 160 }} value={values.note} onChange={(e) => change({ note: e.target.value })} />
+        <Checkbox aria-label="贵重物品" checked={values.valuable} onChange={(e) => change({ valuable: e.target.checked })} style={{ padding: '0 8px', alignSelf: 'center' }}>
+          贵重
+        </Checkbox>
         <Button type="primary" icon={<PlusOutlined />} loading={saving} onClick={() => void submit()}>
           添加
         </Button>

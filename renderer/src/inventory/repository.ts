@@ -7,6 +7,7 @@ import { fieldErrors } from '../../../shared/documents/records';
 import type { InventoryRecords } from '../../../shared/documents/inventoryList';
 import {
   attendanceInputSchema,
+  certificateInputSchema,
   destinationSchema,
   destinationText,
   itemChanges,
@@ -91,9 +92,16 @@ export async function renameRoom(db: ConsoleDb, who: Actor | undefined, roomId: 
 export async function saveAttendance(db: ConsoleDb, who: Actor | undefined, operationId: string, input: AttendanceInput): Promise<SaveResult> {
   const parsed = attendanceInputSchema.safeParse(input);
   if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
-  const record: InventoryAttendanceRecord = { id: operationId, operationId, ...parsed.data, updatedAt: now() };
   await db.transaction('rw', tables(db), async () => {
     const before = await db.inventoryAttendance.get(operationId);
+    // The certificate number is recorded on its own, later; changing who attended keeps it.
+    const record: InventoryAttendanceRecord = {
+      id: operationId,
+      operationId,
+      ...parsed.data,
+      ...(before?.notaryCertificate ? { notaryCertificate: before.notaryCertificate } : {}),
+      updatedAt: now(),
+    };
     await db.inventoryAttendance.put(record);
     const parts = [
       `公证机构 ${record.notaryInstitution || '未填'}，公证员 ${record.notaryNames.join('、') || '未填'}`,
@@ -136,7 +144,7 @@ export async function addItem(db: ConsoleDb, who: Actor | undefined, operationId
       updatedAt: at,
     };
     await db.inventoryItems.add(item);
-    const extra = [item.condition, destination ? `去向${destinationText(destination)}` : '', photos.length ? `照片 ${photos.length} 张` : '', item.note]
+    const extra = [item.valuable ? '贵重物品' : '', item.condition, destination ? `去向${destinationText(destination)}` : '', photos.length ? `照片 ${photos.length} 张` : '', item.note]
       .filter(Boolean)
       .join('，');
     await log(db, who, operationId, `清登物品：${itemLogText(item, room.name)}${extra ? `，${extra}` : ''}`, [id]);
@@ -161,6 +169,25 @@ export async function updateItem(db: ConsoleDb, who: Actor | undefined, itemId: 
     await db.inventoryItems.put(after);
     await log(db, who, before.operationId, `更正物品 ${before.tag} ${before.name}：${changes.join('；')}`, [itemId]);
     return { ok: true, id: itemId };
+  });
+}
+
+/**
+ * 公证书编号: the notary issues the certificate after the count; its number is recorded when
+ * it arrives, as its own log entry, and printed on the lists made from then on.
+ */
+export async function recordNotaryCertificate(db: ConsoleDb, who: Actor | undefined, operationId: string, input: { number: string }): Promise<SaveResult> {
+  const parsed = certificateInputSchema.safeParse(input);
+  if (!parsed.success) return { ok: false, errors: fieldErrors(parsed.error.issues) };
+  return db.transaction('rw', tables(db), async (): Promise<SaveResult> => {
+    const before = await db.inventoryAttendance.get(operationId);
+    if (!before?.notaryInstitution.trim()) return { ok: false, errors: { number: '请先登记到场的公证机构和公证员' } };
+    const at = now();
+    const notaryCertificate = { number: parsed.data.number, recordedAt: at, recordedBy: who?.name ?? '' };
+    await db.inventoryAttendance.put({ ...before, notaryCertificate, updatedAt: at });
+    const previous = before.notaryCertificate ? `（原登记 ${before.notaryCertificate.number}）` : '';
+    await log(db, who, operationId, `登记公证书编号：${before.notaryInstitution} ${parsed.data.number}${previous}`);
+    return { ok: true, id: operationId };
   });
 }
 

@@ -1,10 +1,7 @@
-// DOM. The facts the console's gates read, from the operation's records. The reading of today's
-// document records lives in ONE function, startFactsFromRecords: when shared/documents/periods.ts
-// (subjectPeriods, announcementPeriod, demolitionNoticeServedOn) arrives, it replaces the body of
-// that function and nothing else changes.
-import { chinaDate } from '../../../shared/calendar/chinaTime';
+// DOM. The facts the console's gates read, from the operation's records.
 import type { WorkingGroup } from '../../../shared/commandPost/types';
-import { effectiveServiceDate, selfPerformanceDeadline, type DocumentRecord, type PostingRecord, type ServiceRecord } from '../../../shared/documents/records';
+import { announcementPeriod, demolitionNoticeServedOn, subjectPeriods } from '../../../shared/documents/periods';
+import type { DocumentRecord, PostingRecord, ServiceRecord } from '../../../shared/documents/records';
 import type { StartFacts, SubjectFact } from '../../../shared/onSite/gates';
 import { rulingScopeOf } from '../../../shared/onSite/ruling';
 import type { Operation, Subject } from '../../../shared/operation/types';
@@ -24,50 +21,31 @@ export interface GateRecords {
   groups: WorkingGroup[];
 }
 
-/** Issued documents of a kind that no issued correction replaces. */
-function inForce<K extends DocumentRecord['kind']>(documents: DocumentRecord[], kind: K): Extract<DocumentRecord, { kind: K }>[] {
-  const replaced = new Set(documents.filter((d) => d.status === 'issued' && d.replacesId).map((d) => d.replacesId));
-  return documents.filter((d): d is Extract<DocumentRecord, { kind: K }> => d.kind === kind && d.status === 'issued' && !replaced.has(d.id));
-}
-
 /**
- * Today's records as the gates' facts. Each subject counts from their own earliest service of
- * the 告知书 in force (the service record names them as recipient); the 公告 of today sets its
- * move-out date to its own date of issue (issue 14 item 4 gives it a period of its own); there
- * is no record yet of the 强制拆除通知书, so its service date stays unknown.
+ * Today's records as the gates' facts: each subject's period from their own service of the
+ * current 告知书, the 公告's period from its posting and the service of the 强制拆除通知书,
+ * all as shared/documents/periods.ts reads them (the same reading as the issuing checks).
  */
 export function startFactsFromRecords(r: GateRecords): StartFacts {
   const final = r.plans.filter((p) => p.status === 'final').sort((a, b) => b.version - a.version)[0];
-  const notices = inForce(r.documents, 'notice');
-  const subjects = [...r.subjects]
-    .sort((a, b) => a.position - b.position)
-    .map((subject): SubjectFact => {
-      const served = notices
-        .flatMap((notice) => r.services.filter((s) => s.documentId === notice.id && s.recipient.trim() === subject.name.trim()).map((service) => ({ notice, service })))
-        .sort((a, b) => effectiveServiceDate(a.service).localeCompare(effectiveServiceDate(b.service)))[0];
-      if (!served) return { subjectId: subject.id, name: subject.name };
-      const fact: SubjectFact = { subjectId: subject.id, name: subject.name, servedOn: effectiveServiceDate(served.service) };
-      try {
-        return { ...fact, periodEndsOn: selfPerformanceDeadline(served.notice, served.service).deadline };
-      } catch {
-        // A period the calendar cannot count (outside its years) stays unknown: the gate says so.
-        return fact;
-      }
-    });
-  const announcements = inForce(r.documents, 'announcement');
-  const posting = r.postings
-    .filter((p) => announcements.some((a) => a.id === p.documentId))
-    .sort((a, b) => a.postedAt.localeCompare(b.postedAt))[0];
-  const posted = posting && announcements.find((a) => a.id === posting.documentId);
+  const subjects = subjectPeriods(r).map(({ subjectId, name, servedOn, periodEndsOn }): SubjectFact => ({
+    subjectId,
+    name,
+    ...(servedOn ? { servedOn } : {}),
+    ...(periodEndsOn ? { periodEndsOn } : {}),
+  }));
+  const { postedOn, endsOn } = announcementPeriod(r);
+  const demolitionNotice = demolitionNoticeServedOn(r);
   return {
     ...(final?.content.start && final.content.end
       ? { plan: { version: final.version, start: final.content.start, end: final.content.end, phases: plannedPhases(final.content, final.snapshot?.groups ?? r.groups) } }
       : {}),
     subjects,
-    announcement: posting && posted ? { postedOn: chinaDate(new Date(posting.postedAt)), endsOn: posted.data.issuedOn } : {},
+    announcement: { ...(postedOn ? { postedOn } : {}), ...(endsOn ? { endsOn } : {}) },
     ...(r.operation.termination ? { selfPerformedOn: r.operation.termination.occurredOn } : {}),
     rulingScope: rulingScopeOf(r.operation.courtRuling),
     ...(r.operation.courtRuling.scopeLimit ? { scopeLimit: r.operation.courtRuling.scopeLimit } : {}),
+    ...(demolitionNotice ? { demolitionNoticeServedOn: demolitionNotice } : {}),
   };
 }
 

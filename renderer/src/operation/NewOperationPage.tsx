@@ -1,13 +1,13 @@
 // DOM. 新建强制执行行动: the court ruling, the basis, the authorities, subjects and the
 // property. Every keystroke is kept as a draft, so a failed check or a reload loses nothing.
 import { useEffect, useState, type ReactNode } from 'react';
-import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Row, Select, Space, Spin, Typography } from 'antd';
+import { Alert, App, Button, Card, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Spin, Typography } from 'antd';
 import type { FormInstance, FormItemProps } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { dateField } from '../ui/dateFields';
 import { chinaDate } from '../../../shared/calendar/chinaTime';
 import { basisDocumentKinds, validateNewOperation, type NewOperationInput } from '../../../shared/operation/newOperation';
-import { basisDocumentKindLabels } from '../../../shared/operation/types';
+import { basisDocumentKindLabels, issuingBodyLabels, rulingScopeLabels, rulingScopes } from '../../../shared/operation/types';
 import { db } from '../data/db';
 import { clearDraft, readDraft, saveDraft } from '../data/drafts';
 import { errorText } from '../ui/errors';
@@ -19,10 +19,11 @@ const DRAFT_KEY = 'newOperation';
 
 const emptySubject = { name: '', idType: 'residentId', idNumber: '', phone: '', address: '' } as const;
 const emptyInput: NewOperationInput = {
-  courtRuling: { court: '', number: '', date: '' },
+  courtRuling: { court: '', number: '', date: '', scope: 'relocation', scopeLimit: '' },
   basisDocument: { kind: 'compensationDecision', number: '', date: '' },
   organisingGovernment: '',
   leadUnit: '',
+  issuingBody: 'organisingGovernment',
   propertyAddress: '',
   subjects: [{ ...emptySubject }],
 };
@@ -47,6 +48,8 @@ interface FieldSpec {
   span: number;
   control: ReactNode;
   date?: boolean;
+  /** Not required (e.g. a limit the ruling may not state). */
+  optional?: boolean;
 }
 
 /** Sections 一 to 三 of the form: one row of required fields each. */
@@ -57,6 +60,19 @@ const headerCards: { title: string; fields: FieldSpec[] }[] = [
       { path: ['courtRuling', 'court'], label: '作出裁定的人民法院', span: 10, control: <Input placeholder="如：北京市西城区人民法院" autoFocus /> },
       { path: ['courtRuling', 'number'], label: '裁定书文号', span: 8, control: <Input placeholder="如：（2026）京0102行审123号" /> },
       { path: ['courtRuling', 'date'], label: '裁定日期', span: 6, date: true, control: <DatePicker style={{ width: '100%' }} placeholder="选择或输入 2026-03-05" /> },
+      {
+        path: ['courtRuling', 'scope'],
+        label: '裁定准予执行的范围',
+        span: 10,
+        control: <Radio.Group aria-label="裁定准予执行的范围" options={rulingScopes.map((s) => ({ value: s, label: rulingScopeLabels[s] }))} />,
+      },
+      {
+        path: ['courtRuling', 'scopeLimit'],
+        label: '裁定载明的限制（如有）',
+        span: 14,
+        optional: true,
+        control: <Input placeholder="如：不含院内附属建筑物" />,
+      },
     ],
   },
   {
@@ -78,6 +94,12 @@ const headerCards: { title: string; fields: FieldSpec[] }[] = [
       { path: ['organisingGovernment'], label: '组织实施的人民政府', span: 8, control: <Input placeholder="如：北京市西城区人民政府" /> },
       { path: ['leadUnit'], label: '牵头单位', span: 8, control: <Input placeholder="如：区住房城市建设委员会" /> },
       { path: ['propertyAddress'], label: '被执行房屋地址', span: 8, control: <Input placeholder="区、街道、门牌号" /> },
+      {
+        path: ['issuingBody'],
+        label: '告知书、公告以谁的名义发出（加盖其印章；临时指挥部无印章，不能发文）',
+        span: 24,
+        control: <Radio.Group aria-label="发文名义" options={(['organisingGovernment', 'leadUnit'] as const).map((b) => ({ value: b, label: issuingBodyLabels[b] }))} />,
+      },
     ],
   },
 ];
@@ -194,7 +216,7 @@ export function NewOperationPage() {
             <Row gutter={16}>
               {card.fields.map((f) => (
                 <Col span={f.span} key={f.path.join('.')}>
-                  <Form.Item {...item(f.path, f.label, f.date ? dateField : undefined)} required>
+                  <Form.Item {...item(f.path, f.label, f.date ? dateField : undefined)} required={!f.optional}>
                     {f.control}
                   </Form.Item>
                 </Col>

@@ -18,13 +18,14 @@ import { PdfDocumentModal } from '../documents/PdfDocumentModal';
 import { errorText } from '../ui/errors';
 import { createCourtReportDraft, listCourtReports, regenerateCourtReportText, type CourtReportRecord } from './repository';
 
-type LineKey = 'attendance' | 'escorted' | 'demolition' | 'incidents' | 'remarks';
+type LineKey = 'attendance' | 'escorted' | 'demolition' | 'incidents' | 'costs' | 'remarks';
 
 const lineFields: { key: LineKey; label: string; hint: string }[] = [
   { key: 'attendance', label: '公证和监督', hint: '每行一项' },
   { key: 'escorted', label: '人员带离', hint: '每行一人或一户及去向' },
   { key: 'demolition', label: '拆除和移交', hint: '每行一项' },
   { key: 'incidents', label: '突发情况及处置', hint: '每行一起及处置结果' },
+  { key: 'costs', label: '执行费用', hint: '金额和承担人（行政强制法第六十条）；在“文书送达 › 裁定范围和告知事项”中记录后重新生成' },
   { key: 'remarks', label: '其他需要说明的情况', hint: '每行一段；为空则报告不列此节' },
 ];
 
@@ -42,6 +43,8 @@ const rawOf = (text: CourtReportText): Record<LineKey | 'process', string> => ({
   escorted: text.escorted.join('\n'),
   demolition: text.demolition.join('\n'),
   incidents: text.incidents.join('\n'),
+  // Drafts made before the costs were asked have none.
+  costs: (text.costs ?? []).join('\n'),
   remarks: text.remarks.join('\n'),
   process: text.process.map(processLine).join('\n'),
 });
@@ -79,7 +82,7 @@ function CourtReportEditor({ draft, onClose }: { draft: CourtReportRecord; onClo
         type="info"
         showIcon
         style={{ marginBottom: 12 }}
-        title="参加单位和工作小组、物品清点和去向、附件及其 SHA-256、执行日志条数和链头，在生成 PDF 时从记录读取，不在此修改。"
+        title="参加单位和工作小组、文书送达、情况紧急例外、物品清点和去向、附件及其 SHA-256、执行日志条数和链头，在生成 PDF 时从记录读取，不在此修改。报告以行动记载的组织实施机关署名。"
       />
       <Form layout="vertical" size="small">
         <Row gutter={12}>

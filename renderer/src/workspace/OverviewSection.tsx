@@ -3,7 +3,7 @@ import { Descriptions, Table } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../data/db';
 import { formatChineseDate } from '../../../shared/operation/formats';
-import { basisDocumentKindLabels, type Subject } from '../../../shared/operation/types';
+import { basisDocumentKindLabels, issuingBodyName, rulingScopeLabels, rulingScopeOf, type Subject } from '../../../shared/operation/types';
 import type { OperationSummary } from '../operation/repository';
 import { OpenAftercareTasks } from '../report/CourtReportSection';
 import { Masked } from '../ui/Masked';
@@ -49,6 +49,13 @@ export function OverviewSection({ operation }: { operation: OperationSummary }) 
         <Descriptions.Item label="行政裁定书">
           {courtRuling.number}（{formatChineseDate(courtRuling.date)}）
         </Descriptions.Item>
+        <Descriptions.Item label="裁定执行范围">
+          <span data-testid="overview-scope">
+            {rulingScopeLabels[rulingScopeOf(courtRuling)]}
+            {courtRuling.scopeLimit ? `（${courtRuling.scopeLimit}）` : ''}
+          </span>
+        </Descriptions.Item>
+        <Descriptions.Item label="发文机关">{issuingBodyName(operation)}</Descriptions.Item>
         <Descriptions.Item label="执行依据">{`《${basisDocumentKindLabels[basisDocument.kind]}》`}</Descriptions.Item>
         <Descriptions.Item label="依据文号">
           {basisDocument.number}（{formatChineseDate(basisDocument.date)}）

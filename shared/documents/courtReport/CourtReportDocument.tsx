@@ -81,6 +81,23 @@ export function CourtReportDocument({ data }: { data: CourtReportData }) {
         </>
       ),
     },
+    {
+      title: '文书送达和公告',
+      body: (
+        <>
+          <Table
+            columns={[
+              { title: '被执行人', weight: 3 },
+              { title: '送达方式', weight: 3, align: 'center' },
+              { title: '送达日期', weight: 4, align: 'center' },
+              { title: '自行履行期限届满', weight: 4, align: 'center' },
+            ]}
+            rows={data.service}
+          />
+          {lines(data.posting, '')}
+        </>
+      ),
+    },
     { title: '公证和监督', body: lines(data.attendance, '执行记录中没有公证员、见证人到场的记录。') },
     {
       title: '执行过程',
@@ -103,6 +120,9 @@ export function CourtReportDocument({ data }: { data: CourtReportData }) {
     },
     { title: '拆除和移交', body: lines(data.demolition, '执行日志中没有拆除记录。') },
     { title: '突发情况及处置', body: lines(data.incidents, '执行过程中未发生突发情况。') },
+    // 行政强制法第四十三条: the emergency exception, every time it was relied on, with its reason.
+    { title: '情况紧急例外', body: lines(data.overrides, '执行日志和预案中没有援引情况紧急例外的记录。') },
+    { title: '执行费用', body: lines(data.costs, '执行费用未记录。') },
     ...(data.remarks.length > 0 ? [{ title: '其他需要说明的情况', body: lines(data.remarks, '') }] : []),
     {
       title: '附件',
@@ -145,7 +165,8 @@ export function CourtReportDocument({ data }: { data: CourtReportData }) {
           </Fragment>
         ))}
         {/* The log's head, its QR code and the seal stay on one page: the signature never stands alone. */}
-        <SignatureBlock issuer="临时指挥部（盖章）" date={data.date}>
+        {/* Signed by the organising body named on the operation; the 临时指挥部 has no seal. */}
+        <SignatureBlock issuer={data.issuer} date={data.date}>
           <Heading level={1} n={sections.length + 1}>
             执行日志
           </Heading>

@@ -6,9 +6,15 @@ import { mediaLabel } from '../../evidence/media';
 import type { MediaRecord } from '../../evidence/types';
 import { destinationText, listsByDestination, totalsText } from '../../inventory/inventory';
 import type { ChainHead, LogEntry } from '../../log/types';
-import { issuableKindTitles, type DocumentRecord } from '../records';
+import { formatChineseDate } from '../../operation/formats';
+import { formatYuan } from '../../operation/particulars';
+import { issuingBodyName, type Operation } from '../../operation/types';
+import type { Plan } from '../../plan/types';
+import { serviceMethodLabels } from '../notice/proofOfService';
+import { announcementPeriod, subjectPeriods } from '../periods';
+import { issuableKindTitles, type DocumentRecord, type PostingRecord, type ServiceRecord } from '../records';
 import { onSiteRecordData } from '../onSiteRecord';
-import { chinaDateOf, orUnset, rosterLine } from '../plan/printData';
+import { chinaDateOf, formatChineseDateTime, orUnset, rosterLine } from '../plan/printData';
 
 export interface CourtReportData {
   isDemo: boolean;
@@ -36,6 +42,16 @@ export interface CourtReportData {
   incidents: string[];
   /** 其他需要说明的情况: only what the staff write, one paragraph each. */
   remarks: string[];
+  /** 被执行人, 送达方式, 送达日期, 自行履行期限届满: the 告知书's service per subject. */
+  service: string[][];
+  /** The 公告's posting and period, one line. */
+  posting: string[];
+  /** Every 情况紧急 override of the night/rest-day rule, with its reason (read from the log, not editable). */
+  overrides: string[];
+  /** 执行费用 and who bears it (行政强制法第六十条). */
+  costs: string[];
+  /** The organising body named on the operation: the report is signed in its name, never the 临时指挥部's. */
+  issuer: string;
   /** 名称, SHA-256. */
   attachments: string[][];
   head: ChainHead;
@@ -65,6 +81,7 @@ export const courtReportTextKeys = [
   'escorted',
   'demolition',
   'incidents',
+  'costs',
   'remarks',
 ] as const satisfies readonly (keyof CourtReportData)[];
 
@@ -82,7 +99,8 @@ export function courtReportText(data: CourtReportData): CourtReportText {
 
 /** Generated data with a draft's wording laid over it; the date is the issue date once there is one. */
 export function withCourtReportText(data: CourtReportData, text: CourtReportText): CourtReportData {
-  const edited = Object.fromEntries(courtReportTextKeys.map((key) => [key, text[key]]));
+  // A draft stored before a key existed keeps the generated value for it.
+  const edited = Object.fromEntries(courtReportTextKeys.flatMap((key) => (text[key] === undefined ? [] : [[key, text[key]]])));
   return { ...data, ...edited, documentNumber: text.documentNumber, date: text.issuedOn || data.date };
 }
 
@@ -117,6 +135,9 @@ export function courtReportProblems(text: CourtReportText): string[] {
   if (unset(text.basis)) problems.push('请填写执行依据（裁定书文号和征收补偿决定文号）');
   if (unset(text.place)) problems.push('请填写执行地点');
   if (text.process.length === 0) problems.push('执行过程为空：请先在现场指挥记录执行经过，或在报告中填写');
+  if (!text.costs || text.costs.length === 0 || text.costs.some((line) => line.includes('未记录'))) {
+    problems.push('请记录执行费用的金额和承担人（《中华人民共和国行政强制法》第六十条）');
+  }
   return problems;
 }
 
@@ -127,6 +148,42 @@ const noteOf = (e: LogEntry) => e.text.split('：').slice(1).join('：').trim() 
 
 /** What the QR code holds, in ASCII so any reader decodes it: the log's length and head. */
 export const courtReportQrText = (head: ChainHead, count: number): string => `log entries=${count} head seq=${head.seq} sha256=${head.hash}`;
+
+/** The window rules an override set aside, by their codes (shared/calendar WindowProblemCode). */
+const overriddenLabels: Record<string, string> = {
+  night: '夜间',
+  statutoryHoliday: '法定节假日',
+  holidayBreak: '节假日放假期间',
+  weekend: '星期六、星期日',
+};
+
+/**
+ * Every use of the 情况紧急 exception (行政强制法第四十三条): the start entries the commander
+ * logged with data.emergency, their reason and the rules set aside, and the reason the final
+ * plan recorded for its window.
+ */
+export function emergencyOverrides(entries: readonly LogEntry[], finalPlan: Pick<Plan, 'version' | 'content'> | undefined): string[] {
+  const lines: string[] = [];
+  const reason = finalPlan?.content.emergencyReason.trim();
+  if (finalPlan && reason) lines.push(`定稿预案第${finalPlan.version}版载明的紧急情况：${reason}`);
+  for (const e of entries) {
+    if (e.category !== 'phase' || e.data?.['phase'] !== 'start' || e.data?.['emergency'] !== true) continue;
+    const codes = String(e.data['overridden'] ?? '')
+      .split(',')
+      .map((c) => c.trim())
+      .filter(Boolean);
+    const what = codes.length > 0 ? `，越过：${codes.map((c) => overriddenLabels[c] ?? c).join('、')}` : '';
+    lines.push(`${formatChineseDateTime(e.occurredAt)} 宣布开始执行时援引情况紧急例外（${e.operator}）${what}；理由：${String(e.data['emergencyReason'] ?? '未记录')}（执行日志第${e.seq}条）`);
+  }
+  return lines;
+}
+
+/** The costs as the report states them. */
+export function costsLines(operation: Pick<Operation, 'costs'>): string[] {
+  const c = operation.costs;
+  if (!c) return ['执行费用未记录。'];
+  return [`本次强制执行费用共计人民币${formatYuan(c.amount)}，由${c.bearer}承担（《中华人民共和国行政强制法》第六十条）。`, ...(c.note.trim() ? [c.note.trim()] : [])];
+}
 
 export function courtReportData(backup: OperationBackup, head: ChainHead, printedAt: string): CourtReportData {
   const { operation } = backup;
@@ -163,6 +220,12 @@ export function courtReportData(backup: OperationBackup, head: ChainHead, printe
   const documents = (backup.documents as unknown as DocumentRecord[]).filter((d) => d.status === 'issued' && d.sha256 && d.kind !== 'courtReport');
   const media = backup.media as unknown as MediaRecord[];
   const ruling = operation.courtRuling;
+  const allDocuments = backup.documents as unknown as DocumentRecord[];
+  const services = backup.services as unknown as ServiceRecord[];
+  const subjects = [...backup.subjects].sort((a, b) => a.position - b.position);
+  const periods = subjectPeriods({ subjects, documents: allDocuments, services });
+  const posting = announcementPeriod({ documents: allDocuments, postings: backup.postings as unknown as PostingRecord[] });
+  const finalPlan = backup.plans.filter((p) => p.status === 'final').sort((a, b) => b.version - a.version)[0];
   return {
     isDemo: operation.isDemo,
     documentNumber: '',
@@ -186,6 +249,18 @@ export function courtReportData(backup: OperationBackup, head: ChainHead, printe
     demolition: key.filter((e) => ['demolitionStart', 'demolitionDone', 'complete'].includes(phaseOf(e))).map(textRow),
     incidents: key.filter((e) => e.category === 'incident').map(textRow),
     remarks: [],
+    service: periods.map((p) => [
+      p.name,
+      p.method ? serviceMethodLabels[p.method] : '未送达',
+      p.servedOn ? formatChineseDate(p.servedOn) : '—',
+      p.periodEndsOn ? formatChineseDate(p.periodEndsOn) : '—',
+    ]),
+    posting: posting.postedOn
+      ? [`强制执行公告于${formatChineseDate(posting.postedOn)}张贴${posting.endsOn ? `，搬离期限至${formatChineseDate(posting.endsOn)}届满` : ''}。`]
+      : ['强制执行公告未记录张贴。'],
+    overrides: emergencyOverrides(entries, finalPlan),
+    costs: costsLines(operation),
+    issuer: orUnset(issuingBodyName(operation)),
     attachments: [
       ...documents.map((d) => [`《${issuableKindTitles[d.kind]}》${d.number ?? ''}`, d.sha256!]),
       ...media.map((m) => [mediaLabel(m), m.sha256]),

@@ -59,12 +59,16 @@ export function signatureLines(subjectNames: readonly string[]): string[] {
   return ['公证员', '见证人', '见证人', '清登组', '接收人', ...subjects].map((who) => `${who}（签名）：`);
 }
 
+/** Valuables are listed apart from the boxes (cash, jewellery, securities, title deeds). */
+export const VALUABLES_HEADING = '一、贵重物品（单独登记、单独封存）';
+export const OTHER_ITEMS_HEADING = '二、其他物品';
+
 /** Printed at the top of every page: which list a sheet belongs to, even on its own. */
 export const runningHead = (section: InventoryListSection): string => `${INVENTORY_LIST_TITLE}　物品去向：${section.destination}`;
 
 /** 以上物品…: the destination is named once, in the heading lines above the table. */
 export const closingSentence = (section: InventoryListSection): string =>
-  `以上物品${section.total}，由清登组在公证人员现场监督、见证人见证下逐件清点登记，封箱贴签后运至上列物品去向存放。`;
+  `以上物品${section.total}，由清登组在公证人员现场监督、见证人见证下逐件清点登记，封箱贴签后运至上列存放地点存放。`;
 
 /** The list's heading lines, in 小4号 so that the table starts on the first page. */
 export function infoLines(data: InventoryListData, section: InventoryListSection): [string, string][] {
@@ -73,8 +77,10 @@ export function infoLines(data: InventoryListData, section: InventoryListSection
     ['被执行人', data.subjects],
     ['房屋地址', data.address],
     ['清登日期', data.countedOn],
-    ['物品去向', section.destination],
+    ['存放地点', section.destination],
+    ...(data.collection ? [['领取方式', data.collection] as [string, string]] : []),
     ['公证人员', data.notary],
+    ['公证书号', data.notaryCertificate],
     ['见证人', data.witnesses.join('；')],
     ...(data.groupLeader ? [['清登组', `负责人 ${data.groupLeader}`] as [string, string]] : []),
   ];
@@ -122,6 +128,13 @@ function ListCopy({ data, section, copy }: { data: InventoryListData; section: I
           </View>
         ))}
       </View>
+      {section.valuables.length > 0 ? (
+        <>
+          <Text style={styles.small}>{VALUABLES_HEADING}</Text>
+          <Table columns={inventoryListColumns} rows={section.valuables} />
+          <Text style={styles.small}>{OTHER_ITEMS_HEADING}</Text>
+        </>
+      ) : null}
       <Table columns={inventoryListColumns} rows={section.rows} closing={closing} />
     </OfficialPage>
   );

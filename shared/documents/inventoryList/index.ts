@@ -1,3 +1,3 @@
 // Pure. 《物品清单》: the inventory list, one per destination, in two copies.
 export * from './inventoryListData';
-export { InventoryListDocument, closingSentence, inventoryListColumns, renderInventoryList, runningHead, signatureLines } from './InventoryListDocument';
+export { InventoryListDocument, closingSentence, infoLines, inventoryListColumns, renderInventoryList, runningHead, signatureLines } from './InventoryListDocument';

@@ -16,7 +16,9 @@ export interface InventoryListSection {
   destination: string;
   /** 共20项（40箱、60件） */
   total: string;
-  /** 序号, 标签号, 房间, 物品名称, 数量, 单位, 状况, 备注 */
+  /** 贵重物品, listed apart (same columns); empty when there are none. */
+  valuables: string[][];
+  /** 序号, 标签号, 房间, 物品名称, 数量, 单位, 状况, 备注: the other items. */
   rows: string[][];
 }
 
@@ -30,6 +32,10 @@ export interface InventoryListData {
   /** 2026年12月8日 (the day the first item was counted) */
   countedOn: string;
   notary: string;
+  /** 公证书编号 once the certificate arrived, else a line saying it is awaited. */
+  notaryCertificate: string;
+  /** How the subject collects the belongings (from the operation's 告知事项), '' if not recorded. */
+  collection: string;
   witnesses: string[];
   groupLeader: string;
   sections: InventoryListSection[];
@@ -60,10 +66,7 @@ export function inventoryListData(
   const listed = items.filter((i) => i.status === 'listed');
   const firstCount = listed.map((i) => i.createdAt).sort()[0] ?? printedAt;
   const subjects = [...records.subjects].sort((a, b) => a.position - b.position);
-  const sections = listsByDestination(items, rooms).map((list) => ({
-    destination: destinationText(list.destination),
-    total: totalsText(list),
-    rows: list.items.map((item, i) => [
+  const row = (item: InventoryItemRecord, i: number) => [
       String(i + 1),
       item.tag,
       roomName.get(item.roomId) ?? '',
@@ -72,7 +75,13 @@ export function inventoryListData(
       item.unit,
       item.condition,
       [item.note, item.photos.length ? `照片${item.photos.length}张` : ''].filter(Boolean).join('；'),
-    ]),
+    ];
+  const sections = listsByDestination(items, rooms).map((list) => ({
+    destination: destinationText(list.destination),
+    total: totalsText(list),
+    // Valuables apart, so each is counted, sealed and handed over on its own line.
+    valuables: list.items.filter((item) => item.valuable).map(row),
+    rows: list.items.filter((item) => !item.valuable).map(row),
   }));
   return {
     ok: true,
@@ -84,6 +93,8 @@ export function inventoryListData(
       address: operation.propertyAddress,
       countedOn: chinaDateOf(firstCount),
       notary: `${attendance.notaryInstitution} 公证员 ${attendance.notaryNames.join('、')}`,
+      notaryCertificate: attendance.notaryCertificate?.number ?? '（公证书出具后登记）',
+      collection: operation.particulars?.collection.trim() ?? '',
       witnesses: attendance.witnesses.map(witnessText),
       groupLeader: attendance.groupLeader,
       sections,

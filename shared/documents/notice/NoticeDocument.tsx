@@ -1,12 +1,12 @@
-// Pure. 《强制执行告知书》: served on each subject before the enforcement (行政强制法 第三十七条,
-// 第三十八条), in the GB/T 9704 layout.
+// Pure. 《强制执行告知书》: served on each subject before the enforcement (seed 000 §四(二);
+// service by 行政强制法第三十八条), in the GB/T 9704 layout.
 import type { ChainHead } from '../../log/types';
-import { formatChineseDate } from '../../operation/formats';
-import { KeyValueBlock, type KeyValue, OfficialDocument, OfficialPage, Paragraph, SignatureBlock, Title } from '../components';
+import type { KeyValue } from '../components';
 import type { DocumentFonts } from '../fonts';
 import { renderToPdfBytes, type PdfBytes } from '../render';
 import { orUnset } from '../plan/printData';
-import { addresseeIdNumber, documentMark, idLabel, issuedDate, noticeParagraphs, type NoticeData } from './noticeText';
+import { addresseeIdNumber, idLabel, noticeParagraphs, type NoticeAddressee, type NoticeData } from './noticeText';
+import { OfficialLetter } from './OfficialLetter';
 
 export const NOTICE_TITLE = '强制执行告知书';
 
@@ -14,7 +14,7 @@ export const NOTICE_TITLE = '强制执行告知书';
  * The addressee lines, one block per addressee: 被执行人, identity number (masked unless
  * asked for), 住址. Addressees of one household share an address: it is printed once, last.
  */
-export function noticeAddresseeBlocks(data: NoticeData): KeyValue[][] {
+export function noticeAddresseeBlocks(data: { addressees: NoticeAddressee[]; showFullIdNumber?: boolean }): KeyValue[][] {
   const addresses = new Set(data.addressees.map((a) => a.address.trim()));
   const shared = data.addressees.length > 1 && addresses.size === 1;
   const blocks = data.addressees.map((a) => {
@@ -30,20 +30,17 @@ export function noticeAddresseeBlocks(data: NoticeData): KeyValue[][] {
 
 export function NoticeDocument({ data, chainHead }: { data: NoticeData; chainHead: ChainHead }) {
   return (
-    <OfficialDocument title={NOTICE_TITLE} createdAt={issuedDate(data.issuedOn)}>
-      <OfficialPage headerMark={documentMark(data.isDemo)} chainHead={chainHead}>
-        <Title subtitle={orUnset(data.documentNumber)}>{NOTICE_TITLE}</Title>
-        {noticeAddresseeBlocks(data).map((block, i) => (
-          <KeyValueBlock key={i} labelChars={6} items={block} />
-        ))}
-        {noticeParagraphs(data.text).map((text, i) => (
-          <Paragraph key={i}>{text}</Paragraph>
-        ))}
-        <SignatureBlock issuer={orUnset(data.issuer)} date={formatChineseDate(data.issuedOn)}>
-          {data.text.closing.trim() ? <Paragraph>{data.text.closing}</Paragraph> : null}
-        </SignatureBlock>
-      </OfficialPage>
-    </OfficialDocument>
+    <OfficialLetter
+      title={NOTICE_TITLE}
+      documentNumber={data.documentNumber}
+      addressees={noticeAddresseeBlocks(data)}
+      paragraphs={noticeParagraphs(data.text)}
+      closing={data.text.closing}
+      issuer={data.issuer}
+      issuedOn={data.issuedOn}
+      isDemo={data.isDemo}
+      chainHead={chainHead}
+    />
   );
 }
 

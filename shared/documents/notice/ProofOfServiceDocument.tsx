@@ -1,6 +1,7 @@
 // Pure. 《送达回证》: a bordered form, label cells on the left, values or writing space on the
-// right, on one A4 page in the GB/T 9704 margins. The same layout prints a filled form or
-// a blank one to fill in by hand.
+// right, on one A4 page in the GB/T 9704 margins; one page per subject, each served on their
+// own (民事诉讼法第八十七条). The same layout prints a filled form or a blank one to fill in
+// by hand, and the records of the 催告 and the 陈述申辩 (FormPage).
 import type { ChainHead } from '../../log/types';
 import { StyleSheet, View } from '@react-pdf/renderer';
 import { OfficialDocument, OfficialPage, Text, Title } from '../components';
@@ -77,17 +78,17 @@ export function proofOfServiceRows(data: ProofOfServiceData): FormRow[] {
     { label: '代收人及代收理由', lines: agentText(data) ? [agentText(data)] : [], space: 1, foot: `代收人签名：${' '.repeat(16)}` },
     { label: '留置送达情况', lines: refusal, space: 1, foot: `见证人签名：${' '.repeat(16)}` },
     { label: '送达人', lines: servers.length > 0 ? [servers.join('、')] : [], space: 1, foot: `送达人签名：${' '.repeat(16)}` },
-    { label: '备注', lines: [data.remarks.trim(), note].filter(Boolean), space: 2 },
+    { label: '备注', lines: [...(data.details ?? []), data.remarks.trim(), note].filter(Boolean), space: 2 },
   ];
 }
 
-function FormRowView({ row }: { row: FormRow }) {
+function FormRowView({ row, breakable = false }: { row: FormRow; breakable?: boolean }) {
   // An empty cell without a signature line is written in by hand: two lines of room.
   const space = row.lines.length === 0 && !row.foot ? Math.max(row.space ?? 1, 2) : (row.space ?? 1);
   const minLines = Math.max(space, row.lines.length) + (row.foot ? 1 : 0);
   const minHeight = minLines * FORM_LINE + 6;
   return (
-    <View style={styles.row} wrap={false}>
+    <View style={styles.row} wrap={breakable}>
       <View style={[styles.cell, styles.label, { minHeight }]}>
         <Text style={styles.labelText}>{row.label}</Text>
       </View>
@@ -103,26 +104,53 @@ function FormRowView({ row }: { row: FormRow }) {
   );
 }
 
-export function ProofOfServiceDocument({ data, chainHead }: { data: ProofOfServiceData; chainHead: ChainHead }) {
-  const createdAt = data.servedAt ? new Date(data.servedAt) : new Date(0);
+/** One page of a form: the title, the bordered rows, and the note under them. */
+export function FormPage({
+  title,
+  rows,
+  note,
+  isDemo,
+  chainHead,
+  breakable = false,
+}: {
+  title: string;
+  rows: FormRow[];
+  note: string;
+  isDemo: boolean;
+  chainHead: ChainHead;
+  /** Long free-text rows (a record's content) may run over a page. */
+  breakable?: boolean;
+}) {
+  return (
+    <OfficialPage headerMark={documentMark(isDemo)} chainHead={chainHead}>
+      <Title>{title}</Title>
+      <View style={styles.form}>
+        {rows.map((row) => (
+          <FormRowView key={row.label} row={row} breakable={breakable} />
+        ))}
+      </View>
+      <Text style={styles.note}>{note}</Text>
+    </OfficialPage>
+  );
+}
+
+export const PROOF_OF_SERVICE_NOTE =
+  '说明：依照《中华人民共和国民事诉讼法》第八十七条至第九十五条填写，每名受送达人一份。受送达人应当签名或者盖章并注明收到日期；拒绝签收的，记明拒收事由和日期，由送达人、见证人签名或者盖章，或者以拍照、录像等方式记录送达过程。';
+
+/** The 送达回证 of one document: a page for each subject (or unit) it is served on. */
+export function ProofOfServiceDocument({ pages, chainHead }: { pages: readonly ProofOfServiceData[]; chainHead: ChainHead }) {
+  const first = pages.find((p) => p.servedAt);
+  const createdAt = first?.servedAt ? new Date(first.servedAt) : new Date(0);
   return (
     <OfficialDocument title={PROOF_OF_SERVICE_TITLE} createdAt={Number.isNaN(createdAt.getTime()) ? new Date(0) : createdAt}>
-      <OfficialPage headerMark={documentMark(data.isDemo)} chainHead={chainHead}>
-        <Title>{PROOF_OF_SERVICE_TITLE}</Title>
-        <View style={styles.form}>
-          {proofOfServiceRows(data).map((row) => (
-            <FormRowView key={row.label} row={row} />
-          ))}
-        </View>
-        <Text style={styles.note}>
-          说明：依照《中华人民共和国民事诉讼法》第八十七条至第九十五条填写。受送达人应当签名或者盖章并注明收到日期；拒绝签收的，记明拒收事由和日期，由送达人、见证人签名或者盖章，或者以拍照、录像等方式记录送达过程。
-        </Text>
-      </OfficialPage>
+      {pages.map((data, i) => (
+        <FormPage key={i} title={PROOF_OF_SERVICE_TITLE} rows={proofOfServiceRows(data)} note={PROOF_OF_SERVICE_NOTE} isDemo={data.isDemo} chainHead={chainHead} />
+      ))}
     </OfficialDocument>
   );
 }
 
-/** 《送达回证》 as PDF bytes: filled in, or blank (blankProofOfService) to fill in by hand. */
-export const renderProofOfService = (data: ProofOfServiceData, fonts: DocumentFonts, chainHead: ChainHead): Promise<PdfBytes> =>
-  renderToPdfBytes(<ProofOfServiceDocument data={data} chainHead={chainHead} />, fonts);
+/** 《送达回证》 as PDF bytes, a page per recipient: filled in, or blank (blankProofOfService) to fill in by hand. */
+export const renderProofOfService = (pages: readonly ProofOfServiceData[], fonts: DocumentFonts, chainHead: ChainHead): Promise<PdfBytes> =>
+  renderToPdfBytes(<ProofOfServiceDocument pages={pages} chainHead={chainHead} />, fonts);
 

@@ -23,10 +23,20 @@ export interface ServedDocument {
   copies: number;
 }
 
+/** Whom a 留置送达 witness represents (民诉法解释第一百三十条). */
+export const witnessCapacities = ['grassroots', 'employer'] as const;
+export type WitnessCapacity = (typeof witnessCapacities)[number];
+export const witnessCapacityLabels: Record<WitnessCapacity, string> = {
+  grassroots: '基层组织代表',
+  employer: '所在单位代表',
+};
+
 /** 见证人: a representative of the grassroots organisation or the unit (第八十九条). */
 export interface ServiceWitness {
   name: string;
   unit: string;
+  /** Absent on records made before it was asked. */
+  capacity?: WitnessCapacity;
 }
 
 export interface ProofOfServiceData {
@@ -43,6 +53,8 @@ export interface ProofOfServiceData {
   servedAt?: IsoInstant;
   /** 代收人 and why (同住成年家属、代理人…, 第八十八条). */
   agent?: { name: string; reason: string };
+  /** What the method required, recorded (邮件单号 and 回执日期, 送达地址确认书, 公告的原因和经过), printed under 备注. */
+  details?: string[];
   /** 留置送达 with witnesses: who, from which unit, why refused, on which day. */
   witnesses: ServiceWitness[];
   refusal?: { reason: string; date: IsoDate };
@@ -76,8 +88,15 @@ export const methodChoices = (method: ServiceMethod | undefined): string =>
 export const BLANK_DATE_TIME = '\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日\u3000\u3000时\u3000\u3000分';
 export const BLANK_DATE = '\u3000\u3000\u3000年\u3000\u3000月\u3000\u3000日';
 
+/** What the time written in 送达时间 is, where it is not the day of service itself. */
+const servedAtMeaning: Partial<Record<ServiceMethod, string>> = {
+  post: '（交邮时间；送达日期以回执为准）',
+  electronic: '（到达受送达人特定系统的时间）',
+  publication: '（最后一次公告时间）',
+};
+
 export const servedAtText = (data: ProofOfServiceData): string =>
-  data.servedAt ? formatChineseDateTime(data.servedAt) : BLANK_DATE_TIME;
+  data.servedAt ? `${formatChineseDateTime(data.servedAt)}${(data.method && servedAtMeaning[data.method]) ?? ''}` : BLANK_DATE_TIME;
 
 export const agentText = (data: ProofOfServiceData): string =>
   data.agent && data.agent.name.trim() ? `${data.agent.name.trim()}（代收理由：${data.agent.reason.trim() || '未填写'}）` : '';
@@ -88,7 +107,9 @@ export const agentText = (data: ProofOfServiceData): string =>
  */
 export function refusalLines(data: ProofOfServiceData): string[] {
   if (!data.method) return ['见证人姓名及单位：', '拒收事由：', `拒收日期：${BLANK_DATE}`, '拍照、录像记录：'];
-  const lines = data.witnesses.filter((w) => w.name.trim()).map((w) => `见证人：${w.name.trim()}（${w.unit.trim() || '单位未填写'}）`);
+  const lines = data.witnesses
+    .filter((w) => w.name.trim())
+    .map((w) => `见证人：${w.name.trim()}（${[w.unit.trim() || '单位未填写', w.capacity ? witnessCapacityLabels[w.capacity] : ''].filter(Boolean).join('，')}）`);
   if (data.refusal) {
     lines.push(`拒收事由：${data.refusal.reason.trim() || '未填写'}`);
     lines.push(`拒收日期：${formatChineseDate(data.refusal.date)}`);
@@ -103,11 +124,13 @@ export function serviceNote(method: ServiceMethod | undefined): string {
     case 'left':
       return '受送达人拒绝签收，文书已留置于其住所，视为送达（《中华人民共和国民事诉讼法》第八十九条）。';
     case 'publication':
-      return '自公告发布之日起经过三十日，即视为送达（《中华人民共和国民事诉讼法》第九十五条）。';
+      return '自最后一次公告之日起经过三十日，即视为送达（《中华人民共和国民事诉讼法》第九十五条，解释第一百三十八条）。';
     case 'post':
       return '以回执上注明的收件日期为送达日期（《中华人民共和国民事诉讼法》第九十一条）。';
     case 'electronic':
-      return '以送达信息到达受送达人特定系统的日期为送达日期（《中华人民共和国民事诉讼法》第九十条）。';
+      return '经受送达人同意（送达地址确认书）电子送达，以送达信息到达受送达人特定系统的日期为送达日期（《中华人民共和国民事诉讼法》第九十条）。';
+    case 'direct':
+      return '受送达人本人签收；本人不在的，由其同住成年家属签收（《中华人民共和国民事诉讼法》第八十八条）。';
     default:
       return '';
   }
