@@ -86,6 +86,11 @@ const badBytes = fc.oneof(
   nonString.filter((v) => !(v instanceof Uint8Array)),
 );
 
+const recordId = fc.stringMatching(/^[0-9A-Za-z_-]{1,64}$/);
+const badRecordId = fc.oneof(fc.constantFrom('', '../x', 'a/b', 'a'.repeat(65), '行动', 'a b'), nonString);
+const typedPin = fc.string({ maxLength: 64 });
+const badPin = fc.oneof(fc.string({ minLength: 65, maxLength: 200 }), nonString);
+
 /** Per method and field: what a valid value looks like, and values that must be refused. */
 type FieldSpec = { valid: fc.Arbitrary<unknown>; invalid: fc.Arbitrary<unknown>; optional?: true };
 const requestFields: Record<HostMethod, Record<string, FieldSpec>> = {
@@ -131,6 +136,26 @@ const requestFields: Record<HostMethod, Record<string, FieldSpec>> = {
       invalid: fc.oneof(fc.constant(''), fc.integer({ min: 1001, max: 5000 }).map((n) => 'x'.repeat(n)), notUndefined.filter((v) => typeof v !== 'string' && v !== null)),
       optional: true,
     },
+  },
+  pinStatus: { operationId: { valid: recordId, invalid: badRecordId } },
+  enrolPin: {
+    operationId: { valid: recordId, invalid: badRecordId },
+    personId: { valid: recordId, invalid: badRecordId },
+    pin: { valid: typedPin, invalid: badPin },
+    authoriser: {
+      valid: fc.option(fc.record({ personId: recordId, pin: typedPin }), { nil: null }),
+      invalid: fc.oneof(
+        fc.record({ personId: badRecordId, pin: typedPin }),
+        fc.record({ personId: recordId, pin: badPin }),
+        fc.record({ personId: recordId, pin: typedPin, hash: fc.string() }),
+        notUndefined.filter((v) => v !== null && (typeof v !== 'object' || Array.isArray(v) || v instanceof Uint8Array)),
+      ),
+    },
+  },
+  verifyPin: {
+    operationId: { valid: recordId, invalid: badRecordId },
+    personId: { valid: recordId, invalid: badRecordId },
+    pin: { valid: typedPin, invalid: badPin },
   },
 };
 
@@ -208,6 +233,9 @@ const okResponses: Record<HostMethod, () => unknown> = {
   closeFile: () => ({}),
   writeAutoBackup: () => ({ location: '/d/backups/op/1.json', kept: 1 }),
   findDocumentFonts: () => ({ status: 'found', folder: null, files: [] }),
+  pinStatus: () => ({ enrolled: ['p1'] }),
+  enrolPin: () => ({ status: 'refused', message: 'PIN 不正确' }),
+  verifyPin: () => ({ ok: true }),
 };
 
 const TOKEN = '0b8f5a52-3c1e-4d7a-9a41-6f2d8e1c7b90';
@@ -224,6 +252,9 @@ const okRequests: Record<HostMethod, unknown> = {
   closeFile: { token: TOKEN },
   writeAutoBackup: { operationId: 'op-1', bytes: new Uint8Array(1), keep: 5 },
   findDocumentFonts: {},
+  pinStatus: { operationId: 'op-1' },
+  enrolPin: { operationId: 'op-1', personId: 'p1', pin: '135790', authoriser: null },
+  verifyPin: { operationId: 'op-1', personId: 'p1', pin: '135790' },
 };
 
 describe('host contract requests, generated', () => {

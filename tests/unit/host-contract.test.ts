@@ -18,12 +18,15 @@ describe('host API contract', () => {
       'appInfo',
       'beginSave',
       'closeFile',
+      'enrolPin',
       'findDocumentFonts',
       'finishSave',
       'hashFile',
       'openFiles',
+      'pinStatus',
       'readFile',
       'saveFile',
+      'verifyPin',
       'writeAutoBackup',
       'writeSave',
     ]);
@@ -43,6 +46,9 @@ describe('host API contract', () => {
     abortSave: vi.fn(async () => ({})),
     writeAutoBackup: vi.fn(async () => ({ location: 'l', kept: 1 })),
     findDocumentFonts: vi.fn(async () => ({ status: 'found' as const, folder: null, files: [] })),
+    pinStatus: vi.fn(async () => ({ enrolled: [] })),
+    enrolPin: vi.fn(async () => ({ status: 'enrolled' as const, replaced: false })),
+    verifyPin: vi.fn(async () => ({ ok: true as const })),
   });
 
   it('validates requests before the host sees them', async () => {
@@ -127,6 +133,21 @@ describe('host API contract', () => {
       raw.findDocumentFonts = async () => ({ status: 'found', folder: null, files: [file(name)] }) as never;
       await expect(validatedHost(raw).findDocumentFonts({}), name).rejects.toThrow(/findDocumentFonts 的响应无效/);
     }
+  });
+
+  it('PIN methods: who has a PIN and whether one is right, never a hash; ids checked, nothing extra', async () => {
+    const raw = handlers();
+    const host = validatedHost(raw);
+    await expect(host.pinStatus({ operationId: '../op' })).rejects.toThrow('编号无效');
+    await expect(host.verifyPin({ operationId: 'op', personId: 'p', pin: '1'.repeat(65) })).rejects.toThrow('PIN 过长');
+    await expect((host.enrolPin as (r: unknown) => Promise<unknown>)({ operationId: 'op', personId: 'p', pin: '135790' })).rejects.toThrow(HostContractError);
+    expect(raw.enrolPin).not.toHaveBeenCalled();
+    await expect(host.enrolPin({ operationId: 'op', personId: 'p', pin: '135790', authoriser: null })).resolves.toEqual({ status: 'enrolled', replaced: false });
+    // A host that would hand out a hash, or anything else, is refused before the page sees it.
+    raw.pinStatus = async () => ({ enrolled: ['p'], records: [{ hash: 'ab' }] }) as never;
+    await expect(validatedHost(raw).pinStatus({ operationId: 'op' })).rejects.toThrow(/pinStatus 的响应无效/);
+    raw.verifyPin = async () => ({ ok: true, hash: 'ab' }) as never;
+    await expect(validatedHost(raw).verifyPin({ operationId: 'op', personId: 'p', pin: '135790' })).rejects.toThrow(/verifyPin 的响应无效/);
   });
 
   it('fills defaults and passes valid calls through', async () => {

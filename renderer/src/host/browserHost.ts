@@ -3,6 +3,9 @@
 import { APP_NAME } from '../../../shared/app/identity';
 import { isKnownFontFile } from '../../../shared/documents/fonts';
 import type { HostHandlers, HostRequestParsed, HostResponse } from '../../../shared/host/contract';
+import { createPinStore } from '../../../shared/operators/pinStore';
+import { db } from '../data/db';
+import { dexiePinBackend } from '../operators/dexiePins';
 import type { HashWorkerReply, HashWorkerRequest } from './blobHashing';
 
 /** Chromium's writable for a picked file: it writes to a swap file and replaces the file at close. */
@@ -102,6 +105,8 @@ function hashWorkerClient() {
 
 export function createBrowserHost(): HostHandlers {
   const hashWorker = hashWorkerClient();
+  // The page is the host here: PINs are in this profile's IndexedDB, within the page's reach.
+  const pins = createPinStore(dexiePinBackend(db));
   /** Tokens the worker may hold hash state for, so closing other files never starts it. */
   const hashing = new Set<string>();
   const opened = new Map<string, File>();
@@ -263,5 +268,9 @@ export function createBrowserHost(): HostHandlers {
     async writeAutoBackup() {
       throw new Error('浏览器模式不能自动写入数据文件夹，请用“下载备份”保存到本机');
     },
+
+    pinStatus: async ({ operationId }) => ({ enrolled: await pins.enrolled(operationId) }),
+    enrolPin: (request) => pins.enrol(request),
+    verifyPin: (request) => pins.verify(request),
   };
 }
