@@ -12,6 +12,7 @@ import { createAutoBackups } from './autoBackups';
 import { createFileHashing } from './fileHashing';
 import { createPinStore } from '../../shared/operators/pinStore';
 import { filePinBackend } from './pinFile';
+import { createLogPins } from './logPins';
 import type { MainHostHandlers } from './ipc';
 import { createSaveSessions, type SaveSessions } from './saveSessions';
 
@@ -29,6 +30,7 @@ export function createHostHandlers(
   const hashing = createFileHashing();
   const autoBackups = createAutoBackups(() => app.getPath('userData'), saves);
   const pins = createPinStore(filePinBackend(() => app.getPath('userData')));
+  const logPins = createLogPins(() => app.getPath('userData'));
 
   const pathOf = (token: string): string => {
     const path = openFiles.get(token);
@@ -164,6 +166,14 @@ export function createHostHandlers(
 
     async verifyPin(request) {
       return pins.verify(request);
+    },
+
+    async readLogPin({ key }) {
+      return { head: await logPins.read(key) };
+    },
+
+    async advanceLogPin({ key, head }) {
+      return { head: await logPins.advance(key, head) };
     },
   };
 }

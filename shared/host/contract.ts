@@ -3,6 +3,7 @@
 // request, the app checks each response, so neither trusts the other blindly.
 import { z } from 'zod';
 import { isKnownFontFile } from '../documents/fonts';
+import { logPinKey, pinnedHeadSchema } from './logPins';
 
 /** Largest chunk one `readFile` call may return; keeps IPC messages small. */
 export const MAX_READ_CHUNK = 8 * 1024 * 1024;
@@ -247,6 +248,19 @@ export const hostMethods = {
       z.object({ status: z.literal('enrolled'), replaced: z.boolean() }).strict(),
       z.object({ status: z.literal('refused'), message: z.string().max(300) }).strict(),
     ]),
+  },
+  /**
+   * The log head pinned at the last successful verification (shared/host/logPins.ts), kept by
+   * the host: in Electron by the main process, which only moves it forward.
+   */
+  readLogPin: {
+    request: z.object({ key: logPinKey }).strict(),
+    response: z.object({ head: pinnedHeadSchema.nullable() }).strict(),
+  },
+  advanceLogPin: {
+    request: z.object({ key: logPinKey, head: pinnedHeadSchema }).strict(),
+    /** The pin as kept afterwards. */
+    response: z.object({ head: pinnedHeadSchema }).strict(),
   },
   verifyPin: {
     request: z.object({ operationId: recordId, personId: recordId, pin: typedPin }).strict(),

@@ -22,7 +22,14 @@ import type { LogEntry } from '../../shared/log/types';
 import type { Subject } from '../../shared/operation/types';
 import { demoOperationRecords } from '../../shared/operation/acts';
 import { WITHHELD, type Decision } from '../../shared/operation/decision';
-import type { ActOutcome } from '../../shared/record/act';
+import type { ActOutcome, RecordChange } from '../../shared/record/act';
+
+
+/** The record a put carries. */
+function recordOf<T>(change: RecordChange | undefined): T {
+  if (change?.op !== 'put') throw new Error('expected a put');
+  return change.record as unknown as T;
+}
 
 const NOW = '2026-09-20T10:00:00.000+08:00';
 
@@ -73,7 +80,7 @@ describe('household acts', () => {
     const added = outcome(decideSaveSubject(r, { name: '张伟', idType: 'residentId', idNumber: '', phone: '', address: '' }, undefined, r.newId));
     expect(added.entry.text).toBe('添加被执行人：张伟');
     expect(added.changes[0]).toMatchObject({ record: { position: 2, operationId: 'op' } });
-    const withAdded = { ...r, subjects: [...r.subjects, (added.changes[0] as { record: Subject }).record] };
+    const withAdded = { ...r, subjects: [...r.subjects, recordOf<Subject>(added.changes[0])] };
     const second = r.subjects[1]!;
     const removal = decideRemoveSubject(withAdded, second.id);
     expect(removal.entry).toMatchObject({ category: 'edit', text: '删除被执行人李秀兰（连同家庭成员 1 人：刘婷）', data: { before: '被执行人：李秀兰；家庭成员：刘婷', after: '已删除' } });
@@ -102,7 +109,7 @@ describe('units and people', () => {
     expect(renamed.entry).toMatchObject({ category: 'edit', text: '修改成员单位公安临江分局的资料：本次职责', data: { after: '本次职责：外围警戒' } });
     expect(() => decideDeleteMemberUnit(r, unit.id)).toThrow(/“公安临江分局”还有 \d+ 名人员/);
     const empty = outcome(decideSaveMemberUnit(r, { name: '临江区应急管理局', role: '应急物资' }, undefined, r.newId));
-    const withEmpty = { ...r, memberUnits: [...r.memberUnits, (empty.changes[0] as { record: never }).record] };
+    const withEmpty = { ...r, memberUnits: [...r.memberUnits, recordOf<never>(empty.changes[0])] };
     expect(decideDeleteMemberUnit(withEmpty, empty.result).entry).toMatchObject({ text: '删除成员单位临江区应急管理局', data: { before: '单位名称：临江区应急管理局；本次职责：应急物资', after: '已删除' } });
   });
 
@@ -117,7 +124,7 @@ describe('units and people', () => {
       after: `联系电话：${WITHHELD}；培训：（空）`,
     });
     expect(saved.changes[0]).toMatchObject({ record: { name: '马晓东' } });
-    expect('training' in (saved.changes[0] as { record: object }).record).toBe(false);
+    expect('training' in recordOf<object>(saved.changes[0])).toBe(false);
   });
 
   it('deleting a plain member takes them out of their groups as a command change; leaders and the commander stay', () => {
@@ -160,7 +167,7 @@ describe('working groups', () => {
     expect(decideSaveWorkingGroup(r, evidence, evidence.id, r.newId)).toEqual({ ok: true, outcome: null, result: evidence.id });
     const leaderless = outcome(decideSaveWorkingGroup(r, { ...evidence, leaderId: undefined }, evidence.id, r.newId));
     expect(leaderless.entry.text).toBe('调整证据保全组：组长由韩冰改为未指定');
-    expect('leaderId' in (leaderless.changes[0] as { record: object }).record).toBe(false);
+    expect('leaderId' in recordOf<object>(leaderless.changes[0])).toBe(false);
   });
 
   it('custom groups: added after the standard ones, deleted with their staffing logged; standard ones stay', () => {
@@ -170,7 +177,7 @@ describe('working groups', () => {
     expect(added.changes[0]).toMatchObject({ record: { code: 'custom', position: 9 } });
     const staffed = outcome(decideSaveWorkingGroup(r, { name: '后勤保障组', leaderId: personId(r, '杨帆') }, undefined, r.newId));
     expect(staffed.entry).toMatchObject({ category: 'command', text: '添加工作小组后勤保障组，组长：杨帆；组员：无' });
-    const withGroup = { ...r, workingGroups: [...r.workingGroups, (staffed.changes[0] as { record: never }).record] };
+    const withGroup = { ...r, workingGroups: [...r.workingGroups, recordOf<never>(staffed.changes[0])] };
     expect(decideDeleteWorkingGroup(withGroup, staffed.result).entry).toMatchObject({ category: 'command', text: '删除工作小组后勤保障组（原组长：杨帆；组员：无）' });
     expect(() => decideDeleteWorkingGroup(r, group(r, 'security').id)).toThrow('是规定的九个工作小组之一，不能删除');
     expect(decideSaveWorkingGroup(r, { name: '证据保全组' }, undefined, r.newId)).toEqual({ ok: false, errors: { name: '已有名为“证据保全组”的工作小组' } });
@@ -234,7 +241,7 @@ describe('the commander and the deputy', () => {
     const liu = personId(r, '刘振华');
     const d = outcome(decideCommand(r, { onSiteCommanderId: liu, deputyCommanderId: liu }, actor(r, '陈志远'), [liu], NOW));
     expect(d.entry.text).toBe('现场执行指挥由陈志远移交刘振华；刘振华的副指挥职务随之解除');
-    expect((d.changes[0] as { record: object }).record).not.toHaveProperty('deputyCommanderId');
+    expect(recordOf<object>(d.changes[0])).not.toHaveProperty('deputyCommanderId');
     const chen = r.operation.onSiteCommanderId;
     expect(() => decideCommand(r, { onSiteCommanderId: chen }, actor(r, '刘振华'), [], NOW)).toThrow('只有现场执行指挥本人可以指定副指挥；刘振华不是现场执行指挥');
     expect(outcome(decideCommand(r, { onSiteCommanderId: chen }, actor(r, '陈志远'), [], NOW)).entry.text).toBe('取消刘振华的副指挥职务');

@@ -5,7 +5,7 @@ import { standardGroupCodes } from '../../shared/commandPost/types';
 import { demoOperationInput } from '../../shared/operation/demo';
 import { isValidPhone } from '../../shared/operation/formats';
 import { validateHouseholdMember } from '../../shared/operation/household';
-import { buildOperation, validateNewOperation } from '../../shared/operation/newOperation';
+import { validateNewOperation } from '../../shared/operation/newOperation';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { listLog } from '../../renderer/src/log/repository';
 import { createOperation, loadDemoOperation } from '../../renderer/src/operation/repository';

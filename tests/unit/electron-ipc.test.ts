@@ -39,6 +39,8 @@ function setup(overrides: Partial<HostHandlers> = {}) {
     pinStatus: vi.fn(async () => ({ enrolled: [] })),
     enrolPin: vi.fn(async () => ({ status: 'enrolled' as const, replaced: false })),
     verifyPin: vi.fn(async () => ({ ok: true as const })),
+    readLogPin: vi.fn(async () => ({ head: null })),
+    advanceLogPin: vi.fn(async () => ({ head: { seq: 1, hash: 'a'.repeat(64) } })),
     ...overrides,
   };
   registerHostHandlers(

@@ -5,7 +5,9 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { createLogPins, LOG_PIN_FILE } from '../../electron/main/logPins';
 import { filePinBackend, PIN_FILE } from '../../electron/main/pinFile';
+import { advancedPin } from '../../shared/host/logPins';
 import { createPinStore } from '../../shared/operators/pinStore';
 
 const fast = { N: 2 ** 4, r: 8, p: 1, dkLen: 32 };
@@ -36,5 +38,22 @@ describe('the PIN file of the main process', () => {
     await expect(pins.enrol({ operationId: 'op', personId: 'chen', pin: '135790', authoriser: null })).rejects.toThrow('本机的登录 PIN 记录已损坏');
     writeFileSync(join(root, PIN_FILE), 'not json');
     await expect(pins.enrolled('op')).rejects.toThrow('本机的登录 PIN 记录已损坏');
+  });
+
+  it('keeps the pinned log head and only moves it forward, across a restart', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'heads-'));
+    const key = 'enforcement-console.logHead.enforcement-console.op';
+    const at = (seq: number, c = 'a') => ({ seq, hash: c.repeat(64) });
+    const heads = createLogPins(() => root);
+    expect(await heads.read(key)).toBeNull();
+    expect(await heads.advance(key, at(5))).toEqual(at(5));
+    // Back to an earlier entry, or another hash at the same place: the pin stays.
+    expect(await heads.advance(key, at(3))).toEqual(at(5));
+    expect(await heads.advance(key, at(5, 'b'))).toEqual(at(5));
+    expect(await heads.advance(key, at(8, 'c'))).toEqual(at(8, 'c'));
+    expect(await createLogPins(() => root).read(key)).toEqual(at(8, 'c'));
+    expect(await heads.read('other')).toBeNull();
+    expect(JSON.parse(readFileSync(join(root, LOG_PIN_FILE), 'utf8')).heads[key]).toEqual(at(8, 'c'));
+    expect(advancedPin(null, at(1))).toEqual(at(1));
   });
 });

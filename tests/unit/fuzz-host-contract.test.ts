@@ -89,6 +89,9 @@ const badBytes = fc.oneof(
 const recordId = fc.stringMatching(/^[0-9A-Za-z_-]{1,64}$/);
 const badRecordId = fc.oneof(fc.constantFrom('', '../x', 'a/b', 'a'.repeat(65), '行动', 'a b'), nonString);
 const typedPin = fc.string({ maxLength: 64 });
+const pinKey = fc.stringMatching(/^[0-9A-Za-z._:-]{1,200}$/);
+const badPinKey = fc.oneof(fc.constantFrom('', '../x', 'a/b', 'k'.repeat(201), '链头'), nonString);
+const hex64 = fc.stringMatching(/^[0-9a-f]{64}$/);
 const badPin = fc.oneof(fc.string({ minLength: 65, maxLength: 200 }), nonString);
 
 /** Per method and field: what a valid value looks like, and values that must be refused. */
@@ -156,6 +159,19 @@ const requestFields: Record<HostMethod, Record<string, FieldSpec>> = {
     operationId: { valid: recordId, invalid: badRecordId },
     personId: { valid: recordId, invalid: badRecordId },
     pin: { valid: typedPin, invalid: badPin },
+  },
+  readLogPin: { key: { valid: pinKey, invalid: badPinKey } },
+  advanceLogPin: {
+    key: { valid: pinKey, invalid: badPinKey },
+    head: {
+      valid: fc.record({ seq: fc.integer({ min: 1, max: 2 ** 40 }), hash: hex64 }),
+      invalid: fc.oneof(
+        fc.record({ seq: notIntIn(1, Number.MAX_SAFE_INTEGER), hash: hex64 }),
+        fc.record({ seq: fc.integer({ min: 1 }), hash: fc.string({ maxLength: 70 }).filter((h) => !/^[0-9a-f]{64}$/.test(h)) }),
+        fc.record({ seq: fc.integer({ min: 1 }), hash: hex64, extra: fc.string() }),
+        notUndefined.filter((v) => v === null || typeof v !== 'object'),
+      ),
+    },
   },
 };
 
@@ -236,6 +252,8 @@ const okResponses: Record<HostMethod, () => unknown> = {
   pinStatus: () => ({ enrolled: ['p1'] }),
   enrolPin: () => ({ status: 'refused', message: 'PIN 不正确' }),
   verifyPin: () => ({ ok: true }),
+  readLogPin: () => ({ head: null }),
+  advanceLogPin: () => ({ head: { seq: 3, hash: 'b'.repeat(64) } }),
 };
 
 const TOKEN = '0b8f5a52-3c1e-4d7a-9a41-6f2d8e1c7b90';
@@ -255,6 +273,8 @@ const okRequests: Record<HostMethod, unknown> = {
   pinStatus: { operationId: 'op-1' },
   enrolPin: { operationId: 'op-1', personId: 'p1', pin: '135790', authoriser: null },
   verifyPin: { operationId: 'op-1', personId: 'p1', pin: '135790' },
+  readLogPin: { key: 'enforcement-console.logHead.enforcement-console.op-1' },
+  advanceLogPin: { key: 'enforcement-console.logHead.enforcement-console.op-1', head: { seq: 3, hash: 'b'.repeat(64) } },
 };
 
 describe('host contract requests, generated', () => {

@@ -15,6 +15,7 @@ describe('host API contract', () => {
   it('is exactly this list of methods (adding one is a security decision: update this test on purpose)', () => {
     expect([...hostMethodNames].sort()).toEqual([
       'abortSave',
+      'advanceLogPin',
       'appInfo',
       'beginSave',
       'closeFile',
@@ -25,6 +26,7 @@ describe('host API contract', () => {
       'openFiles',
       'pinStatus',
       'readFile',
+      'readLogPin',
       'saveFile',
       'verifyPin',
       'writeAutoBackup',
@@ -49,6 +51,8 @@ describe('host API contract', () => {
     pinStatus: vi.fn(async () => ({ enrolled: [] })),
     enrolPin: vi.fn(async () => ({ status: 'enrolled' as const, replaced: false })),
     verifyPin: vi.fn(async () => ({ ok: true as const })),
+    readLogPin: vi.fn(async () => ({ head: null })),
+    advanceLogPin: vi.fn(async () => ({ head: { seq: 1, hash: 'a'.repeat(64) } })),
   });
 
   it('validates requests before the host sees them', async () => {
@@ -148,6 +152,16 @@ describe('host API contract', () => {
     await expect(validatedHost(raw).pinStatus({ operationId: 'op' })).rejects.toThrow(/pinStatus 的响应无效/);
     raw.verifyPin = async () => ({ ok: true, hash: 'ab' }) as never;
     await expect(validatedHost(raw).verifyPin({ operationId: 'op', personId: 'p', pin: '135790' })).rejects.toThrow(/verifyPin 的响应无效/);
+  });
+
+  it('the pinned log head: a key and a head as the chain prints it, nothing else', async () => {
+    const raw = handlers();
+    const host = validatedHost(raw);
+    await expect(host.readLogPin({ key: '../../x' })).rejects.toThrow('链头键无效');
+    await expect(host.advanceLogPin({ key: 'k', head: { seq: 0, hash: 'a'.repeat(64) } })).rejects.toThrow(HostContractError);
+    await expect(host.advanceLogPin({ key: 'k', head: { seq: 1, hash: 'A'.repeat(64) } })).rejects.toThrow('链头哈希值无效');
+    expect(raw.advanceLogPin).not.toHaveBeenCalled();
+    await expect(host.advanceLogPin({ key: 'enforcement-console.logHead.db.op-1', head: { seq: 1, hash: 'a'.repeat(64) } })).resolves.toEqual({ head: { seq: 1, hash: 'a'.repeat(64) } });
   });
 
   it('fills defaults and passes valid calls through', async () => {

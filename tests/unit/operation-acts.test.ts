@@ -6,7 +6,14 @@ import { decideArchive, decideCosts, decideCreateOperation, decideLoadDemo, deci
 import { demoOperationInput, demoParticularsInput } from '../../shared/operation/demo';
 import { validateNewOperation } from '../../shared/operation/newOperation';
 import type { Operation } from '../../shared/operation/types';
-import { applyChanges, emptyRecordSet } from '../../shared/record/act';
+import { applyChanges, emptyRecordSet, type RecordChange } from '../../shared/record/act';
+
+
+/** The record a put carries. */
+function recordOf<T>(change: RecordChange | undefined): T {
+  if (change?.op !== 'put') throw new Error('expected a put');
+  return change.record as unknown as T;
+}
 
 const NOW = '2026-09-20T10:00:00.000+08:00';
 const LATER = '2026-09-21T08:00:00.000+08:00';
@@ -57,10 +64,10 @@ describe('archiving', () => {
     const operation = created();
     const archived = decideArchive(operation, true, LATER);
     expect(archived.entry).toEqual({ category: 'system', text: '行动归档：数据全部保留，可随时恢复' });
-    const stored = (archived.changes[0] as { record: Operation }).record;
+    const stored = recordOf<Operation>(archived.changes[0]);
     expect(stored).toMatchObject({ status: 'archived', archivedAt: LATER, updatedAt: LATER });
     expect(() => decideArchive(stored, true, LATER)).toThrow('该行动已归档');
-    const restored = (decideArchive(stored, false, LATER).changes[0] as { record: Operation }).record;
+    const restored = recordOf<Operation>(decideArchive(stored, false, LATER).changes[0]);
     expect(restored.status).toBe('active');
     expect(restored).not.toHaveProperty('archivedAt');
     expect(() => decideArchive(operation, false, LATER)).toThrow('该行动不在归档中');
@@ -80,7 +87,7 @@ describe('particulars recorded on the operation', () => {
         after: '准予强制搬迁（不含拆除）（限制：不含附属建筑物）；发文名义：由政府指定的实施单位发文',
       },
     });
-    expect((d.outcome.changes[0] as { record: Operation }).record).toMatchObject({ courtRuling: { scope: 'relocation', scopeLimit: '不含附属建筑物' }, issuingBody: 'leadUnit', updatedAt: LATER });
+    expect(recordOf<Operation>(d.outcome.changes[0])).toMatchObject({ courtRuling: { scope: 'relocation', scopeLimit: '不含附属建筑物' }, issuingBody: 'leadUnit', updatedAt: LATER });
     expect(decideRulingDetails(created(), { scope: 'all' }, LATER)).toMatchObject({ ok: false, errors: { scope: '请选择裁定准予执行的范围' } });
   });
 

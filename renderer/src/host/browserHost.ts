@@ -4,6 +4,7 @@ import { APP_NAME } from '../../../shared/app/identity';
 import { isKnownFontFile } from '../../../shared/documents/fonts';
 import type { HostHandlers, HostRequestParsed, HostResponse } from '../../../shared/host/contract';
 import { createPinStore } from '../../../shared/operators/pinStore';
+import { advancedPin, readPinnedHead } from '../../../shared/host/logPins';
 import { db } from '../data/db';
 import { dexiePinBackend } from '../operators/dexiePins';
 import type { HashWorkerReply, HashWorkerRequest } from './blobHashing';
@@ -34,6 +35,14 @@ type BrowserSave = { size: number; location: string } & (
   | { kind: 'picked'; writable: PickedFileWritable }
   | { kind: 'download'; name: string; parts: Blob[] }
 );
+
+function readStoredPin(key: string) {
+  try {
+    return readPinnedHead(JSON.parse(localStorage.getItem(key) ?? 'null'));
+  } catch {
+    return null;
+  }
+}
 
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
@@ -272,5 +281,16 @@ export function createBrowserHost(): HostHandlers {
     pinStatus: async ({ operationId }) => ({ enrolled: await pins.enrolled(operationId) }),
     enrolPin: (request) => pins.enrol(request),
     verifyPin: (request) => pins.verify(request),
+
+    // In the page's own localStorage here: within the page's reach (关于 says so).
+    async readLogPin({ key }) {
+      return { head: readStoredPin(key) };
+    },
+    async advanceLogPin({ key, head }) {
+      const kept = readStoredPin(key);
+      const next = advancedPin(kept, head);
+      if (next !== kept) localStorage.setItem(key, JSON.stringify(next));
+      return { head: next };
+    },
   };
 }
