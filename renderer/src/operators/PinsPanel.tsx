@@ -18,6 +18,8 @@ import { useRefusal } from './useRefusal';
 
 type Mode = 'enrol' | 'reset' | 'own';
 
+const okTexts: Record<Mode, string> = { enrol: '确认登记', reset: '确认重置', own: '确认更改' };
+
 const titles: Record<Mode, (name: string) => string> = {
   enrol: (name) => `为${name}登记登录 PIN`,
   reset: (name) => `重置${name}的登录 PIN`,
@@ -52,7 +54,7 @@ function EnrolModal({ operationId, person, mode, commander, onClose }: { operati
   };
   // Keys typed here must not reach the workspace's shortcuts (digits record phases).
   return (
-    <Modal open title={titles[mode](person.name)} okText="确定" cancelText="取消" confirmLoading={busy} onOk={submit} onCancel={onClose}>
+    <Modal open title={titles[mode](person.name)} okText={okTexts[mode]} cancelText="取消" confirmLoading={busy} onOk={submit} onCancel={onClose}>
       <div onKeyDown={(e) => e.stopPropagation()}>
         <Typography.Paragraph type="secondary">
           {mode === 'own'
