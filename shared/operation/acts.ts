@@ -66,14 +66,21 @@ export function decideCreateOperation(values: NewOperationValues, operationId: s
 /**
  * The 示例行动's records (training data, marked 示例 everywhere): the demo operation through the
  * same validation as user input, its particulars, and its staffed command post with the
- * commander and deputy designated. `now`'s date is "today" for the validation.
+ * commander and deputy designated. `now`'s date is "today" for the validation. The app's
+ * 载入示例行动 and the demo backup (npm run demo) both start from these.
  */
-export function demoOperationRecords(operationId: string, newId: () => string, now: IsoInstant): OperationRecords {
+export function demoOperationRecords(
+  operationId: string,
+  newId: () => string,
+  now: IsoInstant,
+  /** The subjects' ids, when they are named apart (the demo backup's `demo-subject-1`). */
+  subjectId: (position: number) => string = () => newId(),
+): OperationRecords {
   const result = validateNewOperation(demoOperationInput, now.slice(0, 10));
   if (!result.ok) throw new Error(`示例数据无效：${Object.values(result.errors).join('；')}`);
   const particulars = parseParticulars(demoParticularsInput);
   if (!particulars.ok) throw new Error(`示例告知事项无效：${Object.values(particulars.errors).join('；')}`);
-  const subjectIds = result.values.subjects.map(() => newId());
+  const subjectIds = result.values.subjects.map((_, i) => subjectId(i));
   const { operation, subjects } = buildOperation(result.values, { operationId, subjectIds }, now, true);
   const demo = buildDemoCommandPost(operationId, subjectIds, newId);
   return {

@@ -14,7 +14,9 @@ export async function signIn(page: Page, name = COMMANDER, pin = TEST_PIN) {
   await screen.getByLabel('搜索人员').press('Enter');
   const setPin = screen.getByLabel('设置 PIN', { exact: true });
   const enterPin = screen.getByLabel('PIN', { exact: true });
-  await expect(setPin.or(enterPin)).toBeVisible();
+  const notEnrolled = screen.getByTestId('pin-not-enrolled');
+  await expect(setPin.or(enterPin).or(notEnrolled)).toBeVisible();
+  if (await notEnrolled.isVisible()) throw new Error(`${name} has no PIN on this station: the commander enrols it first (enrolPin)`);
   if (await setPin.isVisible()) {
     await setPin.fill(pin);
     await screen.getByLabel('再次输入 PIN').fill(pin);
