@@ -10,6 +10,9 @@ import { findFontFiles, fontSearchPlaces } from './fontFiles';
 import { HostError } from './errors';
 import { createAutoBackups } from './autoBackups';
 import { createFileHashing } from './fileHashing';
+import { createPinStore } from '../../shared/operators/pinStore';
+import { filePinBackend } from './pinFile';
+import { createLogPins } from './logPins';
 import type { MainHostHandlers } from './ipc';
 import { createSaveSessions, type SaveSessions } from './saveSessions';
 
@@ -26,6 +29,8 @@ export function createHostHandlers(
   const openFiles = new Map<string, string>();
   const hashing = createFileHashing();
   const autoBackups = createAutoBackups(() => app.getPath('userData'), saves);
+  const pins = createPinStore(filePinBackend(() => app.getPath('userData')));
+  const logPins = createLogPins(() => app.getPath('userData'));
 
   const pathOf = (token: string): string => {
     const path = openFiles.get(token);
@@ -148,6 +153,27 @@ export function createHostHandlers(
 
     async writeAutoBackup({ operationId, bytes, keep }, caller) {
       return autoBackups.write(caller.id, operationId, bytes, keep);
+    },
+
+    // PINs live here: the page is told who has one and whether a PIN is right, nothing more.
+    async pinStatus({ operationId }) {
+      return { enrolled: await pins.enrolled(operationId) };
+    },
+
+    async enrolPin(request) {
+      return pins.enrol(request);
+    },
+
+    async verifyPin(request) {
+      return pins.verify(request);
+    },
+
+    async readLogPin({ key }) {
+      return { head: await logPins.read(key) };
+    },
+
+    async advanceLogPin({ key, head }) {
+      return { head: await logPins.advance(key, head) };
     },
   };
 }

@@ -1,11 +1,8 @@
-// Pure. The built-in 示例行动 as a backup file's records, built with the same functions
-// the app uses (validateNewOperation, buildOperation, buildDemoCommandPost) but with
-// ids and time from the caller, so the same arguments always give the same file.
+// Pure. The built-in 示例行动 as a backup file's records, built with the same function the
+// app's 载入示例行动 uses (demoOperationRecords) but with ids and time from the caller, so the
+// same arguments always give the same file.
 import { APP_NAME } from '../app/identity';
-import { buildDemoCommandPost } from '../commandPost/demo';
-import { demoOperationInput, demoParticularsInput } from '../operation/demo';
-import { buildOperation, validateNewOperation } from '../operation/newOperation';
-import { parseParticulars } from '../operation/particulars';
+import { demoOperationRecords } from '../operation/acts';
 import type { IsoInstant } from '../operation/types';
 import { buildBackup, type OperationBackup } from './backup';
 
@@ -18,26 +15,13 @@ export interface DemoBackupOptions {
 }
 
 export function buildDemoBackup({ now, appVersion, idPrefix = 'demo' }: DemoBackupOptions): OperationBackup {
-  const result = validateNewOperation(demoOperationInput, now.slice(0, 10));
-  if (!result.ok) throw new Error(`示例数据无效：${Object.values(result.errors).join('；')}`);
-  const operationId = `${idPrefix}-operation`;
-  const subjectIds = result.values.subjects.map((_, i) => `${idPrefix}-subject-${i + 1}`);
-  const { operation, subjects } = buildOperation(result.values, { operationId, subjectIds }, now, true);
-  const particulars = parseParticulars(demoParticularsInput);
-  if (!particulars.ok) throw new Error(`示例告知事项无效：${Object.values(particulars.errors).join('；')}`);
-
   let n = 0;
   const newId = () => `${idPrefix}-${String(++n).padStart(4, '0')}`;
-  const demo = buildDemoCommandPost(operationId, subjectIds, newId);
+  const records = demoOperationRecords(`${idPrefix}-operation`, newId, now, (i) => `${idPrefix}-subject-${i + 1}`);
 
   return buildBackup(
     {
-      operation: { ...operation, ...demo.command, particulars: particulars.value },
-      subjects: subjects.map((s) => ({ ...s, assessment: demo.assessments[s.id] ?? s.assessment })),
-      householdMembers: demo.householdMembers,
-      memberUnits: demo.memberUnits,
-      people: demo.people,
-      workingGroups: demo.workingGroups,
+      ...records,
       preparatoryMeetings: [],
       plans: [],
       documents: [],

@@ -3,6 +3,7 @@
 // request, the app checks each response, so neither trusts the other blindly.
 import { z } from 'zod';
 import { isKnownFontFile } from '../documents/fonts';
+import { logPinKey, pinnedHeadSchema } from './logPins';
 
 /** Largest chunk one `readFile` call may return; keeps IPC messages small. */
 export const MAX_READ_CHUNK = 8 * 1024 * 1024;
@@ -32,6 +33,11 @@ const fileFilter = z
 const token = z.string().regex(/^[0-9a-f-]{36}$/, '文件句柄无效');
 
 const bytes = z.instanceof(Uint8Array);
+
+/** An operation's or a person's id (a UUID, or the demo's `demo-0001`). */
+const recordId = z.string().regex(/^[0-9A-Za-z_-]{1,64}$/, '编号无效');
+/** What was typed as a PIN; its rules are checked by the PIN store, which says what is wrong in Chinese. */
+const typedPin = z.string().max(64, 'PIN 过长');
 
 export const appInfoSchema = z
   .object({
@@ -218,6 +224,50 @@ export const hostMethods = {
       })
       .strict(),
     response: z.object({ location: z.string(), kept: z.number().int().nonnegative() }).strict(),
+  },
+  /**
+   * Sign-in PINs (issue 16 item 3), kept by the host: in Electron by the main process, out of
+   * the page's reach — the page learns who has a PIN and whether a PIN is right, never a hash,
+   * and no method deletes a record. Enrolling needs an enrolled person's PIN to confirm it,
+   * except the operation's first PIN on this station (shared/operators/pinStore.ts).
+   */
+  pinStatus: {
+    request: z.object({ operationId: recordId }).strict(),
+    response: z.object({ enrolled: z.array(recordId).max(100_000) }).strict(),
+  },
+  enrolPin: {
+    request: z
+      .object({
+        operationId: recordId,
+        personId: recordId,
+        pin: typedPin,
+        authoriser: z.object({ personId: recordId, pin: typedPin }).strict().nullable(),
+      })
+      .strict(),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('enrolled'), replaced: z.boolean() }).strict(),
+      z.object({ status: z.literal('refused'), message: z.string().max(300) }).strict(),
+    ]),
+  },
+  /**
+   * The log head pinned at the last successful verification (shared/host/logPins.ts), kept by
+   * the host: in Electron by the main process, which only moves it forward.
+   */
+  readLogPin: {
+    request: z.object({ key: logPinKey }).strict(),
+    response: z.object({ head: pinnedHeadSchema.nullable() }).strict(),
+  },
+  advanceLogPin: {
+    request: z.object({ key: logPinKey, head: pinnedHeadSchema }).strict(),
+    /** The pin as kept afterwards. */
+    response: z.object({ head: pinnedHeadSchema }).strict(),
+  },
+  verifyPin: {
+    request: z.object({ operationId: recordId, personId: recordId, pin: typedPin }).strict(),
+    response: z.discriminatedUnion('ok', [
+      z.object({ ok: z.literal(true) }).strict(),
+      z.object({ ok: z.literal(false), message: z.string().max(300) }).strict(),
+    ]),
   },
 } as const;
 

@@ -18,6 +18,10 @@ export const logCategories = [
   'inventory',
   'correction',
   'system',
+  /** Record edits that used to be silent (command post, operation particulars…): 资料变更. */
+  'edit',
+  /** Commander, deputy, group leader, member and role changes, with data.before/data.after: 指挥调整. */
+  'command',
 ] as const;
 export type LogCategory = (typeof logCategories)[number];
 
@@ -37,6 +41,8 @@ export const logCategoryLabels: Record<LogCategory, string> = {
   inventory: '物品清登',
   correction: '更正',
   system: '系统',
+  edit: '资料变更',
+  command: '指挥调整',
 };
 
 export interface LogRefs {

@@ -1,5 +1,5 @@
-// Pure. Who may do what in an operation. The repositories ask this before they write, so a
-// hidden button is never the only guard; every refusal says why, in Chinese.
+// Pure. Who may do what in an operation. The one write path (commit) asks this before every
+// act, so a hidden button is never the only guard; every refusal says why, in Chinese.
 import type { WorkingGroup } from '../commandPost/types';
 
 /** The signed-in person. */
@@ -23,6 +23,18 @@ export type Action =
   | { kind: 'resume' }
   | { kind: 'issueDocument' }
   | { kind: 'designateDeputy' }
+  /** Handing command over to another person on the roster. */
+  | { kind: 'designateCommander' }
+  /** Setting group leaders and members, adding or renaming groups. */
+  | { kind: 'assignGroups' }
+  /** Editing the command post's and the operation's records (household, units, people, ruling details…). */
+  | { kind: 'editRecords' }
+  /** Deleting any record. */
+  | { kind: 'deleteRecord' }
+  /** Archiving or restoring the operation. */
+  | { kind: 'archiveOperation' }
+  /** Enrolling or resetting a person's sign-in PIN on this station. */
+  | { kind: 'enrolPin' }
   | { kind: 'registerMedia' }
   | { kind: 'registerInventory' }
   /** A log entry under a group: its standard code, a custom group's name, or '' for none. */
@@ -33,7 +45,7 @@ export type Permission = { ok: true } | { ok: false; reason: string };
 const allowed: Permission = { ok: true };
 const refused = (reason: string): Permission => ({ ok: false, reason });
 
-const actionLabel: Record<Exclude<Action['kind'], 'log' | 'designateDeputy'>, string> = {
+const actionLabel: Record<Exclude<Action['kind'], 'log' | 'designateDeputy' | 'designateCommander' | 'enrolPin'>, string> = {
   finalisePlan: '定稿执行预案',
   declare: '宣布开始或完毕',
   suspend: '停止执行',
@@ -41,6 +53,10 @@ const actionLabel: Record<Exclude<Action['kind'], 'log' | 'designateDeputy'>, st
   issueDocument: '签发文书',
   registerMedia: '登记音像资料',
   registerInventory: '登记清点物品',
+  assignGroups: '调整工作小组及其组长、组员',
+  editRecords: '修改行动和指挥部资料',
+  deleteRecord: '删除记录',
+  archiveOperation: '归档或恢复行动',
 };
 
 /** The log's key for a group (see the on-site log): its code, or a custom group's name. */
@@ -66,9 +82,18 @@ export function permission(actor: Actor, action: Action, ctx: RoleContext): Perm
     case 'suspend':
     case 'resume':
     case 'issueDocument':
+    case 'assignGroups':
+    case 'editRecords':
+    case 'deleteRecord':
+    case 'archiveOperation':
       return commands(actor, ctx) ? allowed : refused(`只有现场执行指挥或其指定的副指挥可以${actionLabel[action.kind]}；${actor.name}不是`);
     case 'designateDeputy':
       return isCommander(actor, ctx) ? allowed : refused(`只有现场执行指挥本人可以指定副指挥；${actor.name}不是现场执行指挥`);
+    // Nobody makes themselves commander: only the commander hands command over, to someone else.
+    case 'designateCommander':
+      return isCommander(actor, ctx) ? allowed : refused(`只有现场执行指挥本人可以移交指挥；${actor.name}不是现场执行指挥`);
+    case 'enrolPin':
+      return isCommander(actor, ctx) ? allowed : refused(`只有现场执行指挥可以为人员登记或重置登录 PIN；${actor.name}不是现场执行指挥`);
     case 'registerMedia':
     case 'registerInventory': {
       if (commands(actor, ctx)) return allowed;

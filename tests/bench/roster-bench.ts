@@ -9,6 +9,7 @@ import { importRoster, loadRoster } from '../../renderer/src/commandPost/roster/
 import { readRosterFile } from '../../renderer/src/commandPost/roster/readRosterFile';
 import { openConsoleDb } from '../../renderer/src/data/db';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
+import { commanderOf } from '../fixtures/demoActors';
 import { badRowKinds, encodeGbk, makeRosterRows, makeXlsx, rosterHeader, toCsv } from '../fixtures/rosterFixtures';
 
 const ROWS = 300;
@@ -34,12 +35,13 @@ async function endToEnd(file: File): Promise<() => Promise<void>> {
   const db = openConsoleDb(`bench-${++dbCount}`);
   const operationId = await loadDemoOperation(db, new Date('2026-11-23T02:00:00Z'));
   const peopleBefore = await db.people.count();
+  const commander = await commanderOf(db, operationId);
   return async () => {
     const table = await readRosterFile(file);
     const existing = await loadRoster(db, operationId);
     const { valid } = validateRoster(table, guessMapping(table.header), existing);
     const plan = buildRosterPlan(valid, existing.memberUnits, operationId, () => crypto.randomUUID());
-    await importRoster(db, operationId, plan);
+    await importRoster(db, operationId, plan, commander);
     if ((await db.people.count()) !== peopleBefore + valid.length) throw new Error('导入人数不符');
     db.close();
     await db.delete();

@@ -1,7 +1,7 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { logEntries } from './support/files';
 import { fixClock } from './support/onSite';
-import { signInWhenAsked } from './support/signIn';
+import { COMMANDER, enrolPin, signInWhenAsked, TEST_PIN } from './support/signIn';
 
 async function openDemoCommandPost(page: Page) {
   await page.goto('/');
@@ -90,10 +90,20 @@ test('the command post: household, units and people, groups, commander and org c
   await expect(page.getByText('1 个小组未指定组长：后勤保障组。')).toBeVisible();
   await expect(row(page, '后勤保障组')).toContainText('未指定组长');
 
-  // 现场执行指挥: designating someone else takes effect at once.
+  // 现场执行指挥: command goes only to someone who can sign in here; handed over, it takes effect at once.
+  await tab(page, '现场执行指挥');
+  await page.getByRole('combobox', { name: /现场执行指挥/ }).click();
+  await page.getByRole('combobox', { name: /现场执行指挥/ }).fill('顾晨');
+  await expect(page.locator('.ant-select-item-option-disabled', { hasText: '顾晨' })).toContainText('（未登记 PIN）');
+  await page.keyboard.press('Escape');
+  await enrolPin(page, '顾晨');
   await tab(page, '现场执行指挥');
   await choose(page.getByRole('combobox', { name: /现场执行指挥/ }), '顾晨');
   await expect(page.getByText('已指定顾晨为现场执行指挥')).toBeVisible();
+  expect((await logEntries(page, 'command')).map((e) => [e.operator, e.text, e.data])).toEqual([
+    [COMMANDER, '调整安全保卫和应急处置组：组长由赵刚改为顾晨', { before: expect.stringMatching(/^组长：赵刚；组员：/), after: expect.stringMatching(/^组长：顾晨；组员：/) }],
+    [COMMANDER, `现场执行指挥由${COMMANDER}移交顾晨`, { before: `现场执行指挥：${COMMANDER}；副指挥：刘振华`, after: '现场执行指挥：顾晨；副指挥：刘振华' }],
+  ]);
 
   // 组织架构图 follows.
   await tab(page, '组织架构图');
@@ -139,11 +149,45 @@ test('a new operation starts with the nine standard groups, all waiting for a le
   await expect(page.getByRole('row').filter({ hasText: '未指定组长' })).toHaveCount(9);
   // Standard groups cannot be deleted.
   await expect(row(page, '证据保全组').getByRole('button', { name: '删除' })).toBeDisabled();
-  await tab(page, '现场执行指挥');
-  await expect(page.getByText('尚未指定现场执行指挥')).toBeVisible();
   // A subject cannot be removed when they are the only one.
   await tab(page, '被执行人及家庭');
   await expect(page.getByRole('button', { name: '删除被执行人 赵某某' })).toBeDisabled();
+
+  // Being set up, nobody can sign in: the station enters the roster and designates the first commander.
+  await expect(page.getByTestId('setup-mode')).toBeVisible();
+  await tab(page, '成员单位与人员');
+  await page.getByRole('button', { name: '添加成员单位' }).click();
+  await page.keyboard.type('西城区住房和城市建设委员会');
+  await page.keyboard.press('Enter');
+  await page.getByRole('button', { name: '添加人员' }).last().click();
+  await page.keyboard.type('周建华');
+  await choose(dialog(page).getByLabel('所属成员单位'), '西城区住房和城市建设委员会');
+  await dialog(page).getByRole('button', { name: '保存' }).click();
+  await expect(row(page, '周建华')).toBeVisible();
+  await tab(page, '现场执行指挥');
+  await expect(page.getByText('尚未指定现场执行指挥').first()).toBeVisible();
+  await page.mouse.move(0, 0);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'tests/screenshots/command-post-setup.png' });
+  // The designation closes the setup: the commander signs in and sets their own first PIN.
+  await page.removeLocatorHandler(page.getByTestId('signin-screen'));
+  await choose(page.getByRole('combobox', { name: /现场执行指挥/ }), '周建华');
+  const screen = page.getByTestId('signin-screen');
+  await expect(screen).toBeVisible();
+  await screen.getByLabel('搜索人员').fill('周建华');
+  await screen.getByLabel('搜索人员').press('Enter');
+  await screen.getByLabel('设置 PIN', { exact: true }).fill(TEST_PIN);
+  await screen.getByLabel('再次输入 PIN').fill(TEST_PIN);
+  await screen.getByLabel('再次输入 PIN').press('Enter');
+  await expect(page.getByTestId('signed-in')).toContainText('周建华现场执行指挥');
+  const log = await logEntries(page);
+  expect(log.map((e) => [e.operator, e.category, e.text])).toEqual([
+    ['本工作站', 'system', expect.stringMatching(/^创建强制执行行动：赵某某户/)],
+    ['本工作站', 'edit', '添加成员单位：西城区住房和城市建设委员会'],
+    ['本工作站', 'edit', '添加人员：周建华'],
+    ['本工作站', 'command', '指定周建华为现场执行指挥'],
+    ['周建华', 'system', '现场执行指挥周建华在本工作站首次设置本人登录 PIN'],
+  ]);
 });
 
 test('screenshots of each command post tab at 1366×800', async ({ page }) => {

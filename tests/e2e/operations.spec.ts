@@ -116,6 +116,11 @@ test('the about panel shows where data lives and the persistent-storage answer',
   await page.getByRole('button', { name: '关于' }).click();
   await expect(page.getByTestId('data-location')).toContainText('browser-profile');
   await expect(page.getByTestId('storage-persisted')).not.toHaveText('读取中…');
+  // Browser mode says plainly what the profile protects the PINs and the pinned log head from, and what not.
+  const pins = page.getByTestId('pin-protection');
+  await expect(pins).toContainText('浏览器模式：登录 PIN 和日志链头只受浏览器配置保护');
+  for (const text of ['能防住：', '防不住：', '开发者工具', '删除 PIN 记录', '桌面程序（Electron）']) await expect(pins).toContainText(text);
+  await page.getByRole('dialog', { name: '关于本程序' }).screenshot({ path: 'tests/screenshots/about-pins.png' });
 });
 
 test('an operation exported as a backup imports into another profile unchanged', async ({ page, browser }) => {

@@ -1,11 +1,12 @@
-// Node tool (Playwright). Operators: sign-in with a PIN set on first use, wrong PINs counted
-// and locked out, the idle lock that keeps a half-typed dialog, and a reload that asks for
-// the PIN again and returns to the same section.
+// Node tool (Playwright). Operators: the commander's own PIN set at the station's first start,
+// everyone else's enrolled (and reset) by the commander and logged, wrong PINs counted and
+// locked out, the idle lock that keeps a half-typed dialog, and a reload that asks for the PIN
+// again and returns to the same section.
 import { expect, test, type Page } from '@playwright/test';
 import { addItems, addRoom } from './support/inventory';
 import { logEntries } from './support/files';
 import { blur, fixClock, phaseByKey, prepareStart } from './support/onSite';
-import { COMMANDER, signIn, TEST_PIN } from './support/signIn';
+import { COMMANDER, enrolPin, signIn, TEST_PIN } from './support/signIn';
 
 const signInScreen = (page: Page) => page.getByTestId('signin-screen');
 
@@ -20,8 +21,14 @@ async function choose(page: Page, name: string) {
   await signInScreen(page).getByLabel('搜索人员').press('Enter');
 }
 
-test('first use sets the PIN twice; wrong PINs are counted and the fifth locks the person out', async ({ page }) => {
+test('the commander sets their own first PIN twice; wrong PINs are counted and the fifth locks the person out', async ({ page }) => {
   await loadDemo(page);
+  // Nobody else takes a name by setting its PIN first: they are told the commander enrols it.
+  await choose(page, '杨帆');
+  await expect(page.getByTestId('pin-not-enrolled')).toHaveText(/杨帆尚未在本工作站登记 PIN。PIN 由现场执行指挥登记/);
+  await expect(signInScreen(page).getByLabel('设置 PIN', { exact: true })).toHaveCount(0);
+  await signInScreen(page).getByRole('button', { name: '选择其他人员' }).click();
+  await signInScreen(page).getByLabel('搜索人员').fill('');
   // The commander is listed first, with their role; the list filters as one types.
   await expect(signInScreen(page).getByRole('option').first()).toContainText(`${COMMANDER}临江区房屋征收事务中心现场执行指挥`);
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
@@ -113,10 +120,52 @@ test('the idle lock covers a half-typed dialog, unlocking returns to it; a reloa
   await expect(page.getByRole('button', { name: '宣布开始执行' })).toContainText('✓');
 });
 
-test('an evidence-group member cannot declare the start (the reason is shown) but registers inventory in their own name', async ({ page }) => {
+test('the commander enrols and resets a member’s PIN, each logged without the PIN; the member cannot declare the start but registers inventory in their own name', async ({ page }) => {
   await loadDemo(page);
+  await signIn(page);
+  // A wrong confirming PIN is refused by the store, and nothing is enrolled.
+  await page.getByRole('menuitem', { name: /指挥部/ }).click();
+  await page.getByRole('tab', { name: '登录 PIN' }).click();
+  await page.getByRole('button', { name: '登记 PIN：杨帆' }).click();
+  const dialog = page.getByRole('dialog', { name: '为杨帆登记登录 PIN' });
+  await dialog.getByLabel('新 PIN', { exact: true }).fill('246813');
+  await dialog.getByLabel('再次输入新 PIN').fill('246813');
+  await dialog.getByLabel(`${COMMANDER}（现场执行指挥）的 PIN`).fill('000001');
+  await dialog.getByRole('button', { name: '确认登记' }).click();
+  await expect(dialog.getByTestId('enrol-error')).toHaveText('确认人的 PIN：PIN 不正确，还可再试 4 次', { timeout: 20_000 });
+  await dialog.getByLabel(`${COMMANDER}（现场执行指挥）的 PIN`).fill(TEST_PIN);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/screenshots/pin-enrol.png' });
+  await dialog.getByRole('button', { name: '确认登记' }).click();
+  await expect(dialog).toHaveCount(0, { timeout: 20_000 });
+  await expect(page.getByRole('row').filter({ hasText: '杨帆' }).getByText('已登记')).toBeVisible();
+  // A reset of the same PIN, also by the commander.
+  await page.getByRole('button', { name: '重置 PIN：杨帆' }).click();
+  const reset = page.getByRole('dialog', { name: '重置杨帆的登录 PIN' });
+  await reset.getByLabel('新 PIN', { exact: true }).fill(TEST_PIN);
+  await reset.getByLabel('再次输入新 PIN').fill(TEST_PIN);
+  await reset.getByLabel(`${COMMANDER}（现场执行指挥）的 PIN`).fill(TEST_PIN);
+  await reset.getByRole('button', { name: '确认重置' }).click();
+  await expect(reset).toHaveCount(0, { timeout: 20_000 });
+  await page.mouse.move(0, 0);
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.getByRole('tab', { name: '登录 PIN' }).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/screenshots/pins.png' });
+  const pinEntries = (await logEntries(page, 'system')).filter((e) => e.text.includes('PIN'));
+  expect(pinEntries.map((e) => [e.operator, e.text])).toEqual([
+    [COMMANDER, `现场执行指挥${COMMANDER}在本工作站首次设置本人登录 PIN`],
+    [COMMANDER, `${COMMANDER}为杨帆登记登录 PIN`],
+    [COMMANDER, `${COMMANDER}重置杨帆的登录 PIN`],
+  ]);
+  expect(JSON.stringify(pinEntries)).not.toMatch(/246813|135790|scrypt/);
+
+  await page.getByRole('button', { name: '切换人员' }).click();
   await signIn(page, '杨帆');
   await expect(page.getByTestId('signed-in')).toContainText('杨帆证据保全组组员');
+  // A member enrols no one.
+  await page.getByRole('menuitem', { name: /指挥部/ }).click();
+  await page.getByRole('tab', { name: '登录 PIN' }).click();
+  await expect(page.getByRole('button', { name: '登记 PIN：马晓东' })).toBeDisabled();
 
   await page.getByRole('menuitem', { name: /现场指挥/ }).click();
   await expect(page.getByTestId('recorder')).toHaveText('记录人：杨帆');
@@ -136,4 +185,46 @@ test('an evidence-group member cannot declare the start (the reason is shown) bu
   const entries = (await logEntries(page)) as unknown as { category: string; operator: string }[];
   expect(entries.filter((e) => e.category === 'inventory').map((e) => e.operator)).toEqual(['杨帆', '杨帆']);
   expect(entries.some((e) => e.category === 'phase')).toBe(false);
+});
+
+// Issue 16 item 2: who may do what is checked on every act, not only by hiding buttons.
+test('a member signed in cannot change the commander or delete a record; the commander’s change is logged with before/after and shown in the log', async ({ page }) => {
+  await loadDemo(page);
+  await signIn(page);
+  await enrolPin(page, '杨帆');
+
+  // The commander designates another deputy: a 指挥调整 entry with before and after.
+  await page.getByRole('tab', { name: '现场执行指挥' }).click();
+  const deputy = page.getByRole('combobox', { name: '副指挥' });
+  await deputy.click();
+  await deputy.fill('韩冰');
+  await page.locator('.ant-select-item-option', { hasText: '韩冰' }).first().click();
+  await expect(page.getByText('已指定韩冰为副指挥')).toBeVisible();
+  const command = await logEntries(page, 'command');
+  expect(command.map((e) => [e.operator, e.text, e.data])).toEqual([
+    [COMMANDER, '副指挥由刘振华改为韩冰', { before: `现场执行指挥：${COMMANDER}；副指挥：刘振华`, after: `现场执行指挥：${COMMANDER}；副指挥：韩冰` }],
+  ]);
+  // The log view shows it, under its own category.
+  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
+  const row = page.getByTestId('timeline').locator('.ant-table-row', { hasText: '副指挥由刘振华改为韩冰' });
+  await expect(row).toContainText('指挥调整');
+  await expect(row).toContainText(COMMANDER);
+  await page.mouse.move(0, 0);
+  await page.getByTestId('timeline').screenshot({ path: 'tests/screenshots/log-command-change.png' });
+
+  // 杨帆, a plain member: the commander field is locked with the reason; a deletion is refused by the act itself.
+  await page.getByRole('button', { name: '切换人员' }).click();
+  await signIn(page, '杨帆');
+  await page.getByRole('menuitem', { name: /指挥部/ }).click();
+  await page.getByRole('tab', { name: '现场执行指挥' }).click();
+  await expect(page.getByRole('combobox', { name: /现场执行指挥/ })).toBeDisabled();
+  await expect(page.getByText('只有现场执行指挥本人可以移交指挥；杨帆不是现场执行指挥')).toBeVisible();
+  await page.getByRole('tab', { name: '成员单位与人员' }).click();
+  const ma = page.getByRole('row').filter({ hasText: '马晓东' });
+  await ma.getByRole('button', { name: '删除' }).click();
+  await page.getByRole('dialog', { name: '删除人员“马晓东”？' }).getByRole('button', { name: /删\s?除/ }).click();
+  await expect(page.locator('.ant-message-notice').filter({ hasText: '只有现场执行指挥或其指定的副指挥可以删除记录；杨帆不是' })).toBeVisible();
+  await expect(ma).toBeVisible();
+  expect(await logEntries(page, 'command')).toHaveLength(1);
+  expect((await logEntries(page)).some((e) => e.text.startsWith('删除人员'))).toBe(false);
 });

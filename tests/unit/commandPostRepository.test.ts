@@ -5,184 +5,154 @@ import { standardGroupCodes } from '../../shared/commandPost/types';
 import { demoOperationInput } from '../../shared/operation/demo';
 import { isValidPhone } from '../../shared/operation/formats';
 import { validateHouseholdMember } from '../../shared/operation/household';
-import { buildOperation, validateNewOperation } from '../../shared/operation/newOperation';
+import { validateNewOperation } from '../../shared/operation/newOperation';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
+import { listLog } from '../../renderer/src/log/repository';
+import { createOperation, loadDemoOperation } from '../../renderer/src/operation/repository';
+import { NOT_SIGNED_IN } from '../../renderer/src/operators/repository';
 import {
-  addSubject,
+  addStandardGroups,
   deleteMemberUnit,
   deletePerson,
   deleteWorkingGroup,
-  ensureStandardGroups,
   loadCommandPost,
   removeSubject,
-  saveHouseholdMember,
   saveMemberUnit,
   savePerson,
   saveSubject,
   saveWorkingGroup,
-  seedDemoCommandPost,
   setCommand,
 } from '../../renderer/src/commandPost/repository';
+import { SETUP_OVER } from '../../renderer/src/operation/commitDecision';
 
 let db: ConsoleDb;
 let n = 0;
 afterEach(async () => db?.delete());
-
-/**
- * The demo's operation and two subjects, written directly: no standard groups and no
- * command post, whatever creating an operation adds to it.
- */
-async function bareOperation(): Promise<string> {
-  const result = validateNewOperation(demoOperationInput, '2026-11-23');
-  if (!result.ok) throw new Error('demo invalid');
-  const { operation, subjects } = buildOperation(
-    result.values,
-    { operationId: crypto.randomUUID(), subjectIds: [crypto.randomUUID(), crypto.randomUUID()] },
-    '2026-01-01T10:00:00.000+08:00',
-  );
-  await db.operations.add(operation);
-  await db.subjects.bulkAdd(subjects);
-  return operation.id;
-}
-
-/** A fresh database holding one bare operation. */
-async function freshOperation(): Promise<string> {
-  db = openConsoleDb(`command-post-${++n}`);
-  return bareOperation();
-}
 
 const ok = <T extends { ok: boolean }>(r: T) => {
   if (!r.ok) throw new Error(`expected ok: ${JSON.stringify(r)}`);
   return r as Extract<T, { ok: true }>;
 };
 
-describe('ensureStandardGroups', () => {
-  it('creates the nine standard groups once, even when called twice at the same time', async () => {
-    const op = await freshOperation();
-    const created = await Promise.all([ensureStandardGroups(db, op), ensureStandardGroups(db, op)]);
-    expect(created.sort()).toEqual([0, 9]);
-    expect(await ensureStandardGroups(db, op)).toBe(0);
-    const { workingGroups } = await loadCommandPost(db, op);
-    expect(workingGroups.map((g) => g.code)).toEqual([...standardGroupCodes]);
-  });
+/** A new operation as the form creates it: no command post yet, nobody can sign in. */
+async function newOperation(): Promise<string> {
+  db = openConsoleDb(`command-post-${++n}`);
+  const result = validateNewOperation(demoOperationInput, '2026-11-23');
+  if (!result.ok) throw new Error('demo invalid');
+  return createOperation(db, result.values);
+}
 
-  it('recreates only a missing standard group and leaves custom groups alone', async () => {
-    const op = await freshOperation();
-    await ensureStandardGroups(db, op);
-    const custom = ok(await saveWorkingGroup(db, op, { name: '后勤保障组' }));
-    const evidence = (await loadCommandPost(db, op)).workingGroups.find((g) => g.code === 'evidence')!;
-    await db.workingGroups.delete(evidence.id);
-    expect(await ensureStandardGroups(db, op)).toBe(1);
-    const groups = (await loadCommandPost(db, op)).workingGroups;
-    expect(groups).toHaveLength(10);
-    expect(groups.at(-1)?.id).toBe(custom.id);
-    expect(groups.find((g) => g.code === 'evidence')?.position).toBe(7);
-  });
+/** The demo operation and its people by name. */
+async function demo() {
+  db = openConsoleDb(`command-post-${++n}`);
+  const op = await loadDemoOperation(db, new Date('2026-11-23T02:00:00Z'));
+  const people = await db.people.where('operationId').equals(op).toArray();
+  const who = (name: string) => ({ personId: people.find((p) => p.name === name)!.id, name });
+  return { op, who };
+}
 
-  it('keeps each operation’s groups apart', async () => {
-    const a = await freshOperation();
-    const b = await bareOperation();
-    await ensureStandardGroups(db, a);
-    expect(await ensureStandardGroups(db, b)).toBe(9);
-    expect(await db.workingGroups.count()).toBe(18);
-  });
-});
+const entries = async (op: string) => (await listLog(db, op)).map((e) => ({ operator: e.operator, category: e.category, text: e.text, data: e.data }));
 
-describe('deletion refusals', () => {
-  async function staffed() {
-    const op = await freshOperation();
-    await ensureStandardGroups(db, op);
-    const unit = ok(await saveMemberUnit(db, op, { name: '公安临江分局', role: '现场警戒' })).id;
-    const leader = ok(await savePerson(db, op, { name: '赵刚', memberUnitId: unit, phone: '13975128803' })).id;
-    const member = ok(await savePerson(db, op, { name: '钱磊', memberUnitId: unit })).id;
-    const security = (await loadCommandPost(db, op)).workingGroups[0]!;
-    ok(await saveWorkingGroup(db, op, { ...security, leaderId: leader, memberIds: [member] }, security.id));
-    return { op, unit, leader, member, security };
-  }
+describe('setting an operation up (no commander yet)', () => {
+  it('has its nine standard groups from creation; the station’s acts are logged as its own until the first commander', async () => {
+    const op = await newOperation();
+    expect((await loadCommandPost(db, op)).workingGroups.map((g) => g.code)).toEqual([...standardGroupCodes]);
+    const unit = ok(await saveMemberUnit(db, op, { name: '临江区房屋征收事务中心' }, undefined, undefined)).id;
+    const chen = ok(await savePerson(db, op, { name: '陈志远', memberUnitId: unit }, undefined, undefined)).id;
+    ok(await setCommand(db, op, { onSiteCommanderId: chen }, undefined, []));
+    expect((await db.operations.get(op))?.onSiteCommanderId).toBe(chen);
+    const log = await entries(op);
+    expect(log.map((e) => [e.operator, e.category])).toEqual([
+      ['本工作站', 'system'],
+      ['本工作站', 'edit'],
+      ['本工作站', 'edit'],
+      ['本工作站', 'command'],
+    ]);
+    expect(log.slice(1).map((e) => e.text)).toEqual(['添加成员单位：临江区房屋征收事务中心', '添加人员：陈志远', '指定陈志远为现场执行指挥']);
+    expect(log[3]?.data).toEqual({ before: '现场执行指挥：未指定；副指挥：未指定', after: '现场执行指挥：陈志远；副指挥：未指定' });
 
-  it('refuses to delete a unit that still has people, and says who', async () => {
-    const { unit } = await staffed();
-    await expect(deleteMemberUnit(db, unit)).rejects.toThrow(/“公安临江分局”还有 2 名人员（(赵刚、钱磊|钱磊、赵刚)）/);
-    expect(await db.memberUnits.get(unit)).toBeDefined();
-  });
-
-  it('refuses to delete a group leader or the commander; a plain member leaves their group', async () => {
-    const { op, leader, member, security, unit } = await staffed();
-    await expect(deletePerson(db, leader)).rejects.toThrow('赵刚现任安全保卫和应急处置组组长');
-    ok(await setCommand(db, op, { onSiteCommanderId: member }, undefined));
-    await expect(deletePerson(db, member)).rejects.toThrow('钱磊现任现场执行指挥');
-    ok(await setCommand(db, op, {}, undefined));
-    await deletePerson(db, member);
-    expect(await db.people.get(member)).toBeUndefined();
-    expect((await db.workingGroups.get(security.id))?.memberIds).toEqual([]);
-
-    ok(await saveWorkingGroup(db, op, { ...security, leaderId: undefined }, security.id));
-    await deletePerson(db, leader);
-    await deleteMemberUnit(db, unit);
-    expect(await db.memberUnits.count()).toBe(0);
-  });
-
-  it('refuses to delete a standard group, deletes a custom one', async () => {
-    const { op, security } = await staffed();
-    await expect(deleteWorkingGroup(db, security.id)).rejects.toThrow('不能删除');
-    const custom = ok(await saveWorkingGroup(db, op, { name: '后勤保障组' })).id;
-    expect((await db.workingGroups.get(custom))?.position).toBe(9);
-    await deleteWorkingGroup(db, custom);
-    expect(await db.workingGroups.where('operationId').equals(op).count()).toBe(9);
-  });
-
-  it('keeps the last subject; removing another takes their household along and closes the gap', async () => {
-    const op = await freshOperation();
-    const [first, second] = await db.subjects.where('operationId').equals(op).sortBy('position');
-    const added = ok(await addSubject(db, op, { name: '张伟', idType: 'residentId', idNumber: '', phone: '', address: '' })).id;
-    expect((await db.subjects.get(added))?.position).toBe(2);
-    ok(await saveHouseholdMember(db, second!.id, { name: '刘婷', relation: '儿媳', vulnerabilities: ['pregnant'] }));
-    await removeSubject(db, second!.id);
-    expect(await db.householdMembers.count()).toBe(0);
-    expect((await db.subjects.get(added))?.position).toBe(1);
-    await removeSubject(db, added);
-    await expect(removeSubject(db, first!.id)).rejects.toThrow('至少须保留一名被执行人');
-    expect(await db.subjects.where('operationId').equals(op).count()).toBe(1);
-  });
-});
-
-describe('saving', () => {
-  it('returns field messages for invalid input and stores nothing', async () => {
-    const op = await freshOperation();
-    const [subject] = await db.subjects.where('operationId').equals(op).sortBy('position');
-    const before = await db.subjects.get(subject!.id);
-    const result = await saveSubject(db, subject!.id, { ...before, idNumber: '110101196203154516' });
-    expect(result).toEqual({ ok: false, errors: { idNumber: '身份证号码无效：应为 18 位，出生日期和末位校验码须正确' } });
-    expect(await db.subjects.get(subject!.id)).toEqual(before);
-
-    const unit = ok(await saveMemberUnit(db, op, { name: '临江区消防救援大队' })).id;
-    expect(await saveMemberUnit(db, op, { name: '临江区消防救援大队' })).toMatchObject({ ok: false });
-    // Saving a unit under its own name is an edit, not a duplicate.
-    ok(await saveMemberUnit(db, op, { name: '临江区消防救援大队', role: '消防安全' }, unit));
+    // From now on every act needs someone signed in.
+    await expect(saveMemberUnit(db, op, { name: '公安临江分局' }, undefined, undefined)).rejects.toThrow(NOT_SIGNED_IN);
+    await expect(setCommand(db, op, { onSiteCommanderId: unit }, undefined, [])).rejects.toThrow(NOT_SIGNED_IN);
     expect(await db.memberUnits.count()).toBe(1);
+    expect(SETUP_OVER).toContain('请登录');
   });
 
-  it('stores the commander on the operation and updates updatedAt', async () => {
-    const op = await freshOperation();
-    const before = (await db.operations.get(op))!.updatedAt;
-    const unit = ok(await saveMemberUnit(db, op, { name: '临江区房屋征收事务中心' })).id;
-    const chen = ok(await savePerson(db, op, { name: '陈志远', memberUnitId: unit })).id;
-    const liu = ok(await savePerson(db, op, { name: '刘振华', memberUnitId: unit })).id;
-    const asLiu = { personId: liu, name: '刘振华' };
-    const asChen = { personId: chen, name: '陈志远' };
-    // Only the commander designates the deputy, and it is logged.
-    await expect(setCommand(db, op, { onSiteCommanderId: chen, deputyCommanderId: liu }, asLiu)).rejects.toThrow(
-      '只有现场执行指挥本人可以指定副指挥；刘振华不是现场执行指挥',
-    );
-    ok(await setCommand(db, op, { onSiteCommanderId: chen, deputyCommanderId: liu }, asChen));
-    expect((await db.logEntries.where('operationId').equals(op).toArray()).map((e) => [e.operator, e.text])).toEqual([['陈志远', '指定刘振华为副指挥']]);
-    let operation = (await db.operations.get(op))!;
-    expect(operation).toMatchObject({ onSiteCommanderId: chen, deputyCommanderId: liu });
-    expect(operation.updatedAt > before).toBe(true);
-    expect(await setCommand(db, op, { onSiteCommanderId: chen, deputyCommanderId: chen }, asChen)).toMatchObject({ ok: false });
-    ok(await setCommand(db, op, { onSiteCommanderId: chen }, asChen));
-    operation = (await db.operations.get(op))!;
-    expect(operation.deputyCommanderId).toBeUndefined();
+  it('adds missing standard groups to an operation made before they came with it, as one logged act', async () => {
+    const op = await newOperation();
+    await db.workingGroups.where('operationId').equals(op).delete();
+    expect(await addStandardGroups(db, op, undefined)).toBe(9);
+    await expect(addStandardGroups(db, op, undefined)).rejects.toThrow('九个标准工作小组均已建立');
+    expect((await entries(op)).at(-1)).toMatchObject({ category: 'edit', text: expect.stringMatching(/^补建标准工作小组：安全保卫和应急处置组、/) });
+  });
+});
+
+describe('acts of a running command post', () => {
+  it('a member cannot change the commander, the groups or delete a record; nothing is written', async () => {
+    const { op, who } = await demo();
+    const yang = who('杨帆');
+    const before = await entries(op);
+    await expect(setCommand(db, op, { onSiteCommanderId: yang.personId }, yang, [yang.personId])).rejects.toThrow('只有现场执行指挥本人可以移交指挥；杨帆不是现场执行指挥');
+    const evidence = (await loadCommandPost(db, op)).workingGroups.find((g) => g.code === 'evidence')!;
+    await expect(saveWorkingGroup(db, op, { ...evidence, leaderId: yang.personId }, evidence.id, yang)).rejects.toThrow('只有现场执行指挥或其指定的副指挥可以调整工作小组及其组长、组员；杨帆不是');
+    await expect(deletePerson(db, op, who('马晓东').personId, yang)).rejects.toThrow('只有现场执行指挥或其指定的副指挥可以删除记录；杨帆不是');
+    await expect(saveMemberUnit(db, op, { name: '区信访办' }, undefined, undefined)).rejects.toThrow(NOT_SIGNED_IN);
+    expect(await entries(op)).toEqual(before);
+  });
+
+  it('the commander’s changes are logged with before and after; a handover needs a PIN here', async () => {
+    const { op, who } = await demo();
+    const chen = who('陈志远');
+    const han = who('韩冰');
+    await expect(setCommand(db, op, { onSiteCommanderId: han.personId, deputyCommanderId: who('刘振华').personId }, chen, [])).rejects.toThrow('韩冰尚未在本工作站登记登录 PIN');
+    ok(await setCommand(db, op, { onSiteCommanderId: han.personId, deputyCommanderId: who('刘振华').personId }, chen, [han.personId]));
+    expect((await entries(op)).at(-1)).toEqual({
+      operator: '陈志远',
+      category: 'command',
+      text: '现场执行指挥由陈志远移交韩冰',
+      data: { before: '现场执行指挥：陈志远；副指挥：刘振华', after: '现场执行指挥：韩冰；副指挥：刘振华' },
+    });
+    // The old commander now holds no command: the new one acts.
+    await expect(setCommand(db, op, { onSiteCommanderId: chen.personId }, chen, [chen.personId])).rejects.toThrow('只有现场执行指挥本人可以移交指挥；陈志远不是现场执行指挥');
+    // 韩冰 led the evidence group; the new commander gives it a new leader.
+    const evidence = (await loadCommandPost(db, op)).workingGroups.find((g) => g.code === 'evidence')!;
+    ok(await saveWorkingGroup(db, op, { ...evidence, leaderId: who('杨帆').personId, memberIds: [] }, evidence.id, han));
+    expect((await entries(op)).at(-1)).toEqual({
+      operator: '韩冰',
+      category: 'command',
+      text: '调整证据保全组：组长由韩冰改为杨帆',
+      data: { before: '组长：韩冰；组员：杨帆', after: '组长：杨帆；组员：无' },
+    });
+  });
+
+  it('deleting: refusals say why and write nothing; a deletion is logged with what was deleted', async () => {
+    const { op, who } = await demo();
+    const chen = who('陈志远');
+    const post = await loadCommandPost(db, op);
+    const police = post.memberUnits.find((u) => u.name === '公安临江分局')!;
+    await expect(deleteMemberUnit(db, op, police.id, chen)).rejects.toThrow(/“公安临江分局”还有 \d+ 名人员/);
+    await expect(deletePerson(db, op, chen.personId, chen)).rejects.toThrow('陈志远现任现场执行指挥');
+    const security = post.workingGroups.find((g) => g.code === 'security')!;
+    await expect(deleteWorkingGroup(db, op, security.id, chen)).rejects.toThrow('不能删除');
+    const subjects = await db.subjects.where('operationId').equals(op).sortBy('position');
+    await removeSubject(db, op, subjects[1]!.id, chen);
+    expect((await entries(op)).at(-1)).toMatchObject({ operator: '陈志远', category: 'edit', text: '删除被执行人李秀兰（连同家庭成员 1 人：刘婷）', data: { after: '已删除' } });
+    await expect(removeSubject(db, op, subjects[0]!.id, chen)).rejects.toThrow('至少须保留一名被执行人');
+    expect(await db.householdMembers.where('subjectId').equals(subjects[1]!.id).count()).toBe(0);
+  });
+
+  it('field problems and unchanged saves write nothing', async () => {
+    const { op, who } = await demo();
+    const chen = who('陈志远');
+    const [subject] = await db.subjects.where('operationId').equals(op).sortBy('position');
+    const count = (await listLog(db, op)).length;
+    expect(await saveSubject(db, op, { ...subject, idNumber: '110101196203154516' }, subject!.id, chen)).toEqual({
+      ok: false,
+      errors: { idNumber: '身份证号码无效：应为 18 位，出生日期和末位校验码须正确' },
+    });
+    expect(await saveSubject(db, op, subject, subject!.id, chen)).toEqual({ ok: true, id: subject!.id });
+    expect(await db.subjects.get(subject!.id)).toEqual(subject);
+    expect((await listLog(db, op)).length).toBe(count);
   });
 });
 
@@ -217,30 +187,5 @@ describe('demo command post', () => {
     expect(demo.householdMembers.some((m) => m.vulnerabilities.includes('minor'))).toBe(true);
     expect(Object.keys(demo.assessments)).toEqual(['s1', 's2']);
     expect(new Set(demo.memberUnits.map((u) => u.name)).size).toBe(demo.memberUnits.length);
-  });
-
-  it('is written in one go, reusing standard groups already created, and not twice', async () => {
-    const op = await freshOperation();
-    await ensureStandardGroups(db, op);
-    await seedDemoCommandPost(db, op);
-    const data = await loadCommandPost(db, op);
-    expect(data.workingGroups).toHaveLength(9);
-    expect(data.workingGroups.every((g) => g.leaderId && data.people.some((p) => p.id === g.leaderId))).toBe(true);
-    expect(data.householdMembers.length).toBeGreaterThan(0);
-    const operation = (await db.operations.get(op))!;
-    expect(data.people.find((p) => p.id === operation.onSiteCommanderId)?.name).toBe('陈志远');
-    expect(data.people.find((p) => p.id === operation.deputyCommanderId)?.name).toBe('刘振华');
-    const subjects = await db.subjects.where('operationId').equals(op).sortBy('position');
-    expect(subjects.map((s) => s.assessment?.riskLevel)).toEqual(['high', 'medium']);
-
-    await expect(seedDemoCommandPost(db, op)).rejects.toThrow('已有成员单位');
-    expect(await db.people.count()).toBe(data.people.length);
-  });
-
-  it('works without standard groups created first', async () => {
-    const op = await freshOperation();
-    await seedDemoCommandPost(db, op);
-    expect(await ensureStandardGroups(db, op)).toBe(0);
-    expect(await db.workingGroups.count()).toBe(9);
   });
 });

@@ -138,12 +138,12 @@ describe('operations', () => {
     expect(listed?.isDemo).toBe(false);
     expect(listed?.subjects).toHaveLength(2);
 
-    await setArchived(db, id, true);
+    await setArchived(db, id, true, undefined);
     [listed] = await listOperations(db);
     expect(listed?.status).toBe('archived');
     expect(listed?.archivedAt).toMatch(/\+08:00$/);
 
-    await setArchived(db, id, false);
+    await setArchived(db, id, false, undefined);
     [listed] = await listOperations(db);
     expect(listed?.status).toBe('active');
     expect(listed?.archivedAt).toBeUndefined();
@@ -151,7 +151,7 @@ describe('operations', () => {
 
   it('explains archiving an operation that does not exist', async () => {
     fresh();
-    await expect(setArchived(db, 'missing', true)).rejects.toThrow('找不到该行动');
+    await expect(setArchived(db, 'missing', true, undefined)).rejects.toThrow('找不到该行动');
   });
 
   it('marks the demo operation as demo data', async () => {

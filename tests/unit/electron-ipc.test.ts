@@ -36,6 +36,11 @@ function setup(overrides: Partial<HostHandlers> = {}) {
     abortSave: vi.fn(async () => ({})),
     writeAutoBackup: vi.fn(async () => ({ location: '/d/backups/op/1.json', kept: 1 })),
     findDocumentFonts: vi.fn(async () => ({ status: 'cancelled' as const })),
+    pinStatus: vi.fn(async () => ({ enrolled: [] })),
+    enrolPin: vi.fn(async () => ({ status: 'enrolled' as const, replaced: false })),
+    verifyPin: vi.fn(async () => ({ ok: true as const })),
+    readLogPin: vi.fn(async () => ({ head: null })),
+    advanceLogPin: vi.fn(async () => ({ head: { seq: 1, hash: 'a'.repeat(64) } })),
     ...overrides,
   };
   registerHostHandlers(

@@ -86,6 +86,14 @@ const badBytes = fc.oneof(
   nonString.filter((v) => !(v instanceof Uint8Array)),
 );
 
+const recordId = fc.stringMatching(/^[0-9A-Za-z_-]{1,64}$/);
+const badRecordId = fc.oneof(fc.constantFrom('', '../x', 'a/b', 'a'.repeat(65), '行动', 'a b'), nonString);
+const typedPin = fc.string({ maxLength: 64 });
+const pinKey = fc.stringMatching(/^[0-9A-Za-z._:-]{1,200}$/);
+const badPinKey = fc.oneof(fc.constantFrom('', '../x', 'a/b', 'k'.repeat(201), '链头'), nonString);
+const hex64 = fc.stringMatching(/^[0-9a-f]{64}$/);
+const badPin = fc.oneof(fc.string({ minLength: 65, maxLength: 200 }), nonString);
+
 /** Per method and field: what a valid value looks like, and values that must be refused. */
 type FieldSpec = { valid: fc.Arbitrary<unknown>; invalid: fc.Arbitrary<unknown>; optional?: true };
 const requestFields: Record<HostMethod, Record<string, FieldSpec>> = {
@@ -130,6 +138,39 @@ const requestFields: Record<HostMethod, Record<string, FieldSpec>> = {
       valid: fc.option(fc.string({ minLength: 1, maxLength: 1000 }), { nil: null }),
       invalid: fc.oneof(fc.constant(''), fc.integer({ min: 1001, max: 5000 }).map((n) => 'x'.repeat(n)), notUndefined.filter((v) => typeof v !== 'string' && v !== null)),
       optional: true,
+    },
+  },
+  pinStatus: { operationId: { valid: recordId, invalid: badRecordId } },
+  enrolPin: {
+    operationId: { valid: recordId, invalid: badRecordId },
+    personId: { valid: recordId, invalid: badRecordId },
+    pin: { valid: typedPin, invalid: badPin },
+    authoriser: {
+      valid: fc.option(fc.record({ personId: recordId, pin: typedPin }), { nil: null }),
+      invalid: fc.oneof(
+        fc.record({ personId: badRecordId, pin: typedPin }),
+        fc.record({ personId: recordId, pin: badPin }),
+        fc.record({ personId: recordId, pin: typedPin, hash: fc.string() }),
+        notUndefined.filter((v) => v !== null && (typeof v !== 'object' || Array.isArray(v) || v instanceof Uint8Array)),
+      ),
+    },
+  },
+  verifyPin: {
+    operationId: { valid: recordId, invalid: badRecordId },
+    personId: { valid: recordId, invalid: badRecordId },
+    pin: { valid: typedPin, invalid: badPin },
+  },
+  readLogPin: { key: { valid: pinKey, invalid: badPinKey } },
+  advanceLogPin: {
+    key: { valid: pinKey, invalid: badPinKey },
+    head: {
+      valid: fc.record({ seq: fc.integer({ min: 1, max: 2 ** 40 }), hash: hex64 }),
+      invalid: fc.oneof(
+        fc.record({ seq: notIntIn(1, Number.MAX_SAFE_INTEGER), hash: hex64 }),
+        fc.record({ seq: fc.integer({ min: 1 }), hash: fc.string({ maxLength: 70 }).filter((h) => !/^[0-9a-f]{64}$/.test(h)) }),
+        fc.record({ seq: fc.integer({ min: 1 }), hash: hex64, extra: fc.string() }),
+        notUndefined.filter((v) => v === null || typeof v !== 'object'),
+      ),
     },
   },
 };
@@ -208,6 +249,11 @@ const okResponses: Record<HostMethod, () => unknown> = {
   closeFile: () => ({}),
   writeAutoBackup: () => ({ location: '/d/backups/op/1.json', kept: 1 }),
   findDocumentFonts: () => ({ status: 'found', folder: null, files: [] }),
+  pinStatus: () => ({ enrolled: ['p1'] }),
+  enrolPin: () => ({ status: 'refused', message: 'PIN 不正确' }),
+  verifyPin: () => ({ ok: true }),
+  readLogPin: () => ({ head: null }),
+  advanceLogPin: () => ({ head: { seq: 3, hash: 'b'.repeat(64) } }),
 };
 
 const TOKEN = '0b8f5a52-3c1e-4d7a-9a41-6f2d8e1c7b90';
@@ -224,6 +270,11 @@ const okRequests: Record<HostMethod, unknown> = {
   closeFile: { token: TOKEN },
   writeAutoBackup: { operationId: 'op-1', bytes: new Uint8Array(1), keep: 5 },
   findDocumentFonts: {},
+  pinStatus: { operationId: 'op-1' },
+  enrolPin: { operationId: 'op-1', personId: 'p1', pin: '135790', authoriser: null },
+  verifyPin: { operationId: 'op-1', personId: 'p1', pin: '135790' },
+  readLogPin: { key: 'enforcement-console.logHead.enforcement-console.op-1' },
+  advanceLogPin: { key: 'enforcement-console.logHead.enforcement-console.op-1', head: { seq: 3, hash: 'b'.repeat(64) } },
 };
 
 describe('host contract requests, generated', () => {

@@ -21,6 +21,7 @@ import { importRoster, loadRoster } from '../../renderer/src/commandPost/roster/
 import { readRosterFile } from '../../renderer/src/commandPost/roster/readRosterFile';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
+import { commanderOf } from '../fixtures/demoActors';
 import { encodeGbk, makeRosterRows, makeXlsx, rosterHeader, rosterUnits, toCsv } from '../fixtures/rosterFixtures';
 
 /** Generated cases per property; reported in issue 7's closing note. */
@@ -264,7 +265,7 @@ describe('importRoster writes exactly the rows that passed, or nothing', () => {
         const unitsBefore = await db.memberUnits.count();
         const peopleBefore = await db.people.count();
         try {
-          await importRoster(db, operationId, plan);
+          await importRoster(db, operationId, plan, await commanderOf(db, operationId));
         } catch (error) {
           expect(raced).toBeDefined();
           expect((error as Error).message).toMatch(/刚刚已被添加/);

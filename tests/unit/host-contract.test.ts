@@ -15,15 +15,20 @@ describe('host API contract', () => {
   it('is exactly this list of methods (adding one is a security decision: update this test on purpose)', () => {
     expect([...hostMethodNames].sort()).toEqual([
       'abortSave',
+      'advanceLogPin',
       'appInfo',
       'beginSave',
       'closeFile',
+      'enrolPin',
       'findDocumentFonts',
       'finishSave',
       'hashFile',
       'openFiles',
+      'pinStatus',
       'readFile',
+      'readLogPin',
       'saveFile',
+      'verifyPin',
       'writeAutoBackup',
       'writeSave',
     ]);
@@ -43,6 +48,11 @@ describe('host API contract', () => {
     abortSave: vi.fn(async () => ({})),
     writeAutoBackup: vi.fn(async () => ({ location: 'l', kept: 1 })),
     findDocumentFonts: vi.fn(async () => ({ status: 'found' as const, folder: null, files: [] })),
+    pinStatus: vi.fn(async () => ({ enrolled: [] })),
+    enrolPin: vi.fn(async () => ({ status: 'enrolled' as const, replaced: false })),
+    verifyPin: vi.fn(async () => ({ ok: true as const })),
+    readLogPin: vi.fn(async () => ({ head: null })),
+    advanceLogPin: vi.fn(async () => ({ head: { seq: 1, hash: 'a'.repeat(64) } })),
   });
 
   it('validates requests before the host sees them', async () => {
@@ -127,6 +137,31 @@ describe('host API contract', () => {
       raw.findDocumentFonts = async () => ({ status: 'found', folder: null, files: [file(name)] }) as never;
       await expect(validatedHost(raw).findDocumentFonts({}), name).rejects.toThrow(/findDocumentFonts 的响应无效/);
     }
+  });
+
+  it('PIN methods: who has a PIN and whether one is right, never a hash; ids checked, nothing extra', async () => {
+    const raw = handlers();
+    const host = validatedHost(raw);
+    await expect(host.pinStatus({ operationId: '../op' })).rejects.toThrow('编号无效');
+    await expect(host.verifyPin({ operationId: 'op', personId: 'p', pin: '1'.repeat(65) })).rejects.toThrow('PIN 过长');
+    await expect((host.enrolPin as (r: unknown) => Promise<unknown>)({ operationId: 'op', personId: 'p', pin: '135790' })).rejects.toThrow(HostContractError);
+    expect(raw.enrolPin).not.toHaveBeenCalled();
+    await expect(host.enrolPin({ operationId: 'op', personId: 'p', pin: '135790', authoriser: null })).resolves.toEqual({ status: 'enrolled', replaced: false });
+    // A host that would hand out a hash, or anything else, is refused before the page sees it.
+    raw.pinStatus = async () => ({ enrolled: ['p'], records: [{ hash: 'ab' }] }) as never;
+    await expect(validatedHost(raw).pinStatus({ operationId: 'op' })).rejects.toThrow(/pinStatus 的响应无效/);
+    raw.verifyPin = async () => ({ ok: true, hash: 'ab' }) as never;
+    await expect(validatedHost(raw).verifyPin({ operationId: 'op', personId: 'p', pin: '135790' })).rejects.toThrow(/verifyPin 的响应无效/);
+  });
+
+  it('the pinned log head: a key and a head as the chain prints it, nothing else', async () => {
+    const raw = handlers();
+    const host = validatedHost(raw);
+    await expect(host.readLogPin({ key: '../../x' })).rejects.toThrow('链头键无效');
+    await expect(host.advanceLogPin({ key: 'k', head: { seq: 0, hash: 'a'.repeat(64) } })).rejects.toThrow(HostContractError);
+    await expect(host.advanceLogPin({ key: 'k', head: { seq: 1, hash: 'A'.repeat(64) } })).rejects.toThrow('链头哈希值无效');
+    expect(raw.advanceLogPin).not.toHaveBeenCalled();
+    await expect(host.advanceLogPin({ key: 'enforcement-console.logHead.db.op-1', head: { seq: 1, hash: 'a'.repeat(64) } })).resolves.toEqual({ head: { seq: 1, hash: 'a'.repeat(64) } });
   });
 
   it('fills defaults and passes valid calls through', async () => {

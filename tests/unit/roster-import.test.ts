@@ -5,7 +5,9 @@ import { guessMapping } from '../../shared/commandPost/rosterColumns';
 import { importRoster, loadRoster } from '../../renderer/src/commandPost/roster/importRoster';
 import { readRosterFile } from '../../renderer/src/commandPost/roster/readRosterFile';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
+import { listLog } from '../../renderer/src/log/repository';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
+import { commanderOf } from '../fixtures/demoActors';
 import { encodeGbk, makeRosterRows, rosterHeader, toCsv } from '../fixtures/rosterFixtures';
 
 let db: ConsoleDb;
@@ -34,30 +36,34 @@ const plan = (operationId: string, personIds: string[]): RosterPlan => ({
 });
 
 describe('importRoster', () => {
-  it('writes the new units and the people together', async () => {
+  it('writes the new units and the people together, as one logged act of the signed-in commander', async () => {
     const operationId = await freshOperation();
+    const chen = await commanderOf(db, operationId);
+    await expect(importRoster(db, operationId, plan(operationId, ['p1']), undefined)).rejects.toThrow('请先登录');
     const before = await counts();
-    await importRoster(db, operationId, plan(operationId, ['p1', 'p2']));
+    await importRoster(db, operationId, plan(operationId, ['p1', 'p2']), chen);
     expect(await counts()).toEqual({ units: before.units + 1, people: before.people + 2 });
     expect((await db.memberUnits.get('unit-new'))?.name).toBe('区信访办');
     expect((await db.people.bulkGet(['p1', 'p2'])).map((p) => p?.memberUnitId)).toEqual(['unit-new', 'unit-new']);
+    expect((await listLog(db, operationId)).at(-1)).toMatchObject({ operator: '陈志远', category: 'edit', text: '导入名单：新增成员单位 1 个（区信访办）、人员 2 名' });
   });
 
-  it('leaves nothing written when a write fails midway', async () => {
+  it('refuses a plan whose records repeat an id, writing nothing', async () => {
     const operationId = await freshOperation();
     const before = await counts();
-    // The second person repeats the first one's id: the people write fails after the units were added.
-    await expect(importRoster(db, operationId, plan(operationId, ['p1', 'p1']))).rejects.toThrow();
+    const chen = await commanderOf(db, operationId);
+    await expect(importRoster(db, operationId, plan(operationId, ['p1', 'p1']), chen)).rejects.toThrow('名单中的记录编号重复，未导入');
     expect(await counts()).toEqual(before);
   });
 
   it('refuses a plan for another operation, a missing operation, and a unit added since the check', async () => {
     const operationId = await freshOperation();
+    const chen = await commanderOf(db, operationId);
     const before = await counts();
-    await expect(importRoster(db, operationId, plan('other', ['p1']))).rejects.toThrow('导入的名单不属于当前行动，未导入');
-    await expect(importRoster(db, 'gone', plan('gone', ['p1']))).rejects.toThrow('找不到该行动，可能已被删除');
+    await expect(importRoster(db, operationId, plan('other', ['p1']), chen)).rejects.toThrow('导入的名单不属于当前行动，未导入');
+    await expect(importRoster(db, 'gone', plan('gone', ['p1']), chen)).rejects.toThrow('找不到该行动，可能已被删除');
     await db.memberUnits.add({ id: 'u0', operationId, name: '区 信访办', role: '' });
-    await expect(importRoster(db, operationId, plan(operationId, ['p1']))).rejects.toThrow(
+    await expect(importRoster(db, operationId, plan(operationId, ['p1']), chen)).rejects.toThrow(
       '成员单位“区信访办”刚刚已被添加；请重新选择文件后再导入',
     );
     expect(await counts()).toEqual({ units: before.units + 1, people: before.people });
@@ -65,6 +71,7 @@ describe('importRoster', () => {
 
   it('imports a GBK CSV end to end, and finds everyone already there when the same file comes again', async () => {
     const operationId = await freshOperation();
+    const chen = await commanderOf(db, operationId);
     const before = await counts();
     const csv = encodeGbk(toCsv([rosterHeader, ...makeRosterRows(100)]));
     const importOnce = async () => {
@@ -72,7 +79,7 @@ describe('importRoster', () => {
       const existing = await loadRoster(db, operationId);
       const checked = validateRoster(table, guessMapping(table.header), existing);
       const records = buildRosterPlan(checked.valid, existing.memberUnits, operationId, () => crypto.randomUUID());
-      await importRoster(db, operationId, records);
+      await importRoster(db, operationId, records, chen);
       return checked;
     };
     const first = await importOnce();

@@ -46,8 +46,49 @@ function AboutContent() {
           {storage ? `${formatBytes(storage.usageBytes)} / 可用上限 ${formatBytes(storage.quotaBytes)}` : '读取中…'}
         </Descriptions.Item>
       </Descriptions>
+      {info && <SignInProtection mode={info.mode} />}
       <AtRestWarning />
     </>
+  );
+}
+
+/**
+ * What keeps the sign-in PINs and the pinned log head out of reach (issue 16 item 3), said
+ * plainly for the mode this runs in: in browser mode the page is its own host, so the browser
+ * profile is all there is between them and whoever uses this computer as this user.
+ */
+function SignInProtection({ mode }: { mode: AppInfo['mode'] }) {
+  return mode === 'electron' ? (
+    <Alert
+      data-testid="pin-protection"
+      type="info"
+      showIcon
+      style={{ marginTop: 12 }}
+      title="登录 PIN 和日志链头由主进程保存"
+      description="登录 PIN 只以加盐 scrypt 哈希保存在数据文件夹的 pins.json 中，由程序主进程读写：页面读不到哈希，不能删除 PIN 记录，也不能清零输错次数；执行日志最近一次校验通过的链头也由主进程保存（log-heads.json），只能前移。PIN 只在本机有效，不随同步、备份或档案带走。能以本用户身份直接读写数据文件夹的人仍可复制或改动这些文件：请开启整盘加密并设置锁屏密码。"
+    />
+  ) : (
+    <Alert
+      data-testid="pin-protection"
+      type="warning"
+      showIcon
+      style={{ marginTop: 12 }}
+      title="浏览器模式：登录 PIN 和日志链头只受浏览器配置保护"
+      description={
+        <>
+          <p style={{ margin: '0 0 6px' }}>
+            浏览器模式下，本程序的页面就是它自己的宿主：登录 PIN 的加盐慢哈希和输错次数保存在本浏览器配置的 IndexedDB 中，执行日志最近一次校验通过的链头保存在本浏览器配置的
+            localStorage 中。
+          </p>
+          <p style={{ margin: '0 0 6px' }}>
+            <b>能防住：</b>其他网站和其他浏览器配置读取这些数据；PIN 本身从不保存，只存慢哈希；PIN 只在本机有效，不随同步、备份或档案带走。
+          </p>
+          <p style={{ margin: 0 }}>
+            <b>防不住：</b>能以本用户身份使用这台电脑的人（打开开发者工具，或复制、改动浏览器配置文件夹）可以读出 PIN 哈希离线猜测、删除 PIN 记录或清零输错次数、把固定的链头改回去。需要这些保护时，请使用桌面程序（Electron），并开启整盘加密、设置锁屏密码。
+          </p>
+        </>
+      }
+    />
   );
 }
 

@@ -1,18 +1,18 @@
 // DOM. 指挥部 (procedure step 1, 组建临时指挥部): the household, member units and people,
-// working groups, the commander, and the org chart drawn from them.
-import { useEffect, useState } from 'react';
-import { App, Spin, Tabs, Tooltip } from 'antd';
+// working groups, the commander, the org chart drawn from them, and who can sign in here.
+import { useState } from 'react';
+import { Spin, Tabs, Tooltip } from 'antd';
 import { ExclamationCircleFilled } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { groupsWithoutLeader } from '../../../shared/commandPost/rules';
 import { db } from '../data/db';
 import type { OperationSummary } from '../operation/repository';
-import { errorText } from '../ui/errors';
 import { CommandTab } from './CommandTab';
 import { GroupsTab } from './GroupsTab';
 import { HouseholdTab } from './HouseholdTab';
 import { OrgChart } from './OrgChart';
-import { ensureStandardGroups, loadCommandPost } from './repository';
+import { loadCommandPost } from './repository';
+import { PinsPanel } from '../operators/PinsPanel';
 import { UnitsTab } from './UnitsTab';
 import './commandPost.css';
 
@@ -31,14 +31,8 @@ function label(text: string, warning: string | null) {
 }
 
 export function CommandPostSection({ operation }: { operation: OperationSummary }) {
-  const { message } = App.useApp();
   const [tab, setTab] = useState('household');
   const data = useLiveQuery(() => loadCommandPost(db, operation.id), [operation.id]);
-
-  // Every operation has the nine standard groups; idempotent, so StrictMode's double run is harmless.
-  useEffect(() => {
-    ensureStandardGroups(db, operation.id).catch((e: unknown) => message.error(`未能建立工作小组：${errorText(e)}`));
-  }, [operation.id, message]);
 
   if (!data) return <Spin style={{ margin: 48 }} />;
   const leaderless = groupsWithoutLeader(data.workingGroups).length;
@@ -65,6 +59,7 @@ export function CommandPostSection({ operation }: { operation: OperationSummary 
           children: <CommandTab {...props} />,
         },
         { key: 'chart', label: '组织架构图', children: <OrgChart {...props} /> },
+        { key: 'pins', label: '登录 PIN', children: <PinsPanel {...props} /> },
       ]}
     />
   );

@@ -1,5 +1,8 @@
 // DOM. 现场执行指挥: who commands on site and who deputises, stored on the operation.
-// Each choice is saved at once; a refused one shows why and the stored choice stays.
+// Each choice is saved at once as a logged command change (指挥调整); a refused one shows why
+// and the stored choice stays. The first commander is designated by the station setting the
+// operation up; after that only the commander hands command over, to someone who has a PIN
+// here, so nobody can make themselves commander and the post is never left empty.
 import { useState } from 'react';
 import { Alert, App, Card, Col, Descriptions, Empty, Form, Row, Select } from 'antd';
 import { personRoles } from '../../../shared/commandPost/rules';
@@ -11,6 +14,7 @@ import { errorText } from '../ui/errors';
 import { noPeopleText, personOptions } from './personOptions';
 import { setCommand, type CommandPostData } from './repository';
 import { useRefusal } from '../operators/useRefusal';
+import { useEnrolled } from '../operators/pins';
 import { Masked } from '../ui/Masked';
 
 function PersonCard({ title, person, data, operationId }: { title: string; person?: Person; data: CommandPostData; operationId: string }) {
@@ -45,13 +49,19 @@ export function CommandTab({ operation, data }: { operation: OperationSummary; d
   const { onSiteCommanderId, deputyCommanderId } = operation;
   // Only the commander designates the deputy; others see why the field is locked.
   const { actor: who, refusal } = useRefusal(operation.id);
-  const cannotDesignate = onSiteCommanderId ? refusal({ kind: 'designateDeputy' }) : null;
+  const enrolled = useEnrolled(operation.id);
+  const cannotDesignate = onSiteCommanderId ? refusal({ kind: 'designateDeputy' }) : '请先指定现场执行指挥，再由其指定副指挥';
+  const cannotHandOver = onSiteCommanderId ? refusal({ kind: 'designateCommander' }) : null;
   const byId = (id?: string) => data.people.find((p) => p.id === id);
   const options = personOptions(data.people, data.memberUnits);
+  // Command goes only to someone who can sign in here afterwards.
+  const commanderOptions = onSiteCommanderId
+    ? options.map((o) => (o.value === onSiteCommanderId || enrolled?.includes(o.value) ? o : { ...o, label: `${o.label}（未登记 PIN）`, disabled: true }))
+    : options;
 
   const save = async (change: CommandAssignment, done: string) => {
     try {
-      const result = await setCommand(db, operation.id, { onSiteCommanderId, deputyCommanderId, ...change }, who);
+      const result = await setCommand(db, operation.id, { onSiteCommanderId, deputyCommanderId, ...change }, who, enrolled ?? []);
       setErrors(result.ok ? {} : result.errors);
       if (result.ok) message.success(done);
     } catch (e) {
@@ -72,22 +82,26 @@ export function CommandTab({ operation, data }: { operation: OperationSummary; d
           showIcon
           style={{ marginBottom: 12 }}
           title="尚未指定现场执行指挥"
-          description="现场执行指挥负责组织实施预案，宣布执行开始、停止、恢复和完毕。指定之前，预案不能定稿。"
+          description="现场执行指挥负责组织实施预案，宣布执行开始、停止、恢复和完毕。指定之前，预案不能定稿。第一任现场执行指挥由设立本行动的工作站指定（记入执行日志）；指定后进入本行动须登录：现场执行指挥首次登录时设置本人 PIN，再在“登录 PIN”中为其他人员登记。"
         />
       )}
       <Form layout="horizontal" labelCol={{ flex: '110px' }} style={{ maxWidth: 720 }}>
-        <Form.Item label="现场执行指挥" htmlFor="cp-commander" required {...field('onSiteCommanderId')}>
+        <Form.Item
+          label="现场执行指挥"
+          htmlFor="cp-commander"
+          required
+          extra={onSiteCommanderId ? (cannotHandOver ?? '移交指挥：只能移交给已在本工作站登记 PIN 的人员；移交记入执行日志（指挥调整），本人不能自任。') : undefined}
+          {...field('onSiteCommanderId')}
+        >
           <Select
             id="cp-commander"
-            allowClear
+            disabled={!!cannotHandOver}
             showSearch={{ optionFilterProp: 'label' }}
             placeholder="从人员名单中选择"
             notFoundContent={noPeopleText}
             value={onSiteCommanderId}
-            options={options}
-            onChange={(v?: string) =>
-              save({ onSiteCommanderId: v }, v ? `已指定${byId(v)?.name ?? ''}为现场执行指挥` : '已取消现场执行指挥')
-            }
+            options={commanderOptions}
+            onChange={(v: string) => save({ onSiteCommanderId: v }, `已指定${byId(v)?.name ?? ''}为现场执行指挥`)}
           />
         </Form.Item>
         <Form.Item

@@ -4,14 +4,15 @@ import { useState } from 'react';
 import { Alert, App, Button, Form, Input, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import { PlusOutlined } from '@ant-design/icons';
 import { groupDeletionBlocker, groupsWithoutLeader } from '../../../shared/commandPost/rules';
-import type { MemberUnit, Person, WorkingGroup } from '../../../shared/commandPost/types';
+import { standardGroupCodes, type MemberUnit, type Person, type WorkingGroup } from '../../../shared/commandPost/types';
 import type { WorkingGroupInput } from '../../../shared/commandPost/validation';
 import { db } from '../data/db';
 import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
 import { FormModal } from './FormModal';
 import { noPeopleText, personOptions } from './personOptions';
-import { deleteWorkingGroup, saveWorkingGroup, type CommandPostData } from './repository';
+import { addStandardGroups, deleteWorkingGroup, saveWorkingGroup, type CommandPostData } from './repository';
+import { useActor } from '../operators/session';
 
 function MembersField({ people, units }: { people: Person[]; units: MemberUnit[] }) {
   const leaderId = Form.useWatch<string | undefined>('leaderId');
@@ -44,6 +45,7 @@ function GroupModal({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
+  const actor = useActor(operationId);
   const initial: WorkingGroupInput = group
     ? { name: group.name, duties: group.duties, leaderId: group.leaderId, memberIds: group.memberIds, channel: group.channel }
     : { name: '', duties: '', leaderId: undefined, memberIds: [], channel: '' };
@@ -52,7 +54,7 @@ function GroupModal({
       title={group ? `编辑工作小组：${group.name}` : '添加工作小组'}
       width={680}
       initialValues={initial}
-      onSave={(values) => saveWorkingGroup(db, operationId, values, group?.id)}
+      onSave={(values) => saveWorkingGroup(db, operationId, values, group?.id, actor)}
       onSaved={() => message.success(group ? '工作小组已保存' : '已添加工作小组')}
       onClose={onClose}
     >
@@ -82,10 +84,18 @@ function GroupModal({
 export function GroupsTab({ operation, data }: { operation: OperationSummary; data: CommandPostData }) {
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<{ group?: WorkingGroup } | null>(null);
+  const actor = useActor(operation.id);
   const { workingGroups: groups, people, memberUnits: units } = data;
   const person = (id: string) => people.find((p) => p.id === id);
   const unitName = (p: Person) => units.find((u) => u.id === p.memberUnitId)?.name ?? '';
   const leaderless = groupsWithoutLeader(groups);
+  // Operations created before the standard groups came with them: added on request, as a logged act.
+  const missing = standardGroupCodes.filter((code) => !groups.some((g) => g.code === code)).length;
+  const addMissing = () =>
+    addStandardGroups(db, operation.id, actor).then(
+      (n) => message.success(`已补建 ${n} 个标准工作小组`),
+      (e: unknown) => message.error(errorText(e)),
+    );
 
   const confirmDelete = (g: WorkingGroup) =>
     modal.confirm({
@@ -94,7 +104,7 @@ export function GroupsTab({ operation, data }: { operation: OperationSummary; da
       okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: () =>
-        deleteWorkingGroup(db, g.id).then(
+        deleteWorkingGroup(db, operation.id, g.id, actor).then(
           () => message.success('已删除'),
           (e: unknown) => message.error(errorText(e)),
         ),
@@ -102,6 +112,19 @@ export function GroupsTab({ operation, data }: { operation: OperationSummary; da
 
   return (
     <>
+      {missing > 0 && (
+        <Alert
+          type="warning"
+          showIcon
+          style={{ marginBottom: 12 }}
+          title={`缺少 ${missing} 个规定的工作小组（本行动建于标准小组随行动创建之前）`}
+          action={
+            <Button size="small" onClick={addMissing}>
+              补建标准工作小组
+            </Button>
+          }
+        />
+      )}
       <Space style={{ width: '100%', justifyContent: 'space-between', marginBottom: 12 }} align="start">
         {leaderless.length > 0 ? (
           <Alert

@@ -46,14 +46,8 @@ import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
 import { FormModal } from './FormModal';
 import { Masked } from '../ui/Masked';
-import {
-  addSubject,
-  deleteHouseholdMember,
-  removeSubject,
-  saveHouseholdMember,
-  saveSubject,
-  type CommandPostData,
-} from './repository';
+import { deleteHouseholdMember, removeSubject, saveHouseholdMember, saveSubject, type CommandPostData } from './repository';
+import { useActor } from '../operators/session';
 
 const riskColors: Record<RiskLevel, string> = { low: 'green', medium: 'orange', high: 'red' };
 const vulnerabilityColors: Record<Vulnerability, string> = {
@@ -88,6 +82,7 @@ const emptySubject: SubjectEditInput = { name: '', idType: 'residentId', idNumbe
 
 function SubjectModal({ operationId, subject, onClose }: { operationId: string; subject?: Subject; onClose: () => void }) {
   const { message } = App.useApp();
+  const actor = useActor(operationId);
   const initial: SubjectEditInput = subject
     ? {
         name: subject.name,
@@ -103,7 +98,7 @@ function SubjectModal({ operationId, subject, onClose }: { operationId: string; 
       title={subject ? `编辑被执行人：${subject.name}` : '添加被执行人'}
       width={760}
       initialValues={initial}
-      onSave={(values) => (subject ? saveSubject(db, subject.id, values) : addSubject(db, operationId, values))}
+      onSave={(values) => saveSubject(db, operationId, values, subject?.id, actor)}
       onSaved={() => message.success(subject ? '被执行人信息已保存' : '已添加被执行人')}
       onClose={onClose}
     >
@@ -183,6 +178,7 @@ function AgeHint() {
 
 function HouseholdMemberModal({ subject, member, onClose }: { subject: Subject; member?: HouseholdMember; onClose: () => void }) {
   const { message } = App.useApp();
+  const actor = useActor(subject.operationId);
   const initial: HouseholdMemberInput = member
     ? { ...member }
     : { name: '', relation: '', birthYear: undefined, phone: '', vulnerabilities: [], note: '' };
@@ -190,7 +186,7 @@ function HouseholdMemberModal({ subject, member, onClose }: { subject: Subject; 
     <FormModal<HouseholdMemberInput>
       title={member ? `编辑家庭成员：${member.name}` : `添加家庭成员（被执行人 ${subject.name}）`}
       initialValues={initial}
-      onSave={(values) => saveHouseholdMember(db, subject.id, values, member?.id)}
+      onSave={(values) => saveHouseholdMember(db, subject.operationId, subject.id, values, member?.id, actor)}
       onSaved={() => message.success(member ? '家庭成员已保存' : '已添加家庭成员')}
       onClose={onClose}
     >
@@ -238,6 +234,7 @@ type Editing =
 export function HouseholdTab({ operation, data }: { operation: OperationSummary; data: CommandPostData }) {
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<Editing>(null);
+  const actor = useActor(operation.id);
   const { subjects } = operation;
   const year = currentYear();
 
@@ -249,7 +246,7 @@ export function HouseholdTab({ operation, data }: { operation: OperationSummary;
       okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: () =>
-        removeSubject(db, subject.id).then(
+        removeSubject(db, operation.id, subject.id, actor).then(
           () => message.success('已删除'),
           (e: unknown) => message.error(errorText(e)),
         ),
@@ -262,7 +259,7 @@ export function HouseholdTab({ operation, data }: { operation: OperationSummary;
       okButtonProps: { danger: true },
       cancelText: '取消',
       onOk: () =>
-        deleteHouseholdMember(db, member.id).then(
+        deleteHouseholdMember(db, operation.id, member.id, actor).then(
           () => message.success('已删除'),
           (e: unknown) => message.error(errorText(e)),
         ),

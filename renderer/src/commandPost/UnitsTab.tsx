@@ -12,6 +12,7 @@ import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
 import { FormModal } from './FormModal';
 import { deleteMemberUnit, deletePerson, saveMemberUnit, savePerson, type CommandPostData } from './repository';
+import { useActor } from '../operators/session';
 import { RosterImportDialog } from './roster/RosterImportDialog';
 import { Masked } from '../ui/Masked';
 
@@ -22,11 +23,12 @@ const roleColors: Record<PersonRole['kind'], string> = { commander: 'red', deput
 
 function UnitModal({ operationId, unit, onClose }: { operationId: string; unit?: MemberUnit; onClose: () => void }) {
   const { message } = App.useApp();
+  const actor = useActor(operationId);
   return (
     <FormModal<MemberUnitInput>
       title={unit ? `编辑成员单位：${unit.name}` : '添加成员单位'}
       initialValues={unit ? { name: unit.name, role: unit.role } : { name: '', role: '' }}
-      onSave={(values) => saveMemberUnit(db, operationId, values, unit?.id)}
+      onSave={(values) => saveMemberUnit(db, operationId, values, unit?.id, actor)}
       onSaved={() => message.success(unit ? '成员单位已保存' : '已添加成员单位')}
       onClose={onClose}
     >
@@ -54,6 +56,7 @@ function PersonModal({
   onClose: () => void;
 }) {
   const { message } = App.useApp();
+  const actor = useActor(operationId);
   const initial: PersonInput = person
     ? {
         name: person.name,
@@ -69,7 +72,7 @@ function PersonModal({
     <FormModal<PersonInput>
       title={person ? `编辑人员：${person.name}` : '添加人员'}
       initialValues={initial}
-      onSave={(values) => savePerson(db, operationId, values, person?.id)}
+      onSave={(values) => savePerson(db, operationId, values, person?.id, actor)}
       onSaved={() => message.success(person ? '人员信息已保存' : '已添加人员')}
       onClose={onClose}
     >
@@ -125,6 +128,7 @@ type Editing = { kind: 'unit'; unit?: MemberUnit } | { kind: 'person'; person?: 
 export function UnitsTab({ operation, data }: { operation: OperationSummary; data: CommandPostData }) {
   const { message, modal } = App.useApp();
   const [editing, setEditing] = useState<Editing>(null);
+  const actor = useActor(operation.id);
   const [unitFilter, setUnitFilter] = useState<string | undefined>();
   const [search, setSearch] = useState('');
   const { memberUnits: units, people, workingGroups: groups } = data;
@@ -211,7 +215,7 @@ export function UnitsTab({ operation, data }: { operation: OperationSummary; dat
                     size="small"
                     type="link"
                     danger
-                    onClick={() => confirmDelete(`成员单位“${u.name}”`, unitDeletionBlocker(u, people), () => deleteMemberUnit(db, u.id))}
+                    onClick={() => confirmDelete(`成员单位“${u.name}”`, unitDeletionBlocker(u, people), () => deleteMemberUnit(db, operation.id, u.id, actor))}
                   >
                     删除
                   </Button>
@@ -306,7 +310,7 @@ export function UnitsTab({ operation, data }: { operation: OperationSummary; dat
                     type="link"
                     danger
                     onClick={() =>
-                      confirmDelete(`人员“${p.name}”`, personDeletionBlocker(p, groups, operation), () => deletePerson(db, p.id))
+                      confirmDelete(`人员“${p.name}”`, personDeletionBlocker(p, groups, operation), () => deletePerson(db, operation.id, p.id, actor))
                     }
                   >
                     删除

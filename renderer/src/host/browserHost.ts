@@ -3,6 +3,10 @@
 import { APP_NAME } from '../../../shared/app/identity';
 import { isKnownFontFile } from '../../../shared/documents/fonts';
 import type { HostHandlers, HostRequestParsed, HostResponse } from '../../../shared/host/contract';
+import { createPinStore } from '../../../shared/operators/pinStore';
+import { advancedPin, readPinnedHead } from '../../../shared/host/logPins';
+import { db } from '../data/db';
+import { dexiePinBackend } from '../operators/dexiePins';
 import type { HashWorkerReply, HashWorkerRequest } from './blobHashing';
 
 /** Chromium's writable for a picked file: it writes to a swap file and replaces the file at close. */
@@ -31,6 +35,14 @@ type BrowserSave = { size: number; location: string } & (
   | { kind: 'picked'; writable: PickedFileWritable }
   | { kind: 'download'; name: string; parts: Blob[] }
 );
+
+function readStoredPin(key: string) {
+  try {
+    return readPinnedHead(JSON.parse(localStorage.getItem(key) ?? 'null'));
+  } catch {
+    return null;
+  }
+}
 
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
 
@@ -102,6 +114,8 @@ function hashWorkerClient() {
 
 export function createBrowserHost(): HostHandlers {
   const hashWorker = hashWorkerClient();
+  // The page is the host here: PINs are in this profile's IndexedDB, within the page's reach.
+  const pins = createPinStore(dexiePinBackend(db));
   /** Tokens the worker may hold hash state for, so closing other files never starts it. */
   const hashing = new Set<string>();
   const opened = new Map<string, File>();
@@ -262,6 +276,21 @@ export function createBrowserHost(): HostHandlers {
     // and offers a download instead (it checks appInfo().mode before calling this).
     async writeAutoBackup() {
       throw new Error('浏览器模式不能自动写入数据文件夹，请用“下载备份”保存到本机');
+    },
+
+    pinStatus: async ({ operationId }) => ({ enrolled: await pins.enrolled(operationId) }),
+    enrolPin: (request) => pins.enrol(request),
+    verifyPin: (request) => pins.verify(request),
+
+    // In the page's own localStorage here: within the page's reach (关于 says so).
+    async readLogPin({ key }) {
+      return { head: readStoredPin(key) };
+    },
+    async advanceLogPin({ key, head }) {
+      const kept = readStoredPin(key);
+      const next = advancedPin(kept, head);
+      if (next !== kept) localStorage.setItem(key, JSON.stringify(next));
+      return { head: next };
     },
   };
 }

@@ -2,7 +2,7 @@
 // as the act it records, and the whole chain is verified whenever it is read for display.
 import Dexie from 'dexie';
 import { appendEntry, type LogInput } from '../../../shared/log/append';
-import type { ChainHead, LogEntry } from '../../../shared/log/types';
+import type { LogEntry } from '../../../shared/log/types';
 import {
   checkPinned,
   clockFlags,
@@ -104,31 +104,27 @@ export async function verifyLog(db: ConsoleDb, operationId: string): Promise<Log
 
 // Removing the newest entries leaves a shorter chain that verifies on its own. So the head
 // of every successful verification is pinned outside the database (per database and
-// operation) and the next verification must reach it with the same hash. Written only after
-// a verification read it from storage, so an aborted transaction can never pin a head that
-// was not kept.
+// operation) and the next verification must reach it with the same hash. The host keeps the
+// pin (in Electron the main process, so the page cannot move it back; shared/host/logPins.ts).
+// Written only after a verification read it from storage, so an aborted transaction can never
+// pin a head that was not kept.
 const pinKey = (db: ConsoleDb, operationId: string) => `enforcement-console.logHead.${db.name}.${operationId}`;
 
-function readPin(raw: string | null): ChainHead | null {
-  try {
-    const value = JSON.parse(raw ?? 'null') as Partial<ChainHead> | null;
-    return value && Number.isSafeInteger(value.seq) && typeof value.hash === 'string' ? { seq: value.seq!, hash: value.hash } : null;
-  } catch {
-    return null;
-  }
-}
-
 async function againstPinnedHead(db: ConsoleDb, operationId: string, status: LogStatus): Promise<LogStatus> {
-  if (!status.verdict.ok || typeof localStorage === 'undefined') return status;
+  // Not in a page (unit tests in Node): there is no host to keep a pin.
+  if (!status.verdict.ok || typeof window === 'undefined') return status;
   const head = status.verdict.head;
-  const pinned = readPin(localStorage.getItem(pinKey(db, operationId)));
+  const key = pinKey(db, operationId);
+  // Promise.resolve: how Dexie asks a live query to await a promise that is not Dexie's.
+  const { host } = await Promise.resolve(import('../host'));
+  const pinned = (await Promise.resolve(host.readLogPin({ key }))).head;
   if (pinned) {
     const hashAtPin =
       head && head.seq > pinned.seq ? (await db.logEntries.get([operationId, pinned.seq]))?.hash : head?.seq === pinned.seq ? head.hash : undefined;
     const broken = checkPinned(head, hashAtPin, pinned);
     if (broken) return { ...status, verdict: broken };
   }
-  if (head && (!pinned || head.seq > pinned.seq)) localStorage.setItem(pinKey(db, operationId), JSON.stringify(head));
+  if (head && (!pinned || head.seq > pinned.seq)) await Promise.resolve(host.advanceLogPin({ key, head }));
   return status;
 }
 

@@ -206,7 +206,7 @@ export function OperationDetails({ operation }: { operation: Operation }) {
           title="裁定执行范围和发文名义"
           draftKey={`rulingDetails:${operation.id}`}
           initialValues={{ scope: rulingScopeOf(operation.courtRuling), scopeLimit: operation.courtRuling.scopeLimit ?? '', issuingBody: operation.issuingBody ?? 'organisingGovernment' } satisfies RulingDetailsInput}
-          save={(values) => saveRulingDetails(db, operation, values, actor)}
+          save={(values) => saveRulingDetails(db, operation.id, values, actor)}
           done="已保存裁定执行范围和发文名义"
           onClose={close}
         >

@@ -16,6 +16,8 @@ import { readWholeFile } from '../host/fileStream';
 import { routeHash, useRoute, type Route } from '../ui/route';
 import { errorText } from '../ui/errors';
 import { stageLabels, type OperationStage } from '../../../shared/operation/stage';
+import { NOT_SIGNED_IN } from '../operators/repository';
+import { useSession } from '../operators/session';
 import { listOperations, listOverviews, loadDemoOperation, setArchived, type OperationSummary } from './repository';
 
 const stageColors: Record<OperationStage, string> = {
@@ -82,10 +84,12 @@ export function OperationListPage() {
       cancelText: '取消',
       onOk: async () => {
         try {
-          await setArchived(db, o.id, archiving);
+          // Whoever is signed in to that operation in this window; the act refuses without them.
+          await setArchived(db, o.id, archiving, useSession.getState().byOperation[o.id]?.actor);
           message.success(archiving ? '已归档' : '已恢复');
         } catch (e) {
-          message.error(errorText(e));
+          const reason = errorText(e);
+          message.error(reason === NOT_SIGNED_IN ? `${archiving ? '归档' : '恢复'}须由现场执行指挥或副指挥办理：请先打开该行动并登录，再回到列表操作` : reason);
         }
       },
     });

@@ -1,75 +1,59 @@
-// DOM. Reading and writing operations in the local database.
+// DOM. Reading operations, and their acts: each decided by a pure function (shared/operation/acts.ts)
+// and written only through the one write path.
 import Dexie from 'dexie';
 import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
-import { demoOperationInput, demoParticularsInput } from '../../../shared/operation/demo';
 import { operationPeriodEnd, subjectPeriods } from '../../../shared/documents/periods';
-import {
-  parseCosts,
-  parseParticulars,
-  parseRulingDetails,
-  type CostsInput,
-  type ParticularsInput,
-  type RulingDetailsInput,
-} from '../../../shared/operation/particulars';
+import { decideArchive, decideCosts, decideCreateOperation, decideLoadDemo, decideParticulars, decideRulingDetails } from '../../../shared/operation/acts';
+import type { Decision } from '../../../shared/operation/decision';
+import type { CostsInput, ParticularsInput, RulingDetailsInput } from '../../../shared/operation/particulars';
 import type { Actor } from '../../../shared/operators/permissions';
 import { openTasks } from '../../../shared/report/aftercare';
 import { onSiteState } from '../../../shared/onSite/state';
 import { nextDeadline, operationStage, type DeadlineCandidate, type OperationStage } from '../../../shared/operation/stage';
-import { buildOperation, validateNewOperation, type NewOperationValues } from '../../../shared/operation/newOperation';
-import { issuingBodyLabels, rulingScopeLabels, type Operation, type Subject } from '../../../shared/operation/types';
-import { ensureStandardGroups, seedDemoCommandPost } from '../commandPost/repository';
+import type { NewOperationValues } from '../../../shared/operation/newOperation';
+import type { Operation, Subject } from '../../../shared/operation/types';
 import type { ConsoleDb } from '../data/db';
-import { appendLog } from '../log/repository';
-import { requirePermission } from '../operators/repository';
+import { commit } from '../record/commit';
 import type { RecordSaveResult } from '../ui/useRecordForm';
+import { commitAct, commitDecision } from './commitDecision';
 
 export interface OperationSummary extends Operation {
   subjects: Subject[];
 }
 
-export async function createOperation(db: ConsoleDb, values: NewOperationValues, isDemo = false): Promise<string> {
-  const { operation, subjects } = buildOperation(
-    values,
-    { operationId: crypto.randomUUID(), subjectIds: values.subjects.map(() => crypto.randomUUID()) },
-    chinaInstant(new Date()),
-    isDemo,
-  );
-  // One transaction: an operation is never stored without its subjects and standard groups.
-  await db.transaction('rw', db.operations, db.subjects, db.workingGroups, async () => {
-    await db.operations.add(operation);
-    await db.subjects.bulkAdd(subjects);
-    await ensureStandardGroups(db, operation.id);
-  });
-  return operation.id;
-}
-
-/** Loads the 示例行动, with its command post, through the same validation as user input. */
-export async function loadDemoOperation(db: ConsoleDb, now = new Date()): Promise<string> {
-  const result = validateNewOperation(demoOperationInput, chinaDate(now));
-  if (!result.ok) throw new Error(`示例数据无效：${Object.values(result.errors).join('；')}`);
-  const { values } = result;
-  const particulars = parseParticulars(demoParticularsInput);
-  if (!particulars.ok) throw new Error(`示例告知事项无效：${Object.values(particulars.errors).join('；')}`);
-  return db.transaction(
-    'rw',
-    [db.operations, db.subjects, db.householdMembers, db.memberUnits, db.people, db.workingGroups],
-    async () => {
-      const id = await createOperation(db, values, true);
-      await db.operations.update(id, { particulars: particulars.value });
-      await seedDemoCommandPost(db, id);
-      return id;
-    },
-  );
-}
-
-export async function setArchived(db: ConsoleDb, id: string, archived: boolean): Promise<void> {
+/** Creates the operation with its subjects and nine standard groups: the station's own act (nobody can sign in yet). */
+export async function createOperation(db: ConsoleDb, values: NewOperationValues): Promise<string> {
+  const operationId = crypto.randomUUID();
   const now = chinaInstant(new Date());
-  const changed = await db.operations.update(id, {
-    status: archived ? 'archived' : 'active',
-    archivedAt: archived ? now : undefined,
-    updatedAt: now,
+  const { result } = await commit(db, {
+    operationId,
+    actor: undefined,
+    action: 'bootstrap',
+    build: async () => decideCreateOperation(values, operationId, () => crypto.randomUUID(), now),
   });
-  if (changed === 0) throw new Error('找不到该行动，可能已被删除');
+  return result;
+}
+
+/** Loads the 示例行动, with its command post, in one act through the same validation as user input. */
+export async function loadDemoOperation(db: ConsoleDb, now = new Date()): Promise<string> {
+  const operationId = crypto.randomUUID();
+  const { result } = await commit(db, {
+    operationId,
+    actor: undefined,
+    action: 'bootstrap',
+    build: async () => decideLoadDemo(operationId, () => crypto.randomUUID(), chinaInstant(now)),
+  });
+  return result;
+}
+
+/** Archives or restores the operation (by the command; by the station while it is being set up). */
+export async function setArchived(db: ConsoleDb, id: string, archived: boolean, actor: Actor | undefined): Promise<void> {
+  await commitAct(db, {
+    operationId: id,
+    actor,
+    action: { kind: 'archiveOperation' },
+    decide: async (db) => decideArchive(await db.operations.get(id), archived, chinaInstant(new Date())),
+  });
 }
 
 export async function listOperations(db: ConsoleDb): Promise<OperationSummary[]> {
@@ -134,55 +118,32 @@ export async function listOverviews(db: ConsoleDb, operations: readonly Operatio
 }
 
 // —— what is recorded on the operation after it is created ——
+// The scope of the ruling, the issuing body, what the subject is told and the costs bear on
+// the law, so who changed them, and when, stays on record (资料变更, with before and after).
 
-/**
- * Saves a change to the operation in one transaction with its log entry: the scope of the
- * ruling, the issuing body, what the subject is told and the costs bear on the law, so who
- * changed them, and when, stays on record. Only the command changes them.
- */
 async function changeOperation(
   db: ConsoleDb,
   operationId: string,
   actor: Actor | undefined,
-  changes: Partial<Operation>,
-  text: string,
+  decide: (operation: Operation | undefined, now: string) => Decision<undefined>,
 ): Promise<RecordSaveResult> {
-  await requirePermission(db, operationId, actor, { kind: 'issueDocument' });
-  await db.transaction('rw', db.operations, db.logEntries, async () => {
-    const changed = await db.operations.update(operationId, { ...changes, updatedAt: chinaInstant(new Date()) });
-    if (changed === 0) throw new Error('找不到该行动，可能已被删除');
-    await appendLog(db, { operationId, operator: actor!.name, group: '', category: 'system', text });
+  const done = await commitDecision(db, {
+    operationId,
+    actor,
+    action: { kind: 'editRecords' },
+    decide: async (db) => decide(await db.operations.get(operationId), chinaInstant(new Date())),
   });
-  return { ok: true };
+  return done.ok ? { ok: true } : done;
 }
 
 /** The ruling's scope and limit (法释〔2012〕4号第九条) and in whose name documents are issued. */
-export async function saveRulingDetails(db: ConsoleDb, operation: Operation, input: RulingDetailsInput, actor: Actor | undefined): Promise<RecordSaveResult> {
-  const parsed = parseRulingDetails(input);
-  if (!parsed.ok) return parsed;
-  const { scope, scopeLimit, issuingBody } = parsed.value;
-  const { scopeLimit: _old, ...ruling } = operation.courtRuling;
-  return changeOperation(
-    db,
-    operation.id,
-    actor,
-    { courtRuling: { ...ruling, scope, ...(scopeLimit ? { scopeLimit } : {}) }, issuingBody },
-    `记录裁定执行范围：${rulingScopeLabels[scope]}${scopeLimit ? `（限制：${scopeLimit}）` : ''}；发文名义：${issuingBodyLabels[issuingBody]}`,
-  );
-}
+export const saveRulingDetails = (db: ConsoleDb, operationId: string, input: RulingDetailsInput, actor: Actor | undefined) =>
+  changeOperation(db, operationId, actor, (operation, now) => decideRulingDetails(operation, input, now));
 
 /** What the notice and announcement tell the subject (issue 14 item 2). */
-export async function saveParticulars(db: ConsoleDb, operationId: string, input: ParticularsInput, actor: Actor | undefined): Promise<RecordSaveResult> {
-  const parsed = parseParticulars(input);
-  if (!parsed.ok) return parsed;
-  const c = parsed.value.compensation;
-  const money = c.arrangement === 'account' ? `专户 ${c.bank} 账号 ${c.accountNumber}` : `提存 ${c.notaryOffice} ${c.certificateNumber}`;
-  return changeOperation(db, operationId, actor, { particulars: parsed.value }, `记录告知事项：补偿款 ${c.amount} 元（${money}）；联系人 ${parsed.value.contactPerson}`);
-}
+export const saveParticulars = (db: ConsoleDb, operationId: string, input: ParticularsInput, actor: Actor | undefined) =>
+  changeOperation(db, operationId, actor, (operation, now) => decideParticulars(operation, input, now));
 
 /** 执行费用 and who bears them (行政强制法第六十条). */
-export async function saveCosts(db: ConsoleDb, operationId: string, input: CostsInput, actor: Actor | undefined): Promise<RecordSaveResult> {
-  const parsed = parseCosts(input);
-  if (!parsed.ok) return parsed;
-  return changeOperation(db, operationId, actor, { costs: parsed.value }, `记录执行费用：${parsed.value.amount} 元，由${parsed.value.bearer}承担`);
-}
+export const saveCosts = (db: ConsoleDb, operationId: string, input: CostsInput, actor: Actor | undefined) =>
+  changeOperation(db, operationId, actor, (operation, now) => decideCosts(operation, input, now));

@@ -12,7 +12,15 @@ export function OperatorBar({ operation }: { operation: OperationSummary }) {
   const lock = useSession((s) => s.lock);
   const signOut = useSession((s) => s.signOut);
   const groups = useLiveQuery(() => db.workingGroups.where('operationId').equals(operation.id).toArray(), [operation.id]);
-  if (!session) return <Tag color="warning">未登录：名单为空，请先在“指挥部”添加人员</Tag>;
+  if (!session) {
+    return (
+      <Tooltip title="设立行动阶段的记录以“本工作站”名义记入执行日志；指定现场执行指挥后，进入本行动须登录。">
+        <Tag color="warning" data-testid="setup-mode">
+          设立阶段：尚未指定现场执行指挥
+        </Tag>
+      </Tooltip>
+    );
+  }
   const role = personRoles(session.actor.personId, groups ?? [], operation)[0]?.label;
   return (
     <Space size={4} data-testid="signed-in">

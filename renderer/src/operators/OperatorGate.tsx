@@ -1,4 +1,6 @@
-// DOM. Nobody works in an operation without signing in. While signed in, the workspace
+// DOM. Nobody works in an operation without signing in, once it has a commander (before
+// that it is being set up: nobody can sign in, since the commander enrols the PINs, and its
+// acts are the station's own, logged as such). While signed in, the workspace
 // locks after the configured idle time or on Ctrl+L: an opaque overlay covers it, but the
 // tree underneath stays mounted (open dialogs, half-typed text), and everything else on the
 // page is made inert so no key or click reaches it until the same person's PIN unlocks it.
@@ -104,13 +106,11 @@ function LockOverlay({ operationId, name, personId }: { operationId: string; nam
 export function OperatorGate({ operation, title, children }: { operation: OperationSummary; title: string; children: ReactNode }) {
   const session = useSession((s) => s.byOperation[operation.id]);
   const signIn = useSession((s) => s.signIn);
-  const rosterSize = useLiveQuery(() => db.people.where('operationId').equals(operation.id).count(), [operation.id]);
   useIdleLock(operation.id, !!session && !session.locked);
   useInertBehind(!!session?.locked);
 
-  if (rosterSize === undefined) return null;
-  // An operation without people yet can only be set up: its acts refuse without a sign-in.
-  if (rosterSize === 0 && !session) return <>{children}</>;
+  // Being set up: the station designates the first commander, who then sets their PIN.
+  if (!operation.onSiteCommanderId && !session) return <>{children}</>;
   if (!session) return <SignInScreen operation={operation} title={title} onSignedIn={(actor) => signIn(operation.id, actor)} />;
   return (
     <>

@@ -1,14 +1,14 @@
-// DOM. Signing in: setting a PIN on first use, checking it, counting wrong tries. The slow
-// hash runs outside any transaction (a Dexie transaction would commit while it waits);
-// the attempt counters are then updated in a transaction of their own.
-import { chinaInstant } from '../../../shared/calendar/chinaTime';
+// DOM. Signing in and enrolling PINs, and the permission checks every act goes through. The
+// PINs themselves are kept by the host (pins.ts): the page only asks whether a PIN is right,
+// and enrolments are logged through the one write path (who enrolled or reset whose PIN,
+// never the PIN or its hash).
+import { decidePinEnrolment, enrolHint } from '../../../shared/operators/enrolment';
 import { permission, type Action, type Actor, type Permission, type RoleContext } from '../../../shared/operators/permissions';
-import { afterFailure, failureMessage, hashPin, lockoutMessage, pinHashOutdated, pinProblem, verifyPin } from '../../../shared/operators/pin';
-import type { ConsoleDb, OperatorRecord } from '../data/db';
-
-export function getOperatorRecord(db: ConsoleDb, operationId: string, personId: string): Promise<OperatorRecord | undefined> {
-  return db.operators.get([operationId, personId]);
-}
+import { pinProblem } from '../../../shared/operators/pin';
+import type { PinStore } from '../../../shared/operators/pinStore';
+import type { ConsoleDb } from '../data/db';
+import { commit } from '../record/commit';
+import { errorText } from '../ui/errors';
 
 export type SignInResult = { ok: true; actor: Actor } | { ok: false; message: string };
 
@@ -18,42 +18,56 @@ async function personOf(db: ConsoleDb, operationId: string, personId: string): P
   return { personId, name: person.name };
 }
 
-/** First use: the PIN twice. Refused if the person already has one (it is then entered, not set). */
-export async function setPin(db: ConsoleDb, operationId: string, personId: string, pin: string, repeat: string): Promise<SignInResult> {
+/** Checks the PIN with the host; a wrong one is counted there, the fifth in a row locks the person out. */
+export async function signIn(pins: PinStore, db: ConsoleDb, operationId: string, personId: string, pin: string): Promise<SignInResult> {
   const actor = await personOf(db, operationId, personId);
   if (typeof actor === 'string') return { ok: false, message: actor };
+  if (!(await pins.enrolled(operationId)).includes(personId)) return { ok: false, message: enrolHint(actor.name) };
+  const result = await pins.verify({ operationId, personId, pin });
+  return result.ok ? { ok: true, actor } : result;
+}
+
+export interface Enrolment {
+  operationId: string;
+  personId: string;
+  /** The new PIN, typed twice. */
+  pin: string;
+  repeat: string;
+  /**
+   * The signed-in commander confirming with their PIN (their own current PIN when they change
+   * it); null only for the commander's own first PIN on this station.
+   */
+  authoriser: { actor: Actor; pin: string } | null;
+}
+
+/**
+ * Enrols (or resets) a PIN: checked by the pure rule (decidePinEnrolment), stored by the host,
+ * which also checks the confirming PIN, then logged. Resolves to the person whose PIN it is.
+ */
+export async function enrolPin(pins: PinStore, db: ConsoleDb, request: Enrolment): Promise<SignInResult> {
+  const { operationId, personId, pin, repeat, authoriser } = request;
+  const target = await personOf(db, operationId, personId);
+  if (typeof target === 'string') return { ok: false, message: target };
   const problem = pinProblem(pin);
   if (problem) return { ok: false, message: problem };
   if (pin !== repeat) return { ok: false, message: '两次输入的 PIN 不一致，请重新输入' };
-  const hashed = await hashPin(pin);
-  return db.transaction('rw', db.operators, async () => {
-    if (await getOperatorRecord(db, operationId, personId)) return { ok: false as const, message: `${actor.name}已设置过 PIN，请直接输入 PIN 登录` };
-    await db.operators.add({ operationId, personId, pin: hashed, createdAt: chinaInstant(new Date()), failedAttempts: 0 });
-    return { ok: true as const, actor };
+  const enrolled = await pins.enrolled(operationId);
+  const decide = async () => decidePinEnrolment(await roleContext(db, operationId), enrolled, target, authoriser?.actor ?? null);
+  try {
+    await decide();
+  } catch (e) {
+    return { ok: false, message: errorText(e) };
+  }
+  const stored = await pins.enrol({
+    operationId,
+    personId,
+    pin,
+    authoriser: authoriser ? { personId: authoriser.actor.personId, pin: authoriser.pin } : null,
   });
-}
-
-/** Checks the PIN; a wrong one is counted, the fifth in a row locks the person out. */
-export async function signIn(db: ConsoleDb, operationId: string, personId: string, pin: string, now = Date.now()): Promise<SignInResult> {
-  const actor = await personOf(db, operationId, personId);
-  if (typeof actor === 'string') return { ok: false, message: actor };
-  const record = await getOperatorRecord(db, operationId, personId);
-  if (!record) return { ok: false, message: `${actor.name}尚未设置 PIN，请先设置` };
-  const locked = lockoutMessage(record, now);
-  if (locked) return { ok: false, message: locked };
-  const right = await verifyPin(pin, record.pin);
-  const rehashed = right && pinHashOutdated(record.pin) ? await hashPin(pin) : undefined;
-  return db.transaction('rw', db.operators, async () => {
-    // Re-read: another window may have counted a try meanwhile.
-    const current = (await getOperatorRecord(db, operationId, personId)) ?? record;
-    if (!right) {
-      const next = afterFailure(current, now);
-      await db.operators.put({ ...current, failedAttempts: next.failedAttempts, lockedUntil: next.lockedUntil });
-      return { ok: false as const, message: failureMessage(next, now) };
-    }
-    await db.operators.put({ ...current, pin: rehashed ?? current.pin, failedAttempts: 0, lockedUntil: undefined });
-    return { ok: true as const, actor };
-  });
+  if (stored.status === 'refused') return { ok: false, message: stored.message };
+  // The commander's own first PIN is the station's first act of sign-in: nobody is signed in to check it against.
+  await commit(db, { operationId, actor: authoriser?.actor ?? target, action: authoriser ? { kind: 'enrolPin' } : 'bootstrap', build: decide });
+  return { ok: true, actor: target };
 }
 
 /** The roles of an operation, as the permission function reads them. */
@@ -71,8 +85,8 @@ export async function checkPermission(db: ConsoleDb, operationId: string, actor:
 }
 
 /**
- * Refuses with the Chinese reason unless the actor may act. Repositories call it before
- * their write, so a hidden button is never the only guard.
+ * Refuses with the Chinese reason unless the actor may act. The one write path calls it before
+ * every act, so a hidden button is never the only guard.
  */
 export async function requirePermission(db: ConsoleDb, operationId: string, actor: Actor | undefined, action: Action): Promise<void> {
   const p = await checkPermission(db, operationId, actor, action);

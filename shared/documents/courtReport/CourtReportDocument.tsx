@@ -81,6 +81,8 @@ export function CourtReportDocument({ data }: { data: CourtReportData }) {
         </>
       ),
     },
+    // Who commanded, and every change of command, leaders and members, as the log records them.
+    { title: '指挥调整', body: lines(data.commandChanges, '执行日志中没有指挥调整的记录。') },
     {
       title: '文书送达和公告',
       body: (

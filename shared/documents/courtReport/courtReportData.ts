@@ -2,6 +2,7 @@
 // 《现场笔录》's reading of the log (persons present, corrected timeline, stop grounds) is
 // reused, and only the key entries of the day are kept, not every note.
 import type { OperationBackup } from '../../archive/backup';
+import { commandChanges } from '../../commandPost/commandChanges';
 import { mediaLabel } from '../../evidence/media';
 import type { MediaRecord } from '../../evidence/types';
 import { destinationText, listsByDestination, totalsText } from '../../inventory/inventory';
@@ -48,6 +49,8 @@ export interface CourtReportData {
   posting: string[];
   /** Every 情况紧急 override of the night/rest-day rule, with its reason (read from the log, not editable). */
   overrides: string[];
+  /** Every 指挥调整 (commander, deputy, leaders, members), read from the log, not editable. */
+  commandChanges: string[];
   /** 执行费用 and who bears it (行政强制法第六十条). */
   costs: string[];
   /** The organising body named on the operation: the report is signed in its name, never the 临时指挥部's. */
@@ -259,6 +262,7 @@ export function courtReportData(backup: OperationBackup, head: ChainHead, printe
       ? [`强制执行公告于${formatChineseDate(posting.postedOn)}张贴${posting.endsOn ? `，搬离期限至${formatChineseDate(posting.endsOn)}届满` : ''}。`]
       : ['强制执行公告未记录张贴。'],
     overrides: emergencyOverrides(entries, finalPlan),
+    commandChanges: commandChanges(entries).map((c) => `${formatChineseDateTime(c.occurredAt)} ${c.text}（${c.operator}，执行日志第${c.seq}条）`),
     costs: costsLines(operation),
     issuer: orUnset(issuingBodyName(operation)),
     attachments: [

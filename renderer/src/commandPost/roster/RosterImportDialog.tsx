@@ -25,6 +25,7 @@ import {
 import { db } from '../../data/db';
 import { errorText } from '../../ui/errors';
 import { importRoster, loadRoster } from './importRoster';
+import { useActor } from '../../operators/session';
 import { readRosterFile, ROSTER_FILE_ACCEPT } from './readRosterFile';
 
 const PREVIEW_ROWS = 8;
@@ -59,6 +60,7 @@ interface PreviewRow {
 
 export function RosterImportDialog({ operationId, open, onClose }: { operationId: string; open: boolean; onClose: () => void }) {
   const { message, modal } = App.useApp();
+  const actor = useActor(operationId);
   const existing = useLiveQuery(() => loadRoster(db, operationId), [operationId]);
   const [loaded, setLoaded] = useState<Loaded | null>(null);
   const [mapping, setMapping] = useState<ColumnMapping>([]);
@@ -155,7 +157,7 @@ export function RosterImportDialog({ operationId, open, onClose }: { operationId
       cancelText: '返回检查',
       onOk: async () => {
         try {
-          await importRoster(db, operationId, plan);
+          await importRoster(db, operationId, plan, actor, loaded?.fileName ?? '');
           const units = plan.memberUnits.length > 0 ? `，新增成员单位 ${plan.memberUnits.length} 个` : '';
           message.success(`已导入 ${plan.people.length} 人${units}`);
           onClose();

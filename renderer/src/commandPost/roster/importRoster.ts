@@ -1,6 +1,11 @@
-// DOM. Writing an imported roster: member units and people together or not at all.
-import { unitKey, type ExistingRoster, type RosterPlan } from '../../../../shared/commandPost/roster';
+// DOM. An imported roster is one act: its member units and people are written together or
+// not at all, through the one write path (permission-checked, one 资料变更 entry).
+import { decideRosterImport } from '../../../../shared/commandPost/acts';
+import type { ExistingRoster, RosterPlan } from '../../../../shared/commandPost/roster';
+import type { Actor } from '../../../../shared/operators/permissions';
 import type { ConsoleDb } from '../../data/db';
+import { commitAct } from '../../operation/commitDecision';
+import { readCommandPost } from '../repository';
 
 export async function loadRoster(db: ConsoleDb, operationId: string): Promise<ExistingRoster> {
   const [memberUnits, people] = await Promise.all([
@@ -10,18 +15,12 @@ export async function loadRoster(db: ConsoleDb, operationId: string): Promise<Ex
   return { memberUnits, people };
 }
 
-/** One transaction: a failure anywhere leaves the roster exactly as it was. */
-export async function importRoster(db: ConsoleDb, operationId: string, plan: RosterPlan): Promise<void> {
-  if ([...plan.memberUnits, ...plan.people].some((r) => r.operationId !== operationId)) {
-    throw new Error('导入的名单不属于当前行动，未导入');
-  }
-  await db.transaction('rw', db.operations, db.memberUnits, db.people, async () => {
-    if (!(await db.operations.get(operationId))) throw new Error('找不到该行动，可能已被删除');
-    // The plan was built from what the dialog saw; a unit added since then would be added twice.
-    const present = new Set((await db.memberUnits.where('operationId').equals(operationId).toArray()).map((u) => unitKey(u.name)));
-    const clash = plan.memberUnits.find((u) => present.has(unitKey(u.name)));
-    if (clash) throw new Error(`成员单位“${clash.name}”刚刚已被添加；请重新选择文件后再导入`);
-    await db.memberUnits.bulkAdd(plan.memberUnits);
-    await db.people.bulkAdd(plan.people);
+/** Resolves to the number of people imported; a refusal leaves the roster exactly as it was. */
+export function importRoster(db: ConsoleDb, operationId: string, plan: RosterPlan, actor: Actor | undefined, fileName = ''): Promise<number> {
+  return commitAct(db, {
+    operationId,
+    actor,
+    action: { kind: 'editRecords' },
+    decide: async (db) => decideRosterImport(await readCommandPost(db, operationId), plan, fileName),
   });
 }
