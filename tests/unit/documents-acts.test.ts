@@ -24,7 +24,7 @@ import type { DocumentRecord, ServedDocument, ServiceInput } from '../../shared/
 import type { LogEntry } from '../../shared/log/types';
 import type { Plan } from '../../shared/plan/types';
 import { applyChanges, emptyRecordSet, type ActOutcome } from '../../shared/record/act';
-import { draftOf, finalPlan, issued, legalFixture } from '../fixtures/legalDocuments';
+import { draftOf, finalPlan, issued, legalFixture, statementInput } from '../fixtures/legalDocuments';
 
 const NOW = '2026-12-01T09:00:00.000+08:00';
 const fixture = legalFixture();
@@ -183,16 +183,7 @@ describe('recording the 催告 and the 陈述申辩', () => {
   });
 
   it('a 陈述申辩 needs its answer (行政强制法第八条)', () => {
-    const statement = {
-      subjectId: 's1',
-      statedOn: '2026-07-05',
-      form: 'written' as const,
-      content: '认为评估价格偏低，要求重新评估',
-      reply: '不予采纳',
-      outcome: 'notAdopted' as const,
-      repliedOn: '2026-07-08',
-      repliedBy: '林涛（临江区房屋征收事务中心）',
-    };
+    const statement = statementInput;
     const prepared = statementToRecord(two, statement, { id: 'r2', now: NOW });
     expect(prepared).toMatchObject({ ok: true, value: { text: '记录陈述申辩：被执行人张建国于2026-07-05陈述申辩，2026-07-08答复', document: { kind: 'statement' } } });
     expect(prepared.ok && 'number' in prepared.value.document).toBe(false);
