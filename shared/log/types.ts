@@ -18,7 +18,7 @@ export const logCategories = [
   'inventory',
   'correction',
   'system',
-  /** Record edits that used to be silent (command post, operation particulars…): 资料变更. */
+  /** A change to the records (particulars, a draft saved, a task edited): 资料变更. */
   'edit',
   /** Commander, deputy, group leader, member and role changes, with data.before/data.after: 指挥调整. */
   'command',

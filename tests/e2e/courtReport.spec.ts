@@ -84,13 +84,16 @@ test('the court report is drafted from the log, edited, kept across a reload, th
   await expect(editor.getByLabel('执行过程')).toHaveValue(/宣布开始执行/);
   await editor.getByLabel('其他需要说明的情况').fill('被执行人对补偿款有异议，已告知其救济途径。');
   await editor.getByLabel('报送法院').fill('');
-  await editor.getByRole('button', { name: '关闭（草稿已保存）' }).click();
+  await expect(editor.getByTestId('draft-status')).toContainText('未保存：报送法院、其他需要说明的情况（已暂存在本机）');
 
-  // The draft survives a reload with what was typed.
+  // What was typed survives a reload, kept on this station until it is saved.
   await page.reload();
   await page.getByRole('button', { name: '编辑、预览、签发' }).click();
   editor = page.getByRole('dialog', { name: '编辑草稿：强制执行情况报告' });
   await expect(editor.getByLabel('其他需要说明的情况')).toHaveValue('被执行人对补偿款有异议，已告知其救济途径。');
+  await expect(editor.getByText('已恢复上次未保存的修改（暂存在本机），请核对后保存')).toBeVisible();
+  await editor.getByRole('button', { name: /^保\s?存$/ }).click();
+  await expect(editor.getByTestId('draft-status')).toHaveText('草稿已保存');
 
   // A report without its court or its costs is refused, listing why; nothing is numbered.
   await editor.getByRole('button', { name: /签\s?发/ }).click();
@@ -130,6 +133,9 @@ test('the court report is drafted from the log, edited, kept across a reload, th
   const sha = createHash('sha256').update(issued).digest('hex');
   await page.getByRole('menuitem', { name: /现场指挥/ }).click();
   await expect(page.getByText(new RegExp(`签发强制执行情况报告 .*SHA-256 ${sha}`))).toBeVisible();
+  // Drafting and saving are acts too, each with its entry.
+  await expect(page.getByText('起草强制执行情况报告草稿')).toBeVisible();
+  await expect(page.getByText('修改强制执行情况报告草稿：报送法院、其他需要说明的情况').first()).toBeVisible();
   await page.getByRole('menuitem', { name: /执行通报/ }).click();
   await page.screenshot({ path: 'tests/screenshots/courtReportIssued.png', fullPage: true });
 });

@@ -3,10 +3,18 @@ import { execFileSync } from 'node:child_process';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { emptyPlanContent } from '../../shared/plan/planContent';
 import { pdfText, savePdf, withoutSavePicker } from './support/pdf';
-import { signInWhenAsked } from './support/signIn';
+import { signInWhenAsked, TEST_PIN } from './support/signIn';
 
-// Every workspace asks who is there; these specs work as the demo's commander.
-test.beforeEach(({ page }) => signInWhenAsked(page));
+// Every workspace asks who is there; these specs work as the demo's commander. Moving the
+// page's clock to the next day trips the idle lock (it checks every second): unlock it.
+test.beforeEach(async ({ page }) => {
+  await signInWhenAsked(page);
+  await page.addLocatorHandler(page.getByTestId('lock-overlay'), async (overlay) => {
+    await overlay.getByLabel('PIN', { exact: true }).fill(TEST_PIN);
+    await overlay.getByLabel('PIN', { exact: true }).press('Enter');
+    await expect(overlay).toHaveCount(0);
+  });
+});
 
 /** The clock of the page, fixed to a Beijing time (the law's dates depend on the day, never the real one). */
 const beijing = (text: string) => new Date(`${text}+08:00`);
@@ -37,6 +45,9 @@ async function pick(page: Page, label: string, value: string, scope = page.getBy
 const choose = (page: Page, text: string) =>
   page.locator('.ant-select-dropdown:not(.ant-select-dropdown-hidden) .ant-select-item-option', { hasText: text }).click();
 
+/** Closes the open draft editor with its own button (the modal's × is also named 关闭). */
+const closeDraft = (page: Page) => page.getByRole('dialog', { name: /^编辑草稿/ }).locator('.ant-modal-footer').getByRole('button', { name: /^关\s?闭$/ }).click();
+
 /** The issuing dialog of the open draft, with the list of reasons (or the check passed). */
 async function openIssue(page: Page, title: string) {
   await page.getByRole('dialog', { name: `编辑草稿：${title}` }).getByRole('button', { name: /^签\s?发$/ }).click();
@@ -45,10 +56,33 @@ async function openIssue(page: Page, title: string) {
   return confirm;
 }
 
+/** Puts a record straight into the app's database, as an import or another screen would have left it. */
+async function putRecord(page: Page, store: string, record: object) {
+  await page.evaluate(
+    ({ store, record }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('enforcement-console');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(store, 'readwrite');
+          tx.objectStore(store).put(record);
+          tx.oncomplete = () => {
+            open.result.close();
+            resolve();
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { store, record },
+  );
+}
+
+const operationIdOf = (page: Page) => decodeURIComponent(/#\/operations\/([^/]+)/.exec(page.url())![1]!);
+
 /** A final plan, as 预案 writes it once finalised: the documents must state its time. */
 async function seedFinalPlan(page: Page, start: string, end: string) {
-  const operationId = decodeURIComponent(/#\/operations\/([^/]+)/.exec(page.url())![1]!);
-  const plan = {
+  const operationId = operationIdOf(page);
+  await putRecord(page, 'plans', {
     id: `plan-final-${operationId}`,
     operationId,
     version: 1,
@@ -57,24 +91,7 @@ async function seedFinalPlan(page: Page, start: string, end: string) {
     updatedAt: '2026-12-01T10:00:00.000+08:00',
     finalisedAt: '2026-12-01T10:00:00.000+08:00',
     finalisedBy: '陈志远',
-  };
-  await page.evaluate(
-    (record) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('enforcement-console');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('plans', 'readwrite');
-          tx.objectStore('plans').put(record);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    plan,
-  );
+  });
 }
 
 /** Records a direct service on one subject from their row of the countdown table. */
@@ -138,6 +155,10 @@ test('the 告知书: refused with every reason, issued, served on each subject b
   await confirm.getByRole('button', { name: /取\s?消/ }).click();
   await editor.getByLabel('自行履行期限（日，送达次日起算）').fill('10');
   await expect(editor.getByLabel('自行履行期限', { exact: true })).toHaveValue(/十日内/);
+  // Typed changes are kept on this station until 保存 (签发 saves them first).
+  await expect(editor.getByTestId('draft-status')).toHaveText('未保存：正文、强制执行时间（已暂存在本机）');
+  await editor.locator('.ant-modal-footer').scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/screenshots/documents-draft.png' });
   confirm = await openIssue(page, '强制执行告知书');
   await expect(confirm.getByTestId('issuer')).toContainText('签发人：陈志远');
   await confirm.getByRole('button', { name: /^签\s?发$/ }).click();
@@ -208,7 +229,7 @@ test('the 告知书: refused with every reason, issued, served on each subject b
   // A correction is a new draft naming the document it replaces; the original stays.
   await page.getByRole('row', { name: /临江强执告〔2026〕1号/ }).getByRole('button', { name: '更正' }).click();
   await expect(page.getByLabel('自行履行期限', { exact: true })).toHaveValue(/十日内/);
-  await page.getByRole('button', { name: '关闭（草稿已保存）' }).click();
+  await closeDraft(page);
   await expect(page.getByText('更正 临江强执告〔2026〕1号')).toBeVisible();
 
   // After a reload the stored PDF is byte for byte the one issued.
@@ -229,7 +250,7 @@ test('the 公告 after the final plan and the service of every subject; posted w
   await expect(confirm.getByTestId('issue-problems')).toContainText('尚无定稿的强制执行预案');
   await expect(confirm.getByTestId('issue-problems')).toContainText('张建国、李秀兰尚未有效送达告知书');
   await confirm.getByRole('button', { name: /取\s?消/ }).click();
-  await page.getByRole('button', { name: '关闭（草稿已保存）' }).click();
+  await closeDraft(page);
 
   await seedFinalPlan(page, '2026-12-15T09:00:00.000+08:00', '2026-12-15T12:00:00.000+08:00');
   await page.getByRole('button', { name: '起草告知书' }).click();
@@ -407,7 +428,8 @@ test('issuing and serving are logged in the hash chain, and an entry edited in t
   const confirm = await openIssue(page, '强制执行告知书');
   await expect(confirm.getByTestId('issuer')).toContainText('签发人：陈志远');
   await confirm.getByRole('button', { name: /^签\s?发$/ }).click();
-  await expect(page.getByTestId('log-status')).toContainText('日志 1 条');
+  // Two acts, two entries: the draft (资料变更) and the issue.
+  await expect(page.getByTestId('log-status')).toContainText('日志 2 条');
   await expect(page.getByTestId('log-status')).toContainText('校验通过');
 
   // Edit the stored entry directly in IndexedDB, as someone with access to the disk might.
@@ -435,4 +457,50 @@ test('issuing and serving are logged in the hash chain, and an entry edited in t
   await page.reload();
   await expect(page.getByTestId('log-status')).toContainText('日志校验失败');
   await expect(page.getByTestId('log-status')).toContainText('第 1 条');
+});
+
+test('a gap in a number series is explained, as an act of the operation, before the series goes on', async ({ page }) => {
+  test.setTimeout(120_000);
+  await page.clock.install({ time: beijing('2026-12-02T09:00:00') });
+  await loadDemo(page);
+  await seedFinalPlan(page, '2026-12-15T09:00:00.000+08:00', '2026-12-15T12:00:00.000+08:00');
+  // Number 2 of the series came with another operation's backup; number 1 was never issued here.
+  const at = '2026-11-20T09:00:00.000+08:00';
+  await putRecord(page, 'documents', {
+    id: 'imported-2',
+    operationId: 'another-operation',
+    kind: 'notice',
+    issuerCode: '临江强执告',
+    year: 2026,
+    status: 'issued',
+    number: '临江强执告〔2026〕2号',
+    sequence: 2,
+    createdAt: at,
+    updatedAt: at,
+    selfPerformanceDays: 10,
+    data: { documentNumber: '临江强执告〔2026〕2号', addressees: [], text: {}, issuer: '滨江市临江区人民政府', issuedOn: '2026-11-20', isDemo: true },
+  });
+  await page.getByRole('button', { name: '起草告知书' }).click();
+  await closeDraft(page);
+  await expect(page.getByText('临江强执告〔2026〕缺 1号，尚未记录原因；记录前该系列不能签发新文书')).toBeVisible();
+
+  await page.getByRole('button', { name: '记录缺号原因' }).click();
+  const gap = page.getByRole('dialog', { name: '记录缺号原因' });
+  await gap.getByRole('button', { name: /^记\s?录$/ }).click();
+  await expect(page.getByText('请写明缺号原因（如：该号已用于纸质文书、已作废）')).toBeVisible();
+  await gap.getByLabel('缺号原因').fill('该号已用于纸质文书');
+  await page.screenshot({ path: 'tests/screenshots/documents-number-gap.png' });
+  await gap.getByRole('button', { name: /^记\s?录$/ }).click();
+  await expect(gap).toHaveCount(0);
+  await expect(page.getByText(/缺 1号，尚未记录原因/)).toHaveCount(0);
+
+  await page.getByRole('row', { name: /强制执行告知书/ }).getByRole('button', { name: '编辑、预览、签发' }).click();
+  const confirm = await openIssue(page, '强制执行告知书');
+  await confirm.getByRole('button', { name: /^签\s?发$/ }).click();
+  await expect(page.getByRole('cell', { name: '临江强执告〔2026〕3号' })).toBeVisible({ timeout: 30_000 });
+
+  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
+  await expect(page.getByText('记录缺号原因：临江强执告〔2026〕1号未由本系统签发，原因：该号已用于纸质文书')).toBeVisible();
+  await page.getByText(/^记录缺号原因：/).scrollIntoViewIfNeeded();
+  await page.screenshot({ path: 'tests/screenshots/documents-log-edits.png' });
 });

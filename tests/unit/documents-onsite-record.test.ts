@@ -30,6 +30,17 @@ describe('on-site record content', () => {
     expect(data.coverage).toContain('其中更正1条');
   });
 
+  it('leaves changes to the records (category edit) out of the day, saying how many the log holds', () => {
+    const source = onSiteRecordSource();
+    const start = source.entries.find((e) => e.data?.['phase'] === 'start')!;
+    const edit = { ...start, seq: start.seq + 0.5, category: 'edit' as const, operator: '李文书', text: '修改强制执行情况报告草稿：报送法院' };
+    const data = onSiteRecordData({ ...source, entries: [...source.entries, edit] });
+    expect(data.timeline.map((row) => row[3]).join('')).not.toContain('修改强制执行情况报告草稿');
+    expect(data.present.map((p) => p[0])).not.toContain('李文书');
+    expect(data.coverage).toContain('其中资料变更1条（文书草稿等记录的修改）不列入本笔录，见执行日志');
+    expect(onSiteRecordData(source).coverage).not.toContain('资料变更');
+  });
+
   it('lists the commander first and every person who checked in once, with their time', () => {
     const data = onSiteRecordData(onSiteRecordSource());
     expect(data.present[0]).toEqual(['陈志远', '临江区房屋征收事务中心', '现场执行指挥（主任）', '07:40']);

@@ -14,6 +14,7 @@ import {
   type DemandInput,
 } from '../../shared/documents/procedure';
 import { hasPoppler, nodeFonts, pdfRawText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
+import { statementInput } from '../fixtures/legalDocuments';
 
 const subjects = [
   { id: 's1', name: '张建国' },
@@ -116,16 +117,7 @@ describe('recording the 催告', () => {
 });
 
 describe('recording a 陈述申辩 and its answer (行政强制法第八条)', () => {
-  const statement = {
-    subjectId: 's1',
-    statedOn: '2026-07-05',
-    form: 'written' as const,
-    content: '认为评估价格偏低，要求重新评估',
-    reply: '评估经依法选定的评估机构作出，被执行人未在法定期限内申请复核，不予采纳',
-    outcome: 'notAdopted' as const,
-    repliedOn: '2026-07-08',
-    repliedBy: '林涛（临江区房屋征收事务中心）',
-  };
+  const statement = statementInput;
 
   it('needs the content, the answer, and an answer no earlier than the statement', () => {
     const parsed = parseStatement(statement, subjects, '2026-12-01');

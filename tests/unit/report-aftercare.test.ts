@@ -62,28 +62,26 @@ let n = 0;
 afterEach(async () => db?.delete());
 
 describe('aftercare in the database', () => {
-  it('add, complete and the settlement each append one note entry (data.aftercare) in a valid chain', async () => {
+  const actor = { personId: 'p1', name: '陈志远' };
+
+  it('add, complete and the settlement are each one act with a note entry (data.aftercare) in a valid chain', async () => {
     db = openConsoleDb(`aftercare-${++n}`);
-    const who = { operationId: 'op', operator: '陈志远' };
-    expect(await addAftercareTask(db, who, { kind: 'utilities', title: '', owner: '', dueOn: '' })).toMatchObject({ ok: false });
-    expect(await addAftercareTask(db, { ...who, operator: ' ' }, { kind: 'utilities', title: '接通水电', owner: '王强', dueOn: '2026-03-08' })).toMatchObject({
-      ok: false,
-      errors: { operator: '请先填写记录人' },
-    });
+    expect(await addAftercareTask(db, 'op', actor, { kind: 'utilities', title: '', owner: '', dueOn: '' })).toMatchObject({ ok: false });
+    await expect(addAftercareTask(db, 'op', undefined, { kind: 'utilities', title: '接通水电', owner: '王强', dueOn: '2026-03-08' })).rejects.toThrow('请先登录');
     expect(await listLog(db, 'op')).toHaveLength(0);
 
-    expect(await addAftercareTask(db, who, { kind: 'utilities', title: '周转房接通水电', owner: '王强', groupId: 'logistics', dueOn: '2026-03-08' })).toEqual({ ok: true });
+    expect(await addAftercareTask(db, 'op', actor, { kind: 'utilities', title: '周转房接通水电', owner: '王强', groupId: 'logistics', dueOn: '2026-03-08' })).toMatchObject({ ok: true });
     const [added] = await listAftercare(db, 'op');
     expect(added).toMatchObject({ record: 'task', status: 'open', groupId: 'logistics', title: '周转房接通水电' });
-    expect(await completeAftercareTask(db, who, added!.id, { doneOn: '2000-01-01', note: '已通' })).toEqual({
+    expect(await completeAftercareTask(db, 'op', actor, added!.id, { doneOn: '2000-01-01', note: '已通' })).toEqual({
       ok: false,
       errors: { doneOn: '完成日期不能早于事项登记日期' },
     });
-    expect(await completeAftercareTask(db, who, added!.id, { doneOn: added!.createdAt.slice(0, 10), note: '水电已通，钥匙已交付' })).toEqual({ ok: true });
-    await expect(completeAftercareTask(db, who, added!.id, { doneOn: added!.createdAt.slice(0, 10), note: '再次' })).rejects.toThrow('该善后事项已完成');
+    expect(await completeAftercareTask(db, 'op', actor, added!.id, { doneOn: added!.createdAt.slice(0, 10), note: '水电已通，钥匙已交付' })).toMatchObject({ ok: true });
+    await expect(completeAftercareTask(db, 'op', actor, added!.id, { doneOn: added!.createdAt.slice(0, 10), note: '再次' })).rejects.toThrow('该善后事项已完成');
 
-    await saveSettlement(db, who, { reachedOn: '2026-03-06', parties: '某区人民政府、张三', summary: '分期搬迁' });
-    await saveSettlement(db, who, { reachedOn: '2026-03-06', parties: '某区人民政府、张三', summary: '分期搬迁，三月底前完成' });
+    await saveSettlement(db, 'op', actor, { reachedOn: '2026-03-06', parties: '某区人民政府、张三', summary: '分期搬迁' });
+    await saveSettlement(db, 'op', actor, { reachedOn: '2026-03-06', parties: '某区人民政府、张三', summary: '分期搬迁，三月底前完成' });
     const records = await listAftercare(db, 'op');
     expect(records).toHaveLength(2);
     expect(records.find((r) => r.record === 'settlement')).toMatchObject({ summary: '分期搬迁，三月底前完成' });
@@ -96,19 +94,19 @@ describe('aftercare in the database', () => {
       ['note', true, '更正执行和解协议：'],
     ]);
     expect(entries[0]!.group).toBe('logistics');
+    expect(entries[0]!.operator).toBe('陈志远');
     expect((await verifyLog(db, 'op')).verdict.ok).toBe(true);
   });
 
   it('completionEntries finds 宣布执行完毕 behind later notes, and nothing before it', async () => {
     db = openConsoleDb(`aftercare-${++n}`);
-    const who = { operationId: 'op', personId: 'p1', operator: '陈志远' };
     await db.operations.put({ id: 'op', onSiteCommanderId: 'p1' } as Operation);
     // The phases as the console logs them (its gates are tested in onSite-repository.test.ts).
-    const phase = (p: string) => appendLog(db, { operationId: 'op', operator: who.operator, group: '', category: 'phase', text: p, data: { phase: p } });
+    const phase = (p: string) => appendLog(db, { operationId: 'op', operator: actor.name, group: '', category: 'phase', text: p, data: { phase: p } });
     await phase('start');
     expect(await completionEntries(db, 'op')).toEqual([]);
     await phase('complete');
-    await addAftercareTask(db, who, { kind: 'followUp', title: '回访', owner: '李明', dueOn: '2026-03-08' });
+    await addAftercareTask(db, 'op', actor, { kind: 'followUp', title: '回访', owner: '李明', dueOn: '2026-03-08' });
     const found = await completionEntries(db, 'op');
     expect(found.map((e) => [e.seq, e.data?.phase])).toEqual([[2, 'complete']]);
   });

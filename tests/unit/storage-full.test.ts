@@ -36,7 +36,7 @@ describe('storage running out', () => {
     const tasksBefore = await db.tasks.count();
 
     full = true;
-    const failure = await addAftercareTask(db, { operationId, operator: '陈志远' }, { kind: 'utilities', title: '周转房接通水电', owner: '王强', dueOn: '2026-12-10' }).then(
+    const failure = await addAftercareTask(db, operationId, { personId: 'p-chen', name: '陈志远' }, { kind: 'utilities', title: '周转房接通水电', owner: '王强', dueOn: '2026-12-10' }).then(
       () => null,
       (e: unknown) => e,
     );
@@ -50,7 +50,7 @@ describe('storage running out', () => {
     expect(verifyChain(after, operationId).ok).toBe(true);
 
     // Space freed: the same act succeeds and the chain continues from the last stored entry.
-    expect(await addAftercareTask(db, { operationId, operator: '陈志远' }, { kind: 'utilities', title: '周转房接通水电', owner: '王强', dueOn: '2026-12-10' })).toEqual({ ok: true });
+    expect(await addAftercareTask(db, operationId, { personId: 'p-chen', name: '陈志远' }, { kind: 'utilities', title: '周转房接通水电', owner: '王强', dueOn: '2026-12-10' })).toMatchObject({ ok: true });
     const resumed = await db.logEntries.where('operationId').equals(operationId).sortBy('seq');
     expect(resumed).toHaveLength(before.length + 1);
     expect(verifyChain(resumed, operationId).ok).toBe(true);

@@ -34,6 +34,7 @@ import { NumberGaps } from './NumberGaps';
 import { PostingForm } from './PostingForm';
 import { ProcedureRecords } from './ProcedureRecords';
 import { createDraft, listDocuments, listPostings, listServices } from './repository';
+import { useActor } from '../operators/session';
 import { SelfPerformanceForm } from './SelfPerformanceForm';
 import { ServiceForm } from './ServiceForm';
 
@@ -160,6 +161,7 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
   const services = useLiveQuery(() => listServices(db, operation.id), [operation.id]);
   const postings = useLiveQuery(() => listPostings(db, operation.id), [operation.id]);
   const periods = useSubjectPeriods(operation.id);
+  const actor = useActor(operation.id);
   const byId = new Map((documents ?? []).map((d) => [d.id, d]));
   const current = open ? byId.get(open.id) : undefined;
   const canDemolish = demolitionAllowed(operation.courtRuling);
@@ -167,7 +169,7 @@ export function DocumentsSection({ operation }: { operation: OperationSummary })
 
   const draft = async (kind: ServedDocument['kind'], replaces?: ServedDocument) => {
     try {
-      const id = await createDraft(db, operation.id, kind, replaces);
+      const id = await createDraft(db, operation.id, kind, actor, replaces);
       setOpen({ kind: 'edit', id });
     } catch (e) {
       message.error(errorText(e));

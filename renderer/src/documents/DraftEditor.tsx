@@ -1,6 +1,6 @@
 // DOM. Editing a served document's draft before it is issued: its issuer, the settings its
 // wording states (period, enforcement time, demolition day) and every paragraph. Every
-// change is saved at once; a setting rewrites only the paragraphs that state it.
+// change is kept on this station until 保存; a setting rewrites only the paragraphs that state it.
 import { App, Button, Col, DatePicker, Form, Input, InputNumber, Popconfirm, Row, Select, Typography } from 'antd';
 import dayjs, { type Dayjs } from 'dayjs';
 import { formatChineseDate } from '../../../shared/operation/formats';
@@ -10,9 +10,8 @@ import { noticeParagraphKeys, type EnforcementWindow } from '../../../shared/doc
 import type { ServedDocument } from '../../../shared/documents/records';
 import type { DraftSettings } from '../../../shared/documents/drafting';
 import { db } from '../data/db';
-import { errorText } from '../ui/errors';
 import { DraftShell, useDraft } from './DraftShell';
-import { changeDraftSettings, regenerateDraft } from './repository';
+import { draftWithSettings, regenerateDraft } from './repository';
 
 const noticeLabels: Record<(typeof noticeParagraphKeys)[number] | 'closing', string> = {
   basis: '理由和依据',
@@ -101,20 +100,17 @@ function DaysField({ label, value, onChange }: { label: string; value: number | 
 
 export function DraftEditor({ draft, issuers, onClose }: { draft: ServedDocument; issuers: string[]; onClose: () => void }) {
   const { message } = App.useApp();
-  const [current, change, error, saved] = useDraft(draft);
-  const settings = (next: DraftSettings) => saved((d) => changeDraftSettings(db, d, next));
+  const state = useDraft(draft);
+  const { current, change } = state;
+  const settings = (next: DraftSettings) => state.update((d) => draftWithSettings(db, d, next));
   const regenerate = () =>
-    saved((d) => regenerateDraft(db, d)).then(
-      () => message.success('已按最新记录重新生成正文'),
-      (e: unknown) => message.error(errorText(e)),
-    );
+    state.update((d) => regenerateDraft(db, d)).then((ok) => ok && message.success('已按最新记录重新生成正文（尚未保存）'));
   const setText = (key: string, value: string) =>
     change({ ...current, data: { ...current.data, text: { ...current.data.text, [key]: value } } } as ServedDocument);
 
   return (
     <DraftShell
-      draft={current}
-      saveError={error}
+      state={state}
       onClose={onClose}
       extraActions={
         <Popconfirm

@@ -1,43 +1,100 @@
-// DOM. The frame every draft editor shares: save errors, 预览, and 签发 with its warning that
-// an issued document is frozen. The editors supply only their fields.
-import { useState, type ReactNode } from 'react';
+// DOM. The frame every draft editor shares: what is typed kept on this station, 保存, 预览,
+// and 签发 with its warning that an issued document is frozen. The editors supply only their fields.
+import { useEffect, useState, type ReactNode } from 'react';
 import { Alert, App, Button, Modal, Space, Spin, Tooltip, Typography } from 'antd';
+import { draftChanges, type DraftEdit } from '../../../shared/documents/acts';
 import type { IssueProblem } from '../../../shared/documents/issueChecks';
 import { issuableKindTitles, type DocumentRecord } from '../../../shared/documents/records';
 import { db } from '../data/db';
+import { clearDraft, readDraft, saveDraft } from '../data/drafts';
 import { errorText } from '../ui/errors';
 import { useRefusal } from '../operators/useRefusal';
 import { PdfDocumentModal } from './PdfDocumentModal';
-import { draftIssueProblems, issueDocument, IssueRefused, renderDocument, updateDraft } from './repository';
+import { draftIssueProblems, issueDocument, IssueRefused, renderDocument, saveDocumentDraft } from './repository';
+
+const editOf = (d: DocumentRecord): DraftEdit => ({
+  issuerCode: d.issuerCode,
+  data: d.data,
+  ...(d.kind === 'notice' ? { selfPerformanceDays: d.selfPerformanceDays } : {}),
+});
+
+/** An edit kept on this station, as read back: anything else (an older shape) is ignored. */
+const isKeptEdit = (value: unknown): value is DraftEdit =>
+  typeof value === 'object' && value !== null && typeof (value as DraftEdit).issuerCode === 'string' && typeof (value as DraftEdit).data === 'object';
+
+export interface DraftState<D extends DocumentRecord> {
+  /** The values on screen. */
+  current: D;
+  change: (next: D) => void;
+  /** Runs a change computed from the records (settings, regeneration) and takes its result. */
+  update: (compute: (current: D) => Promise<D>) => Promise<boolean>;
+  /** The parts that differ from the saved draft, as the log will name them. */
+  unsaved: string[];
+  /** True when edits left unsaved last time were put back. */
+  restored: boolean;
+  /** Why the last save or change failed, if it did. */
+  error: string | null;
+  saving: boolean;
+  /** 保存: one act, with an entry naming what changed. */
+  save: () => Promise<boolean>;
+}
 
 /**
- * The editor owns the values while open; the database copy follows every change, so
- * nothing typed is lost if the window closes. Returns the values, the setter, the last
- * save error, and a way to run a change the repository saves itself (settings,
- * regeneration) and take its result.
+ * The editor owns the values while open. Every change is kept on this station (the drafts
+ * table), so nothing typed is lost if the window closes or crashes; 保存 commits the draft.
  */
-export function useDraft<D extends DocumentRecord>(
-  draft: D,
-): [D, (next: D) => void, string | null, (save: (current: D) => Promise<D>) => Promise<void>] {
-  const [current, setCurrent] = useState<D>(draft);
+export function useDraft<D extends DocumentRecord>(stored: D): DraftState<D> {
+  const key = `document:${stored.id}`;
+  const [current, setCurrent] = useState<D>(stored);
+  const [restored, setRestored] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  const [saving, setSaving] = useState(false);
+  const { actor } = useRefusal(stored.operationId);
+  useEffect(() => {
+    let live = true;
+    readDraft(db, key).then(
+      (kept) => {
+        if (!live || !isKeptEdit(kept) || draftChanges(stored, kept).length === 0) return;
+        setCurrent({ ...stored, ...kept });
+        setRestored(true);
+      },
+      () => undefined,
+    );
+    return () => {
+      live = false;
+    };
+    // Read once, when the editor opens.
+  }, [key]);
   const change = (next: D) => {
     setCurrent(next);
-    const extra = next.kind === 'notice' ? { selfPerformanceDays: next.selfPerformanceDays } : {};
-    updateDraft(db, next.id, { issuerCode: next.issuerCode, data: next.data, ...extra }).then(
-      () => setError(null),
-      (e: unknown) => setError(errorText(e)),
-    );
+    saveDraft(db, key, editOf(next)).catch((e: unknown) => setError(errorText(e)));
   };
-  const saved = async (save: (current: D) => Promise<D>) => {
+  const update = async (compute: (current: D) => Promise<D>) => {
     try {
-      setCurrent(await save(current));
+      change(await compute(current));
       setError(null);
+      return true;
     } catch (e) {
       setError(errorText(e));
+      return false;
     }
   };
-  return [current, change, error, saved];
+  const save = async () => {
+    setSaving(true);
+    try {
+      await saveDocumentDraft(db, current, actor);
+      await clearDraft(db, key);
+      setRestored(false);
+      setError(null);
+      return true;
+    } catch (e) {
+      setError(errorText(e));
+      return false;
+    } finally {
+      setSaving(false);
+    }
+  };
+  return { current, change, update, unsaved: draftChanges(stored, editOf(current)), restored, error, saving, save };
 }
 
 /** Every reason issuing is refused, listed with its basis, or a line saying none stands. */
@@ -62,18 +119,17 @@ function IssueProblems({ problems }: { problems: IssueProblem[] | undefined }) {
   );
 }
 
-export interface DraftShellProps {
-  draft: DocumentRecord;
-  /** Why the last save failed, if it did. */
-  saveError: string | null;
+export interface DraftShellProps<D extends DocumentRecord> {
+  state: DraftState<D>;
   /** More buttons left of 预览, e.g. 按最新记录重新生成. */
   extraActions?: ReactNode;
   onClose: () => void;
   children: ReactNode;
 }
 
-export function DraftShell({ draft, saveError, extraActions, onClose, children }: DraftShellProps) {
+export function DraftShell<D extends DocumentRecord>({ state, extraActions, onClose, children }: DraftShellProps<D>) {
   const { message } = App.useApp();
+  const draft = state.current;
   const [preview, setPreview] = useState(false);
   const [issuing, setIssuing] = useState(false);
   const [problems, setProblems] = useState<IssueProblem[] | undefined>(undefined);
@@ -81,7 +137,9 @@ export function DraftShell({ draft, saveError, extraActions, onClose, children }
   // The 签发人 is whoever is signed in, and only the command may issue.
   const { actor: issuer, refusal } = useRefusal(draft.operationId);
   const cannotIssue = refusal({ kind: 'issueDocument' });
+  const cannotSave = refusal({ kind: 'log', group: '' });
   const title = issuableKindTitles[draft.kind];
+  const dirty = state.unsaved.length > 0;
 
   const openIssue = () => {
     setIssuing(true);
@@ -92,9 +150,11 @@ export function DraftShell({ draft, saveError, extraActions, onClose, children }
     });
   };
 
+  // What is on screen is what is issued: unsaved edits are saved first (their own act).
   const issue = async () => {
     setBusy(true);
     try {
+      if (dirty && !(await state.save())) return;
       const issued = await issueDocument(db, draft.id, issuer);
       message.success(`已签发：${issued.number ?? ''}`);
       setIssuing(false);
@@ -107,6 +167,10 @@ export function DraftShell({ draft, saveError, extraActions, onClose, children }
     }
   };
 
+  const save = async () => {
+    if (await state.save()) message.success(`已保存草稿（${state.unsaved.join('、')}）`);
+  };
+
   return (
     <Modal
       open
@@ -115,18 +179,27 @@ export function DraftShell({ draft, saveError, extraActions, onClose, children }
       onCancel={onClose}
       footer={
         <Space>
+          <Typography.Text type={dirty ? 'warning' : 'secondary'} data-testid="draft-status">
+            {dirty ? `未保存：${state.unsaved.join('、')}（已暂存在本机）` : '草稿已保存'}
+          </Typography.Text>
           {extraActions}
           <Button onClick={() => setPreview(true)}>预览</Button>
+          <Tooltip title={cannotSave}>
+            <Button disabled={!dirty || !!cannotSave} loading={state.saving} onClick={save}>
+              保存
+            </Button>
+          </Tooltip>
           <Tooltip title={cannotIssue}>
             <Button type="primary" disabled={!!cannotIssue} onClick={openIssue}>
               签发
             </Button>
           </Tooltip>
-          <Button onClick={onClose}>关闭（草稿已保存）</Button>
+          <Button onClick={onClose}>关闭</Button>
         </Space>
       }
     >
-      {saveError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`未能保存：${saveError}`} />}
+      {state.restored && dirty && <Alert type="info" showIcon style={{ marginBottom: 12 }} title="已恢复上次未保存的修改（暂存在本机），请核对后保存" />}
+      {state.error && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`未能保存：${state.error}`} />}
       {children}
       <PdfDocumentModal
         open={preview}
@@ -149,6 +222,7 @@ export function DraftShell({ draft, saveError, extraActions, onClose, children }
         <IssueProblems problems={problems} />
         <Typography.Paragraph>
           签发后自动编号，生成的 PDF 及其 SHA-256 校验值即行固定，不能再修改；如需更正，须另行制作更正文书。
+          {dirty && '未保存的修改将先行保存。'}
         </Typography.Paragraph>
         <Typography.Paragraph data-testid="issuer">
           签发人：<Typography.Text strong>{issuer?.name ?? '未登录'}</Typography.Text>（当前登录人员）

@@ -4,7 +4,6 @@ import { Alert, App, Button, Input, Modal, Select, Space } from 'antd';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { db } from '../data/db';
 import { errorText } from '../ui/errors';
-import { NOT_SIGNED_IN } from '../operators/repository';
 import { useActor } from '../operators/session';
 import { recordNumberGap, unexplainedGaps } from './numbering';
 
@@ -19,8 +18,7 @@ export function NumberGaps({ operationId }: { operationId: string }) {
   const save = async () => {
     if (!open || sequence === undefined) return;
     try {
-      if (!actor) throw new Error(NOT_SIGNED_IN);
-      await recordNumberGap(db, { issuerCode: open.issuerCode, year: open.year, sequence }, reason, actor.name);
+      await recordNumberGap(db, operationId, { issuerCode: open.issuerCode, year: open.year, sequence }, reason, actor);
       message.success(`已记录 ${open.issuerCode}〔${open.year}〕${sequence}号 的缺号原因`);
       setOpen(null);
       setReason('');

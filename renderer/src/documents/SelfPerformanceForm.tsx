@@ -1,6 +1,9 @@
 // DOM. 被执行人已自行履行: ends the operation on stop ground 1 (no resumption).
 import { Alert, DatePicker, Form, Input, Modal } from 'antd';
 import type { SelfPerformanceInput } from '../../../shared/documents/records';
+
+/** What is typed; the 记录人 is the signed-in person. */
+type SelfPerformanceValues = Omit<SelfPerformanceInput, 'recordedBy'>;
 import { db } from '../data/db';
 import { dateField } from '../ui/dateFields';
 import { useRecordForm } from '../ui/useRecordForm';
@@ -8,7 +11,7 @@ import { useActor } from '../operators/session';
 import { recordSelfPerformance } from './repository';
 
 export function SelfPerformanceForm({ operationId, onClose }: { operationId: string; onClose: () => void }) {
-  const [form] = Form.useForm<SelfPerformanceInput>();
+  const [form] = Form.useForm<SelfPerformanceValues>();
   const actor = useActor(operationId);
   const { saving, submit: save } = useRecordForm(
     form,
@@ -24,7 +27,7 @@ export function SelfPerformanceForm({ operationId, onClose }: { operationId: str
         style={{ marginBottom: 12 }}
         title="强制执行实施前被执行人已自行履行义务的，应当停止强制执行，且不再恢复（停止情形一）。记录后本行动即终止。"
       />
-      <Form<SelfPerformanceInput> form={form} layout="vertical" initialValues={{ occurredOn: '', note: '', recordedBy: '' }}>
+      <Form<SelfPerformanceValues> form={form} layout="vertical" initialValues={{ occurredOn: '', note: '' }}>
         <Form.Item name="occurredOn" label="自行履行日期" {...dateField}>
           <DatePicker style={{ width: '100%' }} />
         </Form.Item>

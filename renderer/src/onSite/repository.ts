@@ -1,7 +1,7 @@
 // DOM. The commander's acts on the day. Each one re-reads the log inside its transaction,
 // checks the act is allowed in the state the log shows (two windows cannot both declare the
 // start), and appends its entry in that same transaction.
-import { chinaDate } from '../../../shared/calendar/chinaTime';
+import { chinaDate, chinaInstant } from '../../../shared/calendar/chinaTime';
 import type { LogInput } from '../../../shared/log/append';
 import type { LogEntry } from '../../../shared/log/types';
 import { trainedBy } from '../../../shared/commandPost/training';
@@ -11,7 +11,8 @@ import { incidentEntry, publicOpinionEntry, type EntryContent, type Parsed } fro
 import { safetyCheckEntry, type SafetyCheckInput } from '../../../shared/onSite/safety';
 import { onSiteState, whyNot, type OnSiteAct, type OnSiteState } from '../../../shared/onSite/state';
 import type { ConsoleDb } from '../data/db';
-import { writeSelfPerformance } from '../documents/repository';
+import { outcomeOf, selfPerformanceOutcome } from '../../../shared/documents/acts';
+import { commit } from '../record/commit';
 import { appendLog, listLog } from '../log/repository';
 import { requirePermission } from '../operators/repository';
 import type { Action, Actor } from '../../../shared/operators/permissions';
@@ -102,8 +103,8 @@ async function phaseEntry(db: ConsoleDb, operationId: string, state: OnSiteState
 
 /**
  * Stops the operation. Ground 1 (the subject performed before enforcement began) ends it:
- * it goes through the documents' self-performance record, which sets operation.termination
- * and appends the ground-1 entry, inside this transaction so the state check holds. Grounds 2
+ * one act whose outcome is the documents' self-performance record (operation.termination
+ * and the ground-1 entry), decided while the operation is held so the state check holds. Grounds 2
  * and 3 stop before the start; after it, a stop is 中止执行 on a ground of 行政强制法 §39.
  */
 export async function recordSuspension(db: ConsoleDb, who: Recorder, ground: StopGround, reason: string): Promise<void> {
@@ -113,15 +114,17 @@ export async function recordSuspension(db: ConsoleDb, who: Recorder, ground: Sto
     await act(db, who, { kind: 'suspend', ground }, { category: 'suspension', text: reason.trim(), data: { ground } });
     return;
   }
-  await db.transaction('rw', db.operations, db.logEntries, async () => {
-    const why = whyNot(onSiteState(await listLog(db, who.operationId)), { kind: 'suspend', ground });
-    if (why) throw new Error(why);
-    const result = await writeSelfPerformance(db, who.operationId, {
-      occurredOn: chinaDate(new Date()),
-      note: reason.trim(),
-      recordedBy: who.operator,
-    });
-    if (!result.ok) throw new Error(Object.values(result.errors)[0] ?? '未能记录');
+  await commit(db, {
+    operationId: who.operationId,
+    actor: actorOf(who),
+    action: { kind: 'suspend' },
+    build: async (db) => {
+      const why = whyNot(onSiteState(await listLog(db, who.operationId)), { kind: 'suspend', ground });
+      if (why) throw new Error(why);
+      const now = new Date();
+      const input = { occurredOn: chinaDate(now), note: reason.trim() };
+      return outcomeOf(selfPerformanceOutcome(await db.operations.get(who.operationId), input, { now: chinaInstant(now), recordedBy: who.operator }));
+    },
   });
 }
 

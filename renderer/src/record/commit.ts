@@ -70,7 +70,7 @@ async function applyChanges(db: ConsoleDb, changes: readonly RecordChange[]): Pr
 // station); where they are missing (unit tests in Node), a queue holds it within this page.
 const queues = new Map<string, Promise<unknown>>();
 
-function exclusive<T>(name: string, run: () => Promise<T>): Promise<T> {
+export function exclusive<T>(name: string, run: () => Promise<T>): Promise<T> {
   if (typeof navigator !== 'undefined' && navigator.locks) return navigator.locks.request(name, { mode: 'exclusive' }, run) as Promise<T>;
   const before = queues.get(name) ?? Promise.resolve();
   const next = before.catch(() => undefined).then(run);

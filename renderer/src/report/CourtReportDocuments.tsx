@@ -1,6 +1,6 @@
 // DOM. The 《强制执行情况报告》 as a document: drafted from the records and the log, its wording
 // edited, then issued and frozen like the notices (number, PDF and SHA-256 fixed at issue).
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Alert, App, Button, Card, Col, Form, Input, Popconfirm, Row, Space, Table } from 'antd';
 import { FileAddOutlined } from '@ant-design/icons';
 import { useLiveQuery } from 'dexie-react-hooks';
@@ -16,6 +16,7 @@ import { issuedColumns } from '../documents/documentColumns';
 import { DraftShell, useDraft } from '../documents/DraftShell';
 import { PdfDocumentModal } from '../documents/PdfDocumentModal';
 import { errorText } from '../ui/errors';
+import { useActor } from '../operators/session';
 import { createCourtReportDraft, listCourtReports, regenerateCourtReportText, type CourtReportRecord } from './repository';
 
 type LineKey = 'attendance' | 'escorted' | 'demolition' | 'incidents' | 'costs' | 'remarks';
@@ -51,26 +52,28 @@ const rawOf = (text: CourtReportText): Record<LineKey | 'process', string> => ({
 
 function CourtReportEditor({ draft, onClose }: { draft: CourtReportRecord; onClose: () => void }) {
   const { message } = App.useApp();
-  const [current, change, error] = useDraft(draft);
+  const state = useDraft(draft);
+  const { current, change } = state;
   // The areas keep the user's own line breaks while typing; the record holds the parsed lines.
   const [raw, setRaw] = useState(() => rawOf(draft.data));
+  // Edits kept on this station from last time are put back after the first render.
+  useEffect(() => {
+    if (state.restored) setRaw(rawOf(current.data));
+  }, [state.restored]);
   const setText = (data: Partial<CourtReportText>) => change({ ...current, data: { ...current.data, ...data } });
 
   const regenerate = async () => {
-    try {
-      const data = await regenerateCourtReportText(db, current);
-      change({ ...current, data });
+    const ok = await state.update(async (d) => {
+      const data = await regenerateCourtReportText(db, d);
       setRaw(rawOf(data));
-      message.success('已按最新执行记录和日志重新生成（“其他需要说明的情况”保留）');
-    } catch (e) {
-      message.error(errorText(e));
-    }
+      return { ...d, data };
+    });
+    if (ok) message.success('已按最新执行记录和日志重新生成（“其他需要说明的情况”保留；尚未保存）');
   };
 
   return (
     <DraftShell
-      draft={current}
-      saveError={error}
+      state={state}
       onClose={onClose}
       extraActions={
         <Popconfirm title="按最新记录重新生成？" description="除“其他需要说明的情况”外，此处的修改将被替换。" okText="重新生成" cancelText="取消" onConfirm={regenerate}>
@@ -135,6 +138,7 @@ function CourtReportEditor({ draft, onClose }: { draft: CourtReportRecord; onClo
 export function CourtReportDocuments({ operationId }: { operationId: string }) {
   const { message } = App.useApp();
   const reports = useLiveQuery(() => listCourtReports(db, operationId), [operationId]);
+  const actor = useActor(operationId);
   const [editing, setEditing] = useState<string | null>(null);
   const [viewing, setViewing] = useState<CourtReportRecord | null>(null);
   const byId = new Map((reports ?? []).map((r) => [r.id, r]));
@@ -143,7 +147,7 @@ export function CourtReportDocuments({ operationId }: { operationId: string }) {
 
   const draft = async (replaces?: CourtReportRecord) => {
     try {
-      setEditing(await createCourtReportDraft(db, operationId, replaces));
+      setEditing(await createCourtReportDraft(db, operationId, actor, replaces));
     } catch (e) {
       message.error(errorText(e));
     }

@@ -22,7 +22,7 @@ import { useActor } from '../operators/session';
 import { dateField } from '../ui/dateFields';
 import { useRecordForm, type RecordSaveResult } from '../ui/useRecordForm';
 import { CourtReportDocuments } from './CourtReportDocuments';
-import { addAftercareTask, completeAftercareTask, completionEntries, listAftercare, saveSettlement, type Recorder } from './repository';
+import { addAftercareTask, completeAftercareTask, completionEntries, listAftercare, saveSettlement } from './repository';
 
 function useCourtReportStatus(operationId: string): CourtReportStatus | null | undefined {
   const entries = useLiveQuery(() => completionEntries(db, operationId), [operationId]);
@@ -141,10 +141,9 @@ export function CourtReportSection({ operation }: { operation: OperationSummary 
   const status = useCourtReportStatus(operation.id);
   const records = useLiveQuery(() => listAftercare(db, operation.id), [operation.id]);
   const groups = useLiveQuery(() => db.workingGroups.where('operationId').equals(operation.id).toArray(), [operation.id]);
-  const operator = useActor(operation.id)?.name ?? '';
+  const actor = useActor(operation.id);
   const [dialog, setDialog] = useState<Dialog>(null);
   const close = () => setDialog(null);
-  const who: Recorder = { operationId: operation.id, operator };
   const tasks = sortedTasks(records ?? []);
   const settlement = records?.find((r): r is SettlementRecord => r.record === 'settlement');
   const groupName = new Map((groups ?? []).map((g) => [g.code as string, g.name]));
@@ -241,7 +240,7 @@ export function CourtReportSection({ operation }: { operation: OperationSummary 
           okText="登记"
           done="已登记善后事项"
           initial={{ kind: 'housing', title: '', owner: '', groupId: '', dueOn: '' }}
-          save={(v) => addAftercareTask(db, who, v)}
+          save={(v) => addAftercareTask(db, operation.id, actor, v)}
           onClose={close}
         >
           <Form.Item name="kind" label="类别">
@@ -267,7 +266,7 @@ export function CourtReportSection({ operation }: { operation: OperationSummary 
           okText="标记完成"
           done="已标记完成"
           initial={{ doneOn: today, note: '' }}
-          save={(v) => completeAftercareTask(db, who, dialog.task.id, v)}
+          save={(v) => completeAftercareTask(db, operation.id, actor, dialog.task.id, v)}
           onClose={close}
         >
           <Field name="doneOn" label="完成日期" kind="date" />
@@ -280,7 +279,7 @@ export function CourtReportSection({ operation }: { operation: OperationSummary 
           okText="保存"
           done="已记录执行和解协议"
           initial={dialog.current ? { reachedOn: dialog.current.reachedOn, parties: dialog.current.parties, summary: dialog.current.summary } : { reachedOn: today, parties: '', summary: '' }}
-          save={(v) => saveSettlement(db, who, v)}
+          save={(v) => saveSettlement(db, operation.id, actor, v)}
           onClose={close}
         >
           <Field name="reachedOn" label="达成日期" kind="date" />

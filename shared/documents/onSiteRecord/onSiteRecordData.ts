@@ -114,7 +114,10 @@ export function onSiteRecordData(source: OnSiteRecordSource): OnSiteRecordData {
   if (!span) throw new Error('执行日志中还没有人员到岗或“宣布开始执行”的记录，无法生成现场笔录');
 
   const inSpan = (e: LogEntry) => e.seq >= span.from && e.seq <= span.to;
-  const items = correctedView(entries).filter((item) => inSpan(item.entry));
+  // Changes to the records (a draft saved, a task edited) are not the day's process: the log keeps them.
+  const isRecordEdit = (e: LogEntry) => e.category === 'edit';
+  const items = correctedView(entries).filter((item) => inSpan(item.entry) && !isRecordEdit(item.entry));
+  const edits = entries.filter((e) => isRecordEdit(e) && inSpan(e)).length;
   const began = span.start?.occurredAt ?? items[0]!.entry.occurredAt;
   const day = chinaDateOf(began);
   const roster = { people: source.people, memberUnits: source.memberUnits };
@@ -190,7 +193,7 @@ export function onSiteRecordData(source: OnSiteRecordSource): OnSiteRecordData {
     present,
     suspensions,
     timeline,
-    coverage: `本笔录依据执行日志第${span.from}条至第${span.to}条生成，共${span.to - span.from + 1}条${corrections ? `（其中更正${corrections}条，更正内容附于原记录之后，原记录不删改）` : ''}。`,
+    coverage: `本笔录依据执行日志第${span.from}条至第${span.to}条生成，共${span.to - span.from + 1}条${corrections ? `（其中更正${corrections}条，更正内容附于原记录之后，原记录不删改）` : ''}${edits ? `；其中资料变更${edits}条（文书草稿等记录的修改）不列入本笔录，见执行日志` : ''}。`,
     printedAt: source.printedAt,
   };
 }
