@@ -18,6 +18,8 @@ export const logCategories = [
   'inventory',
   'correction',
   'system',
+  /** A record edited with no act of its own (plan draft, sketch, meeting record…): what changed. */
+  'edit',
 ] as const;
 export type LogCategory = (typeof logCategories)[number];
 
@@ -37,6 +39,7 @@ export const logCategoryLabels: Record<LogCategory, string> = {
   inventory: '物品清登',
   correction: '更正',
   system: '系统',
+  edit: '资料变更',
 };
 
 export interface LogRefs {
