@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { decideCustodyTransfer, decideRegistration, decideVerification } from '../../shared/evidence/acts';
 import type { MediaInput } from '../../shared/evidence/media';
 import type { MediaRecord } from '../../shared/evidence/types';
-import type { ActOutcome } from '../../shared/record/act';
+import type { ActOutcome, RecordChange } from '../../shared/record/act';
 import type { Decision } from '../../shared/record/decision';
 
 const NOW = new Date('2026-11-20T12:00:00+08:00');
@@ -26,8 +26,13 @@ function acted<R>(d: Decision<R>): ActOutcome<R> {
   if (!d.ok || !d.act) throw new Error(`expected an act, got ${JSON.stringify(d)}`);
   return d.act;
 }
+/** The record an act puts (failing the test for anything else). */
+function putRecord<T = Record<string, unknown>>(change: RecordChange | undefined): T {
+  if (change?.op !== 'put') throw new Error(`expected a put, got ${JSON.stringify(change)}`);
+  return change.record as unknown as T;
+}
 
-const registered = (): MediaRecord => acted(decideRegistration({ operationId: 'op', id: 'm1', input, facts, registrar: '王静', groups }, NOW)).changes[0]!.record as unknown as MediaRecord;
+const registered = (): MediaRecord => putRecord<MediaRecord>(acted(decideRegistration({ operationId: 'op', id: 'm1', input, facts, registrar: '王静', groups }, NOW)).changes[0]);
 
 describe('registering a file', () => {
   it('stores the record in the name of the signed-in registrar, the entry under the operator’s group', () => {
@@ -55,7 +60,7 @@ describe('registering a file', () => {
 describe('custody and re-verification', () => {
   it('a transfer changes who holds it; the entry is the transfer, at its stated time', () => {
     const act = acted(decideCustodyTransfer(registered(), { from: '林涛', to: '张敏', at: '2026-11-20T11:00:00+08:00', note: '入库' }, NOW));
-    expect(act.changes[0]!.record).toMatchObject({ id: 'm1', custodian: '张敏' });
+    expect(putRecord(act.changes[0])).toMatchObject({ id: 'm1', custodian: '张敏' });
     expect(act.entry).toEqual({
       category: 'custody',
       text: '林涛 将视频 DSJ-0032「DSJ0032.mp4」移交给 张敏：入库',
@@ -75,7 +80,7 @@ describe('custody and re-verification', () => {
   it('records the comparison, a mismatch too, and keeps it on the record; refuses without a verifier', () => {
     const match = decideVerification(registered(), ' 张敏 ', sha, NOW);
     expect(match.result).toBe('match');
-    expect(match.changes[0]!.record).toMatchObject({ lastVerification: { at: '2026-11-20T12:00:00.000+08:00', by: '张敏', result: 'match', sha256: sha } });
+    expect(putRecord(match.changes[0])).toMatchObject({ lastVerification: { at: '2026-11-20T12:00:00.000+08:00', by: '张敏', result: 'match', sha256: sha } });
     const mismatch = decideVerification(registered(), '张敏', 'cd'.repeat(32), NOW);
     expect(mismatch.entry).toMatchObject({ category: 'mediaVerify', data: { result: 'mismatch', sha256: 'cd'.repeat(32), verifier: '张敏' } });
     expect(mismatch.entry.text).toContain('哈希值不一致！');

@@ -12,7 +12,7 @@ import {
 } from '../../shared/inventory/acts';
 import type { ItemInput } from '../../shared/inventory/inventory';
 import type { InventoryAttendanceRecord, InventoryItemRecord, InventoryRoomRecord } from '../../shared/inventory/types';
-import type { ActOutcome } from '../../shared/record/act';
+import type { ActOutcome, RecordChange } from '../../shared/record/act';
 import type { Decision } from '../../shared/record/decision';
 
 const NOW = new Date('2026-12-08T10:00:00+08:00');
@@ -22,7 +22,12 @@ function acted(d: Decision<string>): ActOutcome<string> {
   if (!d.ok || !d.act) throw new Error(`expected an act, got ${JSON.stringify(d)}`);
   return d.act;
 }
-const stored = <T>(d: Decision<string>) => acted(d).changes[0]!.record as unknown as T;
+/** The record an act puts (failing the test for anything else). */
+function putRecord<T = Record<string, unknown>>(change: RecordChange | undefined): T {
+  if (change?.op !== 'put') throw new Error(`expected a put, got ${JSON.stringify(change)}`);
+  return change.record as unknown as T;
+}
+const stored = <T>(d: Decision<string>) => putRecord<T>(acted(d).changes[0]);
 
 const room: InventoryRoomRecord = { id: 'r1', operationId: 'op', name: '客厅', position: 0, createdAt: AT, updatedAt: AT };
 const tv: ItemInput = { roomId: 'r1', tag: '1-001', name: '电视机', quantity: 1, unit: '台', condition: '完好' };
@@ -32,7 +37,7 @@ describe('rooms', () => {
   it('numbers a new room after the others; refuses a name already used or empty', () => {
     const act = acted(decideAddRoom([room], 'op', { name: '主卧' }, 'r2', NOW));
     expect(act.entry).toEqual({ category: 'inventory', group: 'inventory', text: '清登房间：新增第 2 间“主卧”' });
-    expect(act.changes[0]!.record).toMatchObject({ id: 'r2', position: 1, name: '主卧' });
+    expect(putRecord(act.changes[0])).toMatchObject({ id: 'r2', position: 1, name: '主卧' });
     expect(decideAddRoom([room], 'op', { name: '客厅' }, 'r2', NOW)).toEqual({ ok: false, errors: { name: '已有名为“客厅”的房间' } });
     expect(decideAddRoom([], 'op', { name: ' ' }, 'r2', NOW)).toEqual({ ok: false, errors: { name: '请填写房间名称（如 客厅、主卧）' } });
   });
@@ -51,12 +56,12 @@ describe('who attended and the certificate', () => {
   it('records the attendance (masked ID in the entry) and keeps a certificate already recorded', () => {
     const first = acted(decideAttendance(undefined, 'op', input, NOW));
     expect(first.entry.text).toBe('清登到场人员登记：公证机构 滨江市公证处，公证员 王明；见证人 黄敏（110101********3023，柳巷社区）；清登组负责人 刘强');
-    const record = first.changes[0]!.record as unknown as InventoryAttendanceRecord;
+    const record = putRecord<InventoryAttendanceRecord>(first.changes[0]);
     const certified = stored<InventoryAttendanceRecord>(decideNotaryCertificate(record, { number: '（2026）滨临证字第1234号' }, '杨帆', NOW));
     expect(certified.notaryCertificate).toEqual({ number: '（2026）滨临证字第1234号', recordedAt: AT, recordedBy: '杨帆' });
     const changed = acted(decideAttendance(certified, 'op', { ...input, groupLeader: '马晓东' }, NOW));
     expect(changed.entry.text).toMatch(/^清登到场人员变更：/);
-    expect(changed.changes[0]!.record).toMatchObject({ groupLeader: '马晓东', notaryCertificate: { number: '（2026）滨临证字第1234号' } });
+    expect(putRecord(changed.changes[0])).toMatchObject({ groupLeader: '马晓东', notaryCertificate: { number: '（2026）滨临证字第1234号' } });
     expect(decideAttendance(undefined, 'op', { ...input, witnesses: [{ name: '黄敏', idNumber: '123', unit: '柳巷社区' }] }, NOW)).toEqual({
       ok: false,
       errors: { 'witnesses.0.idNumber': '身份证号应为 18 位（末位可为 X）' },
@@ -81,7 +86,7 @@ describe('items', () => {
       text: '清登物品：1-001 电视机 1 台（客厅），贵重物品，完好，去向周转房（周转房201）',
       refs: { inventoryItems: ['i1'] },
     });
-    expect(act.changes[0]!.record).toMatchObject({ id: 'i1', status: 'listed', valuable: true });
+    expect(putRecord(act.changes[0])).toMatchObject({ id: 'i1', status: 'listed', valuable: true });
   });
 
   it('refuses a tag in use, a room of another operation, missing fields', () => {
