@@ -28,10 +28,14 @@ export function useDraftedSave(form: FormInstance, draftKey: string, save: () =>
   const [dirty, setDirty] = useState(false);
   const [saving, setSaving] = useState(false);
   const [error, setError] = useState<string | null>(null);
+  // Says the form was restored from the local draft, until that draft is saved.
+  const [restored, setRestored] = useState(false);
   // Changes made while a save is under way stay in the draft: only what was saved is dropped.
   const edits = useRef(0);
   useEffect(() => {
-    if (draft.restored) setDirty(true);
+    if (!draft.restored) return;
+    setDirty(true);
+    setRestored(true);
   }, [draft.restored]);
 
   const changed = () => {
@@ -53,6 +57,7 @@ export function useDraftedSave(form: FormInstance, draftKey: string, save: () =>
       if (edits.current === at) {
         await draft.clear();
         setDirty(false);
+        setRestored(false);
       }
       setError(null);
       message.success(saved.entry ? done : '内容没有变化，无需保存');
@@ -62,7 +67,7 @@ export function useDraftedSave(form: FormInstance, draftKey: string, save: () =>
       setSaving(false);
     }
   };
-  return { restored: draft.restored, dirty, saving, error, changed, submit };
+  return { restored, dirty, saving, error, changed, submit };
 }
 
 /** Ctrl+S (⌘S) anywhere in the form saves it. */
