@@ -53,6 +53,8 @@ test('the commander builds a lawful plan for the demo, is stopped on unlawful ti
   await page.getByRole('button', { name: '保存会议记录' }).click();
   await expect(page.getByText('执行预备会记录已保存')).toBeVisible();
   await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'tests/screenshots/plan-meeting-saved.png' });
 
   await page.getByRole('tab', { name: '预案内容' }).click();
   // National Day, night, and a Saturday are each refused with the reason.
