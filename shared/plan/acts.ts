@@ -188,7 +188,8 @@ const meetingLabels: Record<keyof MeetingFields, string> = {
   decisions: '会议决定事项',
 };
 
-const emptyMeetingFields: MeetingFields = {
+/** The meeting before it is first recorded (the form's starting values). */
+export const emptyMeeting: MeetingFields = {
   date: '',
   time: '',
   place: '',
@@ -205,7 +206,7 @@ export function decideMeetingSave(stored: PreparatoryMeeting | undefined, operat
   const parsed = meetingInputSchema.safeParse(input);
   if (!parsed.success) return refused(fieldErrors(parsed.error.issues));
   const meeting: PreparatoryMeeting = { id: stored?.id ?? id, operationId, ...parsed.data };
-  const fields = changedFields<MeetingFields>(meetingLabels, stored ?? emptyMeetingFields, parsed.data);
+  const fields = changedFields<MeetingFields>(meetingLabels, stored ?? emptyMeeting, parsed.data);
   if (fields.length === 0) return unchanged(stored ?? meeting);
   return decided({
     entry: { category: 'edit', text: `执行预备会记录${stored ? '修改' : '登记'}：${fields.map((f) => meetingLabels[f]).join('、')}`, data: { fields: fields.join(',') } },

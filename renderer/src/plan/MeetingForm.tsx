@@ -2,25 +2,12 @@
 import { Card, Col, DatePicker, Form, Input, Row, Select, TimePicker } from 'antd';
 import { clockField, dateField } from '../ui/dateFields';
 import type { Person } from '../../../shared/commandPost/types';
-import type { MeetingInput } from '../../../shared/plan/acts';
+import { emptyMeeting, type MeetingInput } from '../../../shared/plan/acts';
 import type { PreparatoryMeeting } from '../../../shared/plan/types';
 import { db } from '../data/db';
 import { useRefusal } from '../operators/useRefusal';
 import { DraftSaveBar, meetingDraftKey, saveOnCtrlS, useDraftedSave } from './DraftSave';
 import { preparingPlan, saveMeeting } from './repository';
-
-/** The form's values before the meeting is first recorded. */
-export const emptyMeeting: MeetingInput = {
-  date: '',
-  time: '',
-  place: '',
-  attendeeIds: [],
-  otherAttendees: '',
-  familySituation: '',
-  psychologicalState: '',
-  behaviouralState: '',
-  decisions: '',
-};
 
 export function MeetingForm({ operationId, meeting, people }: { operationId: string; meeting: PreparatoryMeeting | undefined; people: Person[] }) {
   const [form] = Form.useForm<MeetingInput>();
