@@ -213,7 +213,7 @@ export function demolitionGate(facts: DemolitionFacts, state: OnSiteState, now: 
   const problems: GateProblem[] = [...scopeProblem(facts, '拆除房屋'), ...demolitionNoticeProblems(facts.demolitionNoticeServedOn, chinaDate(now))];
   const need = (check: SafetyCheckCode, basis: string, stale = false) => {
     const entry = state.safetyChecks[check];
-    if (entry && !(stale && state.lastResumedSeq !== undefined && entry.seq < state.lastResumedSeq)) return;
+    if (entry && !(stale && state.checkedBeforeResumption.has(check))) return;
     const label = safetyChecks[check].label;
     const message = entry ? `“${label}”记录于恢复执行之前（第 ${entry.seq} 条），恢复后须重新清点` : `尚未记录“${label}”：${safetyChecks[check].hint}`;
     problems.push({ code: `safety.${check}`, message, basis, overridable: false });

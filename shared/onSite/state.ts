@@ -31,21 +31,31 @@ export interface OnSiteState {
   phasesDone: Partial<Record<PhaseCode, LogEntry>>;
   /** Closed stop intervals after the start (occurredAt of stop and resume), for elapsed time. */
   suspensions: Array<{ ground: StopGround; from: string; to?: string }>;
-  /** Seq of the latest 恢复执行: a check made before a stop no longer vouches for the site. */
-  lastResumedSeq?: number;
   /** The latest entry of each safety check before 拆除. */
   safetyChecks: Partial<Record<SafetyCheckCode, LogEntry>>;
+  /** Checks whose latest entry came before the latest 恢复执行: made before a stop, they no longer vouch for the site. */
+  checkedBeforeResumption: Set<SafetyCheckCode>;
   /** Check-in entries per person id, in order. */
   checkIns: Map<string, LogEntry[]>;
 }
 
 const isPhase = (v: unknown): v is PhaseCode => phases.some((p) => p.code === v);
 
-/** Folds the entries (any order; read by seq) into the state of the day. */
+/**
+ * Folds the entries into the state of the day, in the order given: the log's order as listLog
+ * returns it (by seq in a format-1 log, the merged order of the stations' chains after it).
+ */
 export function onSiteState(entries: readonly LogEntry[]): OnSiteState {
-  const state: OnSiteState = { status: { kind: 'notStarted' }, phasesDone: {}, suspensions: [], safetyChecks: {}, checkIns: new Map() };
+  const state: OnSiteState = {
+    status: { kind: 'notStarted' },
+    phasesDone: {},
+    suspensions: [],
+    safetyChecks: {},
+    checkedBeforeResumption: new Set(),
+    checkIns: new Map(),
+  };
   let running: OnSiteStatus = { kind: 'notStarted' };
-  for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
+  for (const e of entries) {
     const current = state.status;
     if (current.kind === 'completed' || current.kind === 'terminated') continue;
     const ground = e.data?.['ground'];
@@ -70,10 +80,11 @@ export function onSiteState(entries: readonly LogEntry[]): OnSiteState {
       state.status = { kind: 'terminated', at: e.occurredAt, ground };
     } else if (e.category === 'resumption' && current.kind === 'suspended') {
       state.suspensions[state.suspensions.length - 1]!.to = e.occurredAt;
-      state.lastResumedSeq = e.seq;
+      for (const check of Object.keys(state.safetyChecks) as SafetyCheckCode[]) state.checkedBeforeResumption.add(check);
       state.status = running;
     } else if (e.category === 'safetyCheck' && isSafetyCheck(e.data?.['check'])) {
       state.safetyChecks[e.data['check']] = e;
+      state.checkedBeforeResumption.delete(e.data['check']);
     } else if (e.category === 'checkIn' && e.refs.people?.length) {
       for (const id of e.refs.people) state.checkIns.set(id, [...(state.checkIns.get(id) ?? []), e]);
     }

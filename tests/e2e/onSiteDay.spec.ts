@@ -10,7 +10,7 @@ import { pdfText, savePdf, withoutSavePicker } from './support/pdf';
 
 // Issue 5, done when: the whole day on the demo operation, in the order it happens, through
 // the UI only — and the paper records (inventory list, 现场笔录) pin the log as it stands.
-test('the day on site: check-in, start, phases by key, 中止 and resume, footage, 20 items in 2 rooms, lists printed, no 拆除 without the 强制拆除通知书 served, completion', async ({ page }) => {
+test('the day on site: check-in, start, phases by key, 中止 and resume, footage, 20 items in 2 rooms, lists printed, no 拆除 without its notice and checks, completion', async ({ page }) => {
   test.setTimeout(300_000);
   const dir = mkdtempSync(join(tmpdir(), 'onsite-day-'));
   try {
@@ -82,11 +82,13 @@ test('the day on site: check-in, start, phases by key, 中止 and resume, footag
     // Back on the console: the remaining phases by key, then completion.
     await page.getByRole('menuitem', { name: /现场指挥/ }).click();
     await phaseByKey(page, '6', '清登完成');
-    // The demo's ruling allows the move only: 拆除 is refused, and the completion confirms it never happened.
+    // The demo's ruling allows 拆除, but no 强制拆除通知书 was served and the checks before it were
+    // not made: 拆除 is refused, and the completion confirms it never happened.
     await blur(page);
     await page.keyboard.press('7');
     const demolition = page.getByRole('dialog', { name: '拆除开始' });
     await expect(demolition.getByTestId('gate-problems')).toContainText('未记录《强制拆除通知书》的送达');
+    await expect(demolition.getByTestId('gate-problems')).toContainText('尚未记录“房屋已腾空”');
     await demolition.getByRole('button', { name: '取消（Esc）' }).click();
     await phaseByKey(page, '9', '宣布执行完毕', '房屋已交征收部门接收');
     await expect(page.getByTestId('onsite-status')).toContainText('已完毕');

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
+import { logEntries } from './support/files';
 import { withoutSavePicker } from './support/pdf';
 import { signInWhenAsked } from './support/signIn';
 
@@ -42,9 +43,18 @@ test('the commander builds a lawful plan for the demo, is stopped on unlawful ti
   await expect(page.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible();
   await page.getByRole('menuitem', { name: /预案/ }).click();
 
-  // 执行预备会
+  // 执行预备会: typed input is kept on this computer until 保存, which records it once.
   await page.getByLabel('地点').fill('河西街道办事处三楼会议室');
   await page.getByLabel('会议决定事项').fill('确定于12月8日上午实施强制执行，由疏导谈判组先行宣告。');
+  await expect(page.getByText('有未保存的修改')).toBeVisible();
+  await page.reload();
+  await expect(page.getByText('已恢复上次未保存的填写内容')).toBeVisible();
+  await expect(page.getByLabel('地点')).toHaveValue('河西街道办事处三楼会议室');
+  await page.getByRole('button', { name: '保存会议记录' }).click();
+  await expect(page.getByText('执行预备会记录已保存')).toBeVisible();
+  await expect(page.getByText('已保存', { exact: true })).toBeVisible();
+  await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
+  await page.screenshot({ path: 'tests/screenshots/plan-meeting-saved.png' });
 
   await page.getByRole('tab', { name: '预案内容' }).click();
   // National Day, night, and a Saturday are each refused with the reason.
@@ -78,6 +88,19 @@ test('the commander builds a lawful plan for the demo, is stopped on unlawful ti
   }
   await page.getByLabel('社会稳定风险评估结论').fill('经评估，风险等级为中，采取上述措施后风险可控。');
 
+  // The review reads the saved plan: it says so while 预案内容 has changes not saved.
+  await page.getByRole('tab', { name: /审查与定稿/ }).click();
+  await expect(page.getByTestId('unsaved-plan')).toBeVisible();
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/screenshots/plan-review-unsaved.png' });
+  await page.getByRole('tab', { name: '预案内容' }).click();
+  await expect(page.getByLabel('集合地点')).toHaveValue('河西街道办事处院内');
+  await page.getByLabel('集合地点').press('Control+s');
+  await expect(page.getByText('预案草稿已保存')).toBeVisible();
+  await expect(page.getByText('已恢复上次未保存的填写内容')).toHaveCount(0);
+  await page.mouse.move(0, 0);
+  await page.screenshot({ path: 'tests/screenshots/plan-form-saved.png' });
+
   // Deployment sketch: import a picture, mark the assembly point.
   await page.getByRole('tab', { name: '部署示意图' }).click();
   const image = await page.screenshot({ clip: { x: 0, y: 0, width: 400, height: 300 } });
@@ -90,6 +113,7 @@ test('the commander builds a lawful plan for the demo, is stopped on unlawful ti
 
   // Review and finalise.
   await page.getByRole('tab', { name: /审查与定稿/ }).click();
+  await expect(page.getByTestId('unsaved-plan')).toHaveCount(0);
   await expect(page.getByText('合法性审查无阻止事项，可以定稿')).toBeVisible();
   await page.getByRole('button', { name: '定稿为第 1 版' }).click();
   await expect(page.getByTestId('finaliser')).toHaveText('定稿人：陈志远（当前登录人员）');
@@ -119,4 +143,14 @@ test('the commander builds a lawful plan for the demo, is stopped on unlawful ti
   await page.reload();
   await page.getByRole('tab', { name: /审查与定稿/ }).click();
   await expect(page.getByText('第 1 版', { exact: true })).toBeVisible();
+
+  // Each save and each sketch change is one entry in the log, in the name of who made it.
+  const entries = await logEntries(page);
+  expect(entries.filter((e) => e.category === 'edit').map((e) => [e.operator, e.text.replace(/：.*/, '')])).toEqual([
+    ['陈志远', '执行预备会记录登记'],
+    ['陈志远', '起草《强制执行预案》草稿'],
+    ['陈志远', '部署示意图'],
+    ['陈志远', '部署示意图'],
+  ]);
+  expect(entries.at(-1)).toMatchObject({ category: 'system', text: '《强制执行预案》定稿为第 1 版' });
 });

@@ -5,7 +5,7 @@ import { BackupImportError, exportOperationBackup, importOperationBackup } from 
 import { backupTableNames } from '../../shared/archive/backup';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
-import { ensureDraftPlan, finalisePlan, saveDraftContent, saveMeeting } from '../../renderer/src/plan/repository';
+import { editSketch, finalisePlan, saveDraftContent, saveMeeting } from '../../renderer/src/plan/repository';
 import { sketchPng } from '../fixtures/documents/plan';
 import { issuedNotice } from '../fixtures/issuedDocument';
 import { appendLog } from '../../renderer/src/log/repository';
@@ -45,31 +45,28 @@ async function demoWithFinalPlan(db: ConsoleDb): Promise<{ id: string; image: Ui
   const id = await loadDemoOperation(db, new Date('2026-11-23T02:00:00Z'));
   const groups = await db.workingGroups.where('operationId').equals(id).sortBy('position');
   const image = sketchPng(40, 30);
-  await ensureDraftPlan(db, id);
-  await saveDraftContent(db, id, {
-    ...lawfulPlanContent(),
-    sketch: {
-      image,
-      mimeType: 'image/png',
-      width: 40,
-      height: 30,
-      markers: [{ id: 'm1', kind: 'group', label: '警戒', groupId: groups[0]!.id, x: 0.5, y: 0.25 }],
+  const commanderId = (await db.operations.get(id))!.onSiteCommanderId!;
+  const commander = { personId: commanderId, name: '陈志远' };
+  await saveDraftContent(db, id, lawfulPlanContent(), commander);
+  await editSketch(db, id, { kind: 'image', image, mimeType: 'image/png', width: 40, height: 30 }, commander);
+  await editSketch(db, id, { kind: 'addMarker', marker: { id: 'm1', kind: 'group', label: '警戒', groupId: groups[0]!.id, x: 0.5, y: 0.25 } }, commander);
+  await saveMeeting(
+    db,
+    id,
+    {
+      date: '2026-12-05',
+      time: '14:30',
+      place: '河西街道办事处会议室',
+      attendeeIds: [],
+      otherAttendees: '公证员',
+      familySituation: '',
+      psychologicalState: '',
+      behaviouralState: '',
+      decisions: '按预案执行',
     },
-  });
-  await saveMeeting(db, {
-    id: 'meeting-1',
-    operationId: id,
-    date: '2026-12-05',
-    time: '14:30',
-    place: '河西街道办事处会议室',
-    attendeeIds: [],
-    otherAttendees: '公证员',
-    familySituation: '',
-    psychologicalState: '',
-    behaviouralState: '',
-    decisions: '按预案执行',
-  });
-  await finalisePlan(db, id, '陈志远');
+    commander,
+  );
+  await finalisePlan(db, id, commander);
   // Records of capabilities not built yet travel as they are.
   await db.documents.add({ ...issuedNotice('doc-1', id, '临江执告〔2026〕1号'), pdf: new Uint8Array([37, 80, 68, 70]) });
   await appendLog(db, { operationId: id, operator: '陈志远', group: '', category: 'phase', text: '宣布开始执行' });

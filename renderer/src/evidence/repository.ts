@@ -1,24 +1,13 @@
-// DOM. Storing the footage register: each registration, custody transfer and re-verification
-// is written together with its log entry in one transaction, so the register and the
-// hash-chained log never disagree.
-import { chinaInstant } from '../../../shared/calendar/chinaTime';
-import {
-  checkCustodyTransfer,
-  checkMediaRegistration,
-  custodyLogText,
-  registrationLogText,
-  verificationLogText,
-  verificationResult,
-  type CustodyTransferInput,
-  type FieldErrors,
-  type MediaFileFacts,
-  type MediaInput,
-} from '../../../shared/evidence/media';
+// DOM. The footage register: reads, and its three acts (registration, custody transfer,
+// re-verification), each decided by shared/evidence/acts.ts and stored with its log entry
+// through the one write path, so the register and the log never disagree.
+import { decideCustodyTransfer, decideRegistration, decideVerification } from '../../../shared/evidence/acts';
+import type { CustodyTransferInput, FieldErrors, MediaFileFacts, MediaInput } from '../../../shared/evidence/media';
 import type { MediaRecord, VerificationResult } from '../../../shared/evidence/types';
+import type { Action, Actor } from '../../../shared/operators/permissions';
 import type { ConsoleDb } from '../data/db';
-import { appendLog } from '../log/repository';
-import { NOT_SIGNED_IN, requirePermission } from '../operators/repository';
-import type { Actor } from '../../../shared/operators/permissions';
+import { commit } from '../record/commit';
+import { commitDecision, type Saved } from '../record/decided';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: FieldErrors };
 
@@ -37,6 +26,14 @@ async function getMedia(db: ConsoleDb, id: string): Promise<MediaRecord> {
   return record;
 }
 
+const saveResult = (saved: Saved<string>): SaveResult => (saved.ok ? { ok: true, id: saved.result } : saved);
+
+/**
+ * Anyone signed in records a transfer or a re-verification (the holder of the original may be
+ * of any group); the entry names them, and who handed over, received or re-verified.
+ */
+const recordedBySignedIn: Action = { kind: 'log', group: '' };
+
 /** Registers a file as the signed-in person (the 登记人), who must be of the evidence group or the command. */
 export async function registerMedia(
   db: ConsoleDb,
@@ -45,67 +42,39 @@ export async function registerMedia(
   facts: Partial<MediaFileFacts>,
   registrar: Actor | undefined,
 ): Promise<SaveResult> {
-  await requirePermission(db, operationId, registrar, { kind: 'registerMedia' });
-  const now = new Date();
-  const checked = checkMediaRegistration({ ...input, registeredBy: registrar!.name }, facts, { id: crypto.randomUUID(), operationId }, now, chinaInstant(now));
-  if (!checked.ok) return checked;
-  const record = checked.value;
-  await db.transaction('rw', db.media, db.workingGroups, db.logEntries, async () => {
-    const group = record.groupId ? await db.workingGroups.get(record.groupId) : undefined;
-    await db.media.add(record);
-    await appendLog(db, {
-      operationId,
-      operator: record.registeredBy,
-      group: group?.code ?? '',
-      category: 'mediaRegister',
-      text: registrationLogText(record),
-      refs: { media: [record.id] },
-      data: { sha256: record.sha256, size: record.size },
-    });
+  const id = crypto.randomUUID();
+  const saved = await commitDecision(db, {
+    operationId,
+    actor: registrar,
+    action: { kind: 'registerMedia' },
+    decide: async (read) => {
+      const groups = await read.workingGroups.where('operationId').equals(operationId).toArray();
+      return decideRegistration({ operationId, id, input, facts, registrar: registrar!.name, groups }, new Date());
+    },
   });
-  return { ok: true, id: record.id };
+  return saveResult(saved);
 }
 
 /** Hands the original to someone else: the log entry is the transfer; the record keeps who holds it now. */
 export async function transferCustody(db: ConsoleDb, mediaId: string, input: CustodyTransferInput, actor: Actor | undefined): Promise<SaveResult> {
-  if (!actor) throw new Error(NOT_SIGNED_IN);
-  return db.transaction('rw', db.media, db.logEntries, async () => {
-    const record = await getMedia(db, mediaId);
-    const checked = checkCustodyTransfer(record, input, new Date());
-    if (!checked.ok) return checked;
-    const t = checked.value;
-    await db.media.update(mediaId, { custodian: t.to });
-    await appendLog(db, {
-      operationId: record.operationId,
-      // The signed-in person records it; who handed over and who received are in the entry.
-      operator: actor.name,
-      category: 'custody',
-      text: custodyLogText(record, t),
-      occurredAt: t.at,
-      refs: { media: [mediaId] },
-      data: { from: t.from, to: t.to },
-    });
-    return { ok: true as const, id: mediaId };
+  const { operationId } = await getMedia(db, mediaId);
+  const saved = await commitDecision(db, {
+    operationId,
+    actor,
+    action: recordedBySignedIn,
+    decide: async (read) => decideCustodyTransfer(await getMedia(read, mediaId), input, new Date()),
   });
+  return saveResult(saved);
 }
 
 /** Logs the comparison of a re-picked file's hash with the registered one; a mismatch is logged too. */
 export async function recordVerification(db: ConsoleDb, mediaId: string, by: string, sha256: string, actor: Actor | undefined): Promise<VerificationResult> {
-  if (!actor) throw new Error(NOT_SIGNED_IN);
-  const verifier = by.trim();
-  if (!verifier) throw new Error('请填写复核人');
-  return db.transaction('rw', db.media, db.logEntries, async () => {
-    const record = await getMedia(db, mediaId);
-    const result = verificationResult(record, sha256);
-    await db.media.update(mediaId, { lastVerification: { at: chinaInstant(new Date()), by: verifier, result, sha256 } });
-    await appendLog(db, {
-      operationId: record.operationId,
-      operator: actor.name,
-      category: 'mediaVerify',
-      text: verificationLogText(record, result, sha256),
-      refs: { media: [mediaId] },
-      data: { result, sha256, verifier },
-    });
-    return result;
+  const { operationId } = await getMedia(db, mediaId);
+  const { result } = await commit(db, {
+    operationId,
+    actor,
+    action: recordedBySignedIn,
+    build: async (read) => decideVerification(await getMedia(read, mediaId), by, sha256, new Date()),
   });
+  return result;
 }

@@ -1,39 +1,19 @@
-// DOM. 执行预备会 record, saved on every change.
-import { useState } from 'react';
-import { Alert, Card, Col, DatePicker, Form, Input, Row, Select, TimePicker } from 'antd';
+// DOM. 执行预备会 record: kept as a local draft while typed, saved (one logged act) on 保存.
+import { Card, Col, DatePicker, Form, Input, Row, Select, TimePicker } from 'antd';
 import { clockField, dateField } from '../ui/dateFields';
 import type { Person } from '../../../shared/commandPost/types';
+import { emptyMeeting, type MeetingInput } from '../../../shared/plan/acts';
 import type { PreparatoryMeeting } from '../../../shared/plan/types';
 import { db } from '../data/db';
-import { errorText } from '../ui/errors';
-import { saveMeeting } from './repository';
+import { useRefusal } from '../operators/useRefusal';
+import { DraftSaveBar, meetingDraftKey, saveOnCtrlS, useDraftedSave } from './DraftSave';
+import { preparingPlan, saveMeeting } from './repository';
 
-
-export function emptyMeeting(operationId: string): PreparatoryMeeting {
-  return {
-    id: crypto.randomUUID(),
-    operationId,
-    date: '',
-    time: '',
-    place: '',
-    attendeeIds: [],
-    otherAttendees: '',
-    familySituation: '',
-    psychologicalState: '',
-    behaviouralState: '',
-    decisions: '',
-  };
-}
-
-export function MeetingForm({ meeting, people }: { meeting: PreparatoryMeeting; people: Person[] }) {
-  const [form] = Form.useForm<PreparatoryMeeting>();
-  const [saveError, setSaveError] = useState<string | null>(null);
-  const save = () =>
-    saveMeeting(db, { ...meeting, ...form.getFieldsValue(true) }).then(
-      () => setSaveError(null),
-      (e: unknown) => setSaveError(errorText(e)),
-    );
-  const area = (name: keyof PreparatoryMeeting, label: string) => (
+export function MeetingForm({ operationId, meeting, people }: { operationId: string; meeting: PreparatoryMeeting | undefined; people: Person[] }) {
+  const [form] = Form.useForm<MeetingInput>();
+  const { actor, refusal } = useRefusal(operationId);
+  const saving = useDraftedSave(form, meetingDraftKey(operationId), () => saveMeeting(db, operationId, form.getFieldsValue(true), actor), '执行预备会记录已保存');
+  const area = (name: keyof MeetingInput, label: string) => (
     <Col span={12}>
       <Form.Item name={name} label={label}>
         <Input.TextArea autoSize={{ minRows: 2, maxRows: 8 }} />
@@ -41,8 +21,8 @@ export function MeetingForm({ meeting, people }: { meeting: PreparatoryMeeting; 
     </Col>
   );
   return (
-    <Form<PreparatoryMeeting> form={form} layout="vertical" initialValues={meeting} onValuesChange={save}>
-      {saveError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`未能保存：${saveError}`} />}
+    <Form<MeetingInput> form={form} layout="vertical" initialValues={meeting ?? emptyMeeting} onValuesChange={saving.changed} onKeyDown={saveOnCtrlS(saving)}>
+      <DraftSaveBar state={saving} label="保存会议记录" refusal={refusal(preparingPlan)} />
       <Card size="small" title="会议" style={{ marginBottom: 12 }}>
         <Row gutter={16}>
           <Col span={4}>

@@ -1,4 +1,5 @@
-// DOM. The plan's content, saved as the draft on every change.
+// DOM. The plan's content: kept as a local draft while typed, saved as the plan's draft (one
+// logged act) on 保存.
 import { useMemo, useState } from 'react';
 import { Alert, Button, Card, Checkbox, Col, DatePicker, Form, Input, Radio, Row, Select, Space, Tag, TimePicker, Typography } from 'antd';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
@@ -7,10 +8,10 @@ import { checkEnforcementWindow } from '../../../shared/calendar';
 import type { WorkingGroup } from '../../../shared/commandPost/types';
 import { contingencyLabels, type Plan, type PlanContent } from '../../../shared/plan/types';
 import { db } from '../data/db';
-import { errorText } from '../ui/errors';
+import { useRefusal } from '../operators/useRefusal';
 import type { NightHours } from '../settings/settings';
-import { saveDraftContent } from './repository';
-
+import { DraftSaveBar, planDraftKey, saveOnCtrlS, useDraftedSave } from './DraftSave';
+import { preparingPlan, saveDraftContent } from './repository';
 
 /** One assignment row per group, in group order, keeping what was already entered. */
 function withAllGroups(content: PlanContent, groups: WorkingGroup[]): PlanContent {
@@ -41,8 +42,8 @@ function WindowFeedback({ start, end, reason, night }: { start: string; end: str
 
 export function PlanForm({ draft, groups, night }: { draft: Plan; groups: WorkingGroup[]; night: NightHours }) {
   const [form] = Form.useForm<PlanContent>();
-  const [saveError, setSaveError] = useState<string | null>(null);
-  // The form owns the values once mounted (the parent keys it by draft), so compute them once.
+  const { actor, refusal } = useRefusal(draft.operationId);
+  // The form owns the values once mounted (the parent keys it by operation), so compute them once.
   const [initial] = useState(() => withAllGroups(draft.content, groups));
   const start = Form.useWatch('start', form) ?? initial.start;
   const end = Form.useWatch('end', form) ?? initial.end;
@@ -50,17 +51,18 @@ export function PlanForm({ draft, groups, night }: { draft: Plan; groups: Workin
   const groupOptions = groups.map((g) => ({ value: g.id, label: g.name }));
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
 
-  const save = () => {
-    const content = { ...initial, ...form.getFieldsValue(true), sketch: draft.content.sketch } as PlanContent;
-    saveDraftContent(db, draft.operationId, content).then(
-      () => setSaveError(null),
-      (e: unknown) => setSaveError(errorText(e)),
-    );
-  };
+  const saving = useDraftedSave(
+    form,
+    planDraftKey(draft.operationId),
+    // The sketch is not the form's: the save keeps it as stored.
+    () => saveDraftContent(db, draft.operationId, { ...initial, ...form.getFieldsValue(true) } as PlanContent, actor),
+    '预案草稿已保存',
+  );
+  const changed = saving.changed;
 
   return (
-    <Form<PlanContent> form={form} layout="vertical" initialValues={initial} onValuesChange={save}>
-      {saveError && <Alert type="error" showIcon style={{ marginBottom: 12 }} title={`未能保存：${saveError}`} />}
+    <Form<PlanContent> form={form} layout="vertical" initialValues={initial} onValuesChange={changed} onKeyDown={saveOnCtrlS(saving)}>
+      <DraftSaveBar state={saving} label="保存预案" refusal={refusal(preparingPlan)} />
       <Card size="small" title="一、执行时间" style={{ marginBottom: 12 }}>
         <Row gutter={16}>
           <Col span={6}>
@@ -227,7 +229,7 @@ export function PlanForm({ draft, groups, night }: { draft: Plan; groups: Workin
                           icon={<DeleteOutlined />}
                           onClick={() => {
                             remove(field.name);
-                            save();
+                            changed();
                           }}
                         />
                       )}
@@ -239,7 +241,7 @@ export function PlanForm({ draft, groups, night }: { draft: Plan; groups: Workin
                 icon={<PlusOutlined />}
                 onClick={() => {
                   add({ kind: 'other', title: '其他情形', measures: '', groupIds: [] });
-                  save();
+                  changed();
                 }}
               >
                 添加其他情形

@@ -6,7 +6,7 @@ import { canFinalise } from '../../../shared/plan/legality';
 import type { LegalityCheck, Plan } from '../../../shared/plan/types';
 import { db } from '../data/db';
 import { errorText } from '../ui/errors';
-import { finalisePlanAs } from './repository';
+import { finalisePlan } from './repository';
 import { useRefusal } from '../operators/useRefusal';
 
 const statusView: Record<LegalityCheck['status'], { icon: React.ReactNode; text: string }> = {
@@ -51,12 +51,15 @@ export function LegalityTable({ checks }: { checks: LegalityCheck[] }) {
 export function ReviewPanel({
   operationId,
   draft,
+  unsaved,
   checks,
   versions,
   renderPrintActions,
 }: {
   operationId: string;
   draft: Plan;
+  /** 预案内容 has typed changes not saved: the checks and the finalisation read the saved plan. */
+  unsaved: boolean;
   checks: LegalityCheck[];
   versions: Plan[];
   renderPrintActions: (plan: Plan) => React.ReactNode;
@@ -72,7 +75,7 @@ export function ReviewPanel({
   const finalise = async () => {
     setSaving(true);
     try {
-      const plan = await finalisePlanAs(db, operationId, actor);
+      const plan = await finalisePlan(db, operationId, actor);
       message.success(`预案已定稿为第 ${plan.version} 版`);
       setConfirming(false);
     } catch (e) {
@@ -84,6 +87,15 @@ export function ReviewPanel({
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }} size="middle">
+      {unsaved && (
+        <Alert
+          type="warning"
+          showIcon
+          data-testid="unsaved-plan"
+          title="“预案内容”有未保存的修改"
+          description="审查和定稿依据已保存的预案内容。请先到“预案内容”点击“保存预案”。"
+        />
+      )}
       {ok ? (
         <Alert type="success" showIcon title="合法性审查无阻止事项，可以定稿" />
       ) : (

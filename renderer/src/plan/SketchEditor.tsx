@@ -1,16 +1,19 @@
-// DOM. 现场部署示意图: a site plan or photo with markers for the points and each group.
+// DOM. 现场部署示意图: a site plan or photo with markers for the points and each group. Each
+// change (picture, marker placed or removed) is one logged act on the draft as stored.
 import { useEffect, useMemo, useState } from 'react';
-import { Alert, App, Button, Empty, Input, Select, Space, Table, Typography } from 'antd';
+import { Alert, App, Button, Empty, Input, Select, Space, Table, Tooltip, Typography } from 'antd';
 import { DeleteOutlined, PictureOutlined } from '@ant-design/icons';
 import type { WorkingGroup } from '../../../shared/commandPost/types';
 import { markerKindLabels } from '../../../shared/documents/plan/printData';
 import { imageMimeType } from '../../../shared/media/imageType';
-import type { DeploymentSketch, Plan, SketchMarker, SketchMarkerKind } from '../../../shared/plan/types';
+import type { SketchEdit } from '../../../shared/plan/acts';
+import type { Plan, SketchMarker, SketchMarkerKind } from '../../../shared/plan/types';
 import { db } from '../data/db';
 import { host } from '../host';
 import { readWholeFile } from '../host/fileStream';
+import { useRefusal } from '../operators/useRefusal';
 import { errorText } from '../ui/errors';
-import { saveDraftContent } from './repository';
+import { editSketch, preparingPlan } from './repository';
 
 const markerColours: Record<SketchMarkerKind, string> = {
   assembly: '#1677ff',
@@ -46,10 +49,12 @@ export function SketchEditor({ draft, groups }: { draft: Plan; groups: WorkingGr
   useEffect(() => () => (url ? URL.revokeObjectURL(url) : undefined), [url]);
   const groupName = new Map(groups.map((g) => [g.id, g.name]));
 
-  const store = (next: DeploymentSketch | undefined) =>
-    saveDraftContent(db, draft.operationId, { ...draft.content, sketch: next }).catch((e: unknown) =>
-      message.error(`未能保存示意图：${errorText(e)}`),
-    );
+  const { actor, refusal } = useRefusal(draft.operationId);
+  const cannot = refusal(preparingPlan);
+  const store = (edit: SketchEdit) =>
+    editSketch(db, draft.operationId, edit, actor).catch((e: unknown) => {
+      message.error(`未能保存示意图：${errorText(e)}`);
+    });
 
   const importImage = async () => {
     setBusy(true);
@@ -63,8 +68,7 @@ export function SketchEditor({ draft, groups }: { draft: Plan; groups: WorkingGr
       const probe = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: mimeType }));
       try {
         const size = await imageSize(probe);
-        // A new picture keeps the markers: they are fractions of the image, still roughly right.
-        await store({ image: bytes, mimeType, ...size, markers: sketch?.markers ?? [] });
+        await editSketch(db, draft.operationId, { kind: 'image', image: bytes, mimeType, ...size }, actor);
       } finally {
         URL.revokeObjectURL(probe);
       }
@@ -78,6 +82,10 @@ export function SketchEditor({ draft, groups }: { draft: Plan; groups: WorkingGr
 
   const place = (event: React.MouseEvent<HTMLDivElement>) => {
     if (!sketch) return;
+    if (cannot) {
+      message.warning(cannot);
+      return;
+    }
     const rect = event.currentTarget.getBoundingClientRect();
     const x = (event.clientX - rect.left) / rect.width;
     const y = (event.clientY - rect.top) / rect.height;
@@ -93,18 +101,20 @@ export function SketchEditor({ draft, groups }: { draft: Plan; groups: WorkingGr
       x: Math.min(1, Math.max(0, x)),
       y: Math.min(1, Math.max(0, y)),
     };
-    void store({ ...sketch, markers: [...sketch.markers, marker] });
+    void store({ kind: 'addMarker', marker });
     setLabel('');
   };
 
-  const removeMarker = (id: string) => sketch && void store({ ...sketch, markers: sketch.markers.filter((m) => m.id !== id) });
+  const removeMarker = (markerId: string) => void store({ kind: 'removeMarker', markerId });
 
   return (
     <Space orientation="vertical" style={{ width: '100%' }}>
       <Space wrap>
-        <Button icon={<PictureOutlined />} loading={busy} onClick={importImage}>
-          {sketch ? '更换平面图或照片' : '导入平面图或照片'}
-        </Button>
+        <Tooltip title={cannot}>
+          <Button icon={<PictureOutlined />} loading={busy} disabled={!!cannot} onClick={importImage}>
+            {sketch ? '更换平面图或照片' : '导入平面图或照片'}
+          </Button>
+        </Tooltip>
         <Typography.Text type="secondary">放置：</Typography.Text>
         <Select<SketchMarkerKind>
           value={kind}
@@ -178,7 +188,7 @@ export function SketchEditor({ draft, groups }: { draft: Plan; groups: WorkingGr
                 key: 'del',
                 width: 40,
                 render: (_, m) => (
-                  <Button size="small" type="text" aria-label={`删除标注 ${m.label}`} icon={<DeleteOutlined />} onClick={() => removeMarker(m.id)} />
+                  <Button size="small" type="text" aria-label={`删除标注 ${m.label}`} icon={<DeleteOutlined />} disabled={!!cannot} onClick={() => removeMarker(m.id)} />
                 ),
               },
             ]}

@@ -1,113 +1,91 @@
-// DOM. The plan's working draft (version 0), its finalised versions, and the meeting record.
-import type { Actor } from '../../../shared/operators/permissions';
-import { requirePermission } from '../operators/repository';
-import { chinaInstant } from '../../../shared/calendar/chinaTime';
-import { canFinalise, checkPlanLegality } from '../../../shared/plan/legality';
-import { emptyPlanContent, planContentSchema } from '../../../shared/plan/planContent';
+// DOM. The plan's working draft (version 0), its finalised versions, the deployment sketch and
+// the meeting record: reads, and the acts decided by shared/plan/acts.ts, stored through the one
+// write path. What is typed into the forms stays in the local drafts table until 保存.
+import { decideDraftSave, decideFinalise, decideMeetingSave, decideSketchEdit, draftOf, type MeetingInput, type SketchEdit } from '../../../shared/plan/acts';
+import { checkPlanLegality, type LegalityInput } from '../../../shared/plan/legality';
+import { emptyPlanContent } from '../../../shared/plan/planContent';
 import type { LegalityCheck, Plan, PlanContent, PlanSnapshot, PreparatoryMeeting } from '../../../shared/plan/types';
+import type { Action, Actor } from '../../../shared/operators/permissions';
 import type { ConsoleDb } from '../data/db';
-import { appendLog } from '../log/repository';
-import { gateTables, loadGateContext } from '../onSite/facts';
+import { loadGateContext } from '../onSite/facts';
+import { commit } from '../record/commit';
+import { commitDecision, type Saved } from '../record/decided';
 
-const DRAFT_VERSION = 0;
+const plansOf = (db: ConsoleDb, operationId: string) => db.plans.where('operationId').equals(operationId).toArray();
 
-const draftOf = (db: ConsoleDb, operationId: string) =>
-  db.plans.where('[operationId+version]').equals([operationId, DRAFT_VERSION]).first();
+/** The stored draft; undefined until the plan's first save. */
+export async function getDraftPlan(db: ConsoleDb, operationId: string): Promise<Plan | undefined> {
+  return draftOf(await plansOf(db, operationId));
+}
 
-/** The draft, created on first use. Safe to call twice at once (StrictMode effects). */
-export async function ensureDraftPlan(db: ConsoleDb, operationId: string): Promise<Plan> {
-  return db.transaction('rw', db.plans, async () => {
-    const existing = await draftOf(db, operationId);
-    if (existing) return existing;
-    const draft: Plan = {
-      id: crypto.randomUUID(),
-      operationId,
-      version: DRAFT_VERSION,
-      status: 'draft',
-      content: emptyPlanContent(),
-      updatedAt: chinaInstant(new Date()),
-    };
-    await db.plans.add(draft);
-    return draft;
+/**
+ * Anyone on the roster, signed in, may prepare the plan and record the meeting; finalising is
+ * the command's (finalisePlan below).
+ */
+export const preparingPlan: Action = { kind: 'log', group: '' };
+
+/** Saves the form's content as the draft; refuses content that does not fit the plan's shape. */
+export function saveDraftContent(db: ConsoleDb, operationId: string, content: PlanContent, actor: Actor | undefined): Promise<Saved<Plan>> {
+  const id = crypto.randomUUID();
+  return commitDecision(db, {
+    operationId,
+    actor,
+    action: preparingPlan,
+    decide: async (read) => decideDraftSave(await getDraftPlan(read, operationId), operationId, content, id, new Date()),
   });
 }
 
-export const getDraftPlan = draftOf;
-
-/** Saves the draft's content; refuses content that does not fit the plan's shape. */
-export async function saveDraftContent(db: ConsoleDb, operationId: string, content: PlanContent): Promise<void> {
-  const { sketch, ...rest } = content;
-  const parsed = planContentSchema.safeParse(rest);
-  if (!parsed.success) throw new Error(parsed.error.issues.map((i) => i.message).join('；'));
-  await db.transaction('rw', db.plans, async () => {
-    const draft = await draftOf(db, operationId);
-    if (!draft) throw new Error('预案草稿不存在，请刷新后重试');
-    await db.plans.update(draft.id, { content: { ...content, sketch }, updatedAt: chinaInstant(new Date()) });
+/** One change to the deployment sketch (picture, marker placed or removed), made on the draft as stored. */
+export async function editSketch(db: ConsoleDb, operationId: string, edit: SketchEdit, actor: Actor | undefined): Promise<Plan> {
+  const id = crypto.randomUUID();
+  const { result } = await commit(db, {
+    operationId,
+    actor,
+    action: preparingPlan,
+    build: async (read) => decideSketchEdit(await getDraftPlan(read, operationId), operationId, edit, id, new Date()),
   });
+  return result;
 }
 
-/** The checks on what is stored now: the same data the finalisation will see. */
-export async function currentLegality(db: ConsoleDb, operationId: string): Promise<LegalityCheck[]> {
-  const [draft, operation, groups, people, memberUnits] = await Promise.all([
-    draftOf(db, operationId),
+/** What the checks read besides the content: the same data the start gate and the finalisation see. */
+async function legalityContext(db: ConsoleDb, operationId: string): Promise<Omit<LegalityInput, 'content'> | undefined> {
+  const [operation, groups, people, memberUnits] = await Promise.all([
     db.operations.get(operationId),
     db.workingGroups.where('operationId').equals(operationId).sortBy('position'),
     db.people.where('operationId').equals(operationId).toArray(),
     db.memberUnits.where('operationId').equals(operationId).toArray(),
   ]);
-  if (!draft || !operation) return [];
+  if (!operation) return undefined;
   // As the start gate reads them: the service records and periods, the holiday schedules loaded
   // in 设置 (read here, so a live query re-checks when one is loaded) and the night hours.
   const { facts, night } = await loadGateContext(db, operationId);
-  return checkPlanLegality({ content: draft.content, operation, groups, people, memberUnits, night, periods: facts.subjects });
+  return { operation, groups, people, memberUnits, night, periods: facts.subjects };
 }
 
-/** Finalises as the signed-in person: only the commander or the deputy may. */
-export async function finalisePlanAs(db: ConsoleDb, operationId: string, actor: Actor | undefined): Promise<Plan> {
-  await requirePermission(db, operationId, actor, { kind: 'finalisePlan' });
-  return finalisePlan(db, operationId, actor!.name);
+/** The checks on what is stored now (an empty plan before the first save): what the finalisation will see. */
+export async function currentLegality(db: ConsoleDb, operationId: string): Promise<LegalityCheck[]> {
+  const [draft, context] = await Promise.all([getDraftPlan(db, operationId), legalityContext(db, operationId)]);
+  if (!context) return [];
+  return checkPlanLegality({ ...context, content: draft?.content ?? emptyPlanContent() });
 }
 
 /**
- * Locks the draft as the next numbered version (as `finalisedBy`, whose right to it the
- * caller has checked: the screen goes through finalisePlanAs). The checks run again here, inside the
- * transaction, so a plan that would break the law cannot be finalised by a stale screen.
+ * Locks the stored draft as the next numbered version, as the signed-in person: only the
+ * commander or the deputy may. The checks run again in the act, on the records as they stand.
  */
-export async function finalisePlan(db: ConsoleDb, operationId: string, finalisedBy: string): Promise<Plan> {
-  const tables = [...new Set([...gateTables(db), db.people, db.householdMembers, db.memberUnits, db.preparatoryMeetings, db.logEntries])];
-  return db.transaction('rw', tables, async () => {
-    const checks = await currentLegality(db, operationId);
-    const draft = await draftOf(db, operationId);
-    if (!draft) throw new Error('预案草稿不存在');
-    if (!canFinalise(checks)) {
-      const failed = checks.filter((c) => c.blocking && c.status === 'fail').map((c) => `${c.title}：${c.message}`);
-      throw new Error(`预案未通过合法性审查，不能定稿：${failed.join('；')}`);
-    }
-    const all = await db.plans.where('operationId').equals(operationId).toArray();
-    const version = Math.max(...all.map((p) => p.version)) + 1;
-    const now = chinaInstant(new Date());
-    const final: Plan = {
-      ...draft,
-      id: crypto.randomUUID(),
-      version,
-      status: 'final',
-      updatedAt: now,
-      finalisedAt: now,
-      finalisedBy,
-      legality: checks,
-      snapshot: await snapshotOf(db, operationId),
-    };
-    await db.plans.add(final);
-    await appendLog(db, {
-      operationId,
-      operator: finalisedBy,
-      group: '',
-      category: 'system',
-      text: `《强制执行预案》定稿为第 ${version} 版`,
-      data: { planVersion: version },
-    });
-    return final;
+export async function finalisePlan(db: ConsoleDb, operationId: string, actor: Actor | undefined): Promise<Plan> {
+  const id = crypto.randomUUID();
+  const { result } = await commit(db, {
+    operationId,
+    actor,
+    action: { kind: 'finalisePlan' },
+    build: async (read) => {
+      const [plans, legality, snapshot] = await Promise.all([plansOf(read, operationId), legalityContext(read, operationId), snapshotOf(read, operationId)]);
+      if (!legality) throw new Error('找不到该行动');
+      return decideFinalise({ plans, legality, snapshot }, actor!.name, id, new Date());
+    },
   });
+  return result;
 }
 
 /** Everything a printed plan shows besides its content, as it is now. */
@@ -127,7 +105,7 @@ export async function snapshotOf(db: ConsoleDb, operationId: string): Promise<Pl
 
 /** Finalised versions, newest first. */
 export async function listFinalPlans(db: ConsoleDb, operationId: string): Promise<Plan[]> {
-  const plans = await db.plans.where('operationId').equals(operationId).toArray();
+  const plans = await plansOf(db, operationId);
   return plans.filter((p) => p.status === 'final').sort((a, b) => b.version - a.version);
 }
 
@@ -135,6 +113,13 @@ export async function getMeeting(db: ConsoleDb, operationId: string): Promise<Pr
   return db.preparatoryMeetings.where('operationId').equals(operationId).first();
 }
 
-export async function saveMeeting(db: ConsoleDb, meeting: PreparatoryMeeting): Promise<void> {
-  await db.preparatoryMeetings.put(meeting);
+/** Saves the 执行预备会 record (one per operation) as the signed-in person. */
+export function saveMeeting(db: ConsoleDb, operationId: string, input: MeetingInput, actor: Actor | undefined): Promise<Saved<PreparatoryMeeting>> {
+  const id = crypto.randomUUID();
+  return commitDecision(db, {
+    operationId,
+    actor,
+    action: preparingPlan,
+    decide: async (read) => decideMeetingSave(await getMeeting(read, operationId), operationId, input, id),
+  });
 }
