@@ -1,5 +1,6 @@
 // Pure. Where the day stands, derived from the log entries alone (never from a separate
 // status field), and which of the commander's acts are allowed next, with the reason why not.
+import { entryLabel, inLogOrder } from '../log/order';
 import type { LogEntry } from '../log/types';
 import {
   groundText,
@@ -31,8 +32,8 @@ export interface OnSiteState {
   phasesDone: Partial<Record<PhaseCode, LogEntry>>;
   /** Closed stop intervals after the start (occurredAt of stop and resume), for elapsed time. */
   suspensions: Array<{ ground: StopGround; from: string; to?: string }>;
-  /** Seq of the latest 恢复执行: a check made before a stop no longer vouches for the site. */
-  lastResumedSeq?: number;
+  /** The latest 恢复执行: a check made before it (in the log's merged order) no longer vouches for the site. */
+  lastResumed?: LogEntry;
   /** The latest entry of each safety check before 拆除. */
   safetyChecks: Partial<Record<SafetyCheckCode, LogEntry>>;
   /** Check-in entries per person id, in order. */
@@ -41,11 +42,11 @@ export interface OnSiteState {
 
 const isPhase = (v: unknown): v is PhaseCode => phases.some((p) => p.code === v);
 
-/** Folds the entries (any order; read by seq) into the state of the day. */
+/** Folds the entries (any order; read in the log's merged order, shared/log/order.ts) into the state of the day. */
 export function onSiteState(entries: readonly LogEntry[]): OnSiteState {
   const state: OnSiteState = { status: { kind: 'notStarted' }, phasesDone: {}, suspensions: [], safetyChecks: {}, checkIns: new Map() };
   let running: OnSiteStatus = { kind: 'notStarted' };
-  for (const e of [...entries].sort((a, b) => a.seq - b.seq)) {
+  for (const e of inLogOrder(entries)) {
     const current = state.status;
     if (current.kind === 'completed' || current.kind === 'terminated') continue;
     const ground = e.data?.['ground'];
@@ -70,7 +71,7 @@ export function onSiteState(entries: readonly LogEntry[]): OnSiteState {
       state.status = { kind: 'terminated', at: e.occurredAt, ground };
     } else if (e.category === 'resumption' && current.kind === 'suspended') {
       state.suspensions[state.suspensions.length - 1]!.to = e.occurredAt;
-      state.lastResumedSeq = e.seq;
+      state.lastResumed = e;
       state.status = running;
     } else if (e.category === 'safetyCheck' && isSafetyCheck(e.data?.['check'])) {
       state.safetyChecks[e.data['check']] = e;
@@ -151,7 +152,7 @@ export function whyNot(state: OnSiteState, act: OnSiteAct): string | null {
     }
     case 'phase': {
       const done = state.phasesDone[act.phase];
-      if (done) return `“${phaseLabel(act.phase)}”已于 ${hhmm(done.occurredAt)} 记录（第 ${done.seq} 条），不能重复记录`;
+      if (done) return `“${phaseLabel(act.phase)}”已于 ${hhmm(done.occurredAt)} 记录（${entryLabel(done)}），不能重复记录`;
       if (s.kind === 'suspended') return `已停止执行（${groundShort(s.ground)}），停止期间不能记录执行环节；请先恢复执行`;
       if (act.phase !== 'start' && !state.startedAt) return '请先宣布开始执行';
       const need = phaseNeeds[act.phase];
