@@ -262,9 +262,14 @@ async function verifyStored(db: ConsoleDb, operationId: string): Promise<Format1
  * station's name from the roster entries held.
  */
 export async function listLog(db: ConsoleDb, operationId: string): Promise<LogEntry[]> {
+  // A caller still holding a transaction over logEntries alone (a format-1 writer not yet
+  // moved to commit()) reads the format-1 chain only: the mirror is outside its scope.
+  const scope = Dexie.currentTransaction?.storeNames;
   const [format1, format2] = await Promise.all([
     entriesOf(db, operationId).toArray(),
-    db.stationEntries.where('[operationId+order]').between([operationId, Dexie.minKey], [operationId, Dexie.maxKey]).toArray(),
+    scope && !scope.includes('stationEntries')
+      ? []
+      : db.stationEntries.where('[operationId+order]').between([operationId, Dexie.minKey], [operationId, Dexie.maxKey]).toArray(),
   ]);
   if (format2.length === 0) return format1;
   const names = new Map<string, string>();
@@ -317,7 +322,7 @@ function stationsSummary(db: ConsoleDb, operationId: string, full: boolean): Pro
   const run = async (): Promise<StationsSummary> => {
     if (typeof Worker === 'undefined') {
       let checker = checkers.get(name);
-      if (!checker) checkers.set(name, (checker = new StationsChecker((await openStore(db, operationId)).db as never, operationId)));
+      if (!checker) checkers.set(name, (checker = new StationsChecker((await openStore(db, operationId)).db, operationId)));
       return checker.check(full);
     }
     const id = nextRequest++;

@@ -12,6 +12,7 @@ import { parseSeenMark } from '../../../shared/stations/entry';
 import { stationNames } from '../../../shared/log/view';
 import type { ChainHead } from '../../../shared/log/types';
 import type { StationEntry } from '../../../shared/stations/types';
+import type { PouchDatabase } from '../stations/pouch';
 
 /** What the page needs of a verification: small and structured-cloneable. */
 export interface StationsSummary {
@@ -30,13 +31,6 @@ export interface StationsSummary {
 const CHUNK = 2000;
 const originalRev = (id: string) => `1-${id.slice(-64, -32)}`;
 
-interface Pouch {
-  allDocs(options: object): Promise<{ rows: Array<{ id: string; doc?: unknown }> }>;
-  changes(options: object): Promise<{ results: Array<{ id: string; doc?: unknown; deleted?: boolean }>; last_seq: number | string }>;
-  info(): Promise<{ update_seq: number | string }>;
-  get(id: string, options: object): Promise<unknown>;
-}
-
 export class StationsChecker {
   private entries = new Map<string, unknown>();
   private hashed = new Set<string>();
@@ -45,7 +39,7 @@ export class StationsChecker {
   private read = false;
 
   constructor(
-    private readonly db: Pouch,
+    private readonly db: PouchDatabase,
     readonly op: string,
   ) {}
 

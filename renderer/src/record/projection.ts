@@ -302,13 +302,16 @@ export function ready(db: ConsoleDb, op: string): Promise<StationStore | null> {
 
 const checks = new Set<Promise<unknown>>();
 
+/** Resolves when the record checks ready() started have finished. */
+export const recordChecksDone = async (): Promise<void> => void (await Promise.all([...checks]));
+
 /**
  * Stops following every store and closes them, once the record checks under way are done:
  * what a page does when it goes away. Tests use it as a restart (the next ready() opens,
  * catches up and checks afresh).
  */
 export async function closeStations(): Promise<void> {
-  await Promise.all([...checks]);
+  await recordChecksDone();
   for (const stop of following) stop();
   following.clear();
   readied.clear();

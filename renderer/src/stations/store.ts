@@ -9,7 +9,6 @@
 // The store keeps a small index in memory (each writer's seqs and hashes, the roster
 // entries, the heads and the clock), filled by one pass over the documents at open and kept
 // up by the changes feed: appends and arrivals are checked against it without a re-read.
-import PouchDB from 'pouchdb-browser';
 import { sha256Hex } from '../../../shared/stations/canonical';
 import { verifyStations, type StationsVerdict } from '../../../shared/stations/chains';
 import {
@@ -32,6 +31,7 @@ import type { Signer } from '../../../shared/stations/signer';
 import type { WithheldEntry } from '../../../shared/stations/redaction';
 import type { FileRef, Head, Hlc, StationEntry } from '../../../shared/stations/types';
 import { exclusive } from './locks';
+import { pouchDB, type PouchChange, type PouchChangesFeed, type PouchDatabase, type PouchReplication, type PouchStatic } from './pouch';
 
 export interface Flag {
   id: string;
@@ -46,7 +46,7 @@ export interface Attachment {
 }
 
 /** The PouchDB constructor a store is opened with: the browser's (IndexedDB) by default, another adapter in tests. */
-export type PouchFactory = (name: string) => PouchDB.Database;
+export type PouchFactory = (name: string) => PouchDatabase;
 
 export interface StoreOptions {
   /** The PouchDB database's name; `station-<op>` by default. */
@@ -65,7 +65,7 @@ const bootId = crypto.randomUUID();
 const originalRev = (id: string) => `1-${id.slice(-64, -32)}`;
 
 export class StationStore {
-  readonly db: PouchDB.Database;
+  readonly db: PouchDatabase;
   private hlc: Hlc = HLC_ZERO;
   private heads = new Map<string, Head>();
   /** writer → seq → hashes held (more than one: a fork). */
@@ -73,8 +73,8 @@ export class StationStore {
   private readonly rosterEntries = new Map<string, StationEntry>();
   private count = 0;
   private readonly flags: Flag[] = [];
-  private feed?: PouchDB.Core.Changes<object>;
-  private sync?: PouchDB.Replication.Sync<object>;
+  private feed?: PouchChangesFeed;
+  private sync?: PouchReplication;
   private readonly listeners = new Set<() => void>();
   private readonly entryListeners = new Set<(entries: StationEntry[]) => void>();
   private lastRtt = 0;
@@ -82,6 +82,7 @@ export class StationStore {
   private constructor(
     readonly op: string,
     readonly signer: Signer,
+    private readonly PouchDB: PouchStatic,
     options: StoreOptions,
   ) {
     const name = options.name ?? `station-${op}`;
@@ -93,7 +94,7 @@ export class StationStore {
    * index), then the changes feed for own appends and replicated entries.
    */
   static async open(op: string, signer: Signer, options: StoreOptions = {}): Promise<StationStore> {
-    const store = new StationStore(op, signer, options);
+    const store = new StationStore(op, signer, await pouchDB(), options);
     const info = await store.db.info();
     let startkey = ENTRY_PREFIX;
     for (;;) {
@@ -108,7 +109,7 @@ export class StationStore {
     }
     store.feed = store.db
       .changes({ live: true, since: info.update_seq, include_docs: true, style: 'all_docs' })
-      .on('change', (change) => void store.onChange(change as PouchDB.Core.ChangesResponseChange<object>));
+      .on('change', (change) => void store.onChange(change));
     return store;
   }
 
@@ -148,7 +149,7 @@ export class StationStore {
       entry.writer === this.signer.publicKey ? (compareHlc(entry.hlc, this.hlc) > 0 ? entry.hlc : this.hlc) : hlcReceive(this.hlc, entry.hlc, Date.now());
   }
 
-  private async onChange(change: PouchDB.Core.ChangesResponseChange<object>): Promise<void> {
+  private async onChange(change: PouchChange): Promise<void> {
     const entry = await this.take(change.id, change.doc as unknown as Record<string, unknown> | undefined, change.changes.map((c) => c.rev));
     for (const l of this.listeners) l();
     if (entry) for (const l of this.entryListeners) l([entry]);
@@ -328,7 +329,7 @@ export class StationStore {
    * station was revoked wipes the store and the key (see wipe()).
    */
   startSync(dbUrl: string, credential: string, events: { onRevoked?: () => void; onState?: (state: string) => void } = {}): void {
-    const remote = new PouchDB(dbUrl, {
+    const remote = new this.PouchDB(dbUrl, {
       skip_setup: true,
       fetch: async (url: string | Request, opts?: RequestInit) => {
         const headers = new Headers(opts?.headers);
@@ -346,7 +347,7 @@ export class StationStore {
       },
     });
     this.sync = this.db
-      .sync(remote, { live: true, retry: true, back_off_function: (delay) => Math.min(Math.max(delay * 2, 500), 5000) })
+      .sync(remote, { live: true, retry: true, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000) })
       .on('active', () => events.onState?.('active'))
       .on('paused', (error) => events.onState?.(error ? 'offline' : 'idle'))
       .on('error', () => events.onState?.('error'));
