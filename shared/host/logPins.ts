@@ -4,7 +4,8 @@
 // moves it forward: a pin cannot be moved back, or to another hash at the same place.
 import { z } from 'zod';
 
-export const logPinKey = z.string().regex(/^[0-9A-Za-z._:-]{1,200}$/, '链头键无效');
+// A station key (base64url) may follow the operation id.
+export const logPinKey = z.string().regex(/^[\w.:-]{1,200}$/, '链头键无效');
 
 export const pinnedHeadSchema = z
   .object({

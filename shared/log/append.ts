@@ -23,56 +23,59 @@ const idList = (label: string) =>
     .max(1000, `${label}不能超过 1000 项`)
     .optional();
 
+const hashRef = z.string({ error: '被更正的条目应为哈希值' }).regex(/^[0-9a-f]{64}$/, '被更正的条目应为 64 位十六进制哈希值');
+
+/** What every entry holds besides its references, in both formats. */
+const contentFields = {
+  operator: z
+    .string({ error: '请填写记录人' })
+    .trim()
+    .min(1, '请填写记录人')
+    .max(100, '记录人不能超过 100 个字')
+    .transform(nfc),
+  group: z.string({ error: '工作组应为文字' }).trim().max(50, '工作组代码不能超过 50 个字').default(''),
+  category: z.enum(logCategories, { error: '请选择记录类别' }),
+  text: z
+    .string({ error: '请填写记录内容' })
+    .transform(nfc)
+    .pipe(
+      z
+        .string()
+        .trim()
+        .min(1, '请填写记录内容')
+        .max(MAX_TEXT_LENGTH, `记录内容不能超过 ${MAX_TEXT_LENGTH} 个字`),
+    ),
+  occurredAt: z
+    .string({ error: '发生时间应为时间文字' })
+    .regex(ISO_WITH_OFFSET, '发生时间格式不正确，应如 2026-03-05T09:30+08:00')
+    .refine((v) => Number.isFinite(Date.parse(v)), '发生时间不是有效的时间')
+    .optional(),
+  data: z
+    .record(
+      z.string().min(1, '数据项名称不能为空').max(100, '数据项名称过长'),
+      z.union([
+        z.string().max(MAX_TEXT_LENGTH, '数据项内容过长').transform(nfc),
+        z.number().refine(Number.isFinite, '数据项应为有限数字'),
+        z.boolean(),
+        z.null(),
+      ], { error: '数据项的值应为文字、有限数字、是/否或空' }),
+    )
+    .optional(),
+};
+
+const listRefs = { media: idList('音像资料'), inventoryItems: idList('物品'), people: idList('人员') };
+const correctsSeq = z
+  .number({ error: '被更正的条目应为序号' })
+  .int('被更正的条目应为整数序号')
+  .min(1, '被更正的条目序号应从 1 开始')
+  .optional();
+
+/** A format-1 entry's input (appendEntry). */
 export const logInputSchema = z
   .object({
     operationId: z.string({ error: '缺少执行行动编号' }).min(1, '缺少执行行动编号'),
-    operator: z
-      .string({ error: '请填写记录人' })
-      .trim()
-      .min(1, '请填写记录人')
-      .max(100, '记录人不能超过 100 个字')
-      .transform(nfc),
-    group: z.string({ error: '工作组应为文字' }).trim().max(50, '工作组代码不能超过 50 个字').default(''),
-    category: z.enum(logCategories, { error: '请选择记录类别' }),
-    text: z
-      .string({ error: '请填写记录内容' })
-      .transform(nfc)
-      .pipe(
-        z
-          .string()
-          .trim()
-          .min(1, '请填写记录内容')
-          .max(MAX_TEXT_LENGTH, `记录内容不能超过 ${MAX_TEXT_LENGTH} 个字`),
-      ),
-    occurredAt: z
-      .string({ error: '发生时间应为时间文字' })
-      .regex(ISO_WITH_OFFSET, '发生时间格式不正确，应如 2026-03-05T09:30+08:00')
-      .refine((v) => Number.isFinite(Date.parse(v)), '发生时间不是有效的时间')
-      .optional(),
-    refs: z
-      .object({
-        media: idList('音像资料'),
-        inventoryItems: idList('物品'),
-        people: idList('人员'),
-        corrects: z
-          .number({ error: '被更正的条目应为序号' })
-          .int('被更正的条目应为整数序号')
-          .min(1, '被更正的条目序号应从 1 开始')
-          .optional(),
-      })
-      .strict()
-      .optional(),
-    data: z
-      .record(
-        z.string().min(1, '数据项名称不能为空').max(100, '数据项名称过长'),
-        z.union([
-          z.string().max(MAX_TEXT_LENGTH, '数据项内容过长').transform(nfc),
-          z.number().refine(Number.isFinite, '数据项应为有限数字'),
-          z.boolean(),
-          z.null(),
-        ], { error: '数据项的值应为文字、有限数字、是/否或空' }),
-      )
-      .optional(),
+    ...contentFields,
+    refs: z.object({ ...listRefs, corrects: correctsSeq }).strict().optional(),
   })
   .superRefine((input, ctx) => {
     const corrects = input.refs?.corrects;
@@ -83,6 +86,35 @@ export const logInputSchema = z
       ctx.addIssue({ code: 'custom', path: ['refs', 'corrects'], message: '只有更正记录可以引用被更正的条目' });
     }
   });
+
+/**
+ * An act's entry as the one write path receives it (renderer/src/record/commit.ts): the same
+ * rules, and a correction names a format-1 entry by seq or a format-2 entry by hash.
+ */
+export const actEntrySchema = z
+  .object({
+    ...contentFields,
+    refs: z.object({ ...listRefs, corrects: correctsSeq, correctsHash: hashRef.optional() }).strict().optional(),
+  })
+  .superRefine((input, ctx) => {
+    const named = [input.refs?.corrects, input.refs?.correctsHash].filter((v) => v !== undefined).length;
+    if (input.category === 'correction' && named !== 1) {
+      ctx.addIssue({ code: 'custom', path: ['refs', 'corrects'], message: '更正记录须指明被更正的条目（且只指明一条）' });
+    }
+    if (input.category !== 'correction' && named > 0) {
+      ctx.addIssue({ code: 'custom', path: ['refs', 'corrects'], message: '只有更正记录可以引用被更正的条目' });
+    }
+  });
+
+export type ActEntryInput = z.input<typeof actEntrySchema>;
+export type ActEntry = z.output<typeof actEntrySchema>;
+
+/** An act's entry checked and normalised (NFC, trimmed), or LogInputError with every issue in Chinese. */
+export function checkActEntry(input: ActEntryInput): ActEntry {
+  const parsed = actEntrySchema.safeParse(input);
+  if (!parsed.success) throw new LogInputError(parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })));
+  return parsed.data;
+}
 
 export type LogInput = z.input<typeof logInputSchema>;
 

@@ -1,7 +1,12 @@
 // Pure. The on-site log's entry: append-only, each entry carrying the SHA-256 of its
-// canonical serialisation (see canonical.ts) and the hash of the entry before it.
+// canonical serialisation (see canonical.ts) and the hash of the entry before it. Format 1
+// (one chain per operation, table logEntries) and format 2 (one signed chain per station,
+// shared/stations) are both shown to the app as a LogEntry; `writer` tells them apart.
 
-/** What an entry records. A correction never overwrites: it is a new entry whose refs.corrects names the old one. */
+/**
+ * What an entry records, in both formats (one list: shared/stations uses it as is). A
+ * correction never overwrites: it is a new entry whose refs name the old one.
+ */
 export const logCategories = [
   'phase',
   'suspension',
@@ -18,10 +23,20 @@ export const logCategories = [
   'inventory',
   'correction',
   'system',
-  /** A change to the records (particulars, a draft saved, a task edited): 资料变更. */
+  /** A record edited (command post, plan draft, document draft, aftercare…): 资料变更. */
   'edit',
-  /** Commander, deputy, group leader, member and role changes, with data.before/data.after: 指挥调整. */
+  /** Who commands: commander, deputy, group leaders, members, roles, with data.before/after. */
   'command',
+  /** Format 2: pairing, role change, revocation, and the operation's genesis (shared/stations/roster.ts). */
+  'roster',
+  /** Format 2: all writers' heads, proposed by the hub (shared/stations/checkpoints.ts). */
+  'checkpoint',
+  /** Format 2: a station's agreement with a checkpoint. */
+  'countersign',
+  /** Format 2: a measured clock offset (shared/stations/clock.ts). */
+  'clock',
+  /** Format 2: acknowledgement of a commander's order. */
+  'ack',
 ] as const;
 export type LogCategory = (typeof logCategories)[number];
 
@@ -43,21 +58,30 @@ export const logCategoryLabels: Record<LogCategory, string> = {
   system: '系统',
   edit: '资料变更',
   command: '指挥调整',
+  roster: '工作站名册',
+  checkpoint: '检查点',
+  countersign: '会签',
+  clock: '时钟',
+  ack: '确认指令',
 };
 
 export interface LogRefs {
   media?: string[];
   inventoryItems?: string[];
   people?: string[];
-  /** Sequence number of the (earlier) entry this entry corrects; only on category 'correction'. */
+  /** Sequence number of the (earlier) format-1 entry this entry corrects; only on category 'correction'. */
   corrects?: number;
+  /** Hash of the (earlier) format-2 entry this entry corrects; only on category 'correction'. */
+  correctsHash?: string;
+  /** Format 2: the checkpoint a countersign agrees with (its hash). */
+  checkpoint?: string;
 }
 
 export type LogDataValue = string | number | boolean | null;
 
 export interface LogEntry {
   operationId: string;
-  /** 1, 2, 3… within the operation, no gaps. */
+  /** 1, 2, 3… within the operation (format 1) or within its writer's chain (format 2), no gaps. */
   seq: number;
   /** System clock when the entry was appended, ISO 8601 ms +08:00; never editable. */
   recordedAt: string;
@@ -73,17 +97,30 @@ export interface LogEntry {
   data?: Record<string, LogDataValue>;
   /** Hex SHA-256 of the previous entry; ZERO_HASH for seq 1. */
   prevHash: string;
-  /** Hex SHA-256 of canonicalSerialise(every other field). */
+  /** Hex SHA-256 of canonicalSerialise(every other field); format 2: of the signed entry's RFC 8785 form. */
   hash: string;
+  /** Format 2 only: the writing station's public key (base64url). Absent on format-1 entries. */
+  writer?: string;
+  /** Format 2 only: the writing station's name, as the roster gives it (for display). */
+  writerName?: string;
+  /** Format 2 only: the entry's hybrid logical clock, which orders the merged timeline (shared/log/order.ts). */
+  hlc?: { ms: number; c: number };
 }
 
-export type LogEntryFields = Omit<LogEntry, 'hash'>;
+/** The fields format 1 hashes: a format-1 entry never has the format-2 fields. */
+export type LogEntryFields = Omit<LogEntry, 'hash' | 'writer' | 'writerName' | 'hlc'>;
 
 /** The previous hash of the first entry. */
 export const ZERO_HASH = '0'.repeat(64);
 
-/** What a workspace shows and every PDF prints, so paper copies pin the log. */
+/**
+ * What a workspace shows and every PDF prints, so paper copies pin the log: the format-1
+ * head (no writer), or a format-2 entry of `writer` (a station's head or an agreed
+ * checkpoint, whose `seen` marks or heads pin every other chain). See renderer/src/log/head.ts.
+ */
 export interface ChainHead {
   seq: number;
   hash: string;
+  /** Format 2: the station whose entry this is (public key, base64url). */
+  writer?: string;
 }

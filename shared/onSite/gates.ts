@@ -6,6 +6,7 @@
 import { addDays, checkEnforcementWindow, MIN_EMERGENCY_REASON_LENGTH, type WindowProblemCode } from '../calendar';
 import { chinaDate, chinaInstant } from '../calendar/chinaTime';
 import type { LogDataValue } from '../log/types';
+import { compareLog, entryLabel } from '../log/order';
 import type { IsoDate, IsoInstant } from '../operation/types';
 import { BASIS, XICHENG } from '../plan/legality';
 import { demolitionPhases, phaseLabel, phases, phaseText, type PhaseCode } from './phases';
@@ -213,9 +214,9 @@ export function demolitionGate(facts: DemolitionFacts, state: OnSiteState, now: 
   const problems: GateProblem[] = [...scopeProblem(facts, '拆除房屋'), ...demolitionNoticeProblems(facts.demolitionNoticeServedOn, chinaDate(now))];
   const need = (check: SafetyCheckCode, basis: string, stale = false) => {
     const entry = state.safetyChecks[check];
-    if (entry && !(stale && state.checkedBeforeResumption.has(check))) return;
+    if (entry && !(stale && state.lastResumed && compareLog(entry, state.lastResumed) < 0)) return;
     const label = safetyChecks[check].label;
-    const message = entry ? `“${label}”记录于恢复执行之前（第 ${entry.seq} 条），恢复后须重新清点` : `尚未记录“${label}”：${safetyChecks[check].hint}`;
+    const message = entry ? `“${label}”记录于恢复执行之前（${entryLabel(entry)}），恢复后须重新清点` : `尚未记录“${label}”：${safetyChecks[check].hint}`;
     problems.push({ code: `safety.${check}`, message, basis, overridable: false });
   };
   need('houseCleared', GATE_BASIS.safety);

@@ -1,5 +1,6 @@
 // Pure. Where the day stands, derived from the log entries alone (never from a separate
 // status field), and which of the commander's acts are allowed next, with the reason why not.
+import { entryLabel, inLogOrder } from '../log/order';
 import type { LogEntry } from '../log/types';
 import {
   groundText,
@@ -31,6 +32,8 @@ export interface OnSiteState {
   phasesDone: Partial<Record<PhaseCode, LogEntry>>;
   /** Closed stop intervals after the start (occurredAt of stop and resume), for elapsed time. */
   suspensions: Array<{ ground: StopGround; from: string; to?: string }>;
+  /** The latest 恢复执行: a check made before it (in the log's merged order) no longer vouches for the site. */
+  lastResumed?: LogEntry;
   /** The latest entry of each safety check before 拆除. */
   safetyChecks: Partial<Record<SafetyCheckCode, LogEntry>>;
   /** Checks whose latest entry came before the latest 恢复执行: made before a stop, they no longer vouch for the site. */
@@ -41,10 +44,7 @@ export interface OnSiteState {
 
 const isPhase = (v: unknown): v is PhaseCode => phases.some((p) => p.code === v);
 
-/**
- * Folds the entries into the state of the day, in the order given: the log's order as listLog
- * returns it (by seq in a format-1 log, the merged order of the stations' chains after it).
- */
+/** Folds the entries (any order; read in the log's merged order, shared/log/order.ts) into the state of the day. */
 export function onSiteState(entries: readonly LogEntry[]): OnSiteState {
   const state: OnSiteState = {
     status: { kind: 'notStarted' },
@@ -55,7 +55,7 @@ export function onSiteState(entries: readonly LogEntry[]): OnSiteState {
     checkIns: new Map(),
   };
   let running: OnSiteStatus = { kind: 'notStarted' };
-  for (const e of entries) {
+  for (const e of inLogOrder(entries)) {
     const current = state.status;
     if (current.kind === 'completed' || current.kind === 'terminated') continue;
     const ground = e.data?.['ground'];
@@ -80,7 +80,7 @@ export function onSiteState(entries: readonly LogEntry[]): OnSiteState {
       state.status = { kind: 'terminated', at: e.occurredAt, ground };
     } else if (e.category === 'resumption' && current.kind === 'suspended') {
       state.suspensions[state.suspensions.length - 1]!.to = e.occurredAt;
-      for (const check of Object.keys(state.safetyChecks) as SafetyCheckCode[]) state.checkedBeforeResumption.add(check);
+      state.lastResumed = e;
       state.status = running;
     } else if (e.category === 'safetyCheck' && isSafetyCheck(e.data?.['check'])) {
       state.safetyChecks[e.data['check']] = e;
@@ -162,7 +162,7 @@ export function whyNot(state: OnSiteState, act: OnSiteAct): string | null {
     }
     case 'phase': {
       const done = state.phasesDone[act.phase];
-      if (done) return `“${phaseLabel(act.phase)}”已于 ${hhmm(done.occurredAt)} 记录（第 ${done.seq} 条），不能重复记录`;
+      if (done) return `“${phaseLabel(act.phase)}”已于 ${hhmm(done.occurredAt)} 记录（${entryLabel(done)}），不能重复记录`;
       if (s.kind === 'suspended') return `已停止执行（${groundShort(s.ground)}），停止期间不能记录执行环节；请先恢复执行`;
       if (act.phase !== 'start' && !state.startedAt) return '请先宣布开始执行';
       const need = phaseNeeds[act.phase];

@@ -54,6 +54,13 @@ export interface VerifyOptions {
   withheld?: ReadonlyArray<Pick<StationEntry, 'writer' | 'seq' | 'hash' | 'prev' | 'op'>>;
   /** A faster verifier where the platform has one (Node's native Ed25519: electron/hub/nativeVerify.ts). */
   verify?: SignatureCheck;
+  /**
+   * Entries already checked from the same stored bytes by an earlier pass over a store that
+   * only grew since (a worker keeping what it verified): `hashed`, shape and hash; `signed`,
+   * the signature too. They are not checked again.
+   */
+  hashed?: ReadonlySet<string>;
+  signed?: ReadonlySet<string>;
 }
 
 /** 工作站「证据组平板」（Ab3xYz9Q） — how messages name a station. */
@@ -81,7 +88,8 @@ export function verifyStations(values: readonly unknown[], options: VerifyOption
 
   const byHash = new Map<string, StationEntry>();
   for (const value of values) {
-    const parsed = parseEntry(value);
+    const known = options.hashed?.has((value as Partial<StationEntry> | null)?.hash ?? '');
+    const parsed = known ? { ok: true as const, entry: value as StationEntry } : parseEntry(value);
     if (!parsed.ok) {
       const v = (value ?? {}) as Partial<StationEntry>;
       const writer = typeof v.writer === 'string' ? v.writer : '';
@@ -137,8 +145,8 @@ export function verifyStations(values: readonly unknown[], options: VerifyOption
         });
       }
       for (const e of here) {
-        const sigNeeded = options.signatures === 'all' || !hasChild.has(`${writer}|${e.hash}`);
-        const fault = stubs.has(e.hash) ? null : entryFault(e, sigNeeded, options.verify);
+        const sigNeeded = (options.signatures === 'all' || !hasChild.has(`${writer}|${e.hash}`)) && !options.signed?.has(e.hash);
+        const fault = stubs.has(e.hash) || (options.hashed?.has(e.hash) && !sigNeeded) ? null : entryFault(e, sigNeeded, options.verify);
         if (fault === 'hash') add({ kind: 'hash', writer, seq, message: `${label(writer)}第 ${seq} 条记录的内容与其哈希值不符，记录已被改动` });
         else if (fault === 'signature') add({ kind: 'signature', writer, seq, message: `${label(writer)}第 ${seq} 条记录的签名无效，不是该工作站签署的` });
         if (fault !== 'hash') hashOk.add(e.hash);

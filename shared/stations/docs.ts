@@ -60,9 +60,11 @@ const ALLOWED_KEYS = new Set(['_id', '_rev', '_revisions', 'entry', '_attachment
  * revision only (1-, derived from the hash), never deleted, id and rev derived from the
  * content, nothing beside the entry and its attachments, the entry well formed, of this
  * operation, its hash matching and its signature valid, each attachment the bytes its
- * file reference pins. Roles and chains are checked by the caller.
+ * file reference pins. Roles and chains are checked by the caller. With `stubs`, a document
+ * read back from a store may carry attachment stubs (name and length, no bytes): their
+ * bytes are checked when they are read (renderer/src/record/projection.ts).
  */
-export function checkEntryDoc(doc: Record<string, unknown>, op: string, verify?: SignatureCheck | 'deferred'): DocCheck {
+export function checkEntryDoc(doc: Record<string, unknown>, op: string, verify?: SignatureCheck | 'deferred', stubs = false): DocCheck {
   const id = typeof doc['_id'] === 'string' ? doc['_id'] : '';
   if (doc['_deleted'] !== undefined) return refuse(`记录不能删除（${id}）`);
   if (!id.startsWith(ENTRY_PREFIX)) return refuse(`文档编号不是记录编号（${id || '空'}）`);
@@ -83,10 +85,14 @@ export function checkEntryDoc(doc: Record<string, unknown>, op: string, verify?:
   const fault = verify === 'deferred' ? entryFault(entry, false) : entryFault(entry, true, verify);
   if (fault === 'hash') return refuse(`记录内容与其哈希值不符（第 ${entry.seq} 条）`);
   if (fault === 'signature') return refuse(`记录签名无效（第 ${entry.seq} 条）`);
-  const attachments = (doc['_attachments'] ?? {}) as Record<string, { data?: unknown; stub?: unknown }>;
+  const attachments = (doc['_attachments'] ?? {}) as Record<string, { data?: unknown; stub?: unknown; length?: unknown }>;
   for (const [name, att] of Object.entries(attachments)) {
     const file = entry.files?.find((f) => f.name === name);
     if (!file) return refuse(`附件「${name}」未在记录中登记`);
+    if (stubs && att.stub === true) {
+      if (att.length !== undefined && att.length !== file.size) return refuse(`附件「${name}」的长度与记录登记的不符`);
+      continue;
+    }
     if (typeof att.data !== 'string') return refuse(`附件「${name}」缺少内容`);
     let bytes: Uint8Array;
     try {

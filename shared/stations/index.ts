@@ -12,3 +12,4 @@ export * from './clock';
 export * from './redaction';
 export * from './docs';
 export * from './pairing';
+export * from './acts';

@@ -15,6 +15,8 @@ export const profileOf = (role: StationRole): Profile => (role === 'groupLeader'
 export const tableClasses: Readonly<Record<string, readonly DataClass[]>> = {
   subjects: ['identity', 'vulnerability'],
   householdMembers: ['identity', 'vulnerability'],
+  /** The command post's people: names with phone and badge numbers. */
+  people: ['identity'],
   operators: ['credentials'],
   media: ['footage'],
 };

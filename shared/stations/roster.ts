@@ -147,28 +147,56 @@ export function isRevoked(roster: Roster, writer: string): boolean {
   return last !== undefined && last.grant === null;
 }
 
-/** Declaring the operation's phases, stop and resumption is the on-site commander's act (BRIEF §2, step 5). */
-const DECLARATIONS: readonly StationCategory[] = ['phase', 'suspension', 'resumption'];
-const CONTENT: readonly StationCategory[] = ['checkIn', 'note', 'incident', 'publicOpinion', 'inventory', 'correction'];
-const EVERY_STATION: readonly StationCategory[] = ['countersign', 'ack'];
-
-const categoriesFor: Record<StationRole, readonly StationCategory[] | 'all'> = {
-  commander: 'all',
-  deputy: [...CONTENT, 'custody', 'mediaRegister', 'mediaVerify', 'system', ...EVERY_STATION],
-  groupLeader: [...CONTENT, ...EVERY_STATION],
-  evidenceClerk: ['note', 'incident', 'inventory', 'correction', 'custody', 'mediaRegister', 'mediaVerify', ...EVERY_STATION],
-  notary: ['note', 'inventory', 'correction', ...EVERY_STATION],
-  observer: [],
-  hub: ['checkpoint', 'clock'],
+/**
+ * Which station roles may write each category: a Record over every category, so a category
+ * added to the one list (shared/log/types.ts) does not compile until it is decided here.
+ * Aligned with the people's permissions (shared/operators/permissions.ts): the commander and
+ * the deputy command (declare, stop, resume, end, issue, change who does what); only the
+ * commander's station keeps the roster; group leaders write for their group; the evidence
+ * group and the notary record evidence and the count; everyone countersigns and acknowledges.
+ */
+const C = 'commander' as const;
+const D = 'deputy' as const;
+const L = 'groupLeader' as const;
+const E = 'evidenceClerk' as const;
+const N = 'notary' as const;
+export const categoryRoles: Readonly<Record<StationCategory, readonly StationRole[]>> = {
+  phase: [C, D],
+  suspension: [C, D],
+  resumption: [C, D],
+  termination: [C, D],
+  command: [C, D],
+  safetyCheck: [C, D, L],
+  checkIn: [C, D, L],
+  publicOpinion: [C, D, L],
+  note: [C, D, L, E, N],
+  incident: [C, D, L, E],
+  inventory: [C, D, L, E, N],
+  correction: [C, D, L, E, N],
+  edit: [C, D, L, E, N],
+  custody: [C, D, E],
+  mediaRegister: [C, D, E],
+  mediaVerify: [C, D, E],
+  system: [C, D, E, N],
+  roster: [C],
+  checkpoint: [C, 'hub'],
+  clock: [C, 'hub'],
+  countersign: [C, D, L, E, N],
+  ack: [C, D, L, E, N],
 };
+
+/** Declaring the operation's phases, stop and resumption is the command's act (BRIEF §2, step 5). */
+const DECLARATIONS: readonly StationCategory[] = ['phase', 'suspension', 'resumption', 'termination'];
+/** What every station writes, whatever its group. */
+const EVERY_STATION: readonly StationCategory[] = ['countersign', 'ack'];
 
 /** Record tables (renderer/src/data/db.ts) each role may change through an entry's act; 'all' for the command. */
 export const tablesFor: Record<StationRole, readonly string[] | 'all'> = {
   commander: 'all',
   deputy: 'all',
-  groupLeader: ['tasks', 'logEntries'],
-  evidenceClerk: ['media', 'inventoryItems', 'inventoryRooms', 'inventoryAttendance', 'logEntries'],
-  notary: ['inventoryItems', 'inventoryRooms', 'inventoryAttendance', 'logEntries'],
+  groupLeader: ['tasks'],
+  evidenceClerk: ['media', 'inventoryItems', 'inventoryRooms', 'inventoryAttendance'],
+  notary: ['inventoryItems', 'inventoryRooms', 'inventoryAttendance'],
   observer: [],
   hub: [],
 };
@@ -177,9 +205,9 @@ export const tablesFor: Record<StationRole, readonly string[] | 'all'> = {
 export function mayWrite(grant: RoleGrant, entry: Pick<StationEntry, 'category' | 'group' | 'act'>): string | null {
   const label = stationRoleLabels[grant.role];
   if (grant.role === 'observer') return '观察员工作站只能查看，不能写入记录';
-  const allowed = categoriesFor[grant.role];
-  if (allowed !== 'all' && !allowed.includes(entry.category)) {
-    if (DECLARATIONS.includes(entry.category)) return `只有现场执行指挥可以宣布执行环节、停止或恢复执行（${label}不能）`;
+  if (!categoryRoles[entry.category]?.includes(grant.role)) {
+    if (DECLARATIONS.includes(entry.category)) return `只有现场执行指挥或副指挥可以宣布执行环节、停止、恢复或终结执行（${label}不能）`;
+    if (entry.category === 'command') return `只有现场执行指挥或副指挥可以调整指挥和分组（${label}不能）`;
     if (entry.category === 'roster') return '只有现场执行指挥工作站可以配对、变更角色或撤销工作站';
     return `${label}工作站不能写入此类记录`;
   }
@@ -253,4 +281,20 @@ export function rosterInput(
       ],
     },
   };
+}
+
+/**
+ * Who makes a checkpoint count: the hubs propose it, and every station that records (not an
+ * observer, not revoked) must have countersigned it before a PDF prints it instead of a head.
+ */
+export function checkpointParties(roster: Roster): { hubs: Set<string>; signers: string[] } {
+  const hubs = new Set<string>();
+  const signers: string[] = [];
+  for (const [key, record] of roster.stations) {
+    const last = record.periods.reduce<Period | undefined>((a, p) => (!a || p.fromSeq >= a.fromSeq ? p : a), undefined);
+    const role = last?.grant?.role;
+    if (role === 'hub') hubs.add(key);
+    else if (role && role !== 'observer') signers.push(key);
+  }
+  return { hubs, signers: signers.sort() };
 }

@@ -5,20 +5,12 @@ import { logCategories } from '../log/types';
 
 export const ENTRY_FORMAT = 2;
 
-/** What an entry records: the on-site log's categories, plus the stations' own acts. */
-export const stationCategories = [
-  ...logCategories,
-  /** Pairing, role change, revocation, and the operation's genesis (roster.ts). */
-  'roster',
-  /** All writers' heads, proposed by the hub (checkpoints.ts). */
-  'checkpoint',
-  /** A station's agreement with a checkpoint. */
-  'countersign',
-  /** A measured clock offset (clock.ts). */
-  'clock',
-  /** Acknowledgement of a commander's order. */
-  'ack',
-] as const;
+/**
+ * What an entry records: one list for both formats (shared/log/types.ts), the stations' own
+ * acts (roster, checkpoint, countersign, clock, ack) included, so every category a station
+ * can write is one the app can show and roster.ts's mayWrite decides.
+ */
+export const stationCategories = logCategories;
 export type StationCategory = (typeof stationCategories)[number];
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };

@@ -3,7 +3,7 @@ import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoOperationInput } from '../../shared/operation/demo';
 import { validateNewOperation } from '../../shared/operation/newOperation';
-import { openConsoleDb, schemaV1, schemaV2, schemaV3, schemaV4, type ConsoleDb } from '../../renderer/src/data/db';
+import { openConsoleDb, schemaV1, schemaV2, schemaV3, schemaV4, schemaV5, schemaV6, type ConsoleDb } from '../../renderer/src/data/db';
 import { clearDraft, readDraft, saveDraft } from '../../renderer/src/data/drafts';
 import { issuedNotice } from '../fixtures/issuedDocument';
 import { appendEntry } from '../../shared/log/append';
@@ -43,7 +43,9 @@ describe('schema', () => {
         'workingGroups',
       ].sort(),
     );
-    expect(db.tables.map((t) => t.name).sort()).toEqual([...Object.keys(schemaV1), 'settings', 'inventoryRooms', 'inventoryAttendance', 'operators'].sort());
+    expect(db.tables.map((t) => t.name).sort()).toEqual(
+      [...Object.keys(schemaV1), 'settings', 'inventoryRooms', 'inventoryAttendance', 'operators', ...Object.keys(schemaV6)].sort(),
+    );
   });
 
   it('upgrades a database written by version 1 without losing its data', async () => {
@@ -58,7 +60,7 @@ describe('schema', () => {
     expect((await getOperation(db, id))?.subjects).toHaveLength(2);
     expect(await readDraft(db, 'newOperation')).toEqual({ leadUnit: '某单位' });
     await db.settings.put({ key: 'k', value: 1, savedAt: 'x' });
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
   });
 
   it('version 5 reads an operation stored before the ruling’s scope was recorded as relocation only', async () => {
@@ -92,7 +94,7 @@ describe('schema', () => {
     v2.close();
 
     db = openConsoleDb(name);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(Object.keys(schemaV3).sort()).toEqual(['inventoryAttendance', 'inventoryRooms']);
     expect((await getOperation(db, id))?.subjects).toHaveLength(2);
     expect((await db.settings.get('k'))?.value).toBe(1);
@@ -102,6 +104,31 @@ describe('schema', () => {
     await db.inventoryAttendance.put({ id, operationId: id, notaryInstitution: '滨江市公证处', notaryNames: ['王明'], witnesses: [], groupLeader: '', updatedAt: at });
     expect(await db.inventoryRooms.where('operationId').equals(id).count()).toBe(1);
     expect((await db.inventoryAttendance.where('operationId').equals(id).first())?.notaryNames).toEqual(['王明']);
+  });
+
+  it('upgrades a version 5 database to version 6: data and the format-1 log kept, the stations tables empty and indexed', async () => {
+    const name = `test-upgrade-v5-${++n}`;
+    const v5 = new Dexie(name);
+    v5.version(1).stores(schemaV1);
+    v5.version(2).stores(schemaV2);
+    v5.version(3).stores(schemaV3);
+    v5.version(4).stores(schemaV4);
+    v5.version(5).stores(schemaV5);
+    const id = await loadDemoOperation(v5 as ConsoleDb, new Date('2026-11-23T02:00:00Z'));
+    const entry = appendEntry(undefined, { operationId: id, operator: '林涛', group: '', category: 'note', text: '警戒到位' }, new Date());
+    await v5.table('logEntries').add(entry);
+    v5.close();
+
+    db = openConsoleDb(name);
+    expect(db.verno).toBe(6);
+    expect((await getOperation(db, id))?.subjects).toHaveLength(2);
+    expect(await db.logEntries.get([id, 1])).toEqual(entry);
+    for (const table of Object.keys(schemaV6)) expect(await db.table(table).count(), table).toBe(0);
+    const mirrored = { ...entry, seq: 1, writer: 'w', hlc: { ms: 2, c: 0 }, order: 'b', hash: 'h2' };
+    await db.stationEntries.bulkAdd([mirrored, { ...mirrored, hash: 'h1', order: 'a' }]);
+    expect((await db.stationEntries.where('[operationId+order]').between([id, ''], [id, '\uffff']).toArray()).map((e) => e.hash)).toEqual(['h1', 'h2']);
+    await db.recordMarks.put({ table: 'tasks', id: 't1', operationId: id, order: 'a' });
+    expect(await db.recordMarks.get(['tasks', 't1'])).toMatchObject({ order: 'a' });
   });
 
   it('keys the log by operation and sequence, so an entry cannot be silently replaced by add()', async () => {

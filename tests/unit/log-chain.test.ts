@@ -116,7 +116,7 @@ describe('append: input errors in Chinese', () => {
 
   it('missing operator, unknown category', () => {
     expect(messageOf(() => appendEntry(undefined, input(1, { operator: ' ' }), now))).toContain('请填写记录人');
-    expect(messageOf(() => appendEntry(undefined, input(1, { category: 'rewrite' as never }), now))).toContain('请选择记录类别');
+    expect(messageOf(() => appendEntry(undefined, input(1, { category: 'unknown' as never }), now))).toContain('请选择记录类别');
   });
 
   it('occurredAt unparseable, without an offset, or later than now + 5 min', () => {

@@ -1,8 +1,11 @@
 import 'fake-indexeddb/auto';
-import { describe, expect, it, vi } from 'vitest';
+import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { listLog, verifyLog } from '../../renderer/src/log/repository';
 import { recordCorrection } from '../../renderer/src/log/correction';
+import { closeStations } from '../../renderer/src/record/projection';
+import { configureStation } from '../../renderer/src/stations/local';
+import { demoSigner } from '../../shared/stations/signer';
 import {
   recordCheckIn,
   recordIncident,
@@ -20,10 +23,16 @@ import { atStartTime, seedStart as seed } from './onSite-helpers';
 
 // The documents repository (reused for ground 1) loads PDF fonts from the page; not needed here.
 vi.mock('../../renderer/src/documents/fonts', () => ({ documentFonts: { regular: '', bold: '' } }));
+// Corrections go through commit(): the station's store on PouchDB's memory adapter.
+vi.mock('pouchdb-browser/lib/index.es.js', () => import('./pouch-memory'));
 
 let db: ConsoleDb;
 let n = 0;
-atStartTime(() => db?.delete());
+beforeAll(() => configureStation({ signer: async () => demoSigner('onSite') }));
+atStartTime(async () => {
+  await closeStations();
+  await db?.delete();
+});
 
 const subjects: Subject[] = [
   { id: 's1', operationId: 'op', position: 0, name: '张建国', idType: 'residentId', idNumber: '', phone: '', address: '某路1号' },
@@ -219,9 +228,11 @@ describe('on-site acts in the database', () => {
     expect(await listLog(db, 'op')).toEqual([]);
     const saved = await recordIncident(db, who, { severity: 'general', summary: '有人拍摄', handling: '劝离' });
     expect(saved.ok).toBe(true);
-    await expect(recordCorrection(db, who, 1, '有人拍摄并上传', '')).rejects.toThrow(/更正理由/);
-    await recordCorrection(db, who, 1, '有人拍摄并上传', '补充');
-    const entries = await listLog(db, 'op');
+    const corrector = { operationId: 'op', actor: { personId: who.personId, name: who.operator } };
+    const incident = (await listLog(db, 'op'))[0]!;
+    await expect(recordCorrection(db, corrector, incident, '有人拍摄并上传', '')).rejects.toThrow(/更正理由/);
+    await recordCorrection(db, corrector, incident, '有人拍摄并上传', '补充');
+    const entries = (await listLog(db, 'op')).filter((e) => e.category !== 'roster');
     expect(entries[1]).toMatchObject({ category: 'correction', refs: { corrects: 1 }, data: { reason: '补充' } });
     expect(entries[0]!.text).toBe('【一般事件】有人拍摄；处置：劝离');
   });

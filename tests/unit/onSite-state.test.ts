@@ -89,9 +89,7 @@ describe('on-site state from the log', () => {
     expect(stopGroundText(entries[2]!)).toBe('《中华人民共和国行政强制法》第三十九条第一款第（三）项（参照适用）：执行可能造成难以弥补的损失，且中止执行不损害公共利益的');
     const resumed = log({ phase: 'start' }, { phase: 'cordon' }, { check: 'rollCall' }, { stop: 'art39-3' }, { resume: '已加固' });
     expect(onSiteState(resumed).status.kind).toBe('inProgress');
-    // A check made before the stop no longer vouches for the site; made again, it does.
-    expect([...onSiteState(resumed).checkedBeforeResumption]).toEqual(['rollCall']);
-    expect([...onSiteState([...resumed, ...log({ check: 'rollCall' })]).checkedBeforeResumption]).toEqual([]);
+    expect(onSiteState(resumed).lastResumed?.seq).toBe(4);
   });
 
   it('old logs read the same: a ground-3 stop after the start (recorded before 中止 existed) still stops, and resumes', () => {

@@ -1,14 +1,24 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { listLog, verifyLog } from '../../renderer/src/log/repository';
 import { commit } from '../../renderer/src/record/commit';
+import { closeStations } from '../../renderer/src/record/projection';
+import { configureStation } from '../../renderer/src/stations/local';
 import type { Operation } from '../../shared/operation/types';
 import { applyChanges, emptyRecordSet, put, remove, type ActOutcome } from '../../shared/record/act';
+import { demoSigner } from '../../shared/stations/signer';
+
+vi.mock('pouchdb-browser/lib/index.es.js', () => import('./pouch-memory'));
 
 let db: ConsoleDb;
 let n = 0;
-afterEach(() => db?.delete());
+beforeEach(() => configureStation({ signer: async () => demoSigner('record-commit') }));
+afterEach(async () => {
+  await closeStations();
+  await db?.delete();
+});
+const acts = async () => (await listLog(db, 'op')).filter((e) => e.category !== 'roster');
 
 const commander = { personId: 'p1', name: '王指挥' };
 const clerk = { personId: 'p2', name: '李文书' };
@@ -47,7 +57,8 @@ describe('the one write path', () => {
       }),
     });
     expect(result).toBe('u1');
-    expect(entry).toMatchObject({ seq: 1, operator: '王指挥', group: 'security', text: '新增成员单位' });
+    // The operation's first entry on this station is its genesis (seq 1), carrying the operation as it stood; the act follows.
+    expect(entry).toMatchObject({ seq: 2, operator: '王指挥', group: 'security', text: '新增成员单位', writer: demoSigner('record-commit').publicKey });
     expect(await db.memberUnits.get('u1')).toMatchObject({ name: '某公安分局' });
     expect((await verifyLog(db, 'op')).verdict.ok).toBe(true);
   });
@@ -68,9 +79,13 @@ describe('the one write path', () => {
       }),
     ).rejects.toThrow('已宣布执行完毕');
     expect(await listLog(db, 'op')).toEqual([]);
+    await expect(
+      commit(db, { operationId: 'op', actor: commander, action: { kind: 'log', group: '' }, build: async () => note('   ') }),
+    ).rejects.toThrow('请填写记录内容');
+    expect(await listLog(db, 'op')).toEqual([]);
   });
 
-  it('a change that cannot be stored takes its entry with it', async () => {
+  it('a change a unique index would refuse is refused before anything is signed', async () => {
     await setup();
     await commit(db, {
       operationId: 'op',
@@ -82,7 +97,7 @@ describe('the one write path', () => {
         result: undefined,
       }),
     });
-    // A second document with a number already taken breaks the unique index: the act and its entry fail together.
+    // A second document with a number already taken would break the unique index: refused, no entry signed.
     await expect(
       commit(db, {
         operationId: 'op',
@@ -94,8 +109,8 @@ describe('the one write path', () => {
           result: undefined,
         }),
       }),
-    ).rejects.toThrow();
-    expect((await listLog(db, 'op')).map((e) => e.text)).toEqual(['a']);
+    ).rejects.toThrow('未保存：文书中已有文号相同的记录（某强执告〔2026〕1号，记录 d1）');
+    expect((await acts()).map((e) => e.text)).toEqual(['a']);
     expect(await db.tasks.get('t1')).toBeDefined();
   });
 

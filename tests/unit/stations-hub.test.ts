@@ -128,7 +128,7 @@ describe('the hub', () => {
     const phase = await leader.write({ operator, category: 'phase', text: '宣布执行启动', group: 'security' });
     const push = await PouchDB.replicate(leader.local, leader.remote!, { doc_ids: [entryDoc(phase)._id] });
     expect(push.doc_write_failures).toBe(1);
-    expect((await hub.refusals(OP)).map((r) => r.reason)).toContainEqual(expect.stringContaining('只有现场执行指挥可以宣布执行环节'));
+    expect((await hub.refusals(OP)).map((r) => r.reason)).toContainEqual(expect.stringContaining('只有现场执行指挥或副指挥可以宣布执行环节'));
   });
 
   it('keeps both entries of a fork and flags it', async () => {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { verifyStations } from '../../shared/stations/chains';
-import { admission, foldRoster, genesisInput, isRevoked, mayWrite, rosterInput, standingAt, type RoleGrant } from '../../shared/stations/roster';
+import { logCategories } from '../../shared/log/types';
+import { admission, categoryRoles, foldRoster, genesisInput, isRevoked, mayWrite, rosterInput, standingAt, type RoleGrant } from '../../shared/stations/roster';
 import { OP, operator, pairedOperation, SimStation, sync } from './stations-helpers';
 
 const leader: RoleGrant = { role: 'groupLeader', group: 'security' };
@@ -65,9 +66,30 @@ describe('mayWrite', () => {
 
   it('a group leader cannot declare phases, stop or resume (legal basis in the message)', () => {
     for (const c of ['phase', 'suspension', 'resumption'] as const) {
-      expect(mayWrite(leader, entry(c, 'security'))).toBe('只有现场执行指挥可以宣布执行环节、停止或恢复执行（工作组组长不能）');
+      expect(mayWrite(leader, entry(c, 'security'))).toBe('只有现场执行指挥或副指挥可以宣布执行环节、停止、恢复或终结执行（工作组组长不能）');
     }
     expect(mayWrite({ role: 'commander' }, entry('phase'))).toBeNull();
+  });
+
+  it('the deputy commands too (shared/operators/permissions.ts): declarations and command changes, never the roster', () => {
+    const deputy: RoleGrant = { role: 'deputy' };
+    for (const c of ['phase', 'suspension', 'resumption', 'termination', 'command', 'edit'] as const) expect(mayWrite(deputy, entry(c))).toBeNull();
+    expect(mayWrite(deputy, entry('roster'))).toBe('只有现场执行指挥工作站可以配对、变更角色或撤销工作站');
+    expect(mayWrite(leader, entry('command', 'security'))).toBe('只有现场执行指挥或副指挥可以调整指挥和分组（工作组组长不能）');
+    expect(mayWrite(leader, entry('edit', 'security', ['tasks']))).toBeNull();
+  });
+
+  it('every category of the one list is decided for every role', () => {
+    const roles = ['commander', 'deputy', 'groupLeader', 'evidenceClerk', 'notary', 'observer', 'hub'] as const;
+    for (const c of logCategories) {
+      expect(categoryRoles[c], c).toBeDefined();
+      for (const role of roles) {
+        const answer = mayWrite({ role, group: 'security' }, entry(c, 'security'));
+        expect(answer === null || typeof answer === 'string').toBe(true);
+        if (role === 'commander') expect(answer, c).toBeNull();
+        if (role === 'observer') expect(answer).not.toBeNull();
+      }
+    }
   });
 
   it('a group leader writes for its own group and its own tables only', () => {

@@ -28,6 +28,43 @@ export interface OperatorRecord extends AttemptState {
   createdAt: IsoInstant;
 }
 
+/**
+ * A format-2 entry as the app shows it (the Dexie mirror of the stations' store, written in
+ * the same transaction as the records it projects), with its place in the merged order.
+ * The signed entry itself stays in the station's PouchDB store (renderer/src/stations).
+ */
+export interface MirroredEntry extends LogEntry {
+  writer: string;
+  hlc: { ms: number; c: number };
+  /** shared/log/order.ts orderKey: sorts as the merged timeline. */
+  order: string;
+}
+
+/** Per projected record: the merged-order key of the entry that wrote it last (later entries win, earlier ones arriving late do not). */
+export interface RecordMark {
+  table: string;
+  id: string;
+  operationId: string;
+  order: string;
+}
+
+/** An entry received and not projected, kept with the reason (shown in the workspace, kept for the record). */
+export interface RefusedEntry {
+  hash: string;
+  operationId: string;
+  writer: string;
+  seq: number;
+  reason: string;
+  /** When this station refused it. */
+  at: IsoInstant;
+}
+
+/** This station's own settings (its display name…), validated on read; never replicated. */
+export interface StationSetting { key: string; value: unknown }
+
+/** An operation this station holds a store of entries for, registered before its first entry is stored. */
+export interface StationStoreRecord { operationId: string; createdAt: IsoInstant }
+
 export type ConsoleDb = Dexie & {
   operations: EntityTable<Operation, 'id'>;
   subjects: EntityTable<Subject, 'id'>;
@@ -50,6 +87,11 @@ export type ConsoleDb = Dexie & {
   drafts: EntityTable<DraftRecord, 'key'>;
   settings: EntityTable<SettingRecord, 'key'>;
   operators: Dexie.Table<OperatorRecord, [string, string]>;
+  stationEntries: Dexie.Table<MirroredEntry, string>;
+  recordMarks: Dexie.Table<RecordMark, [string, string]>;
+  refusedEntries: Dexie.Table<RefusedEntry, string>;
+  stationSettings: EntityTable<StationSetting, 'key'>;
+  stationStores: EntityTable<StationStoreRecord, 'operationId'>;
 };
 
 export const DB_NAME = 'enforcement-console';
@@ -89,6 +131,20 @@ export const schemaV4 = { operators: '[operationId+personId], operationId' } as 
  */
 export const schemaV5 = {} as const;
 
+/**
+ * Version 6: several stations (issue 15). The signed entries live in each operation's
+ * PouchDB store; Dexie keeps what the app reads: the mirror of those entries in merged order
+ * (and by writer and seq), each projected record's order mark, the entries refused on
+ * arrival, this station's settings, and the operations it holds a store for. Additive.
+ */
+export const schemaV6 = {
+  stationEntries: 'hash, [operationId+order], [operationId+writer+seq], operationId',
+  recordMarks: '[table+id], operationId',
+  refusedEntries: 'hash, operationId',
+  stationSettings: 'key',
+  stationStores: 'operationId',
+} as const;
+
 export function openConsoleDb(name = DB_NAME): ConsoleDb {
   // 'strict': Chromium flushes each committed transaction to disk before reporting success,
   // so an entry the UI has acknowledged survives power loss, not only a killed process.
@@ -107,6 +163,7 @@ export function openConsoleDb(name = DB_NAME): ConsoleDb {
           operation.courtRuling.scope ??= 'relocation';
         }),
     );
+  db.version(6).stores(schemaV6);
   return db;
 }
 

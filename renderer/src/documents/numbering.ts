@@ -8,7 +8,8 @@ import { numberingGaps, type DocumentNumberParts, type UsedDocumentNumber } from
 import type { Actor } from '../../../shared/operators/permissions';
 import type { ConsoleDb } from '../data/db';
 import { listLog } from '../log/repository';
-import { commit, exclusive } from '../record/commit';
+import { commit } from '../record/commit';
+import { exclusive } from '../stations/locks';
 
 const legacyGapReasonSchema = z.array(
   z.object({ issuerCode: z.string(), year: z.number().int(), sequence: z.number().int().positive(), voidReason: z.string().min(1) }),

@@ -1,6 +1,7 @@
 // DOM. The on-site log as a timeline: the corrected view (current text, 已更正, history on
-// expanding), filters and search, virtualised rows so 100 000 entries open and scroll, and
-// the chain verification on opening and on demand.
+// expanding), filters and search, virtualised rows so 100 000 entries open and scroll, the
+// station of each entry, and the verification on opening and on demand (with what the
+// stations' record holds back: forks, entries refused on arrival, records repaired).
 import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { Alert, App, Button, DatePicker, Form, Input, Modal, Select, Space, Table, Tag, Tooltip, Typography } from 'antd';
 import type { TableRef } from 'antd/es/table';
@@ -8,29 +9,44 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import type { Dayjs } from 'dayjs';
 import { chinaInstant } from '../../../shared/calendar/chinaTime';
 import { correctedView, type CorrectedItem } from '../../../shared/log/corrections';
-import { logCategories, logCategoryLabels, type LogCategory } from '../../../shared/log/types';
+import { entryKey, entryLabel } from '../../../shared/log/order';
+import { logCategories, logCategoryLabels, type LogCategory, type LogEntry } from '../../../shared/log/types';
 import { clockFlags } from '../../../shared/log/verify';
+import type { Actor } from '../../../shared/operators/permissions';
 import { db } from '../data/db';
 import { errorText } from '../ui/errors';
 import { recordCorrection } from './correction';
 import { listLog, verifyLog, type LogStatus } from './repository';
+import { StationsNotice } from './StationsNotice';
 import { emptyFilter, filterItems, shortTime, type TimelineFilter } from './timeline';
 
 type Checked = LogStatus & { at: string };
 
 export interface TimelineProps {
   operationId: string;
-  /** Who a correction is recorded by. */
-  operator: string;
+  /** Who a correction is recorded by (the signed-in person). */
+  actor: Actor | undefined;
   /** Group code → name, for the group column and filter. */
   groupNames: Record<string, string>;
   height?: number;
 }
 
-export function Timeline({ operationId, operator, groupNames, height = 420 }: TimelineProps) {
+/**
+ * How the timeline names an entry: 第 12 条 while the log is one chain (format 1, or one
+ * station's); with several, a format-2 entry names its station (第 12 条 alone is ambiguous).
+ */
+function namer(entries: readonly LogEntry[] | undefined): (e: LogEntry) => string {
+  const chains = new Set((entries ?? []).map((e) => e.writer ?? ''));
+  return chains.size <= 1 ? (e) => `第 ${e.seq} 条` : entryLabel;
+}
+
+export function Timeline({ operationId, actor, groupNames, height = 420 }: TimelineProps) {
   const entries = useLiveQuery(() => listLog(db, operationId), [operationId]);
   const items = useMemo(() => (entries ? correctedView(entries) : []), [entries]);
-  const flags = useMemo(() => new Map((entries ? clockFlags(entries) : []).map((f) => [f.seq, f.message])), [entries]);
+  // The system clock is checked along the format-1 chain; format-2 stations' clocks are the hub's to measure.
+  const flags = useMemo(() => new Map((entries ? clockFlags(entries.filter((e) => !e.writer)) : []).map((f) => [`1:${f.seq}`, f.message])), [entries]);
+  const name = useMemo(() => namer(entries), [entries]);
+  const stationsShown = useMemo(() => (entries ?? []).some((e) => e.writer), [entries]);
   const [filter, setFilter] = useState<TimelineFilter>(emptyFilter);
   const deferred = useDeferredValue(filter);
   const shown = useMemo(() => filterItems(items, deferred), [items, deferred]);
@@ -52,22 +68,25 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
   // since a long log takes a while to hash).
   const [status, setStatus] = useState<Checked | null>(null);
   const [checking, setChecking] = useState(false);
-  const verify = useCallback(() => {
-    setChecking(true);
-    const at = () => chinaInstant(new Date()).slice(11, 19);
-    verifyLog(db, operationId)
-      .then(
-        (s) => setStatus({ ...s, at: at() }),
-        (e: unknown) => setStatus({ count: 0, verdict: { ok: false, seq: 0, reason: 'changed', message: errorText(e) }, flags: [], at: at() }),
-      )
-      .finally(() => setChecking(false));
-  }, [operationId]);
-  useEffect(verify, [verify]);
+  const verify = useCallback(
+    (full: boolean) => {
+      setChecking(true);
+      const at = () => chinaInstant(new Date()).slice(11, 19);
+      verifyLog(db, operationId, { full })
+        .then(
+          (s) => setStatus({ ...s, at: at() }),
+          (e: unknown) => setStatus({ count: 0, verdict: { ok: false, seq: 0, message: errorText(e) }, flags: [], at: at() }),
+        )
+        .finally(() => setChecking(false));
+    },
+    [operationId],
+  );
+  useEffect(() => verify(true), [verify]);
   const count = entries?.length;
   const checkedCount = status?.count;
   useEffect(() => {
     if (count === undefined || checkedCount === undefined || count === checkedCount) return;
-    const timer = setTimeout(verify, 1500);
+    const timer = setTimeout(() => verify(false), 1500);
     return () => clearTimeout(timer);
   }, [count, checkedCount, verify]);
 
@@ -130,16 +149,17 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
         <Button onClick={() => table.current?.scrollTo({ index: shown.length - 1, align: 'end' })} disabled={!shown.length}>
           跳至最新
         </Button>
-        <Button onClick={verify} loading={checking}>
+        <Button onClick={() => verify(true)} loading={checking}>
           校验
         </Button>
       </Space>
       <VerifyResult status={status} current={entries?.length ?? 0} />
+      <StationsNotice operationId={operationId} status={status} />
       <Table<CorrectedItem>
         ref={table}
         virtual
         size="small"
-        rowKey={(i) => i.entry.seq}
+        rowKey={(i) => entryKey(i.entry)}
         dataSource={shown}
         loading={entries === undefined}
         pagination={false}
@@ -148,10 +168,20 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
         expandable={{
           columnWidth: 32,
           rowExpandable: (i) => i.corrected,
-          expandedRowRender: (i) => <History item={i} />,
+          expandedRowRender: (i) => <History item={i} name={name} />,
         }}
         columns={[
           { title: '序号', width: 70, render: (_, i) => <span data-testid="seq">{i.entry.seq}</span> },
+          ...(stationsShown
+            ? [
+                {
+                  title: '工作站',
+                  width: 100,
+                  render: (_: unknown, i: CorrectedItem) =>
+                    i.entry.writer ? <Tooltip title={`工作站公钥 ${i.entry.writer}`}>{i.entry.writerName ?? i.entry.writer.slice(0, 8)}</Tooltip> : <Typography.Text type="secondary">原日志</Typography.Text>,
+                },
+              ]
+            : []),
           {
             title: '发生时间',
             width: 120,
@@ -163,11 +193,11 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
             title: '记录时间',
             width: 130,
             render: (_, i) => (
-              <Tooltip title={flags.get(i.entry.seq) ?? i.entry.recordedAt}>
+              <Tooltip title={flags.get(entryKey(i.entry)) ?? i.entry.recordedAt}>
                 <span style={{ color: i.entry.recordedAt === i.entry.occurredAt ? '#999' : undefined }}>
                   {shortTime(i.entry.recordedAt, today)}
                 </span>
-                {flags.has(i.entry.seq) && (
+                {flags.has(entryKey(i.entry)) && (
                   <Tag color="orange" style={{ marginLeft: 4 }}>
                     时钟异常
                   </Tag>
@@ -196,7 +226,7 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
             title: '操作',
             width: 70,
             render: (_, i) => (
-              <Button size="small" type="link" onClick={() => setCorrecting(i)} aria-label={`更正第 ${i.entry.seq} 条`}>
+              <Button size="small" type="link" onClick={() => setCorrecting(i)} aria-label={`更正${name(i.entry)}`}>
                 更正
               </Button>
             ),
@@ -204,7 +234,7 @@ export function Timeline({ operationId, operator, groupNames, height = 420 }: Ti
         ]}
       />
       {correcting && (
-        <CorrectionModal item={correcting} operationId={operationId} operator={operator} onClose={() => setCorrecting(null)} />
+        <CorrectionModal item={correcting} operationId={operationId} actor={actor} name={name} onClose={() => setCorrecting(null)} />
       )}
     </div>
   );
@@ -219,7 +249,7 @@ function VerifyResult({ status, current }: { status: Checked | null; current: nu
         showIcon
         style={{ marginBottom: 8 }}
         data-testid="timeline-verify"
-        title={`${status.at} 日志校验失败：第 ${status.verdict.seq} 条`}
+        title={`${status.at} 日志校验失败：${status.verdict.writer ? `工作站 ${status.verdict.writer.slice(0, 8)} ` : ''}第 ${status.verdict.seq} 条`}
         description={status.verdict.message}
       />
     );
@@ -233,7 +263,7 @@ function VerifyResult({ status, current }: { status: Checked | null; current: nu
       data-testid="timeline-verify"
       title={
         head
-          ? `${status.at} 校验通过：共 ${status.count} 条，链头第 ${head.seq} 条 ${head.hash.slice(0, 16)}…`
+          ? `${status.at} 校验通过：共 ${status.count} 条，链头${head.writer ? ` 工作站 ${head.writer.slice(0, 8)} ` : ''}第 ${head.seq} 条 ${head.hash.slice(0, 16)}…`
           : `${status.at} 校验通过：尚无记录`
       }
       description={
@@ -246,15 +276,16 @@ function VerifyResult({ status, current }: { status: Checked | null; current: nu
   );
 }
 
-function History({ item }: { item: CorrectedItem }) {
+function History({ item, name }: { item: CorrectedItem; name: (e: LogEntry) => string }) {
+  const testId = item.entry.writer ? `history-${item.entry.writer.slice(0, 8)}-${item.entry.seq}` : `history-${item.entry.seq}`;
   return (
-    <ol style={{ margin: 0, paddingLeft: 20 }} data-testid={`history-${item.entry.seq}`}>
+    <ol style={{ margin: 0, paddingLeft: 20 }} data-testid={testId}>
       <li>
-        原始记录（第 {item.entry.seq} 条，{item.entry.recordedAt.slice(0, 19).replace('T', ' ')}，{item.entry.operator}）：{item.entry.text}
+        原始记录（{name(item.entry)}，{item.entry.recordedAt.slice(0, 19).replace('T', ' ')}，{item.entry.operator}）：{item.entry.text}
       </li>
       {item.corrections.map((c) => (
-        <li key={c.seq}>
-          更正（第 {c.seq} 条，{c.recordedAt.slice(0, 19).replace('T', ' ')}，{c.operator}）：{c.text}
+        <li key={entryKey(c)}>
+          更正（{name(c)}，{c.recordedAt.slice(0, 19).replace('T', ' ')}，{c.operator}）：{c.text}
           {typeof c.data?.reason === 'string' && <Typography.Text type="secondary">（理由：{c.data.reason}）</Typography.Text>}
         </li>
       ))}
@@ -262,7 +293,19 @@ function History({ item }: { item: CorrectedItem }) {
   );
 }
 
-function CorrectionModal({ item, operationId, operator, onClose }: { item: CorrectedItem; operationId: string; operator: string; onClose: () => void }) {
+function CorrectionModal({
+  item,
+  operationId,
+  actor,
+  name,
+  onClose,
+}: {
+  item: CorrectedItem;
+  operationId: string;
+  actor: Actor | undefined;
+  name: (e: LogEntry) => string;
+  onClose: () => void;
+}) {
   const { message } = App.useApp();
   const [form] = Form.useForm<{ text: string; reason: string }>();
   const [saving, setSaving] = useState(false);
@@ -270,8 +313,8 @@ function CorrectionModal({ item, operationId, operator, onClose }: { item: Corre
     const v = await form.validateFields();
     setSaving(true);
     try {
-      await recordCorrection(db, { operationId, operator }, item.entry.seq, v.text, v.reason);
-      message.success(`已记录对第 ${item.entry.seq} 条的更正；原记录保留`);
+      await recordCorrection(db, { operationId, actor }, item.entry, v.text, v.reason);
+      message.success(`已记录对${name(item.entry)}的更正；原记录保留`);
       onClose();
     } catch (e) {
       message.error(errorText(e));
@@ -280,9 +323,9 @@ function CorrectionModal({ item, operationId, operator, onClose }: { item: Corre
     }
   };
   return (
-    <Modal open title={`更正第 ${item.entry.seq} 条`} okText="记录更正" confirmLoading={saving} onOk={submit} onCancel={onClose} destroyOnHidden>
+    <Modal open title={`更正${name(item.entry)}`} okText="记录更正" confirmLoading={saving} onOk={submit} onCancel={onClose} destroyOnHidden>
       <Typography.Paragraph type="secondary">
-        更正不会改动原记录：将新增一条更正记录，原文与历次更正都保留可查。记录人：{operator}
+        更正不会改动原记录：将新增一条更正记录，原文与历次更正都保留可查。记录人：{actor?.name ?? '（未登录）'}
       </Typography.Paragraph>
       <Form form={form} layout="vertical" initialValues={{ text: item.currentText, reason: '' }}>
         <Form.Item name="text" label="更正后的内容" rules={[{ required: true, whitespace: true, message: '请填写更正后的内容' }]}>

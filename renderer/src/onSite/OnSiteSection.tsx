@@ -187,7 +187,7 @@ export function OnSiteSection({ operation }: { operation: OperationSummary }) {
       </Row>
 
       <Card size="small" title="现场日志" style={{ marginTop: 12 }}>
-        <Timeline operationId={operation.id} operator={operator} groupNames={groups} />
+        <Timeline operationId={operation.id} actor={actor} groupNames={groups} />
       </Card>
 
       {dialog?.kind === 'phase' && <PhaseNoteModal who={who} phase={dialog.phase} state={state} context={context} onClose={close} />}

@@ -6,17 +6,32 @@
 // document that arrives as a revision other than the one its hash gives (a hub or a copy
 // that was edited) is not taken for the entry: the original revision stays in the revision
 // tree (no compaction), is read instead, and the arrival is kept as a flag.
-import PouchDB from 'pouchdb-browser';
+// The store keeps a small index in memory (each writer's seqs and hashes, the roster
+// entries, the heads and the clock), filled by one pass over the documents at open and kept
+// up by the changes feed: appends and arrivals are checked against it without a re-read.
 import { sha256Hex } from '../../../shared/stations/canonical';
 import { verifyStations, type StationsVerdict } from '../../../shared/stations/chains';
-import { checkEntryDoc, entryDoc, entryRev, ENTRY_PREFIX, WITHHELD_PREFIX, writerRange, type EntryDoc, type InlineAttachment, type WithheldDoc } from '../../../shared/stations/docs';
-import { toBase64 } from '../../../shared/stations/encoding';
+import {
+  checkEntryDoc,
+  entryDoc,
+  entryDocId,
+  entryRev,
+  ENTRY_PREFIX,
+  WITHHELD_PREFIX,
+  writerRange,
+  type EntryDoc,
+  type InlineAttachment,
+  type WithheldDoc,
+} from '../../../shared/stations/docs';
+import { fromBase64, toBase64 } from '../../../shared/stations/encoding';
 import { createEntry, seenMark, type EntryInput } from '../../../shared/stations/entry';
-import { HLC_ZERO, hlcReceive } from '../../../shared/stations/hlc';
+import { compareHlc, HLC_ZERO, hlcReceive } from '../../../shared/stations/hlc';
 import { admission, foldRoster } from '../../../shared/stations/roster';
 import type { Signer } from '../../../shared/stations/signer';
 import type { WithheldEntry } from '../../../shared/stations/redaction';
 import type { FileRef, Head, Hlc, StationEntry } from '../../../shared/stations/types';
+import { exclusive } from './locks';
+import { pouchDB, type PouchChange, type PouchChangesFeed, type PouchDatabase, type PouchReplication, type PouchStatic } from './pouch';
 
 export interface Flag {
   id: string;
@@ -30,62 +45,114 @@ export interface Attachment {
   bytes: Uint8Array;
 }
 
+/** The PouchDB constructor a store is opened with: the browser's (IndexedDB) by default, another adapter in tests. */
+export type PouchFactory = (name: string) => PouchDatabase;
+
+export interface StoreOptions {
+  /** The PouchDB database's name; `station-<op>` by default. */
+  name?: string;
+  database?: PouchFactory;
+}
+
 /** Sent with every request to the hub: this station's clock (epoch ms) and last round trip, for the hub's offset log. */
 const CLOCK_HEADER = 'X-Station-Clock';
 const RTT_HEADER = 'X-Station-Rtt';
 const REVOKED_HEADER = 'X-Station-Revoked';
+/** Documents read per request when the store opens. */
+const OPEN_CHUNK = 2000;
 
 const bootId = crypto.randomUUID();
+const originalRev = (id: string) => `1-${id.slice(-64, -32)}`;
 
 export class StationStore {
-  readonly db: PouchDB.Database;
+  readonly db: PouchDatabase;
   private hlc: Hlc = HLC_ZERO;
   private heads = new Map<string, Head>();
+  /** writer → seq → hashes held (more than one: a fork). */
+  private readonly chains = new Map<string, Map<number, string[]>>();
+  private readonly rosterEntries = new Map<string, StationEntry>();
+  private count = 0;
   private readonly flags: Flag[] = [];
-  private feed?: PouchDB.Core.Changes<object>;
-  private sync?: PouchDB.Replication.Sync<object>;
+  private feed?: PouchChangesFeed;
+  private sync?: PouchReplication;
   private readonly listeners = new Set<() => void>();
+  private readonly entryListeners = new Set<(entries: StationEntry[]) => void>();
   private lastRtt = 0;
 
-  private constructor(readonly op: string, readonly signer: Signer) {
-    this.db = new PouchDB(`station-${op}`, { auto_compaction: false });
+  private constructor(
+    readonly op: string,
+    readonly signer: Signer,
+    private readonly PouchDB: PouchStatic,
+    options: StoreOptions,
+  ) {
+    const name = options.name ?? `station-${op}`;
+    this.db = options.database ? options.database(name) : new PouchDB(name, { auto_compaction: false });
   }
 
-  /** Opens the station's store for an operation and follows its changes feed (own and replicated entries). */
-  static async open(op: string, signer: Signer): Promise<StationStore> {
-    const store = new StationStore(op, signer);
-    await new Promise<void>((resolve, reject) => {
-      store.feed = store.db
-        .changes({ live: true, since: 0, include_docs: true, style: 'all_docs' })
-        .on('change', (change) => store.onChange(change as PouchDB.Core.ChangesResponseChange<object>))
-        .on('error', reject);
-      // The first pass over existing documents is done when the live feed is up to date.
-      void store.db.info().then((info) => {
-        const wait = () => (Number(store.seenSeq) >= Number(info.update_seq) ? resolve() : setTimeout(wait, 10));
-        wait();
-      });
-    });
+  /**
+   * Opens the station's store for an operation: one pass over the documents held (the
+   * index), then the changes feed for own appends and replicated entries.
+   */
+  static async open(op: string, signer: Signer, options: StoreOptions = {}): Promise<StationStore> {
+    const store = new StationStore(op, signer, await pouchDB(), options);
+    const info = await store.db.info();
+    let startkey = ENTRY_PREFIX;
+    for (;;) {
+      const page = await store.db.allDocs({ include_docs: true, conflicts: true, startkey, endkey: `${ENTRY_PREFIX}\uffff`, limit: OPEN_CHUNK + 1 });
+      const rows = page.rows.slice(0, OPEN_CHUNK);
+      for (const row of rows) {
+        const doc = row.doc as unknown as Record<string, unknown> & { _rev: string; _conflicts?: string[] };
+        await store.take(row.id, doc, [doc._rev, ...(doc._conflicts ?? [])]);
+      }
+      if (page.rows.length <= OPEN_CHUNK) break;
+      startkey = page.rows[OPEN_CHUNK]!.id;
+    }
+    store.feed = store.db
+      .changes({ live: true, since: info.update_seq, include_docs: true, style: 'all_docs' })
+      .on('change', (change) => void store.onChange(change));
     return store;
   }
 
-  private seenSeq: number | string = 0;
-
-  private onChange(change: PouchDB.Core.ChangesResponseChange<object>): void {
-    this.seenSeq = change.seq;
-    const doc = change.doc as unknown as Record<string, unknown> | undefined;
-    if (!change.id.startsWith(ENTRY_PREFIX) || !doc) return;
-    const expectedRev = `1-${change.id.slice(-64, -32)}`;
-    // Signatures are checked by verify() (each head's covers its chain); here: shape, ids, hash, attachments.
-    const check = checkEntryDoc(doc, this.op, 'deferred');
-    if (!check.ok || change.changes.some((c) => c.rev !== expectedRev)) {
-      this.flag(change.id, check.ok ? `收到记录的其他版本（${change.changes.map((c) => c.rev).join('、')}），保留原始版本并标记` : check.reason);
-      return;
+  /** Checks a document read or arrived and, if it is a sound entry, indexes it. Returns the entry taken. */
+  private async take(id: string, doc: Record<string, unknown> | undefined, revs: string[]): Promise<StationEntry | null> {
+    if (!id.startsWith(ENTRY_PREFIX) || !doc) return null;
+    const expected = originalRev(id);
+    const check = checkEntryDoc(doc, this.op, 'deferred', true);
+    const sound = check.ok && doc['_rev'] === expected;
+    if (!sound || revs.some((r) => r !== expected)) {
+      this.flag(id, check.ok ? `收到记录的其他版本（${revs.join('、')}），保留原始版本并标记` : check.reason);
     }
-    const entry = check.entry;
+    let entry = sound && check.ok ? check.entry : null;
+    if (!entry && doc['_rev'] !== expected) {
+      const kept = (await this.db.get(id, { rev: expected }).catch(() => undefined)) as Record<string, unknown> | undefined;
+      const again = kept ? checkEntryDoc(kept, this.op, 'deferred', true) : undefined;
+      if (again?.ok) entry = again.entry;
+    }
+    if (!entry) return null;
+    // Signatures are checked by verification (each head's covers its chain) and on receiving; here: shape, ids, hash, attachments.
+    this.index(entry);
+    return entry;
+  }
+
+  private index(entry: StationEntry): void {
+    let chain = this.chains.get(entry.writer);
+    if (!chain) this.chains.set(entry.writer, (chain = new Map()));
+    const at = chain.get(entry.seq) ?? [];
+    if (at.includes(entry.hash)) return;
+    at.push(entry.hash);
+    chain.set(entry.seq, at);
+    this.count++;
+    if (entry.category === 'roster') this.rosterEntries.set(entry.hash, entry);
     const head = this.heads.get(entry.writer);
     if (!head || entry.seq > head.seq) this.heads.set(entry.writer, { seq: entry.seq, hash: entry.hash });
-    this.hlc = entry.writer === this.signer.publicKey ? (entry.hlc.ms > this.hlc.ms || (entry.hlc.ms === this.hlc.ms && entry.hlc.c > this.hlc.c) ? entry.hlc : this.hlc) : hlcReceive(this.hlc, entry.hlc, Date.now());
+    this.hlc =
+      entry.writer === this.signer.publicKey ? (compareHlc(entry.hlc, this.hlc) > 0 ? entry.hlc : this.hlc) : hlcReceive(this.hlc, entry.hlc, Date.now());
+  }
+
+  private async onChange(change: PouchChange): Promise<void> {
+    const entry = await this.take(change.id, change.doc as unknown as Record<string, unknown> | undefined, change.changes.map((c) => c.rev));
     for (const l of this.listeners) l();
+    if (entry) for (const l of this.entryListeners) l([entry]);
   }
 
   private flag(id: string, reason: string): void {
@@ -100,19 +167,65 @@ export class StationStore {
     return () => this.listeners.delete(listener);
   }
 
+  /** Called with each entry that reaches the store after it opened (own appends from any tab, replicated entries). */
+  onEntries(listener: (entries: StationEntry[]) => void): () => void {
+    this.entryListeners.add(listener);
+    return () => this.entryListeners.delete(listener);
+  }
+
   flagged(): readonly Flag[] {
     return this.flags;
+  }
+
+  /** How many entries the store holds (forks counted). */
+  size(): number {
+    return this.count;
+  }
+
+  /** The hashes held of `writer`'s entry number `seq` (two or more: a fork). */
+  held(writer: string, seq: number): readonly string[] {
+    return this.chains.get(writer)?.get(seq) ?? [];
+  }
+
+  /** Every entry held, as writer, seq and hash (from the index: no read). */
+  list(): Array<{ writer: string; seq: number; hash: string }> {
+    const out: Array<{ writer: string; seq: number; hash: string }> = [];
+    for (const [writer, chain] of this.chains) for (const [seq, hashes] of chain) for (const hash of hashes) out.push({ writer, seq, hash });
+    return out;
+  }
+
+  /** The entries named, each read at the revision its hash gives; those not held are left out. */
+  async read(refs: ReadonlyArray<{ writer: string; seq: number; hash: string }>): Promise<StationEntry[]> {
+    const out: StationEntry[] = [];
+    for (let i = 0; i < refs.length; i += OPEN_CHUNK) {
+      const ids = refs.slice(i, i + OPEN_CHUNK).map((r) => entryDocId(r));
+      const rows = (await this.db.allDocs({ keys: ids, include_docs: true })).rows;
+      for (const row of rows) {
+        if (!('doc' in row) || !row.doc) continue;
+        const doc = row.doc as unknown as EntryDoc;
+        const original = originalRev(row.id);
+        const kept = doc._rev === original ? doc : ((await this.db.get(row.id, { rev: original }).catch(() => undefined)) as EntryDoc | undefined);
+        if (kept && entryRev(kept.entry) === original && entryDocId(kept.entry) === row.id) out.push(kept.entry);
+      }
+    }
+    return out;
+  }
+
+  /** The roster entries held (genesis, pairings, role changes, revocations), for the roster fold. */
+  roster(): StationEntry[] {
+    return [...this.rosterEntries.values()];
   }
 
   /**
    * Signs and stores the next entry of this station's chain. Appends of this station are
    * serialised across tabs and windows (Web Locks); the head is read from the database
-   * inside the lock, so two tabs never write the same seq.
+   * inside the lock, so two tabs never write the same seq. Resolves once PouchDB has
+   * written the entry: it is then the record, whatever happens to the projection.
    */
   async append(input: Omit<EntryInput, 'files'>, attachments: Attachment[] = []): Promise<StationEntry> {
     const files: FileRef[] = attachments.map((a) => ({ name: a.name, sha256: sha256Hex(a.bytes), contentType: a.contentType, size: a.bytes.length }));
     const inline: Record<string, InlineAttachment> = Object.fromEntries(attachments.map((a) => [a.name, { content_type: a.contentType, data: toBase64(a.bytes) }]));
-    return navigator.locks.request(`station-append:${this.op}:${this.signer.publicKey}`, async () => {
+    return exclusive(`station-append:${this.db.name}:${this.signer.publicKey}`, async () => {
       const range = writerRange(this.signer.publicKey);
       const last = await this.db.allDocs({ startkey: range.endkey, endkey: range.startkey, descending: true, limit: 1 });
       const id = last.rows[0]?.id;
@@ -122,8 +235,47 @@ export class StationStore {
       const { entry, hlc } = await createEntry(this.signer, { op: this.op, head, hlc: this.hlc, seen, boot: bootId }, { ...input, files }, { wallMs: Date.now(), monoMs: performance.now() });
       const [result] = await this.db.bulkDocs([entryDoc(entry, inline) as never], { new_edits: false });
       if (result && 'error' in result && result.error) throw new Error(`记录未能保存：${String((result as { reason?: string }).reason ?? result.error)}`);
+      this.index(entry);
       this.hlc = hlc;
       return entry;
+    });
+  }
+
+  /**
+   * Stores entries made elsewhere (a backup's, or in tests another station's), exactly as
+   * signed, with their attachments: each document must pass the rules replication applies
+   * (shared/stations/docs.ts). Returns the reasons of those refused.
+   */
+  async put(entries: ReadonlyArray<{ entry: StationEntry; files?: Attachment[] }>): Promise<string[]> {
+    const problems: string[] = [];
+    const docs: EntryDoc[] = [];
+    for (const { entry, files = [] } of entries) {
+      const doc = entryDoc(entry, Object.fromEntries(files.map((f) => [f.name, { content_type: f.contentType, data: toBase64(f.bytes) }])));
+      const check = checkEntryDoc(doc as unknown as Record<string, unknown>, this.op, 'deferred');
+      if (check.ok) docs.push(doc);
+      else problems.push(check.reason);
+    }
+    for (let i = 0; i < docs.length; i += 500) {
+      const results = await this.db.bulkDocs(docs.slice(i, i + 500) as never[], { new_edits: false });
+      for (const r of results) if ('error' in r && r.error) problems.push(`记录未能保存：${String((r as { reason?: string }).reason ?? r.error)}`);
+    }
+    for (const doc of docs) this.index(doc.entry);
+    return problems;
+  }
+
+  /**
+   * The bytes of an entry's files, as stored with it, each checked against the SHA-256 and
+   * size its entry lists. Throws, naming the file, when one is missing or differs.
+   */
+  async files(entry: StationEntry): Promise<Attachment[]> {
+    if (!entry.files?.length) return [];
+    const doc = (await this.db.get(entryDocId(entry), { rev: entryRev(entry), attachments: true })) as unknown as EntryDoc;
+    return entry.files.map((f) => {
+      const data = doc._attachments?.[f.name]?.data;
+      const bytes = typeof data === 'string' ? fromBase64(data) : undefined;
+      if (!bytes) throw new Error(`缺少附件「${f.name}」`);
+      if (bytes.length !== f.size || sha256Hex(bytes) !== f.sha256) throw new Error(`附件「${f.name}」与记录登记的 SHA-256 不符`);
+      return { name: f.name, contentType: f.contentType, bytes };
     });
   }
 
@@ -133,7 +285,7 @@ export class StationStore {
     const out: StationEntry[] = [];
     for (const row of all.rows) {
       const doc = row.doc as unknown as EntryDoc & { _conflicts?: string[] };
-      const original = `1-${row.id.slice(-64, -32)}`;
+      const original = originalRev(row.id);
       if (doc._rev === original && !doc._conflicts?.length) out.push(doc.entry);
       else {
         this.flag(row.id, `该记录有其他版本（${[doc._rev, ...(doc._conflicts ?? [])].join('、')}），按原始版本读取并标记`);
@@ -162,9 +314,14 @@ export class StationStore {
     return { ...verdict, refused };
   }
 
-  /** This station's own head, as the changes feed has seen it. */
+  /** This station's own head, as the store has seen it. */
   ownHead(): Head | null {
     return this.heads.get(this.signer.publicKey) ?? null;
+  }
+
+  /** Each writer's highest entry held. */
+  writerHeads(): ReadonlyMap<string, Head> {
+    return this.heads;
   }
 
   /**
@@ -172,7 +329,7 @@ export class StationStore {
    * station was revoked wipes the store and the key (see wipe()).
    */
   startSync(dbUrl: string, credential: string, events: { onRevoked?: () => void; onState?: (state: string) => void } = {}): void {
-    const remote = new PouchDB(dbUrl, {
+    const remote = new this.PouchDB(dbUrl, {
       skip_setup: true,
       fetch: async (url: string | Request, opts?: RequestInit) => {
         const headers = new Headers(opts?.headers);
@@ -190,7 +347,7 @@ export class StationStore {
       },
     });
     this.sync = this.db
-      .sync(remote, { live: true, retry: true, back_off_function: (delay) => Math.min(Math.max(delay * 2, 500), 5000) })
+      .sync(remote, { live: true, retry: true, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000) })
       .on('active', () => events.onState?.('active'))
       .on('paused', (error) => events.onState?.(error ? 'offline' : 'idle'))
       .on('error', () => events.onState?.('error'));
@@ -218,4 +375,3 @@ export class StationStore {
     await this.db.close();
   }
 }
-
