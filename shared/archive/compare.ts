@@ -44,16 +44,19 @@ const KEY = '[A-Za-z0-9_-]{43}';
 /**
  * A head as written on paper or given on the command line: `seq:hash`, `writer:seq:hash`, a
  * `log-head:` line, or the line a PDF prints (执行日志链头：第 12 条  SHA-256 3f5a…, with a
- * station's key if it names one). Null when no 64-digit hash and seq can be found in it.
+ * station's key if it names one; the page breaks the hash into two lines of 32 digits, and
+ * spaces or line breaks inside it are ignored). Null when no 64-digit hash and seq are in it.
  */
 export function parseHeadText(text: string): ChainHead | null {
   const trimmed = text.trim().replace(new RegExp(`^${PRINTED_HEAD_LABEL}:\\s*`), '');
   const token = new RegExp(`^(?:(${KEY}):)?(\\d{1,15}):([0-9a-fA-F]{64})$`).exec(trimmed);
   if (token) return { ...(token[1] ? { writer: token[1] } : {}), seq: Number(token[2]), hash: token[3]!.toLowerCase() };
-  const hash = /(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])/.exec(trimmed)?.[0];
+  const marked = trimmed.search(/SHA-256/i);
+  const digits = marked >= 0 ? trimmed.slice(marked + 'SHA-256'.length) : trimmed;
+  const hash = /(?<![0-9a-fA-F])[0-9a-fA-F]{64}(?![0-9a-fA-F])/.exec(digits.replace(/(?<=[0-9a-fA-F])\s+(?=[0-9a-fA-F])/g, ''))?.[0];
   const seq = /第\s*(\d{1,15})\s*条/.exec(trimmed)?.[1];
   if (!hash || !seq) return null;
-  const writer = new RegExp(`(?<![A-Za-z0-9_-])${KEY}(?![A-Za-z0-9_-])`).exec(trimmed.replace(hash, ''))?.[0];
+  const writer = new RegExp(`(?<![A-Za-z0-9_-])${KEY}(?![A-Za-z0-9_-])`).exec(marked >= 0 ? trimmed.slice(0, marked) : trimmed.replace(hash, ''))?.[0];
   return { ...(writer ? { writer } : {}), seq: Number(seq), hash: hash.toLowerCase() };
 }
 

@@ -17,7 +17,7 @@ import { rosterInput } from '../../shared/stations/roster';
 import { demoSigner } from '../../shared/stations/signer';
 import type { StationEntry } from '../../shared/stations/types';
 import { buildArchive } from '../fixtures/archive/archivable';
-import { stationsOperation, type StationsOperation } from '../fixtures/archive/stationsOperation';
+import { rewrite, stationsOperation, type StationsOperation } from '../fixtures/archive/stationsOperation';
 import { operator } from './stations-helpers';
 
 const CREATED_AT = '2026-12-10T10:00:00.000+08:00';
@@ -189,28 +189,4 @@ describe('archive format 3: the stations', () => {
 
 function roleOf(name: string): string {
   return { 指挥: '现场执行指挥', 同步中心: '同步中心', 证据组: '证据保全组', 第一组: '工作组组长' }[name]!;
-}
-
-/**
- * The chain of `writer` from entry `after` + 1 on, each entry changed and re-signed with the
- * writer's own key (a consistent rewrite): what an insider holding that station can do.
- */
-export async function rewrite(entries: readonly StationEntry[], writer: string, after: number, change: (e: StationEntry) => Partial<StationEntry>): Promise<StationEntry[]> {
-  const name = { 指挥: '指挥', 证据组: '证据组', 第一组: '第一组', 同步中心: '同步中心' };
-  const signer = Object.values(name).map(demoSigner).find((s) => s.publicKey === writer)!;
-  const own = entries.filter((e) => e.writer === writer).sort((a, b) => a.seq - b.seq);
-  const out = entries.filter((e) => e.writer !== writer || e.seq <= after);
-  let head = { seq: after, hash: own[after - 1]!.hash };
-  for (const e of own.slice(after)) {
-    const changed = { ...e, ...change(e) };
-    const { entry } = await createEntry(
-      signer,
-      { op: e.op, head, hlc: { ms: e.hlc.ms, c: e.hlc.c - 1 }, seen: e.seen, boot: e.mono.boot },
-      { occurredAt: changed.occurredAt, operator: changed.operator, group: changed.group, category: changed.category, text: changed.text, refs: changed.refs, data: changed.data, ...(changed.act ? { act: changed.act } : {}) },
-      { wallMs: e.hlc.ms, monoMs: e.mono.ms },
-    );
-    out.push(entry);
-    head = { seq: entry.seq, hash: entry.hash };
-  }
-  return out;
 }
