@@ -142,7 +142,8 @@ function summaryLines(file: string, summary: ArchiveSummary): string[] {
     `核验通过：${file}`,
     `行动：${summary.operationId}（归档于 ${summary.createdAt}，格式 ${summary.formatVersion}）`,
     `文件：${summary.files} 个，均与清单记载的 SHA-256 一致`,
-    `执行日志：${summary.logCount} 条，哈希链完整`,
+    // An operation recorded only by stations has no format-1 log to speak of.
+    ...(summary.logCount > 0 || !stations?.writers.length ? [`执行日志：${summary.logCount} 条，哈希链完整`] : []),
     ...(summary.head ? [chainHeadLine(summary.head)] : []),
     ...(stations && stations.writers.length > 0
       ? [

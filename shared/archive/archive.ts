@@ -218,8 +218,11 @@ export function planArchive(backup: OperationBackup, createdAt: string, mediaIds
   const entries = backup.logEntries.filter((e) => !('writer' in e)).sort((a, b) => a.seq - b.seq);
   const last = entries.at(-1);
   const logHead = last ? { seq: last.seq, hash: last.hash } : null;
-  add({ name: LOG_NAME, bytes: strToU8(entries.map((e) => `${JSON.stringify(e)}\n`).join('')), stored: false }, `执行日志 ${entries.length} 条（JSON Lines，哈希链）`);
   const stations = planStations(backup.stationEntries ?? [], backup.operation.id, taken);
+  // An operation recorded by stations alone has no format-1 log: no empty file stands for it.
+  if (entries.length > 0 || stations.chains.length === 0) {
+    add({ name: LOG_NAME, bytes: strToU8(entries.map((e) => `${JSON.stringify(e)}\n`).join('')), stored: false }, `执行日志 ${entries.length} 条（JSON Lines，哈希链）`);
+  }
   for (const { writer, entries: chain } of stations.chains) {
     const named = writer.name ? `工作站「${writer.name}」（${shortKey(writer.key)}）` : `工作站 ${shortKey(writer.key)}`;
     add({ name: writer.file, bytes: strToU8(jsonLines(chain)), stored: false }, `${named}的签名记录链 ${writer.count} 条（JSON Lines，至第 ${writer.head.seq} 条）`);

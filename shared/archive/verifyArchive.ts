@@ -216,7 +216,8 @@ export function checkNames(manifest: ArchiveManifest, names: readonly string[]):
   const present = new Set(names);
   const listed = new Set(manifest.files.map((f) => f.name));
   if (listed.size !== manifest.files.length) return `清单文件 ${MANIFEST_NAME} 中有重复的文件名`;
-  if (!listed.has(LOG_NAME)) return `清单文件 ${MANIFEST_NAME} 未列出日志文件 ${LOG_NAME}`;
+  // Format 3 leaves log.jsonl out when the operation has no format-1 entry; earlier formats always hold it.
+  if (!listed.has(LOG_NAME) && (manifest.formatVersion < 3 || manifest.log.count > 0)) return `清单文件 ${MANIFEST_NAME} 未列出日志文件 ${LOG_NAME}`;
   if (manifest.index !== undefined && !listed.has(manifest.index)) return `清单文件 ${MANIFEST_NAME} 未列出档案目录 ${manifest.index}`;
   const stations = manifest.stations;
   if (stations) {

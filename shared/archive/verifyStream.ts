@@ -102,9 +102,9 @@ export async function verifyArchiveReader(reader: RandomAccessReader, options: S
         })
       : null;
 
-    const logEntry = zip.entries.find((e) => e.name === LOG_NAME)!;
+    const logEntry = zip.entries.find((e) => e.name === LOG_NAME);
     // A broken log small enough is read again whole, to name its first bad entry exactly.
-    if (logEntry.size <= MAX_WHOLE_LOG_BYTES) {
+    if (logEntry && logEntry.size <= MAX_WHOLE_LOG_BYTES) {
       wholeLog = async () => {
         const bytes = new Uint8Array(logEntry.size);
         let at = 0;
