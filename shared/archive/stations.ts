@@ -179,7 +179,11 @@ export function planStations(values: readonly unknown[], operationId: string, ta
   for (const entry of entries) {
     const reason = admission(roster, entry);
     if (reason) refused.push({ reason, entry });
-    else admitted.set(entry.writer, [...(admitted.get(entry.writer) ?? []), entry]);
+    else {
+      const chain = admitted.get(entry.writer);
+      if (chain) chain.push(entry);
+      else admitted.set(entry.writer, [entry]);
+    }
   }
   const chains = [...admitted.keys()].sort(stationOrder(roster.anchor)).map((key, i) => {
     const chain = admitted.get(key)!;

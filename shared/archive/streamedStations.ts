@@ -14,7 +14,7 @@
 // Only hashes by (writer, seq), the `seen` marks, roster and checkpoint entries and what the
 // roster needs of each entry are kept; problems name the station and seq, in Chinese.
 import { claimsOf, stationLabel, verifyStations, type StationProblem } from '../stations/chains';
-import { entryFault, parseEntry, type SignatureCheck } from '../stations/entry';
+import { entryFault, parseEntry, type HashHex, type SignatureCheck } from '../stations/entry';
 import { admission, foldRoster } from '../stations/roster';
 import { verifySignature } from '../stations/signer';
 import type { Act, Head, StationEntry } from '../stations/types';
@@ -55,6 +55,8 @@ export interface StationsCheckOptions {
   signatures: 'heads' | 'all';
   /** Node's native Ed25519 (electron/hub/nativeVerify.ts) in the command line; @noble/curves otherwise. */
   verify?: SignatureCheck;
+  /** The platform's SHA-256 where it is faster than @noble/hashes (Node's crypto, hash-wasm in a worker). */
+  hash?: HashHex;
   /** Each admitted-file entry once its run verified, in file order. */
   onEntry?: (entry: StationEntry) => void;
 }
@@ -162,7 +164,13 @@ export class StreamedStations {
       const fresh = run;
       run = [];
       runBytes = 0;
-      const verdict = verifyStations([...carried, ...fresh], { op: this.options.op, signatures: this.options.signatures, verify: this.verify, name: () => undefined });
+      const verdict = verifyStations([...carried, ...fresh], {
+        op: this.options.op,
+        signatures: this.options.signatures,
+        verify: this.verify,
+        name: () => undefined,
+        ...(this.options.hash ? { hash: this.options.hash } : {}),
+      });
       // Problems before this run's first seq were reported with the run before; those between writers wait for the end.
       const from = carried.length > 0 ? Math.min(...fresh.map((v) => seqOf(v) ?? Infinity)) : 0;
       const hashBroken = new Set<number>();
@@ -243,7 +251,7 @@ export class StreamedStations {
     const checkpoint = countersigned(e);
     if (checkpoint) this.countersigns.push({ writer: e.writer, checkpoint });
     // A head's signature vouches for its chain; a checkpoint or countersignature is also read on its own.
-    if (this.options.signatures === 'heads' && (e.category === 'checkpoint' || checkpoint) && entryFault(e, true, this.verify) === 'signature') {
+    if (this.options.signatures === 'heads' && (e.category === 'checkpoint' || checkpoint) && entryFault(e, true, this.verify, this.options.hash) === 'signature') {
       this.add(this.chainProblems, { writer: e.writer, seq: e.seq, message: `${this.label(e.writer)}第 ${e.seq} 条${e.category === 'checkpoint' ? '检查点' : '会签'}记录的签名无效，不是该工作站签署的` });
     }
   }
@@ -260,7 +268,7 @@ export class StreamedStations {
           return;
         }
         const entry = parsed.entry;
-        const fault = entry.op === this.options.op ? entryFault(entry, true, this.verify) : 'foreign';
+        const fault = entry.op === this.options.op ? entryFault(entry, true, this.verify, this.options.hash) : 'foreign';
         if (fault) {
           const what = fault === 'hash' ? '内容与其哈希值不符' : fault === 'signature' ? '签名无效' : `属于另一次执行行动（${entry.op}）`;
           this.add(this.otherProblems, { writer: entry.writer, seq: entry.seq, message: `${REFUSED_NAME} 第 ${number} 行：${this.label(entry.writer)}第 ${entry.seq} 条记录${what}` });

@@ -13,7 +13,7 @@
 import { sha256 } from '@noble/hashes/sha2.js';
 import { bytesToHex } from '@noble/hashes/utils.js';
 import { printedHeadsOf } from '../documents/printedHead';
-import type { SignatureCheck } from '../stations/entry';
+import type { HashHex, SignatureCheck } from '../stations/entry';
 import type { StationEntry } from '../stations/types';
 import { LOG_NAME, MANIFEST_NAME, MEDIA_REGISTER_NAME } from './archive';
 import { readPdfProperties } from './pdfProperties';
@@ -54,6 +54,11 @@ export interface StreamVerifyOptions {
   signatures?: 'heads' | 'all';
   /** Node passes its native Ed25519 (electron/hub/nativeVerify.ts); @noble/curves otherwise. */
   verifySignature?: SignatureCheck;
+  /**
+   * Hex SHA-256 of one small piece at once (a station entry's canonical form): a worker passes a
+   * reused WebAssembly hasher; by default made from createSha256, else @noble/hashes.
+   */
+  hashHex?: HashHex;
 }
 
 const refuse = (problem: string): ArchiveVerdict => ({ ok: false, problem });
@@ -93,10 +98,12 @@ export async function verifyArchiveReader(reader: RandomAccessReader, options: S
       const properties = await readPdfProperties(await entryContent(reader, entry));
       pdfs.set(entry.name, properties.ok ? { heads: printedHeadsOf(properties.info['Keywords'] ?? '') } : { unreadable: properties.reason });
     }
+    const createSha256 = options.createSha256;
     const stations = manifest.stations
       ? new StreamedStations(manifest.stations, {
           op: manifest.operationId,
           signatures: options.signatures ?? 'heads',
+          ...(options.hashHex ? { hash: options.hashHex } : createSha256 ? { hash: (bytes: Uint8Array) => hashHex(createSha256(), bytes) } : {}),
           ...(options.verifySignature ? { verify: options.verifySignature } : {}),
           ...(options.onStationEntry ? { onEntry: options.onStationEntry } : {}),
         })
@@ -176,6 +183,11 @@ async function wholeLogAgain(wholeLog: (() => Promise<string | null>) | null): P
   } catch {
     return null;
   }
+}
+
+function hashHex(hasher: { update(chunk: Uint8Array): unknown; digest(): Uint8Array }, bytes: Uint8Array): string {
+  hasher.update(bytes);
+  return bytesToHex(hasher.digest());
 }
 
 /** Bytes in memory as a reader. */
