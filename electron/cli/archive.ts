@@ -9,6 +9,7 @@ import path from 'node:path';
 import { matchMediaFiles, planArchive, registeredMedia, writeArchiveZip, type MediaSource } from '../../shared/archive/archive';
 import type { OperationBackup } from '../../shared/archive/backup';
 import { chinaInstant } from '../../shared/calendar/chinaTime';
+import { shortKey } from '../../shared/stations/signer';
 import { EXIT_FAILED, EXIT_USAGE, importWithVite, message, cliFonts, readBackupFile, runMain } from './common';
 
 type ArchiveIndex = typeof import('../../shared/documents/archiveIndex');
@@ -16,8 +17,9 @@ type ArchiveIndex = typeof import('../../shared/documents/archiveIndex');
 const USAGE = `用法：npm run archive -- <备份文件.json> <输出文件.zip> [--media <音像文件夹>]
 
 从行动备份文件生成可核验的归档（一户一档）ZIP：档案目录（PDF）、已签发文书的 PDF、
-执行日志（log.jsonl）、音像资料登记表、物品清单、送达和张贴记录，以及记载每个文件
-SHA-256、日志链头和每份文书所印链头的 manifest.json。
+执行日志（log.jsonl）、各工作站的签名记录链（stations/）及名册和检查点（stations.json）、
+音像资料登记表、物品清单、送达和张贴记录，以及记载每个文件 SHA-256、日志链头、各工作站
+链头、最新检查点和每份文书所印链头的 manifest.json。
 --media：在该文件夹（含子文件夹）中按大小和 SHA-256 查找登记过的音像文件，一并归档；
 找不到的登记会列出，归档仍会生成（不含这些文件）。
 生成后可用 npm run verify -- <归档.zip> 独立核验。
@@ -129,9 +131,14 @@ async function main(args: string[]): Promise<number> {
     await sink.close();
     target = undefined;
     const mediaNote = plan.media.length > 0 ? `，含音像文件 ${plan.media.length} 个` : '';
-    console.log(`已写入归档 ${out}（${plan.items.length + 2} 个文件${mediaNote}，日志 ${plan.log.count} 条，${Math.ceil(written / 1024)} KB）`);
+    const { writers, checkpoint, refused } = plan.stations;
+    const stationsNote = writers.length > 0 ? `，${writers.length} 个工作站的签名记录 ${writers.reduce((n, w) => n + w.count, 0)} 条` : '';
+    console.log(`已写入归档 ${out}（${plan.items.length + 2} 个文件${mediaNote}，日志 ${plan.log.count} 条${stationsNote}，${Math.ceil(written / 1024)} KB）`);
+    if (checkpoint) console.log(`  最新检查点：工作站 ${shortKey(checkpoint.writer)} 第 ${checkpoint.seq} 条，${checkpoint.countersigners.length} 个工作站会签`);
+    if (refused > 0) console.log(`  名册不予接受的记录 ${refused} 条，另存于 stations/refused.jsonl`);
     for (const d of plan.documents) {
-      console.log(`  《${d.title}》${d.number} 第 ${d.version} 版${d.chainHead ? `，所印日志链头：第 ${d.chainHead.seq} 条` : ''}`);
+      const station = d.chainHead?.writer ? `工作站 ${shortKey(d.chainHead.writer)} ` : '';
+      console.log(`  《${d.title}》${d.number} 第 ${d.version} 版${d.chainHead ? `，所印日志链头：${station}第 ${d.chainHead.seq} 条` : ''}`);
     }
     return 0;
   } catch (error) {

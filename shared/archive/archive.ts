@@ -1,7 +1,9 @@
 // Pure. The verifiable archive (一户一档) of one operation as a ZIP: every issued PDF, the
-// log as JSON Lines, the registers as JSON, optionally the footage files themselves, the
-// archive index PDF (档案目录) and manifest.json with the SHA-256 of every other file, the
-// log's head and the head each issued document prints, so anyone can check it without the app.
+// format-1 log as JSON Lines, every station's signed chain (format 2) with the roster and the
+// checkpoints (stations.ts), the registers as JSON, optionally the footage files themselves,
+// the archive index PDF (档案目录) and manifest.json with the SHA-256 of every other file,
+// the log's head, each writer's head, the latest checkpoint and the head each issued document
+// prints, so anyone can check it without the app.
 //
 // Three steps, because the index lists every file's SHA-256 and the manifest lists the
 // index's: planArchive (pure, hashes the in-memory files; media hashes come from the
@@ -13,12 +15,17 @@ import { strToU8, Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 import { issuableKindTitles } from '../documents/records';
 import type { ChainHead } from '../log/types';
 import { operationTitle } from '../operation/newOperation';
+import { shortKey } from '../stations/signer';
 import type { OperationBackup } from './backup';
+import { planStations, REFUSED_NAME, STATIONS_NAME, type ManifestStations } from './stations';
 import { collisionKey, safeSegment, uniqueName } from './zipNames';
 
 export const ARCHIVE_FORMAT = 'enforcement-console.archive';
-/** 2: manifest.json also lists the issued documents with their heads, the media files and the index. */
-export const ARCHIVE_FORMAT_VERSION = 2;
+/**
+ * 2: manifest.json also lists the issued documents with their heads, the media files and the index.
+ * 3: the stations' signed chains, roster and checkpoints (stations.ts); heads may name their writer.
+ */
+export const ARCHIVE_FORMAT_VERSION = 3;
 export const MANIFEST_NAME = 'manifest.json';
 export const LOG_NAME = 'log.jsonl';
 export const MEDIA_REGISTER_NAME = 'media.json';
@@ -63,15 +70,18 @@ export interface ManifestMedia {
 
 export interface ArchiveManifest {
   format: typeof ARCHIVE_FORMAT;
-  formatVersion: 1 | 2;
+  formatVersion: 1 | 2 | 3;
   operationId: string;
   createdAt: string;
   files: ManifestFile[];
+  /** The format-1 log (log.jsonl): one chain for the operation. */
   log: { count: number; head: ChainHead | null };
   /** From format version 2. */
   documents?: ManifestDocument[];
   media?: ManifestMedia[];
   index?: string;
+  /** From format version 3. */
+  stations?: ManifestStations;
 }
 
 /** One line of the index: a file of the archive with what it is. */
@@ -99,6 +109,12 @@ export interface ArchivePlan {
   items: ArchiveItem[];
   documents: ManifestDocument[];
   log: { count: number; head: ChainHead | null };
+  stations: ManifestStations;
+  /**
+   * What the index prints: the latest checkpoint, else the commander station's head, else
+   * the format-1 log's head (null when there is no entry at all).
+   */
+  head: ChainHead | null;
 }
 
 /** Reads a footage file piece by piece; the writer never asks for more than MEDIA_CHUNK_BYTES. */
@@ -141,7 +157,8 @@ export const documentTitle = (kind: string): string => kindTitles[kind] ?? kind;
 
 function recordedHead(value: unknown): ChainHead | undefined {
   const head = value as Partial<ChainHead> | undefined;
-  return typeof head?.seq === 'number' && typeof head.hash === 'string' ? { seq: head.seq, hash: head.hash } : undefined;
+  if (typeof head?.seq !== 'number' || typeof head.hash !== 'string') return undefined;
+  return { ...(typeof head.writer === 'string' ? { writer: head.writer } : {}), seq: head.seq, hash: head.hash };
 }
 
 const byCodeUnits = (x: string, y: string): number => (x < y ? -1 : x > y ? 1 : 0);
@@ -177,7 +194,7 @@ export function planArchive(backup: OperationBackup, createdAt: string, mediaIds
   const documents: ManifestDocument[] = [];
   const pdfs: ArchiveFile[] = [];
   // Names that differ only by case or by what safeSegment replaced would be one file once extracted.
-  const taken = new Set([INDEX_NAME, LOG_NAME, MEDIA_REGISTER_NAME, MANIFEST_NAME, 'inventory.json', 'service.json'].map(collisionKey));
+  const taken = new Set([INDEX_NAME, LOG_NAME, MEDIA_REGISTER_NAME, MANIFEST_NAME, STATIONS_NAME, REFUSED_NAME, 'inventory.json', 'service.json'].map(collisionKey));
   for (const d of backup.documents) {
     if (d.status !== 'issued' || !(d.pdf instanceof Uint8Array)) continue;
     const version = versions.get(d.id) ?? 1;
@@ -197,10 +214,23 @@ export function planArchive(backup: OperationBackup, createdAt: string, mediaIds
   files.push(...pdfs.sort((a, b) => byCodeUnits(a.name, b.name)));
   documents.sort((a, b) => byCodeUnits(a.file, b.file));
 
-  const entries = [...backup.logEntries].sort((a, b) => a.seq - b.seq);
+  // The format-1 chain only: a format-2 entry's view in the log table (it names its writer) is in its station's chain.
+  const entries = backup.logEntries.filter((e) => !('writer' in e)).sort((a, b) => a.seq - b.seq);
   const last = entries.at(-1);
-  const head = last ? { seq: last.seq, hash: last.hash } : null;
-  add({ name: LOG_NAME, bytes: strToU8(entries.map((e) => `${JSON.stringify(e)}\n`).join('')), stored: false }, `执行日志 ${entries.length} 条（JSON Lines，哈希链）`);
+  const logHead = last ? { seq: last.seq, hash: last.hash } : null;
+  const stations = planStations(backup.stationEntries ?? [], backup.operation.id, taken);
+  // An operation recorded by stations alone has no format-1 log: no empty file stands for it.
+  if (entries.length > 0 || stations.chains.length === 0) {
+    add({ name: LOG_NAME, bytes: strToU8(entries.map((e) => `${JSON.stringify(e)}\n`).join('')), stored: false }, `执行日志 ${entries.length} 条（JSON Lines，哈希链）`);
+  }
+  for (const { writer, entries: chain } of stations.chains) {
+    const named = writer.name ? `工作站「${writer.name}」（${shortKey(writer.key)}）` : `工作站 ${shortKey(writer.key)}`;
+    add({ name: writer.file, bytes: strToU8(jsonLines(chain)), stored: false }, `${named}的签名记录链 ${writer.count} 条（JSON Lines，至第 ${writer.head.seq} 条）`);
+  }
+  if (stations.refused.length > 0) {
+    add({ name: REFUSED_NAME, bytes: strToU8(jsonLines(stations.refused)), stored: false }, `名册不予接受的记录 ${stations.refused.length} 条（每条附原因）`);
+  }
+  add({ name: STATIONS_NAME, bytes: json(stations.record), stored: false }, `工作站名册：${stations.record.stations.length} 个工作站的公钥、名称和角色，检查点 ${stations.record.checkpoints.length} 个`);
   add({ name: MEDIA_REGISTER_NAME, bytes: json(backup.media), stored: false }, `音像资料登记表（${backup.media.length} 条登记）`);
 
   const photos: ArchiveFile[] = [];
@@ -247,8 +277,19 @@ export function planArchive(backup: OperationBackup, createdAt: string, mediaIds
     media,
     items: [...inMemory, ...media.map(({ name, size, sha256: digest, description }) => ({ name, size, sha256: digest, description }))],
     documents,
-    log: { count: entries.length, head },
+    log: { count: entries.length, head: logHead },
+    stations: stations.manifest,
+    head: indexHead(stations.manifest, logHead),
   };
+}
+
+const jsonLines = (values: readonly unknown[]): string => values.map((v) => `${JSON.stringify(v)}\n`).join('');
+
+function indexHead(stations: ManifestStations, logHead: ChainHead | null): ChainHead | null {
+  const { checkpoint } = stations;
+  if (checkpoint) return { writer: checkpoint.writer, seq: checkpoint.seq, hash: checkpoint.hash };
+  const commander = stations.writers.find((w) => w.key === stations.anchor) ?? stations.writers[0];
+  return commander ? { writer: commander.key, seq: commander.head.seq, hash: commander.head.hash } : logHead;
 }
 
 /** The manifest of the planned archive with this index PDF. */
@@ -263,6 +304,7 @@ export function archiveManifest(plan: ArchivePlan, index: Uint8Array): ArchiveMa
     documents: plan.documents,
     media: plan.media.map((m) => ({ file: m.name, mediaId: m.mediaId })),
     index: INDEX_NAME,
+    stations: plan.stations,
   };
 }
 

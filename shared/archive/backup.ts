@@ -317,6 +317,12 @@ export const backupTableLabels: Record<BackupTable | 'operation', string> = {
 const appSchema = z.strictObject({ name: z.string().min(1), version: z.string().min(1) });
 const CHINA_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?\+08:00$/;
 
+/**
+ * Every format-2 entry of the operation, exactly as signed (DESIGN-B contract 4; the storage
+ * engineer owns its full checks): the archive carries them, and its verifier checks them all.
+ */
+const stationEntriesSchema = z.array(z.record(z.string(), z.unknown())).optional();
+
 const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
@@ -324,12 +330,14 @@ const backupSchema = z.strictObject({
   app: appSchema,
   operation: operationSchema,
   ...Object.fromEntries(backupTableNames.map((t) => [t, laterTables.has(t) ? z.array(backupTables[t]).default([]) : z.array(backupTables[t])])),
+  stationEntries: stationEntriesSchema,
 } as { [K in BackupTable]: z.ZodArray<(typeof backupTables)[K]> } & {
   format: z.ZodLiteral<typeof BACKUP_FORMAT>;
   formatVersion: z.ZodLiteral<typeof BACKUP_FORMAT_VERSION>;
   exportedAt: z.ZodString;
   app: typeof appSchema;
   operation: typeof operationSchema;
+  stationEntries: typeof stationEntriesSchema;
 });
 
 export type OperationBackup = z.infer<typeof backupSchema>;
@@ -371,6 +379,7 @@ export function buildBackup(
     operation: contents.operation,
   };
   for (const table of backupTableNames) backup[table] = [...contents[table]].sort(recordOrder(table));
+  if (contents.stationEntries?.length) backup.stationEntries = contents.stationEntries;
   return backup as OperationBackup;
 }
 
@@ -413,10 +422,10 @@ function toJsonValue(value: unknown, path: string): unknown {
 
 /** The backup as pretty-printed JSON text, the same bytes for the same data. */
 export function serialiseBackup(backup: OperationBackup): string {
-  const header = ['format', 'formatVersion', 'exportedAt', 'app', 'operation', ...backupTableNames] as const;
+  const header = ['format', 'formatVersion', 'exportedAt', 'app', 'operation', ...backupTableNames, 'stationEntries'] as const;
   const out: Record<string, unknown> = {};
   for (const key of header) {
-    if (laterTables.has(key as BackupTable) && (backup[key] as unknown[]).length === 0) continue;
+    if ((laterTables.has(key as BackupTable) || key === 'stationEntries') && ((backup[key] as unknown[] | undefined) ?? []).length === 0) continue;
     out[key] = toJsonValue(backup[key], key);
   }
   return `${JSON.stringify(out, null, 2)}\n`;

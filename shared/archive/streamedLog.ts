@@ -31,7 +31,7 @@ export class LogBroken extends ZipProblem {
   }
 }
 
-/** The bytes of a log piece by piece, as lines (without their '\n'); the last line may lack one. */
+/** The bytes of a JSON Lines file piece by piece, as lines (without their '\n'); the last line may lack one. */
 export class LineSplitter {
   private pending: Uint8Array[] = [];
   private pendingBytes = 0;
@@ -40,6 +40,8 @@ export class LineSplitter {
   constructor(
     private readonly onLine: (line: Uint8Array, number: number) => void,
     private readonly maxLineBytes = MAX_LOG_LINE_BYTES,
+    /** The file, as refusals name it. */
+    private readonly file = LOG_NAME,
   ) {}
 
   push(chunk: Uint8Array): void {
@@ -61,7 +63,10 @@ export class LineSplitter {
     if (piece.length === 0) return;
     this.pendingBytes += piece.length;
     if (this.pendingBytes > this.maxLineBytes) {
-      zipFail(LOG_RULES.line, `日志文件 ${LOG_NAME} 第 ${this.lines + 1} 行超过 ${this.maxLineBytes} 字节，不是一条日志记录（疑为压缩炸弹），拒绝处理`);
+      zipFail(
+        this.maxLineBytes === MAX_LOG_LINE_BYTES ? LOG_RULES.line : `记录文件每行不超过 ${this.maxLineBytes / 1024 / 1024} MB`,
+        `${this.file === LOG_NAME ? '日志' : '记录'}文件 ${this.file} 第 ${this.lines + 1} 行超过 ${this.maxLineBytes} 字节，不是一条记录（疑为压缩炸弹），拒绝处理`,
+      );
     }
     // Copied: the inflater reuses its buffers.
     this.pending.push(piece.slice());
@@ -76,15 +81,18 @@ export class LineSplitter {
   }
 }
 
-/** A line as a log entry (a JSON object), or null. */
-export function parseLogLine(line: Uint8Array | string): LogEntry | null {
+/** A line as a JSON object, or null. */
+export function parseJsonLine(line: Uint8Array | string): Record<string, unknown> | null {
   try {
     const value: unknown = JSON.parse(typeof line === 'string' ? line : utf8.decode(line));
-    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as LogEntry) : null;
+    return value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : null;
   } catch {
     return null;
   }
 }
+
+/** A line as a log entry (a JSON object), or null. */
+export const parseLogLine = (line: Uint8Array | string): LogEntry | null => parseJsonLine(line) as LogEntry | null;
 
 export interface StreamedLogResult {
   count: number;

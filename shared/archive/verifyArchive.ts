@@ -2,12 +2,18 @@
 // would make them: each names the FIRST problem in Chinese. The ZIP itself is read by
 // verifyStream.ts through zipReader.ts (structure, names, CRCs); here are the limits checked
 // on the directory BEFORE anything is inflated (counts, declared sizes, compression ratio,
-// the caps on what is parsed), the manifest, and the contents against the manifest.
+// the caps on what is parsed), the manifest, and the contents against the manifest: the
+// format-1 log, the stations' chains (format 3, streamedStations.ts), and the heads printed
+// on the PDFs, read from each PDF's own properties whatever the archive's format says.
 import { z } from 'zod';
+import { headToken } from '../documents/printedHead';
 import { verifyChain } from '../log/verify';
 import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
-import { ARCHIVE_FORMAT, LOG_NAME, MANIFEST_NAME, MEDIA_DIR, MEDIA_REGISTER_NAME, type ArchiveManifest, type ManifestDocument } from './archive';
+import { shortKey } from '../stations/signer';
+import { ARCHIVE_FORMAT, INDEX_NAME, LOG_NAME, MANIFEST_NAME, MEDIA_DIR, MEDIA_REGISTER_NAME, type ArchiveManifest, type ManifestDocument } from './archive';
+import { REFUSED_NAME, STATIONS_DIR, STATIONS_NAME, type ManifestCheckpoint } from './stations';
 import { LogBroken, parseLogLine, type StreamedLogResult } from './streamedLog';
+import type { StationsResult } from './streamedStations';
 import { ZIP_RULES, zipFail } from './zipReader';
 
 /** Declared uncompressed size of one entry above which the archive is refused. */
@@ -23,15 +29,24 @@ export const MAX_JSON_BYTES = 32 * 1024 * 1024;
 export const MAX_LOG_BYTES = 256 * 1024 * 1024;
 /** A broken log up to this size is read again whole, so its first bad entry is named as the app names it. */
 export const MAX_WHOLE_LOG_BYTES = 32 * 1024 * 1024;
+/** The stations' JSON Lines files together (each is capped like log.jsonl). */
+export const MAX_STATIONS_BYTES = 512 * 1024 * 1024;
 
 /** The caps on what the verifier reads, named in each refusal. */
 export const LIMIT_RULES = {
   json: `JSON 文件不超过 ${MAX_JSON_BYTES / 1024 / 1024} MB`,
   log: `日志文件不超过 ${MAX_LOG_BYTES / 1024 / 1024} MB`,
+  stations: `各工作站的记录文件合计不超过 ${MAX_STATIONS_BYTES / 1024 / 1024} MB`,
 } as const;
 
-/** The JSON files the checks parse whole; log.jsonl is read line by line, every other file only hashed. */
-const JSON_FILES: readonly string[] = [MANIFEST_NAME, MEDIA_REGISTER_NAME];
+/** The JSON files the checks parse whole; JSON Lines files are read line by line, every other file only hashed. */
+const JSON_FILES: readonly string[] = [MANIFEST_NAME, MEDIA_REGISTER_NAME, STATIONS_NAME];
+
+/** A file of JSON Lines the verifier reads line by line: the format-1 log, a station's chain, the refused entries. */
+export const isLinesFile = (name: string): boolean => name === LOG_NAME || (name.startsWith(STATIONS_DIR) && name.endsWith('.jsonl'));
+
+/** A PDF of the archive: every one is read for the heads it carries, whatever the manifest says of it. */
+export const isPdf = (name: string): boolean => name.toLowerCase().endsWith('.pdf');
 
 export interface DirectoryEntry {
   name: string;
@@ -44,22 +59,50 @@ export interface DirectoryEntry {
 /** An issued document of a verified archive, with the log head its PDF prints (checked against the log). */
 export type VerifiedDocument = Pick<ManifestDocument, 'file' | 'title' | 'number' | 'version' | 'chainHead'>;
 
+/** What a PDF of the archive carries in its properties (shared/documents/printedHead.ts). */
+export type PdfHeads = { heads: ChainHead[] } | { unreadable: string };
+
+/** Each PDF of a verified archive and the heads its properties carry, each found in the chain at its place. */
+export interface PrintedHeads {
+  file: string;
+  /** 'checked': carried and found; 'none': a PDF made before heads were carried; 'unreadable': its properties could not be read. */
+  status: 'checked' | 'none' | 'unreadable';
+  heads: ChainHead[];
+  reason?: string;
+}
+
+/** The stations' record of a verified format-3 archive. */
+export interface StationsSummary {
+  writers: Array<{ key: string; name: string; count: number; head: ChainHead }>;
+  checkpoint: ManifestCheckpoint | null;
+  refused: number;
+  signatures: 'heads' | 'all';
+  /** Signatures verified. */
+  signaturesChecked: number;
+}
+
 export interface ArchiveSummary {
   operationId: string;
   createdAt: string;
   files: number;
   logCount: number;
   head: ChainHead | null;
-  formatVersion: 1 | 2;
+  formatVersion: 1 | 2 | 3;
   /** Empty for a format 1 archive, which does not list them. */
   documents: VerifiedDocument[];
   /** Footage files in the archive, each equal to its register record. */
   mediaFiles: number;
+  /** Format 3. */
+  stations?: StationsSummary;
+  /** Every PDF of the archive, by name. */
+  printed: PrintedHeads[];
 }
 
-export type ArchiveVerdict = { ok: true; summary: ArchiveSummary } | { ok: false; problem: string };
+/** A refusal names the first problem; `problems` lists it and the others found (at most a few dozen). */
+export type ArchiveVerdict = { ok: true; summary: ArchiveSummary } | { ok: false; problem: string; problems?: string[] };
 
 const refuse = (problem: string): ArchiveVerdict => ({ ok: false, problem });
+const MAX_LISTED_PROBLEMS = 30;
 
 const show = (name: string): string => JSON.stringify(name);
 
@@ -71,6 +114,7 @@ const show = (name: string): string => JSON.stringify(name);
 export function checkDirectory(directory: readonly DirectoryEntry[], zipSize: number): void {
   if (directory.length > MAX_ENTRIES) zipFail(ZIP_RULES.size, `归档包含 ${directory.length} 个文件，超过上限 ${MAX_ENTRIES} 个，拒绝处理`);
   let total = 0;
+  let stations = 0;
   for (const entry of directory) {
     if (!Number.isSafeInteger(entry.size) || entry.size < 0 || entry.size > MAX_ENTRY_BYTES) {
       zipFail(ZIP_RULES.size, `归档中文件 ${show(entry.name)} 声明的大小（${entry.size} 字节）超过上限 ${MAX_ENTRY_BYTES} 字节，拒绝处理`);
@@ -81,8 +125,12 @@ export function checkDirectory(directory: readonly DirectoryEntry[], zipSize: nu
     if (JSON_FILES.includes(entry.name) && entry.size > MAX_JSON_BYTES) {
       zipFail(LIMIT_RULES.json, `归档中文件 ${entry.name} 声明的大小（${entry.size} 字节）超过可读取的上限 ${MAX_JSON_BYTES} 字节，疑为压缩炸弹，拒绝处理`);
     }
-    if (entry.name === LOG_NAME && entry.size > MAX_LOG_BYTES) {
-      zipFail(LIMIT_RULES.log, `日志文件 ${LOG_NAME} 声明的大小（${entry.size} 字节）超过上限 ${MAX_LOG_BYTES} 字节，疑为压缩炸弹，拒绝处理`);
+    if (isLinesFile(entry.name) && entry.size > MAX_LOG_BYTES) {
+      zipFail(LIMIT_RULES.log, `日志文件 ${entry.name} 声明的大小（${entry.size} 字节）超过上限 ${MAX_LOG_BYTES} 字节，疑为压缩炸弹，拒绝处理`);
+    }
+    if (isLinesFile(entry.name) && entry.name !== LOG_NAME) {
+      stations += entry.size;
+      if (stations > MAX_STATIONS_BYTES) zipFail(LIMIT_RULES.stations, `各工作站的记录文件解压后合计超过 ${MAX_STATIONS_BYTES} 字节，疑为压缩炸弹，拒绝处理`);
     }
     if (entry.size > 1024 * 1024 && entry.size > Math.max(entry.compressedSize, 1) * MAX_RATIO) {
       zipFail(ZIP_RULES.ratio, `归档中文件 ${show(entry.name)} 的压缩比异常（${entry.compressedSize} 字节解压为 ${entry.size} 字节），疑为压缩炸弹，拒绝处理`);
@@ -94,7 +142,10 @@ export function checkDirectory(directory: readonly DirectoryEntry[], zipSize: nu
 
 const hexHash = z.string().regex(/^[0-9a-f]{64}$/);
 const size = z.number().int().min(0);
+const stationKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/);
 const head = z.strictObject({ seq: size, hash: hexHash });
+/** Format 3: a head may name the station whose entry it is. */
+const writerHead = z.strictObject({ writer: stationKey.optional(), seq: size, hash: hexHash });
 const manifestV1 = {
   format: z.literal(ARCHIVE_FORMAT),
   operationId: z.string().min(1),
@@ -102,27 +153,36 @@ const manifestV1 = {
   files: z.array(z.strictObject({ name: z.string(), sha256: hexHash, size })).max(MAX_ENTRIES),
   log: z.strictObject({ count: size, head: head.nullable() }),
 };
+const documentsOf = (chainHead: typeof head | typeof writerHead) =>
+  z
+    .array(
+      z.strictObject({
+        file: z.string(),
+        kind: z.string(),
+        title: z.string(),
+        number: z.string(),
+        version: z.number().int().min(1),
+        sha256: hexHash,
+        chainHead: chainHead.optional(),
+      }),
+    )
+    .max(MAX_ENTRIES);
+const manifestV2 = {
+  ...manifestV1,
+  media: z.array(z.strictObject({ file: z.string(), mediaId: z.string() })).max(MAX_ENTRIES),
+  index: z.string(),
+};
+const stationsSchema = z.strictObject({
+  file: z.literal(STATIONS_NAME),
+  anchor: stationKey.nullable(),
+  writers: z.array(z.strictObject({ key: stationKey, name: z.string(), file: z.string(), count: size, head: z.strictObject({ seq: size.min(1), hash: hexHash }) })).max(MAX_ENTRIES),
+  checkpoint: z.strictObject({ writer: stationKey, seq: size.min(1), hash: hexHash, countersigners: z.array(stationKey).max(MAX_ENTRIES) }).nullable(),
+  refused: size,
+});
 const manifestSchema = z.discriminatedUnion('formatVersion', [
   z.strictObject({ ...manifestV1, formatVersion: z.literal(1) }),
-  z.strictObject({
-    ...manifestV1,
-    formatVersion: z.literal(2),
-    documents: z
-      .array(
-        z.strictObject({
-          file: z.string(),
-          kind: z.string(),
-          title: z.string(),
-          number: z.string(),
-          version: z.number().int().min(1),
-          sha256: hexHash,
-          chainHead: head.optional(),
-        }),
-      )
-      .max(MAX_ENTRIES),
-    media: z.array(z.strictObject({ file: z.string(), mediaId: z.string() })).max(MAX_ENTRIES),
-    index: z.string(),
-  }),
+  z.strictObject({ ...manifestV2, formatVersion: z.literal(2), documents: documentsOf(head) }),
+  z.strictObject({ ...manifestV2, formatVersion: z.literal(3), documents: documentsOf(writerHead), stations: stationsSchema }),
 ]);
 
 // TextDecoder is global in browsers, workers and Node alike; shared/ compiles without the DOM lib.
@@ -156,8 +216,19 @@ export function checkNames(manifest: ArchiveManifest, names: readonly string[]):
   const present = new Set(names);
   const listed = new Set(manifest.files.map((f) => f.name));
   if (listed.size !== manifest.files.length) return `清单文件 ${MANIFEST_NAME} 中有重复的文件名`;
-  if (!listed.has(LOG_NAME)) return `清单文件 ${MANIFEST_NAME} 未列出日志文件 ${LOG_NAME}`;
+  // Format 3 leaves log.jsonl out when the operation has no format-1 entry; earlier formats always hold it.
+  if (!listed.has(LOG_NAME) && (manifest.formatVersion < 3 || manifest.log.count > 0)) return `清单文件 ${MANIFEST_NAME} 未列出日志文件 ${LOG_NAME}`;
   if (manifest.index !== undefined && !listed.has(manifest.index)) return `清单文件 ${MANIFEST_NAME} 未列出档案目录 ${manifest.index}`;
+  const stations = manifest.stations;
+  if (stations) {
+    const own = [stations.file, ...stations.writers.map((w) => w.file), ...(stations.refused > 0 ? [REFUSED_NAME] : [])];
+    const missing = own.find((name) => !listed.has(name));
+    if (missing) return `清单文件 ${MANIFEST_NAME} 未列出工作站记录文件 ${missing}`;
+    if (new Set(own).size !== own.length || own.slice(1).some((name) => !isLinesFile(name))) return `清单文件 ${MANIFEST_NAME} 所记的工作站记录文件名重复或不在 ${STATIONS_DIR} 下`;
+  }
+  // A file of lines the manifest does not say whose it is would be read by no check.
+  const unowned = manifest.files.find((f) => isLinesFile(f.name) && f.name !== LOG_NAME && !stations?.writers.some((w) => w.file === f.name) && !(f.name === REFUSED_NAME && stations?.refused));
+  if (unowned) return `归档中的记录文件 ${unowned.name} 不属于清单文件 ${MANIFEST_NAME} 所记的任何工作站`;
   for (const f of manifest.files) {
     if (!present.has(f.name)) return `归档缺少文件 ${f.name}（清单中有此文件）`;
   }
@@ -193,8 +264,11 @@ export function wholeLogProblem(bytes: Uint8Array, operationId: string): string 
 const sameHead = (a: ChainHead | null, b: ChainHead | null): boolean => a?.seq === b?.seq && a?.hash === b?.hash;
 const headText = (h: ChainHead | null): string => (h ? `第 ${h.seq} 条 ${h.hash}` : '无记录');
 
-/** The seqs whose hashes checkDocuments needs from the log: the heads the documents print. */
-export const printedSeqs = (manifest: ArchiveManifest): Set<number> => new Set((manifest.documents ?? []).flatMap((d) => (d.chainHead ? [d.chainHead.seq] : [])));
+/** The seqs whose hashes the checks need from the format-1 log: the heads the manifest and the PDFs say are printed. */
+export function printedSeqs(manifest: ArchiveManifest, pdfs: ReadonlyMap<string, PdfHeads> = new Map()): Set<number> {
+  const heads = [...(manifest.documents ?? []).flatMap((d) => (d.chainHead ? [d.chainHead] : [])), ...[...pdfs.values()].flatMap((p) => ('heads' in p ? p.heads : []))];
+  return new Set(heads.filter((h) => !h.writer).map((h) => h.seq));
+}
 
 /** What the checks see of an archive whose structure, names and log chain passed. */
 export interface ArchiveContents {
@@ -203,16 +277,48 @@ export interface ArchiveContents {
   names: readonly string[];
   /** The log as streamed: its chain verified, its count and head, the hashes at printedSeqs. */
   log: StreamedLogResult;
+  /** The stations' chains as streamed and checked together (format 3); null for formats 1 and 2. */
+  stations: StationsResult | null;
+  /** Each PDF's properties as read: the heads it carries. */
+  pdfs: ReadonlyMap<string, PdfHeads>;
+  signatures?: 'heads' | 'all';
   /** The SHA-256 and length of an entry's content. */
   digest(name: string): { sha256: string; size: number };
   /** media.json whole, if the archive has it. */
   mediaRegister: Uint8Array | undefined;
 }
 
+/** A station as problems name it: its name in the manifest and the first characters of its key. */
+function stationText(manifest: ArchiveManifest, writer: string): string {
+  const name = manifest.stations?.writers.find((w) => w.key === writer)?.name;
+  return name ? `工作站「${name}」（${shortKey(writer)}）` : `工作站 ${shortKey(writer)} `;
+}
+
+/** 第 12 条 3f5a…, or 工作站「指挥」（Ab3xYz9Q）第 12 条 3f5a… */
+const printedText = (manifest: ArchiveManifest, h: ChainHead): string => `${h.writer ? stationText(manifest, h.writer) : ''}第 ${h.seq} 条（SHA-256 ${h.hash.slice(0, 16)}…）`;
+
+/**
+ * Where `head` stands: null if it is the entry at its place in its chain, else what the chain
+ * holds there (Chinese). A head names its writer (a station's chain) or none (the format-1 log).
+ */
+export function headProblem(head: ChainHead, log: Pick<StreamedLogResult, 'hashes'>, stations: Pick<StationsResult, 'held'> | null): string | null {
+  if (head.writer) {
+    const held = stations?.held(head.writer, head.seq);
+    if (held?.includes(head.hash)) return null;
+    return held ? `该工作站第 ${head.seq} 条记录的哈希为 ${held[0]!.slice(0, 16)}…` : stations ? '该工作站的记录链中没有这一条' : '归档中没有该工作站的记录链';
+  }
+  if (head.seq === 0) return head.hash === ZERO_HASH ? null : '第 0 条（尚无记录）的哈希应为 64 个 0';
+  const held = log.hashes.get(head.seq);
+  if (held === head.hash) return null;
+  return held ? `归档日志第 ${head.seq} 条的哈希为 ${held.slice(0, 16)}…` : `归档日志中没有第 ${head.seq} 条`;
+}
+
 /**
  * The archive's contents against its manifest: the log equal to the manifest's head and
- * count, every file's SHA-256 and size as recorded, each document's printed head in the
- * log, each footage file as registered.
+ * count, every file's SHA-256 and size as recorded, the stations' chains (format 3), each
+ * document's printed head (as the manifest records it and as its PDF's properties carry it)
+ * in its chain at its place, each footage file as registered. Every problem is listed; the
+ * first is the verdict's.
  */
 export function verifyArchiveContents(contents: ArchiveContents): ArchiveVerdict {
   const { manifest, log } = contents;
@@ -230,8 +336,13 @@ export function verifyArchiveContents(contents: ArchiveContents): ArchiveVerdict
     }
   }
   const documents = manifest.documents ?? [];
-  const problem = checkDocuments(documents, listed, log.hashes) ?? checkMedia(manifest, listed, contents);
-  if (problem) return refuse(problem);
+  const problems = [
+    ...(contents.stations?.problems.map((p) => p.message) ?? []),
+    ...checkDocuments(manifest, listed, contents),
+    ...[checkMedia(manifest, listed, contents)].filter((p): p is string => p !== null),
+  ];
+  if (problems.length > 0) return { ok: false, problem: problems[0]!, problems: problems.slice(0, MAX_LISTED_PROBLEMS) };
+  const stations = contents.stations;
   return {
     ok: true,
     summary: {
@@ -243,23 +354,57 @@ export function verifyArchiveContents(contents: ArchiveContents): ArchiveVerdict
       formatVersion: manifest.formatVersion,
       documents: documents.map(({ file, title, number, version, chainHead }) => ({ file, title, number, version, ...(chainHead ? { chainHead } : {}) })),
       mediaFiles: manifest.media?.length ?? 0,
+      ...(stations
+        ? {
+            stations: {
+              writers: stations.writers.map(({ key, name, count, head }) => ({ key, name, count, head: { writer: key, ...head } })),
+              checkpoint: stations.checkpoint,
+              refused: stations.refused,
+              signatures: contents.signatures ?? 'heads',
+              signaturesChecked: stations.signatures,
+            },
+          }
+        : {}),
+      printed: [...contents.pdfs].map(([file, pdf]) =>
+        'heads' in pdf ? { file, status: pdf.heads.length > 0 ? 'checked' : 'none', heads: pdf.heads } : { file, status: 'unreadable', heads: [], reason: pdf.unreadable },
+      ),
     },
   };
 }
 
-/** Each listed document is a file of the archive, and the head its PDF prints is an entry of the (verified) log. */
-function checkDocuments(documents: readonly ManifestDocument[], listed: ReadonlyMap<string, ManifestFileEntry>, bySeq: ReadonlyMap<number, string>): string | null {
-  for (const d of documents) {
+/**
+ * Each listed document is a file of the archive, and the head its PDF prints is an entry of
+ * the (verified) chain at its place: as the manifest records it, and as every PDF's own
+ * properties carry it (those are read whatever the manifest says, so no format and no
+ * manifest without heads skips them); the two must agree.
+ */
+function checkDocuments(manifest: ArchiveManifest, listed: ReadonlyMap<string, ManifestFileEntry>, contents: ArchiveContents): string[] {
+  const problems: string[] = [];
+  const documents = new Map((manifest.documents ?? []).map((d) => [d.file, d]));
+  for (const d of documents.values()) {
     const name = `《${d.title}》${d.number}`;
     const file = listed.get(d.file);
-    if (!file) return `清单文件 ${MANIFEST_NAME} 记载的文书${name}（${d.file}）不在文件清单中`;
-    if (file.sha256 !== d.sha256) return `清单文件 ${MANIFEST_NAME} 中文书${name}的 SHA-256 与文件 ${d.file} 不符`;
+    if (!file) return [`清单文件 ${MANIFEST_NAME} 记载的文书${name}（${d.file}）不在文件清单中`];
+    if (file.sha256 !== d.sha256) return [`清单文件 ${MANIFEST_NAME} 中文书${name}的 SHA-256 与文件 ${d.file} 不符`];
     const head = d.chainHead;
-    if (head && (head.seq === 0 ? head.hash !== ZERO_HASH : bySeq.get(head.seq) !== head.hash)) {
-      return `文书${name}（${d.file}）记载的日志链头（第 ${head.seq} 条）与归档日志不符`;
+    const wrong = head && headProblem(head, contents.log, contents.stations);
+    if (wrong) problems.push(`文书${name}（${d.file}）记载的日志链头（${printedText(manifest, head!)}）与归档${head!.writer ? '中该工作站的记录链' : '日志'}不符：${wrong}`);
+  }
+  for (const [file, pdf] of contents.pdfs) {
+    if (!('heads' in pdf)) continue;
+    const d = documents.get(file);
+    const what = d ? `文书《${d.title}》${d.number}（${file}）` : file === manifest.index || file === INDEX_NAME ? `档案目录（${file}）` : `PDF 文件 ${file}`;
+    for (const head of pdf.heads) {
+      const wrong = headProblem(head, contents.log, contents.stations);
+      if (wrong) {
+        problems.push(`${what}的 PDF 属性所记日志链头（${printedText(manifest, head)}）不在归档的记录链中该位置：${wrong}。该 PDF 印发后，记录链已被改写（或 PDF 被替换）`);
+      }
+    }
+    if (d?.chainHead && pdf.heads.length > 0 && !pdf.heads.some((h) => headToken(h) === headToken(d.chainHead!))) {
+      problems.push(`清单文件 ${MANIFEST_NAME} 记载${what}所印链头为${printedText(manifest, d.chainHead)}，其 PDF 属性所记为${pdf.heads.map((h) => printedText(manifest, h)).join('、')}，二者不符`);
     }
   }
-  return null;
+  return problems;
 }
 
 type ManifestFileEntry = ArchiveManifest['files'][number];

@@ -289,6 +289,31 @@ interface StreamEntryOptions {
  * descriptor. Returns the offset where the entry ends, for the layout check.
  */
 export async function streamEntry(reader: RandomAccessReader, entry: ZipEntry, onData: (chunk: Uint8Array) => void, options: StreamEntryOptions = {}): Promise<number> {
+  const start = await dataStart(reader, entry);
+  const crcOf = options.crc32 ?? crc32Js;
+  let crc = 0;
+  let produced = 0;
+  const take = (chunk: Uint8Array) => {
+    produced += chunk.length;
+    if (produced > entry.size) zipFail(ZIP_RULES.size, `文件 ${entry.name} 解压后超过声明的大小（${entry.size} 字节），疑为压缩炸弹，拒绝处理`);
+    crc = crcOf(chunk, crc);
+    onData(chunk);
+  };
+  await pumpEntry(reader, entry, start, take, () => false, options.onRead);
+  if (produced !== entry.size) zipFail(ZIP_RULES.directory, `ZIP 文件已损坏（文件 ${entry.name} 解压后 ${produced} 字节，与声明的 ${entry.size} 字节不符）`);
+  if (crc !== entry.crc) {
+    zipFail(ZIP_RULES.crc, `文件 ${entry.name} 的 CRC-32 校验值（${hex8(crc)}）与中央目录记载的 ${hex8(entry.crc)} 不符，解压工具会报告文件已损坏`);
+  }
+  const descriptor = (entry.flags & FLAG_DESCRIPTOR) !== 0;
+  return descriptor ? start + entry.compressedSize + (await descriptorLength(reader, entry, start + entry.compressedSize)) : start + entry.compressedSize;
+}
+
+/**
+ * Where an entry's data starts, after comparing its local header with the directory: an
+ * extractor that reads local headers would otherwise write another name, or trust other
+ * sizes or another compression, than what was checked.
+ */
+async function dataStart(reader: RandomAccessReader, entry: ZipEntry): Promise<number> {
   const header = view(await readExactly(reader, entry.localOffset, 30));
   const nameLength = header.getUint16(26, true);
   const extraLength = header.getUint16(28, true);
@@ -307,22 +332,27 @@ export async function streamEntry(reader: RandomAccessReader, entry: ZipEntry, o
   const nameAndExtra = await readExactly(reader, entry.localOffset + 30, nameLength + extraLength);
   if (!sameBytes(nameAndExtra.subarray(0, nameLength), entry.nameBytes)) mismatch('文件名');
   checkExtraFields(nameAndExtra.subarray(nameLength), entry.name, '本地头');
+  return entry.localOffset + 30 + nameLength + extraLength;
+}
 
-  const start = entry.localOffset + 30 + nameLength + extraLength;
-  const crcOf = options.crc32 ?? crc32Js;
-  let crc = 0;
-  let produced = 0;
-  const take = (chunk: Uint8Array) => {
-    produced += chunk.length;
-    if (produced > entry.size) zipFail(ZIP_RULES.size, `文件 ${entry.name} 解压后超过声明的大小（${entry.size} 字节），疑为压缩炸弹，拒绝处理`);
-    crc = crcOf(chunk, crc);
-    onData(chunk);
-  };
+/**
+ * Reads an entry's compressed data from `start` and hands its content on piece by piece,
+ * until the data ends or `done()` says enough. Inflates in small pushes: fflate hands on all
+ * a push inflates at once, and Deflate's ratio is at most ~1032:1.
+ */
+async function pumpEntry(
+  reader: RandomAccessReader,
+  entry: ZipEntry,
+  start: number,
+  take: (chunk: Uint8Array) => void,
+  done: () => boolean,
+  onRead?: (bytes: number) => void,
+): Promise<void> {
   const inflate = entry.method === 8 ? new Inflate((chunk) => take(chunk)) : null;
   let offset = 0;
   let final = false;
   // At least one push, so an empty entry still ends its inflater.
-  while (!final) {
+  while (!final && !done()) {
     const length = Math.min(READ_BYTES, entry.compressedSize - offset);
     const chunk = await readExactly(reader, start + offset, length);
     offset += length;
@@ -330,23 +360,52 @@ export async function streamEntry(reader: RandomAccessReader, entry: ZipEntry, o
     if (!inflate) take(chunk);
     else {
       try {
-        // fflate hands on all a push inflates at once: small pushes bound that (Deflate's ratio is at most ~1032:1).
-        for (let at = 0; at < chunk.length || (at === 0 && final); at += INFLATE_PIECE) {
+        for (let at = 0; (at < chunk.length || (at === 0 && final)) && !done(); at += INFLATE_PIECE) {
           inflate.push(chunk.subarray(at, at + INFLATE_PIECE), final && at + INFLATE_PIECE >= chunk.length);
         }
       } catch (error) {
-        // fflate's own errors carry a numeric code; what `onData` throws goes on as it is.
+        // fflate's own errors carry a numeric code; what `take` throws goes on as it is.
         if (typeof (error as { code?: unknown }).code !== 'number') throw error;
         zipFail(ZIP_RULES.data, `ZIP 文件已损坏，无法解压 ${entry.name}（${(error as Error).message}）`);
       }
     }
-    options.onRead?.(length);
+    onRead?.(length);
   }
-  if (produced !== entry.size) zipFail(ZIP_RULES.directory, `ZIP 文件已损坏（文件 ${entry.name} 解压后 ${produced} 字节，与声明的 ${entry.size} 字节不符）`);
-  if (crc !== entry.crc) {
-    zipFail(ZIP_RULES.crc, `文件 ${entry.name} 的 CRC-32 校验值（${hex8(crc)}）与中央目录记载的 ${hex8(entry.crc)} 不符，解压工具会报告文件已损坏`);
+}
+
+/**
+ * An entry's content as a random-access reader, for a file read in a few places (a PDF's
+ * properties): a stored entry is read where it lies; a deflated one is inflated from its start
+ * up to the piece asked for (never past its declared size), each time.
+ */
+export async function entryContent(reader: RandomAccessReader, entry: ZipEntry): Promise<RandomAccessReader> {
+  const start = await dataStart(reader, entry);
+  if (entry.method === 0) {
+    if (entry.compressedSize !== entry.size) zipFail(ZIP_RULES.directory, `ZIP 文件已损坏（未压缩的文件 ${entry.name} 的两个大小不同）`);
+    return { size: entry.size, read: (offset, length) => readExactly(reader, start + Math.min(offset, entry.size), Math.max(0, Math.min(length, entry.size - offset))) };
   }
-  return descriptor ? start + entry.compressedSize + (await descriptorLength(reader, entry, start + entry.compressedSize)) : start + entry.compressedSize;
+  return {
+    size: entry.size,
+    read: async (offset, length) => {
+      const end = Math.min(entry.size, offset + length);
+      const out = new Uint8Array(Math.max(0, end - offset));
+      let produced = 0;
+      await pumpEntry(
+        reader,
+        entry,
+        start,
+        (chunk) => {
+          const from = Math.max(offset, produced);
+          const to = Math.min(end, produced + chunk.length);
+          if (to > from) out.set(chunk.subarray(from - produced, to - produced), from - offset);
+          produced += chunk.length;
+          if (produced > entry.size) zipFail(ZIP_RULES.size, `文件 ${entry.name} 解压后超过声明的大小（${entry.size} 字节），疑为压缩炸弹，拒绝处理`);
+        },
+        () => produced >= end,
+      );
+      return out.subarray(0, Math.max(0, Math.min(produced, end) - offset));
+    },
+  };
 }
 
 const hex8 = (n: number) => n.toString(16).padStart(8, '0');

@@ -10,6 +10,7 @@ import { describeFontSet, fontStacks, type DocumentFontSet } from './fonts';
 import { breakLongRuns, withNoBreakSpaces } from './lineBreaking';
 import { bodyLetterSpacing, charPitch, linePitch, mm, page, pageNumberOffset, typeSize } from './metrics';
 import { headingMark, type HeadingLevel } from './numbering';
+import { printedHeadLines } from './printedHead';
 
 const RULE = 0.75;
 const CELL_PADDING = 3;
@@ -24,6 +25,10 @@ const STRIP_ROW = 26;
 export interface PrintSettings {
   fonts?: DocumentFontSet;
   lineScale: number;
+  /** Where the pages note the log heads they print, as react-pdf lays them out. */
+  heads?: ChainHead[];
+  /** The heads the pages print, once known: the PDF's properties carry them too (printedHead.ts). */
+  printedHeads?: readonly ChainHead[];
 }
 export const PrintContext = createContext<PrintSettings>({ lineScale: 1 });
 const useLinePitch = () => linePitch * useContext(PrintContext).lineScale;
@@ -171,17 +176,19 @@ export interface OfficialDocumentProps {
 
 /**
  * The PDF document: metadata and one or more OfficialPage. Its Keywords name the fonts it
- * was printed with, role by role (describeFontSet), for anyone checking it against GB/T 9704.
+ * was printed with, role by role (describeFontSet), for anyone checking it against GB/T 9704,
+ * and on the next lines the log heads its pages print, for the archive verifier.
  */
 export function OfficialDocument({ title, createdAt, children }: OfficialDocumentProps): ReactElement<DocumentProps> {
-  const { fonts } = useContext(PrintContext);
+  const { fonts, printedHeads = [] } = useContext(PrintContext);
+  const keywords = [fonts ? describeFontSet(fonts) : '', printedHeadLines(printedHeads)].filter(Boolean).join('\n');
   return (
     <Document
       title={title}
       creator="强制执行指挥台"
       producer="强制执行指挥台"
       language="zh-CN"
-      {...(fonts ? { keywords: describeFontSet(fonts) } : {})}
+      {...(keywords ? { keywords } : {})}
       creationDate={createdAt}
       modificationDate={createdAt}
     >
@@ -269,6 +276,8 @@ export function OfficialPage({
   children,
 }: OfficialPageProps) {
   const pitch = useLinePitch();
+  const { heads } = useContext(PrintContext);
+  if (chainHead) heads?.push(chainHead);
   const nth = (p: { pageNumber: number; subPageNumber: number }) => (continuousNumbers ? p.pageNumber : p.subPageNumber);
   const total = (p: { totalPages: number; subPageTotalPages: number }) => (continuousNumbers ? p.totalPages : p.subPageTotalPages);
   const official = (n: number) => `— ${n} —`;

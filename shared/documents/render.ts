@@ -14,7 +14,8 @@ import {
 } from './fonts';
 import type { ReadableBlob } from './blob';
 import { breakablePieces } from './lineBreaking';
-import { PrintContext } from './components';
+import { PrintContext, type PrintSettings } from './components';
+import type { ChainHead } from '../log/types';
 
 /** A rendered PDF file: bytes over a plain ArrayBuffer, as the host's saveFile takes them. */
 export type PdfBytes = Uint8Array<ArrayBuffer>;
@@ -108,9 +109,14 @@ async function render(element: ReactElement<DocumentProps>, fonts: DocumentFonts
     return breakablePieces(word);
   });
   const once = async (lineScale: number): Promise<PdfBytes> => {
-    const wrapped = createElement(PrintContext.Provider, { value: { fonts: set, lineScale } }, element);
+    const wrapped = (settings: PrintSettings) => createElement(PrintContext.Provider, { value: settings }, element) as unknown as ReactElement<DocumentProps>;
+    const heads: ChainHead[] = [];
+    // pdf() builds the element tree at once, layout waits for toBlob(): the pages have said
+    // which heads they print before the properties are written, so these can carry them.
+    const document = pdf(wrapped({ fonts: set, lineScale, heads }));
+    if (heads.length > 0) document.updateContainer(wrapped({ fonts: set, lineScale, printedHeads: heads }));
     // toBlob works in both runtimes; toBuffer returns a Node stream and fails in the browser.
-    const blob = (await pdf(wrapped as unknown as ReactElement<DocumentProps>).toBlob()) as ReadableBlob;
+    const blob = (await document.toBlob()) as ReadableBlob;
     return new Uint8Array(await blob.arrayBuffer());
   };
   let bytes = await once(1);

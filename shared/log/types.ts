@@ -121,6 +121,6 @@ export const ZERO_HASH = '0'.repeat(64);
 export interface ChainHead {
   seq: number;
   hash: string;
-  /** Format 2: the station whose entry this is (public key, base64url). */
+  /** Format 2: the station (public key, base64url) whose entry this is; absent on a format-1 head. */
   writer?: string;
 }

@@ -68,7 +68,7 @@ function fileSource(path: string, fd: number): MediaSource {
 
 function plan(files: ArchiveFile[], footage: { size: number; sha256: string }): ArchivePlan {
   const media = { name: FOOTAGE_NAME, mediaId: 'footage', originalName: '执法记录仪 07 号.mp4', description: '音像文件', ...footage };
-  return { operationId: 'bench', title: 'bench', createdAt: '2026-03-06T08:00:00+08:00', files, media: [media], items: [], documents: [], log: { count: 0, head: null } };
+  return { operationId: 'bench', title: 'bench', createdAt: '2026-03-06T08:00:00+08:00', files, media: [media], items: [], documents: [], log: { count: 0, head: null }, stations: { file: 'stations.json', anchor: null, writers: [], checkpoint: null, refused: 0 }, head: null };
 }
 
 async function streamToFile(archive: ArchivePlan, footagePath: string, out: string): Promise<void> {

@@ -1,6 +1,8 @@
 // The verifiable archive (一户一档): built from a backup, checked by the independent verifier,
 // and every kind of tampering or hostile ZIP named in Chinese, never a crash.
 import fc from 'fast-check';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { strToU8, unzipSync, zipSync } from 'fflate';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { INDEX_NAME, planArchive, type ArchiveManifest } from '../../shared/archive/archive';
@@ -29,13 +31,14 @@ const manifestOf = (files: Record<string, Uint8Array>) => JSON.parse(new TextDec
 describe('the archive of an operation backup', () => {
   it('holds the index, every issued PDF, the log, the registers and a manifest of them all', async () => {
     const plan = planArchive(backup, CREATED_AT);
-    expect(plan.files.map((f) => f.name)).toEqual([PDF, 'log.jsonl', 'media.json', 'inventory.json', 'service.json']);
+    expect(plan.files.map((f) => f.name)).toEqual([PDF, 'log.jsonl', 'stations.json', 'media.json', 'inventory.json', 'service.json']);
     const { manifest } = await buildArchive(backup, CREATED_AT);
     expect(Object.keys(entries())).toEqual([INDEX_NAME, ...plan.files.map((f) => f.name), 'manifest.json']);
     expect(manifestOf(entries())).toEqual(manifest);
     expect(manifest.operationId).toBe(backup.operation.id);
     expect(manifest.createdAt).toBe(CREATED_AT);
-    expect(manifest.formatVersion).toBe(2);
+    expect(manifest.formatVersion).toBe(3);
+    expect(manifest.stations).toEqual({ file: 'stations.json', anchor: null, writers: [], checkpoint: null, refused: 0 });
     expect(manifest.files.map((f) => f.name)).toEqual([INDEX_NAME, ...plan.files.map((f) => f.name)]);
     expect(manifest.files[0]!.size).toBe(INDEX_STAND_IN.length);
     const last = backup.logEntries.at(-1)!;
@@ -105,23 +108,33 @@ describe('the archive of an operation backup', () => {
       summary: {
         operationId: backup.operation.id,
         createdAt: CREATED_AT,
-        files: 6,
+        files: 7,
         logCount: 5,
         head: { seq: 5, hash: backup.logEntries[4]!.hash },
-        formatVersion: 2,
+        formatVersion: 3,
         documents: [{ file: PDF, title: '强制执行告知书', number: '临江强执告〔2026〕3号', version: 1, chainHead: { seq: head.seq, hash: head.hash } }],
         mediaFiles: 0,
+        stations: { writers: [], checkpoint: null, refused: 0, signatures: 'heads', signaturesChecked: 0 },
+        // The stand-in PDFs carry no heads in their properties (they have none): as PDFs made before heads were carried.
+        printed: [
+          { file: INDEX_NAME, status: 'unreadable', heads: [], reason: '文件末尾没有 startxref 和 %%EOF' },
+          { file: PDF, status: 'unreadable', heads: [], reason: '文件末尾没有 startxref 和 %%EOF' },
+        ],
       },
     });
   });
 
-  it('a format 1 archive (no documents, media or index in the manifest) still verifies', async () => {
-    const files = entries();
-    const { documents: _d, media: _m, index: _i, ...rest } = manifestOf(files);
-    const { [INDEX_NAME]: _index, ...others } = files;
-    const v1 = { ...rest, formatVersion: 1, files: rest.files.filter((f) => f.name !== INDEX_NAME) };
-    const verdict = await verifyArchiveZip(rezip({ ...others, 'manifest.json': strToU8(JSON.stringify(v1)) }));
-    expect(verdict.ok && verdict.summary).toMatchObject({ formatVersion: 1, files: 5, documents: [], mediaFiles: 0 });
+  it('format 1 and format 2 archives, as the writer made them before format 3, still verify by their own rules', async () => {
+    const fixture = (name: string) => new Uint8Array(readFileSync(join(__dirname, '../fixtures/archive', name)));
+    const v1 = await verifyArchiveZip(fixture('format1.zip'));
+    expect(v1.ok && v1.summary).toMatchObject({ formatVersion: 1, files: 5, logCount: 5, documents: [], mediaFiles: 0 });
+    expect(v1.ok && v1.summary.stations).toBeUndefined();
+    const v2 = await verifyArchiveZip(fixture('format2.zip'));
+    expect(v2.ok && v2.summary).toMatchObject({ formatVersion: 2, files: 6, logCount: 5, documents: [{ file: PDF, chainHead: { seq: NOTICE_HEAD_SEQ } }] });
+    // And their own rules still hold: one entry changed in the old log is named.
+    const files = unzipSync(fixture('format2.zip'));
+    const log = new TextDecoder().decode(files['log.jsonl']).replace('第 2 条现场记录', '第 2 条现场纪录');
+    expect(problem(await verifyArchiveZip(rezip({ ...files, 'log.jsonl': strToU8(log) })))).toContain('第 2 条记录的内容与其哈希值不符');
   });
 });
 
@@ -135,10 +148,12 @@ describe('document heads in the manifest', () => {
 
   it('a head that is another entry of the log, or no entry at all, names the document', async () => {
     const other = backup.logEntries[1]!;
+    const held = backup.logEntries[NOTICE_HEAD_SEQ - 1]!.hash;
     expect(await withHead({ seq: NOTICE_HEAD_SEQ, hash: other.hash })).toBe(
-      `文书《强制执行告知书》临江强执告〔2026〕3号（${PDF}）记载的日志链头（第 ${NOTICE_HEAD_SEQ} 条）与归档日志不符`,
+      `文书《强制执行告知书》临江强执告〔2026〕3号（${PDF}）记载的日志链头（第 ${NOTICE_HEAD_SEQ} 条（SHA-256 ${other.hash.slice(0, 16)}…））与归档日志不符：归档日志第 ${NOTICE_HEAD_SEQ} 条的哈希为 ${held.slice(0, 16)}…`,
     );
-    expect(await withHead({ seq: 9, hash: other.hash })).toContain('记载的日志链头（第 9 条）与归档日志不符');
+    expect(await withHead({ seq: 9, hash: other.hash })).toContain('记载的日志链头（第 9 条（SHA-256');
+    expect(await withHead({ seq: 9, hash: other.hash })).toContain('与归档日志不符：归档日志中没有第 9 条');
   });
 
   it('a head equal to the entry at its seq passes, and so does the empty log head (seq 0)', async () => {

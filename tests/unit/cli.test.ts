@@ -293,13 +293,13 @@ describe('npm run archive and npm run verify', { timeout: 180_000 }, () => {
     const built = run('archive', backupFile, archive);
     expect(built.code).toBe(0);
     expect(built.stdout).toContain('已写入归档');
-    expect(built.stdout).toContain('7 个文件，日志 5 条');
+    expect(built.stdout).toContain('8 个文件，日志 5 条');
     expect(Object.keys(unzipSync(readFileSync(archive)))[0]).toBe('档案目录.pdf');
     const verified = run('verify', archive);
     expect(verified.code).toBe(0);
     expect(verified.stdout).toContain('核验通过');
     expect(verified.stdout).toContain('行动：demo-operation');
-    expect(verified.stdout).toContain('文件：6 个');
+    expect(verified.stdout).toContain('文件：7 个');
     expect(verified.stdout).toContain('《强制执行告知书》临江强执告〔2026〕3号 第 1 版：所印日志链头第 3 条，与归档日志一致');
     expect(verified.stdout).toContain('执行日志：5 条，哈希链完整');
     expect(verified.stdout).toMatch(/执行日志链头：第 5 条 {2}SHA-256 [0-9a-f]{64}/);
@@ -352,7 +352,7 @@ describe('npm run archive and npm run verify', { timeout: 180_000 }, () => {
     const out = join(dir, 'with-media.zip');
     const built = run('archive', withMedia, out, '--media', folder);
     expect(built.code).toBe(0);
-    expect(built.stdout).toContain('8 个文件，含音像文件 1 个');
+    expect(built.stdout).toContain('9 个文件，含音像文件 1 个');
     expect(built.stderr).toContain(`找到音像文件：执法记录仪 07 号.mp4 ← ${join(folder, 'card', 'DSC0001.MP4')}`);
     expect(built.stderr).toContain('以下 1 条音像登记在');
     expect(built.stderr).toContain('· 丢失.mp4（1000 字节');

@@ -13,7 +13,11 @@ export class SimStation {
   readonly store = new Map<string, StationEntry>();
   hlc: Hlc = HLC_ZERO;
   readonly signer: Signer;
-  constructor(readonly name: string, private clock: () => number = () => Date.UTC(2026, 2, 5, 2, 0, 0)) {
+  constructor(
+    readonly name: string,
+    private clock: () => number = () => Date.UTC(2026, 2, 5, 2, 0, 0),
+    readonly op = OP,
+  ) {
     this.signer = demoSigner(name);
   }
   get key(): string {
@@ -27,7 +31,7 @@ export class SimStation {
     const own = heads.get(this.key) ?? null;
     heads.delete(this.key);
     const seen = Object.fromEntries([...heads].map(([w, h]) => [w, seenMark(h)]));
-    const { entry, hlc } = await createEntry(this.signer, { op: OP, head: own, hlc: this.hlc, seen, boot: `boot-${this.name}` }, input, { wallMs: nowMs, monoMs: nowMs % 1e7 });
+    const { entry, hlc } = await createEntry(this.signer, { op: this.op, head: own, hlc: this.hlc, seen, boot: `boot-${this.name}` }, input, { wallMs: nowMs, monoMs: nowMs % 1e7 });
     this.hlc = hlc;
     this.store.set(entry.hash, entry);
     return entry;

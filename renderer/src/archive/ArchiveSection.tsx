@@ -269,6 +269,8 @@ function VerifyCard() {
   const [busy, setBusy] = useState(false);
   const [progress, setProgress] = useState<{ done: number; total: number } | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // Each chain's signed head vouches for the entries below it; checking every signature is slower.
+  const [allSignatures, setAllSignatures] = useState(false);
   const [checked, setChecked] = useState<Checked | null>(null);
   const passphrase = usePassphrasePrompt();
 
@@ -288,7 +290,7 @@ function VerifyCard() {
       if (!source) return;
       // The worker reads the archive piece by piece: through the host, any size, flat memory.
       const reply = await runInWorker(
-        { kind: 'verify', size: source.size },
+        { kind: 'verify', size: source.size, signatures: allSignatures ? 'all' : 'heads' },
         { onRead: (_source, offset, length) => source.read(offset, length), onChecking: (done, total) => setProgress({ done, total }) },
       ).finally(() => host.closeFile({ token: file.token }).catch(() => undefined));
       if (reply.kind !== 'verified') throw new Error('档案处理返回了意外的结果');
@@ -309,6 +311,9 @@ function VerifyCard() {
           <Button loading={busy} onClick={() => void verify()}>
             核验档案…
           </Button>
+          <Checkbox checked={allSignatures} onChange={(e) => setAllSignatures(e.target.checked)} data-testid="verify-all-signatures">
+            逐条核验各工作站签名（较慢）
+          </Checkbox>
           <Typography.Text type="secondary">选择任一档案 ZIP，核对每个文件的 SHA-256、日志哈希链、文书所印链头和音像文件。</Typography.Text>
         </Space>
         {progress && (

@@ -3,6 +3,7 @@
 // the page (only it can call the host), one piece per request, and the ZIP goes back to the
 // page in batches, each acknowledged before the writer goes on: neither side piles up bytes.
 import { strFromU8 } from 'fflate';
+import { createSHA256 } from 'hash-wasm';
 import { encrypter } from '../../../shared/archive/encryption';
 import { newSha256, warmSha256 } from '../host/fastSha256';
 import { MANIFEST_NAME, writeArchiveZip, type ArchiveManifest, type ArchivePlan, type MediaSource } from '../../../shared/archive/archive';
@@ -21,8 +22,8 @@ export type ArchiveWorkerRequest =
       /** Encrypt the ZIP on its way out (age), or null for a plain ZIP. */
       passphrase: string | null;
     }
-  /** Check the archive the page reads for the worker (source 'archive'), `size` bytes long. */
-  | { kind: 'verify'; size: number }
+  /** Check the archive the page reads for the worker (source 'archive'), `size` bytes long; the stations' signatures of the heads only, or all. */
+  | { kind: 'verify'; size: number; signatures: 'heads' | 'all' }
   /** The answer to a `read` or a `zip` message of the worker. */
   | { kind: 'answer'; id: number; bytes?: Uint8Array; error?: string };
 
@@ -162,15 +163,19 @@ async function exportArchive(request: Extract<ArchiveWorkerRequest, { kind: 'exp
   scope.postMessage({ kind: 'exported', manifest });
 }
 
-async function verify(size: number): Promise<void> {
+async function verify(size: number, signatures: 'heads' | 'all'): Promise<void> {
   let manifest: Uint8Array | undefined;
   const log: LogExcerpt = { first: [], last: [] };
   let shown = 0;
   await warmSha256();
+  // One WebAssembly hasher reused for every station entry: each is hashed alone, synchronously.
+  const entryHasher = await createSHA256();
   const verdict = await verifyArchiveReader(
     { size, read: (offset, length) => readThroughPage('archive', offset, length) },
     {
       createSha256: newSha256,
+      hashHex: (bytes) => (entryHasher.init(), entryHasher.update(bytes), entryHasher.digest('hex')),
+      signatures,
       onParsed: (name, bytes) => {
         if (name === MANIFEST_NAME) manifest = bytes;
       },
@@ -208,5 +213,5 @@ scope.onmessage = ({ data }) => {
     else pending?.resolve(data.bytes);
     return;
   }
-  (data.kind === 'export' ? exportArchive(data) : verify(data.size)).catch(fail);
+  (data.kind === 'export' ? exportArchive(data) : verify(data.size, data.signatures)).catch(fail);
 };

@@ -31,6 +31,7 @@ export function ArchiveIndexDocument({ data }: { data: ArchiveIndexData }) {
             { label: '行动编号', value: data.operationId },
             { label: '归档时间', value: formatChineseDateTime(data.createdAt) },
             { label: '执行日志', value: data.logLine },
+            ...(data.stationsLine ? [{ label: '多站记录', value: data.stationsLine }] : []),
             { label: '文件数量', value: `${data.rows.length} 个（另有本目录和 manifest.json）` },
           ]}
         />
