@@ -7,11 +7,12 @@
 // The server certificate is re-issued by the same CA when the laptop's addresses change
 // (another site network, a hotspot): the fingerprint stations hold stays the same.
 import { createPrivateKey, X509Certificate as NodeX509, webcrypto } from 'node:crypto';
-import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { isIPv4 } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import * as x509 from '@peculiar/x509';
+import { readText, writeAtomic } from './files';
 
 export interface HubCertificate {
   /** The server certificate's private key (PEM). */
@@ -104,17 +105,9 @@ const subtle = webcrypto.subtle;
 
 const toPem = (label: string, bytes: ArrayBuffer) => `-----BEGIN ${label}-----\n${Buffer.from(bytes).toString('base64').match(/.{1,64}/g)!.join('\n')}\n-----END ${label}-----\n`;
 const fromPem = (pem: string) => Buffer.from(pem.replace(/-----[^-]+-----/g, '').replace(/\s/g, ''), 'base64');
-const importKey = (pem: string) => subtle.importKey('pkcs8', fromPem(pem), ALGORITHM, true, ['sign']) as Promise<webcrypto.CryptoKey>;
+const importKey = (pem: string) => subtle.importKey('pkcs8', new Uint8Array(fromPem(pem)), ALGORITHM, true, ['sign']) as Promise<webcrypto.CryptoKey>;
 const newKeys = () => subtle.generateKey(ALGORITHM, true, ['sign', 'verify']) as Promise<webcrypto.CryptoKeyPair>;
 const exportKey = async (key: webcrypto.CryptoKey) => toPem('PRIVATE KEY', (await subtle.exportKey('pkcs8', key)) as ArrayBuffer);
-
-async function writeAtomic(file: string, text: string | Buffer): Promise<void> {
-  const tmp = `${file}.${process.pid}.tmp`;
-  await writeFile(tmp, text, { mode: 0o600, flush: true });
-  await rename(tmp, file);
-}
-
-const readText = (file: string) => readFile(file, 'utf8').catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? undefined : Promise.reject(error)));
 
 async function makeCa(): Promise<{ key: string; cert: string }> {
   const keys = await newKeys();

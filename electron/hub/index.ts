@@ -6,7 +6,7 @@
 // with the app by service.ts (Electron main or the browser-mode launcher); see README.
 /// <reference path="./pouchdb.d.ts" />
 import { createHash, randomBytes } from 'node:crypto';
-import { mkdir, readFile, rename, stat, writeFile } from 'node:fs/promises';
+import { mkdir, stat } from 'node:fs/promises';
 import { createReadStream } from 'node:fs';
 import http from 'node:http';
 import https from 'node:https';
@@ -28,6 +28,7 @@ import { CONTENT_SECURITY_POLICY } from '../../shared/app/identity';
 import { contentType, resolveRequestPath } from '../launch/static-server';
 import { hubCertificate, ownAddresses, type HubCertificate } from './cert';
 import { CredentialStore } from './credentials';
+import { readJson, writeJsonAtomic } from './files';
 import { servePlain } from './phoneTrust';
 import { database, readBody, sendJson } from './protocol';
 import { OperationStore } from './store';
@@ -128,21 +129,6 @@ const INVITE_MS = 10 * 60_000;
 export const CLOCK_HEADER = 'x-station-clock';
 export const RTT_HEADER = 'x-station-rtt';
 
-async function writeJsonAtomic(file: string, value: unknown): Promise<void> {
-  const tmp = `${file}.tmp`;
-  await writeFile(tmp, JSON.stringify(value), { mode: 0o600, flush: true });
-  await rename(tmp, file);
-}
-
-async function readJson<T>(file: string, fallback: T): Promise<T> {
-  try {
-    return JSON.parse(await readFile(file, 'utf8')) as T;
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return fallback;
-    throw error;
-  }
-}
-
 async function hubSigner(dir: string): Promise<Signer> {
   const file = path.join(dir, 'hub-writer-key.json');
   const saved = await readJson<{ secretKey?: string }>(file, {});
@@ -184,7 +170,16 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     byDbName.set(store.name, store);
     return store;
   }
-  for (const { op, anchor } of operations) await openStore(op, anchor);
+  /** A hub that cannot start (a port in use, a database held by another process) leaves nothing open behind it. */
+  const closeStores = async () => {
+    for (const s of stores.values()) await s.close().catch(() => undefined);
+  };
+  try {
+    for (const { op, anchor } of operations) await openStore(op, anchor);
+  } catch (error) {
+    await closeStores();
+    throw error;
+  }
 
   const storeOf = (op: string) => {
     const s = stores.get(op);
@@ -361,7 +356,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
       server.close(() => resolve());
       for (const socket of sockets) socket.destroy();
     });
-  const port = await listen('127.0.0.1', options.port ?? 0);
+  const port = await listen('127.0.0.1', options.port ?? 0).catch(async (error: unknown) => {
+    await closeStores();
+    throw error;
+  });
 
   const lanAddresses = () => cert.addresses.filter((a) => a !== '127.0.0.1');
 
@@ -461,7 +459,7 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     },
     async close() {
       await stop();
-      for (const s of stores.values()) await s.close();
+      await closeStores();
     },
   };
 }
