@@ -56,7 +56,7 @@ async function open(paths: string[], handlers = createHostHandlers(() => win)) {
 }
 
 describe('createHostHandlers', () => {
-  it('implements every contract method but the hub's (electron/hub/service.ts serves those in both shells)', () => {
+  it("implements every contract method but the hub's (electron/hub/service.ts serves those in both shells)", () => {
     const hub: readonly string[] = hubMethodNames;
     expect(Object.keys(createHostHandlers(() => win)).sort()).toEqual(hostMethodNames.filter((m) => !hub.includes(m as HubMethod)).sort());
   });
