@@ -123,6 +123,8 @@ interface Pairing extends PendingPairing {
 }
 
 const REVOKED_HEADER = 'X-Station-Revoked';
+/** Entries waiting are counted up to this many (a station that far behind is simply "far behind"). */
+const WAITING_CAP = 10_000;
 /** How long a pairing invite (its QR code) stays usable. */
 const INVITE_MS = 10 * 60_000;
 /** Sent by stations: their clock when they sent the request (epoch ms), and their last round trip. */
@@ -226,6 +228,12 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     if (!standingAt(store.roster, signer.publicKey, Number.MAX_SAFE_INTEGER).ok) return; // the hub is not paired yet
     offsets.set(station, { ...offset, logged: offset.offsetMs });
     writeOwn(op, clockInput(offset, name)).catch(() => offsets.set(station, { ...offset, logged: last?.logged }));
+  }
+
+  /** Entries after `since` that the station did not write itself (those it has already), up to a cap. */
+  async function waitingFor(db: OperationStore['main'], station: string, since: number): Promise<number> {
+    const changes = await db.changes({ since, limit: WAITING_CAP, return_docs: true });
+    return changes.results.filter((c) => !c.id.startsWith(`e.${station}.`) && !c.id.startsWith(`w.${station}.`)).length;
   }
 
   function noteContact(op: string, station: string, since: string | null): void {
@@ -404,22 +412,22 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     operations: () => [...stores.values()].map((s) => ({ op: s.op, db: s.name, anchor: s.anchor })),
     async stationActivity(op) {
       const store = storeOf(op);
-      const updateSeq = async (db: OperationStore['main']) => Number((await db.info()).update_seq) || 0;
-      const [main, field] = await Promise.all([updateSeq(store.main), updateSeq(store.field)]);
-      return [...store.roster.stations.values()].map((record) => {
-        const standing = standingAt(store.roster, record.key, Number.MAX_SAFE_INTEGER);
-        const seen = activity.get(`${op} ${record.key}`);
-        const full = record.key === store.anchor || (standing.ok && profileOf(standing.grant.role) === 'full');
-        return {
-          station: record.key,
-          name: record.name,
-          role: standing.ok ? standing.grant.role : null,
-          ...(standing.ok && standing.grant.group ? { group: standing.grant.group } : {}),
-          revoked: isRevoked(store.roster, record.key),
-          ...(seen ? { lastContactMs: seen.lastContactMs } : {}),
-          ...(seen?.since !== undefined ? { waiting: Math.max(0, (full ? main : field) - seen.since) } : {}),
-        };
-      });
+      return Promise.all(
+        [...store.roster.stations.values()].map(async (record) => {
+          const standing = standingAt(store.roster, record.key, Number.MAX_SAFE_INTEGER);
+          const seen = activity.get(`${op} ${record.key}`);
+          const full = record.key === store.anchor || (standing.ok && profileOf(standing.grant.role) === 'full');
+          return {
+            station: record.key,
+            name: record.name,
+            role: standing.ok ? standing.grant.role : null,
+            ...(standing.ok && standing.grant.group ? { group: standing.grant.group } : {}),
+            revoked: isRevoked(store.roster, record.key),
+            ...(seen ? { lastContactMs: seen.lastContactMs } : {}),
+            ...(seen?.since !== undefined ? { waiting: await waitingFor(full ? store.main : store.field, record.key, seen.since) } : {}),
+          };
+        }),
+      );
     },
     pendingPairings: () => [...pairings.values()].map(({ pairingId, op, publicKey, name, sas, status }) => ({ pairingId, op, publicKey, name, sas, status })),
     async admit(pairingId, pairEntry) {

@@ -11,6 +11,7 @@ import { clockFlag } from '../../shared/stations/clock';
 import { credentialClaim, parseInviteLink, shortAuthString, type PairingInvite } from '../../shared/stations/pairing';
 import { stationRoles, type StationRole } from '../../shared/stations/roster';
 import { HostError } from '../main/errors';
+import { isPermittedAddress, ownAddresses } from './cert';
 import { DEFAULT_HUB_PORT, HubRefusal, startHub, type Hub } from './index';
 import { StationLinks } from './links';
 import { fetchPinnedCertificate, pinnedAgent } from './pinning';
@@ -162,7 +163,7 @@ export function startHubService(options: HubServiceOptions): HubService {
 
   async function status(): Promise<HubStatus> {
     await ready;
-    if (!hub) return { state: 'failed', ...(problem ? { problem } : {}), lanOpen: false, addresses: [], caPages: [], operations: [] };
+    if (!hub) return { state: 'failed', ...(problem ? { problem } : {}), lanOpen: false, addresses: [], unnamedAddresses: [], caPages: [], operations: [] };
     const h = hub;
     const offsets = new Map(h.clockOffsets().map((o) => [o.station, o]));
     const lan = h.addresses.filter((a) => a !== '127.0.0.1');
@@ -191,6 +192,7 @@ export function startHubService(options: HubServiceOptions): HubService {
       port: h.port,
       lanOpen: h.lanOpen,
       addresses: lan,
+      unnamedAddresses: ownAddresses().filter((a) => !isPermittedAddress(a)),
       fingerprint: h.fingerprint,
       caPages: h.lanOpen ? lan.map((a) => `http://${a}:${h.port}/`) : [],
       hubKey: h.hubKey,

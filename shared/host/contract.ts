@@ -107,6 +107,8 @@ export const hubStatusSchema = z
     lanOpen: z.boolean(),
     /** This computer's LAN addresses the hub's certificate names (what invites and phones use). */
     addresses: z.array(z.string().max(64)).max(50),
+    /** This computer's other addresses: not a private network, so the hub's CA may not vouch for them (phones and stations cannot use them). */
+    unnamedAddresses: z.array(z.string().max(64)).max(50),
     /** SHA-256 of the hub's CA certificate: shown to compare when a phone installs it. */
     fingerprint: fingerprint.optional(),
     /** Plain-HTTP pages where a phone downloads the hub's CA certificate (one per LAN address; empty while the LAN is closed). */

@@ -3,7 +3,7 @@ import { vi } from 'vitest';
 import type { HostHandlers, HubMethod } from '../../shared/host/contract';
 
 export const hubHandlerMocks = () => {
-  const status = { state: 'running' as const, port: 47616, lanOpen: false, addresses: [], caPages: [], operations: [] };
+  const status = { state: 'running' as const, port: 47616, lanOpen: false, addresses: [], unnamedAddresses: [], caPages: [], operations: [] };
   return {
     hubStatus: vi.fn(async () => status),
     hubOpenLan: vi.fn(async () => ({ ...status, lanOpen: true })),
