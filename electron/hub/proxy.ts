@@ -45,7 +45,8 @@ export function isReplicationRoute(method: string, segments: readonly string[]):
 function decodeSafe(segment: string): string | undefined {
   try {
     const d = decodeURIComponent(segment);
-    return /[\0\\]/.test(d) || d === '.' || d === '..' ? undefined : d;
+    // A decoded "../" would climb out of the database on a server that decodes paths.
+    return /[\0\\]/.test(d) || d.split('/').some((part) => part === '.' || part === '..') ? undefined : d;
   } catch {
     return undefined;
   }
