@@ -172,7 +172,7 @@ function startHub(dataDir: string, rendererDir: string, port: number, deps: Laun
   void service.handlers.hubStatus({}).then(
     (status) => {
       if (status.state === 'running') deps.out(`同步中心：https://127.0.0.1:${status.port}（仅本机；在应用中可开放到局域网）`);
-      else deps.err(status.problem ?? '同步中心未启动');
+      else if (status.problem) deps.err(status.problem); // no problem: stopped before it was up
     },
     () => deps.err('同步中心状态无法读取'),
   );
