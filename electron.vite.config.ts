@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { readFileSync } from 'node:fs';
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
+import { copyNativeModules, NATIVE_MODULES } from './electron/build/nativeModules';
 
 const pkg = JSON.parse(readFileSync(resolve(__dirname, 'package.json'), 'utf8')) as { version: string };
 const define = { __APP_VERSION__: JSON.stringify(pkg.version) };
@@ -10,11 +11,15 @@ export default defineConfig({
   main: {
     define,
     build: {
-      // Self-contained like the preload, so the package needs no node_modules at run time.
+      // Self-contained like the preload, but for LevelDB's native N-API module (the hub's
+      // storage): a .node file cannot be bundled, so leveldown stays a require() and its
+      // runtime files are copied beside the bundle (out/main/node_modules), where
+      // electron-builder packs them and unpacks the .node files (package.json "build").
       externalizeDeps: false,
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') } },
+      rollupOptions: { input: { index: resolve(__dirname, 'electron/main/index.ts') }, external: [...NATIVE_MODULES] },
     },
+    plugins: [copyNativeModules(__dirname, resolve(__dirname, 'out/main/node_modules'))],
   },
   preload: {
     build: {

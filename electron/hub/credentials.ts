@@ -1,7 +1,7 @@
 // Node main. Per-station bearer credentials, issued at pairing. The hub keeps only their
 // SHA-256, in a file written atomically (a crash leaves the old file or the new one).
 import { createHash, randomBytes } from 'node:crypto';
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { readJson, writeJsonAtomic } from './files';
 
 export interface Credential {
   /** Hex SHA-256 of the bearer token. */
@@ -23,21 +23,13 @@ export class CredentialStore {
 
   static async open(file: string): Promise<CredentialStore> {
     const store = new CredentialStore(file);
-    try {
-      store.credentials = (JSON.parse(await readFile(file, 'utf8')) as { credentials: Credential[] }).credentials;
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
-    }
+    store.credentials = (await readJson<{ credentials: Credential[] }>(file, { credentials: [] })).credentials;
     return store;
   }
 
   private save(): Promise<void> {
-    const text = JSON.stringify({ version: 1, credentials: this.credentials }, null, 1);
-    this.writing = this.writing.then(async () => {
-      const tmp = `${this.file}.tmp`;
-      await writeFile(tmp, text, { mode: 0o600, flush: true });
-      await rename(tmp, this.file);
-    });
+    const value = { version: 1, credentials: this.credentials };
+    this.writing = this.writing.then(() => writeJsonAtomic(this.file, value));
     return this.writing;
   }
 

@@ -9,7 +9,9 @@ import { parseArgs, USAGE, type LaunchOptions } from './args';
 import type { ElectronLookup } from './electron-binary';
 import { readOrCreateInstallToken } from './installToken';
 import { browserArgs, browserCandidates, browserProfileDir, findBrowser, needsNoSandbox, userDataDir, type Env } from './paths';
-import { close, serveOrReuse } from './static-server';
+import { close, serveOrReuse, type StaticServerConfig } from './static-server';
+import { DEFAULT_HUB_PORT } from '../hub/index';
+import { hubPort, startHubService, type HubService } from '../hub/service';
 
 export interface LauncherDeps {
   /** Folder holding package.json and out/. */
@@ -98,7 +100,8 @@ async function runBrowserMode(options: LaunchOptions, port: number, url: string,
     return 1;
   }
 
-  const served = await serveOrReuse({ root: rendererDir, dataLocation: profileDir, installToken }, WEB_HOST, port);
+  const config: StaticServerConfig = { root: rendererDir, dataLocation: profileDir, installToken };
+  const served = await serveOrReuse(config, WEB_HOST, port);
   if (served.kind === 'foreign') {
     // The browser would give whatever holds the port the app's origin, and with it the data in the profile.
     deps.err(
@@ -109,10 +112,18 @@ async function runBrowserMode(options: LaunchOptions, port: number, url: string,
   }
   const ownServer = served.kind === 'started';
   if (!ownServer) deps.out(`应用已在 ${url} 运行（另一个启动器正在提供服务），直接打开。`);
+  // The launcher that serves the app also runs the hub (the one that reuses it does not:
+  // the first one's hub holds the data folder). A test port gets a hub on any free port.
+  const hub = ownServer ? startHub(dataDir, rendererDir, hubPort(deps.env, port === WEB_PORT ? DEFAULT_HUB_PORT : 0), deps) : undefined;
+  if (hub) config.hub = hub;
+  const shutdown = async () => {
+    if (served.kind === 'started') await close(served.server);
+    await hub?.close();
+  };
   const serveUntilStopped = async (): Promise<number> => {
     if (served.kind === 'started') {
       await deps.stopRequested;
-      await close(served.server);
+      await shutdown();
     }
     return 0;
   };
@@ -151,6 +162,19 @@ async function runBrowserMode(options: LaunchOptions, port: number, url: string,
       return serveUntilStopped();
     }
   }
-  await close(served.server);
+  await shutdown();
   return 0;
+}
+
+/** Starts the hub in the app's data folder and says where it listens, or why it could not start. */
+function startHub(dataDir: string, rendererDir: string, port: number, deps: LauncherDeps): HubService {
+  const service = startHubService({ dataDir, port, appRoot: rendererDir });
+  void service.handlers.hubStatus({}).then(
+    (status) => {
+      if (status.state === 'running') deps.out(`同步中心：https://127.0.0.1:${status.port}（仅本机；在应用中可开放到局域网）`);
+      else if (status.problem) deps.err(status.problem); // no problem: stopped before it was up
+    },
+    () => deps.err('同步中心状态无法读取'),
+  );
+  return service;
 }

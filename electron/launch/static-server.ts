@@ -1,10 +1,15 @@
 // Node launcher (not bundled into the app).
-// Browser mode's web server: serves the built renderer read-only on 127.0.0.1.
+// Browser mode's web server on 127.0.0.1: serves the built renderer read-only; forwards
+// /hub/… to the hubs this station replicates with (electron/hub/proxy.ts); serves the
+// hub's host API methods at POST /host-api/<method> (the browser twin's, Electron's IPC).
 import http from 'node:http';
 import path from 'node:path';
 import { createReadStream } from 'node:fs';
 import { stat } from 'node:fs/promises';
 import { CONTENT_SECURITY_POLICY } from '../../shared/app/identity';
+import { HOST_API_PATH, HostContractError, HUB_PROXY_PATH, hubMethodNames, parseRequest, parseResponse, type HubMethod } from '../../shared/host/contract';
+import type { HubService } from '../hub/service';
+import { HostError, toSafeError } from '../main/errors';
 import { answerChallenge, isChallenge, isRightAnswer, newChallenge } from './installToken';
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -65,7 +70,12 @@ export interface StaticServerConfig {
   dataLocation: string;
   /** The install's secret (installToken.ts): the server proves it knows it to a second launcher. */
   installToken: Buffer;
+  /** The hub service, once the launcher has started it (this server's own port is known). */
+  hub?: Pick<HubService, 'proxy' | 'handlers'>;
 }
+
+/** Largest host API request (a batch of signed entries). */
+const MAX_HOST_API_BODY = 8 * 1024 * 1024;
 
 /** Headers every response carries, errors included. */
 function baseHeaders(type: string, cache: string): http.OutgoingHttpHeaders {
@@ -95,6 +105,75 @@ function isOwnHost(hostHeader: string | undefined, port: number): boolean {
   return hostHeader === `127.0.0.1:${port}` || hostHeader === `localhost:${port}`;
 }
 
+/**
+ * Whether a request that acts (the hub proxy, the host API) comes from the app's own page: a
+ * page of another site can send a simple POST to 127.0.0.1, but its browser names its origin.
+ * Writes must name ours; reads may come without an Origin (a GET navigation), never with another.
+ */
+function isOwnPage(req: http.IncomingMessage, port: number, writes: boolean): boolean {
+  const origin = req.headers.origin;
+  const site = req.headers['sec-fetch-site'];
+  if (site !== undefined && site !== 'same-origin' && site !== 'none') return false;
+  if (origin === undefined) return !writes;
+  return origin === `http://127.0.0.1:${port}` || origin === `http://localhost:${port}`;
+}
+
+const sendJsonBody = (req: http.IncomingMessage, res: http.ServerResponse, status: number, body: unknown) =>
+  send(req, res, status, 'application/json; charset=utf-8', JSON.stringify(body));
+
+async function forwardToHub(config: StaticServerConfig, req: http.IncomingMessage, res: http.ServerResponse, target: string): Promise<void> {
+  if (!config.hub) return sendJsonBody(req, res, 503, { error: 'unavailable', reason: '同步中心正在启动' });
+  const abort = new AbortController();
+  res.once('close', () => abort.abort());
+  const answer = await config.hub.proxy.forward({
+    method: req.method ?? 'GET',
+    target: target.slice(HUB_PROXY_PATH.length),
+    headers: req.headers,
+    body: req.method === 'GET' || req.method === 'HEAD' ? null : req,
+    signal: abort.signal,
+  });
+  res.writeHead(answer.status, { ...baseHeaders(answer.headers['content-type'] ?? 'application/json', 'no-store'), ...answer.headers });
+  answer.body.on('error', () => res.destroy());
+  if (req.method === 'HEAD') {
+    answer.body.resume();
+    return void res.end();
+  }
+  answer.body.pipe(res);
+}
+
+async function readJsonBody(req: http.IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req as AsyncIterable<Buffer>) {
+    size += chunk.length;
+    if (size > MAX_HOST_API_BODY) throw new HostError('请求过大');
+    chunks.push(chunk);
+  }
+  try {
+    return size === 0 ? {} : (JSON.parse(Buffer.concat(chunks).toString('utf8')) as unknown);
+  } catch {
+    throw new HostError('请求内容不是有效的 JSON');
+  }
+}
+
+/** POST /host-api/<method>: the hub's host API methods for the browser twin, validated both ways as over Electron's IPC. */
+async function hostApi(config: StaticServerConfig, req: http.IncomingMessage, res: http.ServerResponse, name: string): Promise<void> {
+  const method = hubMethodNames.find((m) => m === name) as HubMethod | undefined;
+  if (!method) return sendJsonBody(req, res, 404, { error: '没有这个主机接口' });
+  if (req.method !== 'POST') return send(req, res, 405, 'text/plain; charset=utf-8', '只支持 POST', { Allow: 'POST' });
+  if (!/^application\/json\b/.test(req.headers['content-type'] ?? '')) return sendJsonBody(req, res, 415, { error: '请求应为 JSON' });
+  if (!config.hub) return sendJsonBody(req, res, 503, { error: '同步中心正在启动，请稍候' });
+  try {
+    const request = parseRequest(method, await readJsonBody(req));
+    const handler = config.hub.handlers[method] as (r: unknown) => Promise<unknown>;
+    sendJsonBody(req, res, 200, parseResponse(method, await handler(request)));
+  } catch (error) {
+    const safe = toSafeError(method, error);
+    const mine = error instanceof HostError || error instanceof HostContractError;
+    sendJsonBody(req, res, mine ? 400 : 500, { error: safe.message });
+  }
+}
+
 export function createStaticServer(config: StaticServerConfig): http.Server {
   return http.createServer((req, res) => {
     handle(config, req, res).catch(() => {
@@ -105,10 +184,17 @@ export function createStaticServer(config: StaticServerConfig): http.Server {
 }
 
 async function handle(config: StaticServerConfig, req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
-  if (!isOwnHost(req.headers.host, req.socket.localPort ?? 0)) return sendText(req, res, 403, '禁止访问');
-  if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(req, res, 405, '只支持 GET 和 HEAD', { Allow: 'GET, HEAD' });
+  const port = req.socket.localPort ?? 0;
+  if (!isOwnHost(req.headers.host, port)) return sendText(req, res, 403, '禁止访问');
   const target = req.url ?? '/';
-  const pathname = target.split(/[?#]/, 1)[0];
+  const pathname = target.split(/[?#]/, 1)[0] ?? '/';
+  const hubRoute = pathname.startsWith(HUB_PROXY_PATH);
+  const apiRoute = pathname.startsWith(HOST_API_PATH);
+  if (hubRoute || apiRoute) {
+    if (!isOwnPage(req, port, req.method !== 'GET' && req.method !== 'HEAD')) return sendText(req, res, 403, '禁止访问');
+    return hubRoute ? forwardToHub(config, req, res, target) : hostApi(config, req, res, pathname.slice(HOST_API_PATH.length));
+  }
+  if (req.method !== 'GET' && req.method !== 'HEAD') return sendText(req, res, 405, '只支持 GET 和 HEAD', { Allow: 'GET, HEAD' });
   if (pathname === HOST_INFO_PATH) {
     return send(req, res, 200, contentType(HOST_INFO_PATH), JSON.stringify({ dataLocation: config.dataLocation }));
   }

@@ -1,4 +1,5 @@
 // Main process. The Electron side of the host contract: native dialogs and the file system.
+// The hub's methods come from electron/hub/service.ts, shared with the browser-mode launcher.
 import { randomUUID } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import { homedir } from 'node:os';
@@ -13,7 +14,7 @@ import { createFileHashing } from './fileHashing';
 import { createPinStore } from '../../shared/operators/pinStore';
 import { filePinBackend } from './pinFile';
 import { createLogPins } from './logPins';
-import type { MainHostHandlers } from './ipc';
+import type { FileHostHandlers } from './ipc';
 import { createSaveSessions, type SaveSessions } from './saveSessions';
 
 /**
@@ -25,7 +26,7 @@ import { createSaveSessions, type SaveSessions } from './saveSessions';
 export function createHostHandlers(
   getWindow: () => BrowserWindow | null,
   saves: SaveSessions = createSaveSessions(),
-): MainHostHandlers {
+): FileHostHandlers {
   const openFiles = new Map<string, string>();
   const hashing = createFileHashing();
   const autoBackups = createAutoBackups(() => app.getPath('userData'), saves);

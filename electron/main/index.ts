@@ -3,6 +3,7 @@ import { join, resolve } from 'node:path';
 import { app, ipcMain, session } from 'electron';
 import type { BrowserWindow } from 'electron';
 import { APP_DATA_FOLDER, DATA_DIR_ENV } from '../../shared/app/identity';
+import { hubPort, startHubService, type HubService } from '../hub/service';
 import { createHostHandlers } from './hostHandlers';
 import { registerHostHandlers } from './ipc';
 import { registerAppScheme, serveApp } from './protocol';
@@ -19,6 +20,7 @@ app.setPath('userData', dataDirOverride ? resolve(dataDirOverride) : join(app.ge
 registerAppScheme();
 
 let mainWindow: BrowserWindow | null = null;
+let hub: HubService | null = null;
 
 function focusMainWindow(): void {
   if (!mainWindow) return;
@@ -29,11 +31,16 @@ function focusMainWindow(): void {
 async function start(): Promise<void> {
   await app.whenReady();
   denyPermissions(session.defaultSession);
-  serveApp(join(__dirname, '../renderer'));
+  const rendererRoot = join(__dirname, '../renderer');
+  // The hub starts with the app (its data in the app's data folder, on 127.0.0.1 until the
+  // commander opens the LAN); the window does not wait for it, and a hub that cannot start
+  // says why in its status.
+  hub = startHubService({ dataDir: app.getPath('userData'), port: hubPort(process.env), appRoot: rendererRoot });
+  serveApp(rendererRoot, hub.proxy);
   const saves = createSaveSessions();
   registerHostHandlers(
     ipcMain,
-    createHostHandlers(() => mainWindow, saves),
+    { ...createHostHandlers(() => mainWindow, saves), ...hub.handlers },
     (sender) => mainWindow !== null && sender === mainWindow.webContents,
   );
   installMenu({ devTools: development });
@@ -56,6 +63,14 @@ if (debugSwitch) {
   app.on('second-instance', focusMainWindow);
   app.on('web-contents-created', (_event, contents) => confineContents(contents));
   app.on('window-all-closed', () => app.quit());
+  // The hub closes its databases before the app exits (a kill loses no acknowledged entry either).
+  let hubClosed = false;
+  app.on('will-quit', (event) => {
+    if (hubClosed || !hub) return;
+    event.preventDefault();
+    hubClosed = true;
+    void hub.close().finally(() => app.quit());
+  });
   start().catch((error: unknown) => {
     console.error('启动失败', error);
     app.exit(1);

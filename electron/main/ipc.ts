@@ -2,7 +2,7 @@
 // checked for who sent it and what it carries before a handler sees it.
 import type { IpcMain, IpcMainInvokeEvent, WebContents } from 'electron';
 import { hostChannel, hostMethodNames, parseRequest, parseResponse } from '../../shared/host/contract';
-import type { HostMethod, HostRequestParsed, HostResponse } from '../../shared/host/contract';
+import type { HostMethod, HostRequestParsed, HostResponse, HubMethod } from '../../shared/host/contract';
 import { isAppUrl } from './appUrl';
 import { HostError, toSafeError } from './errors';
 
@@ -18,6 +18,9 @@ export interface Caller {
 export type MainHostHandlers = {
   [M in HostMethod]: (request: HostRequestParsed<M>, caller: Caller) => Promise<HostResponse<M>>;
 };
+
+/** Those of hostHandlers.ts (dialogs, files); the hub's come from electron/hub/service.ts. */
+export type FileHostHandlers = Omit<MainHostHandlers, HubMethod>;
 
 /** Only the top frame of the app's own window, showing the app's own page, may call the host. */
 function assertTrustedSender(event: IpcMainInvokeEvent, isTrustedSender: TrustedSenderCheck): void {

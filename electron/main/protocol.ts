@@ -1,9 +1,14 @@
 // Main process. Serves the built app as app://console/ from one folder, instead of file://
-// (which would give every page access to the whole disk).
+// (which would give every page access to the whole disk), and app://console/hub/… as the
+// renderer's way to the hubs it replicates with (electron/hub/proxy.ts).
 import { promises as fs } from 'node:fs';
 import { extname, resolve, sep } from 'node:path';
+import { Readable } from 'node:stream';
+import type { ReadableStream as NodeReadableStream } from 'node:stream/web';
 import { protocol } from 'electron';
-import { APP_HOST, APP_PROTOCOL, CONTENT_SECURITY_POLICY } from '../../shared/app/identity';
+import { APP_HOST, APP_ORIGIN, APP_PROTOCOL, CONTENT_SECURITY_POLICY } from '../../shared/app/identity';
+import { HUB_PROXY_PATH } from '../../shared/host/contract';
+import type { HubProxy } from '../hub/proxy';
 
 const CONTENT_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -35,15 +40,26 @@ export function registerAppScheme(): void {
 
 const STATUS_TEXT = { 400: '请求无效', 403: '禁止访问', 404: '找不到文件', 405: '不支持的请求方法' } as const;
 
+const SAFETY_HEADERS = { 'Content-Security-Policy': CONTENT_SECURITY_POLICY, 'X-Content-Type-Options': 'nosniff' };
+
 function respond(status: number, body: Uint8Array<ArrayBuffer> | string | null, contentType = 'text/plain; charset=utf-8'): Response {
-  return new Response(body, {
-    status,
-    headers: {
-      'Content-Type': contentType,
-      'Content-Security-Policy': CONTENT_SECURITY_POLICY,
-      'X-Content-Type-Options': 'nosniff',
-    },
+  return new Response(body, { status, headers: { 'Content-Type': contentType, ...SAFETY_HEADERS } });
+}
+
+/** app://console/hub/…: the app's own pages only (a request naming another origin is refused), forwarded by the Node side. */
+async function forwardToHub(proxy: HubProxy, request: Request, url: URL): Promise<Response> {
+  const origin = request.headers.get('origin');
+  if (origin !== null && origin !== APP_ORIGIN) return refuse(403);
+  const answer = await proxy.forward({
+    method: request.method,
+    target: `${url.pathname.slice(HUB_PROXY_PATH.length)}${url.search}`,
+    headers: Object.fromEntries(request.headers),
+    body: request.body ? Readable.fromWeb(request.body as NodeReadableStream<Uint8Array>) : null,
+    signal: request.signal,
   });
+  const empty = request.method === 'HEAD' || answer.status === 204 || answer.status === 304;
+  if (empty) answer.body.resume();
+  return new Response(empty ? null : (Readable.toWeb(answer.body) as ReadableStream<Uint8Array>), { status: answer.status, headers: { ...answer.headers, ...SAFETY_HEADERS } });
 }
 
 const refuse = (status: keyof typeof STATUS_TEXT) => respond(status, STATUS_TEXT[status]);
@@ -51,15 +67,17 @@ const refuse = (status: keyof typeof STATUS_TEXT) => respond(status, STATUS_TEXT
 const isInside = (root: string, path: string) => path === root || path.startsWith(root + sep);
 
 /**
- * The request handler for app://console/, serving files from `root` only. Exported for tests;
- * `serveApp` installs it.
+ * The request handler for app://console/, serving files from `root` only, and /hub/… through
+ * `hub` (the proxy refuses all but the replication routes). Exported for tests; `serveApp`
+ * installs it.
  */
-export function createAppHandler(root: string): (request: Request) => Promise<Response> {
+export function createAppHandler(root: string, hub?: HubProxy): (request: Request) => Promise<Response> {
   const rootPath = resolve(root);
   return async (request) => {
-    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
     const url = new URL(request.url);
     if (url.host !== APP_HOST) return refuse(404);
+    if (hub && url.pathname.startsWith(HUB_PROXY_PATH)) return forwardToHub(hub, request, url);
+    if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(405);
 
     let relative: string;
     try {
@@ -87,6 +105,6 @@ export function createAppHandler(root: string): (request: Request) => Promise<Re
 }
 
 /** Must run after the app is ready. */
-export function serveApp(root: string): void {
-  protocol.handle(APP_PROTOCOL, createAppHandler(root));
+export function serveApp(root: string, hub: HubProxy): void {
+  protocol.handle(APP_PROTOCOL, createAppHandler(root, hub));
 }

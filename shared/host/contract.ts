@@ -4,6 +4,8 @@
 import { z } from 'zod';
 import { isKnownFontFile } from '../documents/fonts';
 import { logPinKey, pinnedHeadSchema } from './logPins';
+import { stationEntrySchema } from '../stations/entry';
+import { stationRoles } from '../stations/roster';
 
 /** Largest chunk one `readFile` call may return; keeps IPC messages small. */
 export const MAX_READ_CHUNK = 8 * 1024 * 1024;
@@ -71,6 +73,90 @@ export const documentFontFileSchema = openedFileSchema
   })
   .strict()
   .refine((f) => isKnownFontFile(f.name), '不是可用作文书字体的文件');
+
+// 多站记录: the hub the app's Node side runs (commander), and this station's links to hubs
+// (any station). Electron main and the browser-mode launcher serve them alike
+// (electron/hub/service.ts); credentials and the hub's keys never cross this boundary.
+const operationId = z.string().min(1, '行动编号不能为空').max(200, '行动编号过长');
+const stationKey = z.string().regex(/^[A-Za-z0-9_-]{43}$/, '工作站公钥无效');
+const pairingId = z.string().regex(/^[A-Za-z0-9_-]{22}$/, '配对请求编号无效');
+const fingerprint = z.string().regex(/^[0-9a-f]{64}$/, '证书指纹无效');
+const instant = z.string().max(40);
+const entry = stationEntrySchema;
+
+/** One station of an operation on the hub, and what the hub knows of its contact. */
+export const hubStationSchema = z
+  .object({
+    station: stationKey,
+    name: z.string().max(100),
+    /** The role now (roster), or null when revoked or not yet paired. */
+    role: z.enum(stationRoles).nullable(),
+    group: z.string().max(50).optional(),
+    revoked: z.boolean(),
+    /** The hub's time of the station's last contact, ISO 8601. */
+    lastContactAt: instant.optional(),
+    /** Entries the station has not yet pulled, when it has pulled at all. */
+    waiting: z.number().int().nonnegative().optional(),
+    /** Station clock minus hub clock at the last contact, ms; flagged beyond 60 s. */
+    clockOffsetMs: z.number().optional(),
+    clockFlagged: z.boolean().optional(),
+  })
+  .strict();
+
+export const hubStatusSchema = z
+  .object({
+    /** 'failed' keeps the app usable: the reason is in `problem` (a port in use, a data folder held by another copy). */
+    state: z.enum(['starting', 'running', 'failed']),
+    problem: z.string().max(500).optional(),
+    port: z.number().int().min(1).max(65535).optional(),
+    /** Whether the hub listens on the site LAN (every interface) or on this computer only. */
+    lanOpen: z.boolean(),
+    /** This computer's LAN addresses the hub's certificate names (what invites and phones use). */
+    addresses: z.array(z.string().max(64)).max(50),
+    /** This computer's other addresses: not a private network, so the hub's CA may not vouch for them (phones and stations cannot use them). */
+    unnamedAddresses: z.array(z.string().max(64)).max(50),
+    /** SHA-256 of the hub's CA certificate: shown to compare when a phone installs it. */
+    fingerprint: fingerprint.optional(),
+    /** Plain-HTTP pages where a phone downloads the hub's CA certificate (one per LAN address; empty while the LAN is closed). */
+    caPages: z.array(z.string().max(200)).max(50),
+    /** The hub's own writer key: the commander pairs it with role 'hub' (checkpoints, clock records). */
+    hubKey: stationKey.optional(),
+    operations: z
+      .array(z.object({ op: operationId, db: z.string().max(300), anchor: stationKey, stations: z.array(hubStationSchema).max(1000) }).strict())
+      .max(1000),
+  })
+  .strict();
+
+const pairingSchema = z
+  .object({
+    pairingId,
+    op: operationId,
+    publicKey: stationKey,
+    name: z.string().max(100),
+    /** The short code both screens show, "123 456". */
+    sas: z.string().regex(/^\d{3} \d{3}$/),
+    status: z.enum(['pending', 'admitted', 'refused']),
+  })
+  .strict();
+
+/** One of this station's links to a hub (its own hub, or one it joined). */
+export const stationLinkSchema = z
+  .object({
+    op: operationId,
+    /** The database the renderer replicates with, at `<own origin>/hub/<db>`. */
+    db: z.string().max(300),
+    /** 'local' for the hub this app runs, else the joined hub's https address. */
+    hub: z.string().max(300),
+    fingerprint,
+    anchor: stationKey,
+    role: z.enum(stationRoles).nullable(),
+    name: z.string().max(100),
+    /** connected: the last exchange went through; unreachable: it did not (offline); revoked: the hub refused this station for good. */
+    state: z.enum(['connected', 'unreachable', 'revoked', 'unknown']),
+    lastContactAt: instant.optional(),
+    problem: z.string().max(300).optional(),
+  })
+  .strict();
 
 /**
  * Every method the host offers: name → request and response schemas.
@@ -269,7 +355,154 @@ export const hostMethods = {
       z.object({ ok: z.literal(false), message: z.string().max(300) }).strict(),
     ]),
   },
+  /** The hub this app runs: where it listens, the LAN, the CA fingerprint, and every station's last contact and entries waiting. */
+  hubStatus: {
+    request: z.object({}).strict(),
+    response: hubStatusSchema,
+  },
+  /** Opens the hub to the site LAN (every interface); the app's own server stays on 127.0.0.1. */
+  hubOpenLan: {
+    request: z.object({}).strict(),
+    response: hubStatusSchema,
+  },
+  /** Back to this computer only: stations and phones on the LAN can no longer reach it. */
+  hubCloseLan: {
+    request: z.object({}).strict(),
+    response: hubStatusSchema,
+  },
+  /**
+   * Founds (or reopens) an operation on the hub with the commander station's genesis entry;
+   * this station's credential for it stays on the Node side. The renderer then replicates
+   * with `<own origin>/hub/<db>`.
+   */
+  hubOpenOperation: {
+    request: z.object({ genesis: entry }).strict(),
+    response: z.object({ op: operationId, db: z.string().max(300) }).strict(),
+  },
+  /** A one-time pairing invite (10 minutes): `link` is the QR code's content (hub address, CA fingerprint, token, operation, commander key). */
+  hubInvite: {
+    request: z.object({ op: operationId, address: z.ipv4('地址应为本机的 IPv4 地址').optional() }).strict(),
+    response: z
+      .object({
+        link: z.string().max(2000),
+        url: z.string().max(300),
+        fingerprint,
+        expiresAt: instant,
+        /** The plain-HTTP page where a phone installs the hub's CA first (absent for a loopback invite). */
+        caPage: z.string().max(200).optional(),
+      })
+      .strict(),
+  },
+  /** Pairing requests with their short codes, for the commander to compare with each station's screen. */
+  hubPendingPairings: {
+    request: z.object({}).strict(),
+    response: z.object({ pairings: z.array(pairingSchema).max(1000) }).strict(),
+  },
+  /** Admits a station: `entry` is the commander station's signed roster entry pairing its key with a role. */
+  hubAdmit: {
+    request: z.object({ pairingId, entry }).strict(),
+    response: z.object({}).strict(),
+  },
+  hubRefusePairing: {
+    request: z.object({ pairingId }).strict(),
+    response: z.object({}).strict(),
+  },
+  /** Stores entries the commander's station wrote (a revocation, a role change) through the hub's own checks, at once. */
+  hubSubmit: {
+    request: z.object({ op: operationId, entries: z.array(entry).min(1, '没有要提交的记录').max(100, '一次最多提交 100 条记录') }).strict(),
+    response: z
+      .object({
+        results: z
+          .array(z.union([z.object({ id: z.string(), ok: z.literal(true) }).strict(), z.object({ id: z.string(), reason: z.string() }).strict()]))
+          .max(100),
+      })
+      .strict(),
+  },
+  /** The hub proposes a checkpoint (every writer's head) on its own chain; stations countersign it. */
+  hubProposeCheckpoint: {
+    request: z.object({ op: operationId }).strict(),
+    response: z.object({ entry }).strict(),
+  },
+  /** Every station's clock offset from the hub, measured at its last contact. */
+  hubClockOffsets: {
+    request: z.object({}).strict(),
+    response: z
+      .object({
+        offsets: z
+          .array(z.object({ station: stationKey, offsetMs: z.number(), rttMs: z.number().nonnegative(), at: instant, flagged: z.boolean() }).strict())
+          .max(1000),
+      })
+      .strict(),
+  },
+  /** What the hub refused or flagged for an operation (newest first), with the reasons. */
+  hubRefusals: {
+    request: z.object({ op: operationId, limit: z.number().int().min(1).max(1000).default(100) }).strict(),
+    response: z
+      .object({
+        total: z.number().int().nonnegative(),
+        refusals: z.array(z.object({ at: instant, from: z.string().max(300), reason: z.string().max(2000), id: z.string().max(300).optional() }).strict()).max(1000),
+      })
+      .strict(),
+  },
+  /**
+   * Joins another hub by its invite link (the QR code): the Node side pins the CA fingerprint
+   * the link carries, sends the pairing request with this station's public key, and returns
+   * the short code to compare with the commander's screen and the text to sign for the claim.
+   */
+  stationJoin: {
+    request: z
+      .object({
+        link: z.string().min(1, '请粘贴或扫描配对码').max(2000, '配对码过长'),
+        name: z.string().trim().min(1, '请填写本工作站的名称').max(50, '工作站名称过长'),
+        publicKey: stationKey,
+      })
+      .strict(),
+    response: z.object({ pairingId, sas: z.string().regex(/^\d{3} \d{3}$/), claim: z.string().max(300), op: operationId, anchor: stationKey, hub: z.string().max(300) }).strict(),
+  },
+  /**
+   * Asks whether the commander admitted the join, with the claim signed by this station's key
+   * (base64url). Call again while 'pending'; once 'admitted' the credential is kept on the
+   * Node side and the renderer replicates with `<own origin>/hub/<db>`.
+   */
+  stationClaim: {
+    request: z.object({ pairingId, sig: z.string().regex(/^[A-Za-z0-9_-]{86}$/, '签名无效') }).strict(),
+    response: z.discriminatedUnion('status', [
+      z.object({ status: z.literal('pending') }).strict(),
+      z.object({ status: z.literal('admitted'), op: operationId, db: z.string().max(300), anchor: stationKey, role: z.enum(stationRoles).nullable() }).strict(),
+      z.object({ status: z.literal('refused'), reason: z.string().max(300) }).strict(),
+    ]),
+  },
+  /** This station's links to hubs and how each is doing. */
+  stationLinks: {
+    request: z.object({}).strict(),
+    response: z.object({ links: z.array(stationLinkSchema).max(1000) }).strict(),
+  },
 } as const;
+
+/** The methods the Node side serves for the hub and this station's links (in browser mode, the launcher's /host-api/). */
+export const hubMethodNames = [
+  'hubStatus',
+  'hubOpenLan',
+  'hubCloseLan',
+  'hubOpenOperation',
+  'hubInvite',
+  'hubPendingPairings',
+  'hubAdmit',
+  'hubRefusePairing',
+  'hubSubmit',
+  'hubProposeCheckpoint',
+  'hubClockOffsets',
+  'hubRefusals',
+  'stationJoin',
+  'stationClaim',
+  'stationLinks',
+] as const satisfies ReadonlyArray<keyof typeof hostMethods>;
+export type HubMethod = (typeof hubMethodNames)[number];
+
+/** Where the app's own origin forwards to hubs: `<origin>/hub/<db>` (electron/hub/proxy.ts). */
+export const HUB_PROXY_PATH = '/hub/';
+/** Where the browser-mode launcher serves the hub methods: `POST /host-api/<method>` with the request as JSON. */
+export const HOST_API_PATH = '/host-api/';
 
 export type HostMethod = keyof typeof hostMethods;
 export type HostRequest<M extends HostMethod> = z.input<(typeof hostMethods)[M]['request']>;
@@ -278,6 +511,9 @@ export type HostResponse<M extends HostMethod> = z.output<(typeof hostMethods)[M
 export type AppInfo = z.output<typeof appInfoSchema>;
 export type OpenedFile = z.output<typeof openedFileSchema>;
 export type DocumentFontFile = z.output<typeof documentFontFileSchema>;
+export type HubStatus = z.output<typeof hubStatusSchema>;
+export type HubStation = z.output<typeof hubStationSchema>;
+export type StationLinkStatus = z.output<typeof stationLinkSchema>;
 
 /** What the app calls: one async function per method. `window.host` in Electron. */
 export type HostApi = {

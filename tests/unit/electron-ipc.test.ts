@@ -10,6 +10,7 @@ import {
   type HostHandlers,
 } from '../../shared/host/contract';
 import { registerHostHandlers } from '../../electron/main/ipc';
+import { hubHandlerMocks } from './host-helpers';
 
 const TOKEN = '0b8f5a52-3c1e-4d7a-9a41-6f2d8e1c7b90';
 const appContents = { id: 1 } as unknown as WebContents;
@@ -41,6 +42,7 @@ function setup(overrides: Partial<HostHandlers> = {}) {
     verifyPin: vi.fn(async () => ({ ok: true as const })),
     readLogPin: vi.fn(async () => ({ head: null })),
     advanceLogPin: vi.fn(async () => ({ head: { seq: 1, hash: 'a'.repeat(64) } })),
+    ...hubHandlerMocks(),
     ...overrides,
   };
   registerHostHandlers(
@@ -97,6 +99,14 @@ describe('registerHostHandlers', () => {
     ['closeFile', {}],
     ['writeAutoBackup', { operationId: '../../etc', bytes: new Uint8Array(1), keep: 5 }],
     ['writeAutoBackup', { operationId: 'op-1', bytes: new Uint8Array(1), keep: 0 }],
+    ['hubInvite', { op: '' }],
+    ['hubInvite', { op: 'op-1', address: 'evil.example' }],
+    ['hubAdmit', { pairingId: 'p'.repeat(22), entry: { v: 2, text: '伪造的配对记录' } }],
+    ['hubSubmit', { op: 'op-1', entries: [] }],
+    ['hubRefusals', { op: 'op-1', limit: 5000 }],
+    ['stationJoin', { link: 'https://10.0.0.2:47616/pair#v=1', name: '   ', publicKey: 'k'.repeat(43) }],
+    ['stationJoin', { link: 'https://10.0.0.2:47616/pair#v=1', name: '平板', publicKey: 'k'.repeat(43), credential: 'stolen' }],
+    ['stationClaim', { pairingId: 'p'.repeat(22), sig: 'not a signature' }],
   ] as const)('rejects a malformed %s request %j with a HostContractError', async (method, request) => {
     const { invoke, noHandlerCalled } = setup();
     const failure = invoke(hostChannel(method), request);

@@ -1,7 +1,16 @@
 // Node (vitest), Electron faked. The main entry: what it does before and after "ready".
-import { afterAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { existsSync, mkdtempSync } from 'node:fs';
+import net from 'node:net';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { IpcMainInvokeEvent } from 'electron';
-import { hostChannel, hostMethodNames } from '../../shared/host/contract';
+import { hostChannel, hostMethodNames, type HubStatus } from '../../shared/host/contract';
+
+/** Where the fake app data lives (the hub starts there with the app): never the real home. */
+const APP_DATA = mkdtempSync(path.join(os.tmpdir(), 'electron-main-'));
+/** The hub's port in these tests: any free one, but for the test that connects to it. */
+const HUB_PORT = 47765;
 
 const electron = vi.hoisted(() => {
   const calls: string[] = [];
@@ -20,17 +29,19 @@ const electron = vi.hoisted(() => {
   const ipcHandlers = new Map<string, (event: unknown, request: unknown) => Promise<unknown>>();
   /** Command-line switches the fake app was started with. */
   const switches = new Set<string>();
+  const paths = new Map<string, string>();
   return {
     calls,
     ipcHandlers,
     BrowserWindow,
     switches,
+    paths,
     app: {
       isPackaged: true,
       commandLine: { hasSwitch: (name: string) => switches.has(name) },
       enableSandbox: record('enableSandbox'),
-      getPath: vi.fn((name: string) => `/home/user/.config${name === 'appData' ? '' : `/${name}`}`),
-      setPath: vi.fn(),
+      getPath: vi.fn((name: string) => paths.get(name) ?? `/nonexistent/${name}`),
+      setPath: vi.fn((name: string, value: string) => void paths.set(name, value)),
       requestSingleInstanceLock: vi.fn(() => true),
       whenReady: vi.fn(async () => void calls.push('ready')),
       on: vi.fn(),
@@ -48,8 +59,20 @@ const electron = vi.hoisted(() => {
 });
 vi.mock('electron', () => electron);
 
-async function loadMain(lockGranted: boolean, dataDir?: string, run: { packaged?: boolean; switches?: string[] } = {}) {
+/** Quits the app the way Electron would (will-quit), so the hub it started closes. */
+async function quitApp(): Promise<void> {
+  const willQuit = electron.app.on.mock.calls.filter((c: unknown[]) => c[0] === 'will-quit').map((c: unknown[]) => c[1] as (e: { preventDefault(): void }) => void);
+  const quit = new Promise<void>((resolve) => electron.app.quit.mockImplementation(() => resolve()));
+  const event = { preventDefault: vi.fn() };
+  for (const fn of willQuit) fn(event);
+  if (event.preventDefault.mock.calls.length) await quit;
+}
+
+async function loadMain(lockGranted: boolean, dataDir?: string, run: { packaged?: boolean; switches?: string[]; hubPort?: number } = {}) {
   vi.resetModules();
+  electron.paths.clear();
+  electron.paths.set('appData', APP_DATA);
+  vi.stubEnv('ENFORCEMENT_CONSOLE_HUB_PORT', String(run.hubPort ?? 0));
   electron.app.isPackaged = run.packaged ?? true;
   electron.switches.clear();
   for (const name of run.switches ?? []) electron.switches.add(name);
@@ -64,6 +87,7 @@ async function loadMain(lockGranted: boolean, dataDir?: string, run: { packaged?
   await vi.waitFor(() => expect(electron.calls).toContain(lockGranted ? 'new BrowserWindow' : 'registerSchemesAsPrivileged'));
 }
 
+afterEach(() => quitApp());
 afterAll(() => vi.unstubAllEnvs());
 
 describe('main entry', () => {
@@ -76,12 +100,32 @@ describe('main entry', () => {
   });
 
   it('keeps user data in an ASCII-named folder', () => {
-    expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/home/user/.config/enforcement-console');
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', path.join(APP_DATA, 'enforcement-console'));
   });
 
   it('keeps user data where ENFORCEMENT_CONSOLE_DATA_DIR says, for tests and portable use', async () => {
-    await loadMain(true, '/media/usb/console-data');
-    expect(electron.app.setPath).toHaveBeenCalledWith('userData', '/media/usb/console-data');
+    await quitApp();
+    const portable = path.join(APP_DATA, 'usb', 'console-data');
+    await loadMain(true, portable);
+    expect(electron.app.setPath).toHaveBeenCalledWith('userData', portable);
+  });
+
+  it('starts the hub with the app, on 127.0.0.1, its data in the app data folder; the app protocol forwards /hub/; quitting closes it', async () => {
+    await quitApp();
+    const dataDir = path.join(APP_DATA, 'hub-test');
+    await loadMain(true, dataDir, { hubPort: HUB_PORT });
+    const window = electron.BrowserWindow.created[0]!;
+    const call = electron.ipcHandlers.get(hostChannel('hubStatus'))!;
+    const status = (await call({ sender: window.webContents, senderFrame: { url: 'app://console/index.html', parent: null } }, {})) as HubStatus;
+    expect(status).toMatchObject({ state: 'running', port: HUB_PORT, lanOpen: false });
+    expect(existsSync(path.join(dataDir, 'hub', 'hub-ca-cert.pem'))).toBe(true);
+    const handle = electron.protocol.handle.mock.calls.at(-1) as unknown as [string, (r: Request) => Promise<Response>];
+    const answer = await handle[1](new Request('app://console/hub/op_unknown/_changes'));
+    expect(answer.status).toBe(404); // no link for it: not forwarded
+    const reach = () => new Promise<boolean>((resolve) => net.connect({ host: '127.0.0.1', port: HUB_PORT }).on('connect', function (this: net.Socket) { this.destroy(); resolve(true); }).on('error', () => resolve(false)));
+    expect(await reach()).toBe(true);
+    await quitApp();
+    expect(await reach()).toBe(false);
   });
 
   it('denies permissions, confines every web contents and opens one window with the built preload', () => {

@@ -18,6 +18,8 @@ import {
   type HostMethod,
 } from '../../shared/host/contract';
 import { registerHostHandlers } from '../../electron/main/ipc';
+import { genesisInput } from '../../shared/stations/roster';
+import { operator, SimStation } from './stations-helpers';
 
 /** Generated cases per property (each property covers every method); reported in issue 7's closing note. */
 export const HOST_FUZZ_RUNS = { valid: 2000, broken: 3000, anything: 4000, responses: 4000 } as const;
@@ -93,6 +95,24 @@ const pinKey = fc.stringMatching(/^[0-9A-Za-z._:-]{1,200}$/);
 const badPinKey = fc.oneof(fc.constantFrom('', '../x', 'a/b', 'k'.repeat(201), '链头'), nonString);
 const hex64 = fc.stringMatching(/^[0-9a-f]{64}$/);
 const badPin = fc.oneof(fc.string({ minLength: 65, maxLength: 200 }), nonString);
+// Signed entries (the hub methods carry them): real ones, and each spoiled in one way.
+const writer = new SimStation('指挥');
+const realEntries = [await writer.write(genesisInput(writer.key, '指挥', operator)), await writer.note('外围警戒到位'), await writer.note('开始全程录像')];
+const entry = fc.constantFrom(...realEntries);
+const badEntry = fc.oneof(
+  entry.map((e) => ({ ...e, seq: 0 })),
+  entry.map((e) => ({ ...e, hash: 'zz' })),
+  entry.map((e) => ({ ...e, extra: true })),
+  entry.map(({ sig: _sig, ...rest }) => rest),
+  entry.map((e) => ({ ...e, category: 'rewrite' })),
+  notUndefined.filter((v) => typeof v !== 'object' || v === null),
+);
+const base64url = (n: number) => fc.stringMatching(new RegExp(`^[A-Za-z0-9_-]{${n}}$`));
+const badBase64url = (n: number) => fc.oneof(fc.string().filter((s) => !new RegExp(`^[A-Za-z0-9_-]{${n}}$`).test(s)), base64url(n - 1), base64url(n).map((s) => `${s.slice(1)}+`), nonString);
+const operation = fc.string({ minLength: 1, maxLength: 200 });
+const badOperation = fc.oneof(fc.constant(''), fc.integer({ min: 201, max: 2000 }).map((n) => 'o'.repeat(n)), nonString);
+const opField = { op: { valid: operation, invalid: badOperation } };
+const pairingField = { pairingId: { valid: base64url(22), invalid: badBase64url(22) } };
 
 /** Per method and field: what a valid value looks like, and values that must be refused. */
 type FieldSpec = { valid: fc.Arbitrary<unknown>; invalid: fc.Arbitrary<unknown>; optional?: true };
@@ -173,6 +193,34 @@ const requestFields: Record<HostMethod, Record<string, FieldSpec>> = {
       ),
     },
   },
+  hubStatus: {},
+  hubOpenLan: {},
+  hubCloseLan: {},
+  hubOpenOperation: { genesis: { valid: entry, invalid: badEntry } },
+  hubInvite: {
+    ...opField,
+    address: { valid: fc.ipV4(), invalid: fc.oneof(fc.constantFrom('', 'localhost', '256.1.1.1', '::1', '192.168.1'), nonString), optional: true },
+  },
+  hubPendingPairings: {},
+  hubAdmit: { ...pairingField, entry: { valid: entry, invalid: badEntry } },
+  hubRefusePairing: pairingField,
+  hubSubmit: {
+    ...opField,
+    entries: {
+      valid: fc.array(entry, { minLength: 1, maxLength: 5 }),
+      invalid: fc.oneof(fc.constant([]), fc.array(entry, { minLength: 101, maxLength: 110 }), fc.tuple(fc.array(entry, { maxLength: 3 }), badEntry).map(([ok, bad]) => [...ok, bad]), notUndefined.filter((v) => !Array.isArray(v))),
+    },
+  },
+  hubProposeCheckpoint: opField,
+  hubClockOffsets: {},
+  hubRefusals: { ...opField, limit: { valid: fc.integer({ min: 1, max: 1000 }), invalid: notIntIn(1, 1000), optional: true } },
+  stationJoin: {
+    link: { valid: fc.string({ minLength: 1, maxLength: 300 }), invalid: fc.oneof(fc.constant(''), fc.integer({ min: 2001, max: 5000 }).map((n) => 'l'.repeat(n)), nonString) },
+    name: { valid: fc.string({ minLength: 1, maxLength: 50 }).filter((s) => s.trim().length > 0), invalid: fc.oneof(fc.constantFrom('', '   ', '名'.repeat(51)), nonString) },
+    publicKey: { valid: base64url(43), invalid: badBase64url(43) },
+  },
+  stationClaim: { ...pairingField, sig: { valid: base64url(86), invalid: badBase64url(86) } },
+  stationLinks: {},
 };
 
 const validRequest = (method: HostMethod) =>
@@ -254,6 +302,21 @@ const okResponses: Record<HostMethod, () => unknown> = {
   verifyPin: () => ({ ok: true }),
   readLogPin: () => ({ head: null }),
   advanceLogPin: () => ({ head: { seq: 3, hash: 'b'.repeat(64) } }),
+  hubStatus: () => ({ state: 'failed', problem: '端口已被占用', lanOpen: false, addresses: [], unnamedAddresses: [], caPages: [], operations: [] }),
+  hubOpenLan: () => ({ state: 'running', port: 47616, lanOpen: true, addresses: ['192.168.1.5'], unnamedAddresses: [], caPages: ['http://192.168.1.5:47616/'], operations: [] }),
+  hubCloseLan: () => ({ state: 'running', port: 47616, lanOpen: false, addresses: [], unnamedAddresses: [], caPages: [], operations: [] }),
+  hubOpenOperation: () => ({ op: 'op-1', db: 'op_op-1' }),
+  hubInvite: () => ({ link: 'https://192.168.1.5:47616/pair#v=1', url: 'https://192.168.1.5:47616', fingerprint: 'a'.repeat(64), expiresAt: '2026-03-05T02:10:00.000Z' }),
+  hubPendingPairings: () => ({ pairings: [] }),
+  hubAdmit: () => ({}),
+  hubRefusePairing: () => ({}),
+  hubSubmit: () => ({ results: [{ id: 'e.x', ok: true }] }),
+  hubProposeCheckpoint: () => ({ entry: realEntries[1] }),
+  hubClockOffsets: () => ({ offsets: [] }),
+  hubRefusals: () => ({ total: 0, refusals: [] }),
+  stationJoin: () => ({ pairingId: 'p'.repeat(22), sas: '123 456', claim: 'c', op: 'op-1', anchor: writer.key, hub: 'https://192.168.1.5:47616' }),
+  stationClaim: () => ({ status: 'pending' }),
+  stationLinks: () => ({ links: [] }),
 };
 
 const TOKEN = '0b8f5a52-3c1e-4d7a-9a41-6f2d8e1c7b90';
@@ -275,6 +338,21 @@ const okRequests: Record<HostMethod, unknown> = {
   verifyPin: { operationId: 'op-1', personId: 'p1', pin: '135790' },
   readLogPin: { key: 'enforcement-console.logHead.enforcement-console.op-1' },
   advanceLogPin: { key: 'enforcement-console.logHead.enforcement-console.op-1', head: { seq: 3, hash: 'b'.repeat(64) } },
+  hubStatus: {},
+  hubOpenLan: {},
+  hubCloseLan: {},
+  hubOpenOperation: { genesis: realEntries[0] },
+  hubInvite: { op: 'op-1' },
+  hubPendingPairings: {},
+  hubAdmit: { pairingId: 'p'.repeat(22), entry: realEntries[1] },
+  hubRefusePairing: { pairingId: 'p'.repeat(22) },
+  hubSubmit: { op: 'op-1', entries: [realEntries[2]] },
+  hubProposeCheckpoint: { op: 'op-1' },
+  hubClockOffsets: {},
+  hubRefusals: { op: 'op-1' },
+  stationJoin: { link: 'https://192.168.1.5:47616/pair#v=1', name: '证据组平板', publicKey: writer.key },
+  stationClaim: { pairingId: 'p'.repeat(22), sig: 's'.repeat(86) },
+  stationLinks: {},
 };
 
 describe('host contract requests, generated', () => {

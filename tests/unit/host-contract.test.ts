@@ -6,10 +6,12 @@ import {
   MAX_WRITE_CHUNK,
   hostChannel,
   hostMethodNames,
+  hubMethodNames,
   validatedHost,
   type HostHandlers,
 } from '../../shared/host/contract';
 import { openFileStream } from '../../renderer/src/host/fileStream';
+import { hubHandlerMocks } from './host-helpers';
 
 describe('host API contract', () => {
   it('is exactly this list of methods (adding one is a security decision: update this test on purpose)', () => {
@@ -23,12 +25,27 @@ describe('host API contract', () => {
       'findDocumentFonts',
       'finishSave',
       'hashFile',
+      'hubAdmit',
+      'hubClockOffsets',
+      'hubCloseLan',
+      'hubInvite',
+      'hubOpenLan',
+      'hubOpenOperation',
+      'hubPendingPairings',
+      'hubProposeCheckpoint',
+      'hubRefusals',
+      'hubRefusePairing',
+      'hubStatus',
+      'hubSubmit',
       'openFiles',
       'pinStatus',
       'readFile',
       'readLogPin',
       'saveFile',
       'verifyPin',
+      'stationClaim',
+      'stationJoin',
+      'stationLinks',
       'writeAutoBackup',
       'writeSave',
     ]);
@@ -53,6 +70,7 @@ describe('host API contract', () => {
     verifyPin: vi.fn(async () => ({ ok: true as const })),
     readLogPin: vi.fn(async () => ({ head: null })),
     advanceLogPin: vi.fn(async () => ({ head: { seq: 1, hash: 'a'.repeat(64) } })),
+    ...hubHandlerMocks(),
   });
 
   it('validates requests before the host sees them', async () => {
@@ -162,6 +180,35 @@ describe('host API contract', () => {
     await expect(host.advanceLogPin({ key: 'k', head: { seq: 1, hash: 'A'.repeat(64) } })).rejects.toThrow('链头哈希值无效');
     expect(raw.advanceLogPin).not.toHaveBeenCalled();
     await expect(host.advanceLogPin({ key: 'enforcement-console.logHead.db.op-1', head: { seq: 1, hash: 'a'.repeat(64) } })).resolves.toEqual({ head: { seq: 1, hash: 'a'.repeat(64) } });
+  it('names the hub methods the Node side serves (in browser mode, the launcher at /host-api/)', () => {
+    expect(hubMethodNames.every((m) => hostMethodNames.includes(m))).toBe(true);
+    expect(hubMethodNames.filter((m) => /^(hub|station)[A-Z]/.test(m))).toEqual([...hubMethodNames]);
+    expect(hostMethodNames.filter((m) => /^(hub|station)[A-Z]/.test(m)).sort()).toEqual([...hubMethodNames].sort());
+  });
+
+  it('refuses a hub request that is not a signed entry, or that carries what the contract does not name', async () => {
+    const raw = handlers();
+    const host = validatedHost(raw);
+    await expect(host.hubOpenOperation({ genesis: { v: 2, op: 'op-1', text: '伪造' } as never })).rejects.toThrow(/hubOpenOperation 的请求无效/);
+    await expect(host.hubSubmit({ op: 'op-1', entries: [] })).rejects.toThrow('没有要提交的记录');
+    await expect(host.stationJoin({ link: 'x', name: '  ', publicKey: 'k'.repeat(43) })).rejects.toThrow('请填写本工作站的名称');
+    await expect(host.hubInvite({ op: 'op-1', address: 'hub.example.com' })).rejects.toThrow('地址应为本机的 IPv4 地址');
+    expect(raw.hubOpenOperation).not.toHaveBeenCalled();
+    expect(raw.hubSubmit).not.toHaveBeenCalled();
+    expect(raw.stationJoin).not.toHaveBeenCalled();
+    await host.hubRefusals({ op: 'op-1' });
+    expect(raw.hubRefusals).toHaveBeenCalledWith({ op: 'op-1', limit: 100 });
+  });
+
+  it('never lets a credential out: a link or status answer with a field the contract does not name is refused', async () => {
+    const raw = handlers();
+    const link = { op: 'op-1', db: 'op_op-1', hub: 'local', fingerprint: 'a'.repeat(64), anchor: 'k'.repeat(43), role: 'commander', name: '指挥', state: 'connected' };
+    raw.stationLinks = vi.fn(async () => ({ links: [link] })) as never;
+    await expect(validatedHost(raw).stationLinks({})).resolves.toEqual({ links: [link] });
+    raw.stationLinks = vi.fn(async () => ({ links: [{ ...link, credential: 'secret-bearer-token' }] })) as never;
+    await expect(validatedHost(raw).stationLinks({})).rejects.toThrow(/stationLinks 的响应无效/);
+    raw.stationClaim = vi.fn(async () => ({ status: 'admitted', op: 'op-1', db: 'op_op-1', anchor: 'k'.repeat(43), role: 'evidenceClerk', credential: 'secret' })) as never;
+    await expect(validatedHost(raw).stationClaim({ pairingId: 'p'.repeat(22), sig: 's'.repeat(86) })).rejects.toThrow(/stationClaim 的响应无效/);
   });
 
   it('fills defaults and passes valid calls through', async () => {

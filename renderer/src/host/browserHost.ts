@@ -2,11 +2,12 @@
 // Chromium's file APIs. Used when the app runs in a browser window (npm run web).
 import { APP_NAME } from '../../../shared/app/identity';
 import { isKnownFontFile } from '../../../shared/documents/fonts';
-import type { HostHandlers, HostRequestParsed, HostResponse } from '../../../shared/host/contract';
+
 import { createPinStore } from '../../../shared/operators/pinStore';
 import { advancedPin, readPinnedHead } from '../../../shared/host/logPins';
 import { db } from '../data/db';
 import { dexiePinBackend } from '../operators/dexiePins';
+import { HOST_API_PATH, hubMethodNames, type HostHandlers, type HostRequestParsed, type HostResponse, type HubMethod } from '../../../shared/host/contract';
 import type { HashWorkerReply, HashWorkerRequest } from './blobHashing';
 
 /** Chromium's writable for a picked file: it writes to a swap file and replaces the file at close. */
@@ -111,6 +112,24 @@ function hashWorkerClient() {
       worker.postMessage({ ...request, id } as HashWorkerRequest);
     });
 }
+
+/**
+ * The hub's methods: a page cannot run the hub or hold its credentials, so the launcher that
+ * serves the app does (electron/hub/service.ts) and answers them at POST /host-api/<method>.
+ */
+async function callLauncher(method: HubMethod, request: unknown): Promise<unknown> {
+  let res: Response;
+  try {
+    res = await fetch(`${HOST_API_PATH}${method}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(request), cache: 'no-store' });
+  } catch {
+    throw new Error('无法连接本机的启动器（同步中心由 npm run web 启动的服务提供）');
+  }
+  const body = (await res.json().catch(() => ({}))) as { error?: unknown };
+  if (!res.ok) throw new Error(typeof body.error === 'string' ? body.error : `同步中心接口出错（${res.status}）`);
+  return body;
+}
+
+const hubHandlers = Object.fromEntries(hubMethodNames.map((method) => [method, (request: unknown) => callLauncher(method, request)])) as unknown as Pick<HostHandlers, HubMethod>;
 
 export function createBrowserHost(): HostHandlers {
   const hashWorker = hashWorkerClient();
@@ -292,5 +311,6 @@ export function createBrowserHost(): HostHandlers {
       if (next !== kept) localStorage.setItem(key, JSON.stringify(next));
       return { head: next };
     },
+    ...hubHandlers,
   };
 }
