@@ -180,6 +180,8 @@ describe('host API contract', () => {
     await expect(host.advanceLogPin({ key: 'k', head: { seq: 1, hash: 'A'.repeat(64) } })).rejects.toThrow('链头哈希值无效');
     expect(raw.advanceLogPin).not.toHaveBeenCalled();
     await expect(host.advanceLogPin({ key: 'enforcement-console.logHead.db.op-1', head: { seq: 1, hash: 'a'.repeat(64) } })).resolves.toEqual({ head: { seq: 1, hash: 'a'.repeat(64) } });
+  });
+
   it('names the hub methods the Node side serves (in browser mode, the launcher at /host-api/)', () => {
     expect(hubMethodNames.every((m) => hostMethodNames.includes(m))).toBe(true);
     expect(hubMethodNames.filter((m) => /^(hub|station)[A-Z]/.test(m))).toEqual([...hubMethodNames]);
