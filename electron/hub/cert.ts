@@ -122,7 +122,7 @@ async function makeCa(): Promise<{ key: string; cert: string }> {
       new x509.BasicConstraintsExtension(true, 0, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
       new x509.ExtendedKeyUsageExtension([x509.ExtendedKeyUsage.serverAuth]),
-      new x509.Extension(NAME_CONSTRAINTS_OID, true, nameConstraintsValue()),
+      new x509.Extension(NAME_CONSTRAINTS_OID, true, new Uint8Array(nameConstraintsValue())),
       await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
     ],
   });
