@@ -1,3 +1,4 @@
+import { demoOperationRecords } from '../../shared/operation/acts';
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -19,6 +20,18 @@ let db: ConsoleDb;
 let n = 0;
 const fresh = () => (db = openConsoleDb(`test-${++n}`));
 afterEach(async () => db?.delete());
+
+/**
+ * The 示例行动's records put straight into an older schema's tables, as a version of the app
+ * before the one write path stored them (commit() needs the tables of the current version).
+ */
+async function writeDemoAsStored(old: Dexie): Promise<string> {
+  const id = crypto.randomUUID();
+  const records = demoOperationRecords(id, () => crypto.randomUUID(), '2026-11-23T10:00:00.000+08:00');
+  await old.table('operations').put(records.operation);
+  for (const table of ['subjects', 'workingGroups', 'memberUnits', 'people', 'householdMembers'] as const) await old.table(table).bulkPut(records[table]);
+  return id;
+}
 
 describe('schema', () => {
   it('has a table for every part of the domain', () => {
@@ -52,7 +65,7 @@ describe('schema', () => {
     const name = `test-upgrade-${++n}`;
     const v1 = new Dexie(name);
     v1.version(1).stores(schemaV1);
-    const id = await loadDemoOperation(v1 as ConsoleDb, new Date('2026-11-23T02:00:00Z'));
+    const id = await writeDemoAsStored(v1);
     await v1.table('drafts').put({ key: 'newOperation', value: { leadUnit: '某单位' }, savedAt: 'x' });
     v1.close();
 
@@ -70,7 +83,7 @@ describe('schema', () => {
     v4.version(2).stores(schemaV2);
     v4.version(3).stores(schemaV3);
     v4.version(4).stores(schemaV4);
-    const id = await loadDemoOperation(v4 as ConsoleDb, new Date('2026-11-23T02:00:00Z'));
+    const id = await writeDemoAsStored(v4);
     const stored = await v4.table('operations').get(id);
     const { scope: _scope, ...oldRuling } = stored.courtRuling;
     await v4.table('operations').put({ ...stored, courtRuling: oldRuling });
@@ -88,7 +101,7 @@ describe('schema', () => {
     const v2 = new Dexie(name);
     v2.version(1).stores(schemaV1);
     v2.version(2).stores(schemaV2);
-    const id = await loadDemoOperation(v2 as ConsoleDb, new Date('2026-11-23T02:00:00Z'));
+    const id = await writeDemoAsStored(v2);
     await v2.table('settings').put({ key: 'k', value: 1, savedAt: 'x' });
     await v2.table('inventoryItems').put({ id: 'i1', operationId: id, tag: '1-001' });
     v2.close();
@@ -114,7 +127,7 @@ describe('schema', () => {
     v5.version(3).stores(schemaV3);
     v5.version(4).stores(schemaV4);
     v5.version(5).stores(schemaV5);
-    const id = await loadDemoOperation(v5 as ConsoleDb, new Date('2026-11-23T02:00:00Z'));
+    const id = await writeDemoAsStored(v5);
     const entry = appendEntry(undefined, { operationId: id, operator: '林涛', group: '', category: 'note', text: '警戒到位' }, new Date());
     await v5.table('logEntries').add(entry);
     v5.close();

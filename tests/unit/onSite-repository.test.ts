@@ -24,7 +24,6 @@ import { atStartTime, seedStart as seed } from './onSite-helpers';
 // The documents repository (reused for ground 1) loads PDF fonts from the page; not needed here.
 vi.mock('../../renderer/src/documents/fonts', () => ({ documentFonts: { regular: '', bold: '' } }));
 // Corrections go through commit(): the station's store on PouchDB's memory adapter.
-vi.mock('pouchdb-browser/lib/index.es.js', () => import('./pouch-memory'));
 
 let db: ConsoleDb;
 let n = 0;

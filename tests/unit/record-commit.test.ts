@@ -9,7 +9,6 @@ import type { Operation } from '../../shared/operation/types';
 import { applyChanges, emptyRecordSet, put, remove, type ActOutcome } from '../../shared/record/act';
 import { demoSigner } from '../../shared/stations/signer';
 
-vi.mock('pouchdb-browser/lib/index.es.js', () => import('./pouch-memory'));
 
 let db: ConsoleDb;
 let n = 0;
