@@ -8,7 +8,8 @@ import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import type { Operation } from '../../shared/operation/types';
 import { START_TIME } from '../fixtures/startRecords';
 import { put } from '../../shared/record/act';
-import { atStartTime, commitRecords, seedStart } from './onSite-helpers';
+import { atStartTime, seedStart } from './onSite-helpers';
+import { commitRecords } from './records-helpers';
 
 // The documents repository (reused for ground 1) loads PDF fonts from the page; not needed here.
 vi.mock('../../renderer/src/documents/fonts', () => ({ documentFonts: { regular: '', bold: '' } }));

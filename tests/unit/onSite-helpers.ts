@@ -3,10 +3,10 @@
 // lawful start that day needs (tests/fixtures/startRecords.ts).
 import { afterEach, beforeEach, vi } from 'vitest';
 import type { ConsoleDb } from '../../renderer/src/data/db';
-import { commit } from '../../renderer/src/record/commit';
 import { hasStore } from '../../renderer/src/stations/local';
-import { put, type RecordChange } from '../../shared/record/act';
+import { put } from '../../shared/record/act';
 import type { Operation, Subject } from '../../shared/operation/types';
+import { commitRecords } from './records-helpers';
 import { START_TIME, startRecords, type StartRecordOptions } from '../fixtures/startRecords';
 
 /** Fixes Date at START_TIME around each test; `cleanup` runs after it (deleting its database). */
@@ -44,9 +44,4 @@ export async function seedStart(db: ConsoleDb, operation: Operation, subjects: r
   await db.documents.bulkAdd(records.documents);
   await db.services.bulkAdd(records.services);
   await db.postings.bulkAdd(records.postings);
-}
-
-/** Records a test sets up after the operation's first act, committed as one act of the station. */
-export async function commitRecords(db: ConsoleDb, operationId: string, text: string, changes: RecordChange[]): Promise<void> {
-  await commit(db, { operationId, actor: undefined, action: 'bootstrap', build: async () => ({ entry: { category: 'edit', text }, changes, result: undefined }) });
 }
