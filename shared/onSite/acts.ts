@@ -95,7 +95,8 @@ export function decideSuspension(ctx: { entries: readonly LogEntry[]; operation:
   const why = whyNot(state, { kind: 'suspend', ground: 1 });
   if (why) throw new Error(why);
   const performed = outcomeOf(selfPerformanceOutcome(ctx.operation, { occurredOn: chinaDate(now), note: reason }, { now: chinaInstant(now), recordedBy: r.recordedBy }));
-  return { ...performed, result: undefined };
+  // Recorded on site, the entry stays under the recorder's group like every other stop.
+  return { ...performed, entry: { ...performed.entry, group: r.group ?? '' }, result: undefined };
 }
 
 /** 终结执行 on a ground of 行政强制法 §40 (e.g. the ruling revoked): the operation ends, no resumption. */

@@ -36,8 +36,6 @@ export interface OnSiteState {
   lastResumed?: LogEntry;
   /** The latest entry of each safety check before 拆除. */
   safetyChecks: Partial<Record<SafetyCheckCode, LogEntry>>;
-  /** Checks whose latest entry came before the latest 恢复执行: made before a stop, they no longer vouch for the site. */
-  checkedBeforeResumption: Set<SafetyCheckCode>;
   /** Check-in entries per person id, in order. */
   checkIns: Map<string, LogEntry[]>;
 }
@@ -51,7 +49,6 @@ export function onSiteState(entries: readonly LogEntry[]): OnSiteState {
     phasesDone: {},
     suspensions: [],
     safetyChecks: {},
-    checkedBeforeResumption: new Set(),
     checkIns: new Map(),
   };
   let running: OnSiteStatus = { kind: 'notStarted' };
@@ -84,7 +81,6 @@ export function onSiteState(entries: readonly LogEntry[]): OnSiteState {
       state.status = running;
     } else if (e.category === 'safetyCheck' && isSafetyCheck(e.data?.['check'])) {
       state.safetyChecks[e.data['check']] = e;
-      state.checkedBeforeResumption.delete(e.data['check']);
     } else if (e.category === 'checkIn' && e.refs.people?.length) {
       for (const id of e.refs.people) state.checkIns.set(id, [...(state.checkIns.get(id) ?? []), e]);
     }

@@ -62,14 +62,16 @@ describe('setting an operation up (no commander yet)', () => {
     ok(await setCommand(db, op, { onSiteCommanderId: chen }, undefined, []));
     expect((await db.operations.get(op))?.onSiteCommanderId).toBe(chen);
     const log = await entries(op);
+    // Format 2: the operation's first entry is the genesis of its multi-station record (roster).
     expect(log.map((e) => [e.operator, e.category])).toEqual([
+      ['本工作站', 'roster'],
       ['本工作站', 'system'],
       ['本工作站', 'edit'],
       ['本工作站', 'edit'],
       ['本工作站', 'command'],
     ]);
-    expect(log.slice(1).map((e) => e.text)).toEqual(['添加成员单位：临江区房屋征收事务中心', '添加人员：陈志远', '指定陈志远为现场执行指挥']);
-    expect(log[3]?.data).toEqual({ before: '现场执行指挥：未指定；副指挥：未指定', after: '现场执行指挥：陈志远；副指挥：未指定' });
+    expect(log.slice(2).map((e) => e.text)).toEqual(['添加成员单位：临江区房屋征收事务中心', '添加人员：陈志远', '指定陈志远为现场执行指挥']);
+    expect(log[4]?.data).toEqual({ before: '现场执行指挥：未指定；副指挥：未指定', after: '现场执行指挥：陈志远；副指挥：未指定' });
 
     // From now on every act needs someone signed in.
     await expect(saveMemberUnit(db, op, { name: '公安临江分局' }, undefined, undefined)).rejects.toThrow(NOT_SIGNED_IN);

@@ -1,5 +1,5 @@
-import { demoOperationRecords } from '../../shared/operation/acts';
 import 'fake-indexeddb/auto';
+import { writeDemoAsStored } from '../fixtures/demoAsStored';
 import Dexie from 'dexie';
 import { afterEach, describe, expect, it } from 'vitest';
 import { demoOperationInput } from '../../shared/operation/demo';
@@ -20,18 +20,6 @@ let db: ConsoleDb;
 let n = 0;
 const fresh = () => (db = openConsoleDb(`test-${++n}`));
 afterEach(async () => db?.delete());
-
-/**
- * The 示例行动's records put straight into an older schema's tables, as a version of the app
- * before the one write path stored them (commit() needs the tables of the current version).
- */
-async function writeDemoAsStored(old: Dexie): Promise<string> {
-  const id = crypto.randomUUID();
-  const records = demoOperationRecords(id, () => crypto.randomUUID(), '2026-11-23T10:00:00.000+08:00');
-  await old.table('operations').put(records.operation);
-  for (const table of ['subjects', 'workingGroups', 'memberUnits', 'people', 'householdMembers'] as const) await old.table(table).bulkPut(records[table]);
-  return id;
-}
 
 describe('schema', () => {
   it('has a table for every part of the domain', () => {

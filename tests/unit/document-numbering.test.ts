@@ -30,7 +30,10 @@ describe('number register', () => {
     // The series is station-wide: the other operation sees the reason recorded in this one.
     expect(await unexplainedGaps(db, 'op2')).toEqual([]);
     expect((await usedNumbers(db)).map((u) => u.sequence).sort()).toEqual([1, 2, 3]);
-    const [entry] = await listLog(db, 'op');
+    // Format 2: the operation's first act opens its station record with the genesis (roster) entry.
+    const [genesis, entry, ...more] = await listLog(db, 'op');
+    expect(genesis?.category).toBe('roster');
+    expect(more).toEqual([]);
     expect(entry).toMatchObject({ category: 'edit', operator: '陈志远', text: '记录缺号原因：临江强执告〔2026〕2号未由本系统签发，原因：该号已用于纸质文书' });
   });
 

@@ -13,6 +13,10 @@ import {
 } from '../../renderer/src/documents/repository';
 import { listLog, verifyLog } from '../../renderer/src/log/repository';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
+import { commit } from '../../renderer/src/record/commit';
+import { closeStations } from '../../renderer/src/record/projection';
+import { put } from '../../shared/record/act';
+import type { Plan } from '../../shared/plan/types';
 import type { ServedDocument } from '../../shared/documents/records';
 import { emptyPlanContent } from '../../shared/plan/planContent';
 
@@ -27,14 +31,19 @@ beforeAll(() => {
   vi.setSystemTime(new Date('2026-12-02T09:00:00+08:00'));
 });
 afterAll(() => vi.useRealTimers());
-afterEach(async () => db?.delete());
+afterEach(async () => {
+  await closeStations();
+  await db?.delete();
+});
 
 async function demo(fresh = true) {
   if (fresh) db = openConsoleDb(`documents-repository-${++n}`);
   const operationId = await loadDemoOperation(db);
   const operation = (await db.operations.get(operationId))!;
   const commander = (await db.people.get(operation.onSiteCommanderId!))!;
-  await db.plans.add({
+  // The final plan the documents read, committed as an act like every record (a record no
+  // entry supports would be removed by the station's record check).
+  const plan: Plan = {
     id: `plan-final-${operationId}`,
     operationId,
     version: 1,
@@ -43,8 +52,15 @@ async function demo(fresh = true) {
     updatedAt: '2026-12-01T10:00:00.000+08:00',
     finalisedAt: '2026-12-01T10:00:00.000+08:00',
     finalisedBy: commander.name,
+  };
+  const actor = { personId: commander.id, name: commander.name };
+  await commit(db, {
+    operationId,
+    actor,
+    action: { kind: 'finalisePlan' },
+    build: async () => ({ entry: { category: 'system', text: '《强制执行预案》定稿为第 1 版', data: { planVersion: 1 } }, changes: [put('plans', plan)], result: undefined }),
   });
-  return { operationId, commander: { personId: commander.id, name: commander.name } };
+  return { operationId, commander: actor };
 }
 
 describe('the documents’ acts through the one write path', () => {
@@ -63,7 +79,10 @@ describe('the documents’ acts through the one write path', () => {
     const stored = (await db.documents.get(id))!;
     expect(stored.sha256).toBe(createHash('sha256').update(stored.pdf!).digest('hex'));
     // The frozen PDF prints the log as it stood before the issue's own entry.
-    expect(stored.chainHead?.seq).toBe(2);
+    // (Format 2: the head is this station's latest entry, the draft's save, on its own chain.)
+    const beforeIssue = (await listLog(db, operationId)).at(-2)!;
+    expect(beforeIssue.text).toMatch(/^修改强制执行告知书草稿/);
+    expect(stored.chainHead).toEqual({ seq: beforeIssue.seq, hash: beforeIssue.hash, writer: beforeIssue.writer });
     await expect(issueDocument(db, id, commander)).rejects.toThrow('文书已签发，不能修改');
 
     const subject = (await db.subjects.where('operationId').equals(operationId).first())!;
@@ -72,13 +91,17 @@ describe('the documents’ acts through the one write path', () => {
     expect(await recordService(db, id, service, commander)).toMatchObject({ ok: true });
 
     const entries = await listLog(db, operationId);
+    // Format 2: the station's record opens with its genesis (roster) entry, then the demo's load.
     expect(entries.map((e) => [e.category, e.operator, e.text.slice(0, 12)])).toEqual([
+      ['roster', '本工作站', '指挥工作站「指挥台」建立'],
+      ['system', '本工作站', '载入示例行动（培训用虚构'],
+      ['system', commander.name, '《强制执行预案》定稿为第'],
       ['edit', commander.name, '起草强制执行告知书草稿'],
       ['edit', commander.name, '修改强制执行告知书草稿：'],
       ['system', commander.name, '签发强制执行告知书 临江'],
       ['system', commander.name, '临江强执告〔2026〕1'],
     ]);
-    expect(entries[2]!.text).toContain(`SHA-256 ${stored.sha256}`);
+    expect(entries[5]!.text).toContain(`SHA-256 ${stored.sha256}`);
     expect((await verifyLog(db, operationId)).verdict.ok).toBe(true);
   }, 60_000);
 
@@ -86,9 +109,10 @@ describe('the documents’ acts through the one write path', () => {
     const { operationId, commander } = await demo();
     const id = await createDraft(db, operationId, 'notice', commander);
     const clerk = { personId: 'not-on-the-roster', name: '李文书' };
+    const before = await listLog(db, operationId);
     await expect(issueDocument(db, id, clerk)).rejects.toThrow('只有现场执行指挥或其指定的副指挥可以签发文书');
     await expect(recordSelfPerformance(db, operationId, { occurredOn: '2026-12-02', note: '已搬离' }, clerk)).rejects.toThrow(/只有现场执行指挥/);
-    expect(await listLog(db, operationId)).toHaveLength(1);
+    expect(await listLog(db, operationId)).toEqual(before);
 
     expect(await recordSelfPerformance(db, operationId, { occurredOn: '2026-12-02', note: '已搬离并交付钥匙' }, commander)).toMatchObject({ ok: true });
     expect((await db.operations.get(operationId))?.termination).toMatchObject({ occurredOn: '2026-12-02', recordedBy: commander.name });

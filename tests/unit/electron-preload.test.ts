@@ -16,10 +16,8 @@ describe('preload', () => {
   it('exposes one object, window.host, with exactly the contract methods', () => {
     expect(electron.contextBridge.exposeInMainWorld).toHaveBeenCalledTimes(1);
     expect(electron.contextBridge.exposeInMainWorld.mock.calls[0]![0]).toBe('host');
+    // hostMethodNames itself is pinned, method by method, in host-contract.test.ts.
     expect(Object.keys(exposed())).toEqual(hostMethodNames);
-    expect(Object.keys(exposed()).sort()).toEqual(
-      ['abortSave', 'appInfo', 'beginSave', 'closeFile', 'findDocumentFonts', 'finishSave', 'hashFile', 'openFiles', 'readFile', 'saveFile', 'writeAutoBackup', 'writeSave'],
-    );
     for (const fn of Object.values(exposed())) expect(typeof fn).toBe('function');
   });
 

@@ -6,11 +6,16 @@ import type { MediaInput } from '../../shared/evidence/media';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import type { Operation } from '../../shared/operation/types';
 import { findSameContent, listMedia, recordVerification, registerMedia, transferCustody } from '../../renderer/src/evidence/repository';
-import { verifyLog } from '../../renderer/src/log/repository';
+import { listLog, verifyLog } from '../../renderer/src/log/repository';
+import { closeStations } from '../../renderer/src/record/projection';
+import type { LogEntry } from '../../shared/log/types';
 
 let db: ConsoleDb;
 let n = 0;
-afterEach(async () => db?.delete());
+afterEach(async () => {
+  await closeStations();
+  await db?.delete();
+});
 
 const hoursAgo = (h: number) => chinaInstant(new Date(Date.now() - h * 3600_000));
 const sha = 'ab'.repeat(32);
@@ -27,7 +32,12 @@ const input: MediaInput = {
   note: '',
 };
 
-const entries = () => db.logEntries.where('operationId').equals('op').sortBy('seq');
+/** The operation's acts in log order, after the genesis (roster) entry its first act opens its station record with. */
+async function entries(): Promise<LogEntry[]> {
+  const [genesis, ...acts] = await listLog(db, 'op');
+  if (genesis) expect(genesis.category).toBe('roster');
+  return acts;
+}
 
 const commander = { personId: 'p1', name: '陈志远' };
 
@@ -78,7 +88,8 @@ describe('footage register storage', () => {
     await expect(transferCustody(db, saved.id, { from: '张敏', to: '李娜', at: hoursAgo(1), note: '' }, undefined)).rejects.toThrow(/请先登录/);
     expect(log[1]).toMatchObject({ operator: commander.name, data: { from: '钱磊', to: '张敏' } });
     expect(log[3]?.data).toEqual({ result: 'mismatch', sha256: 'cd'.repeat(32), verifier: '张敏' });
-    expect((await verifyLog(db, 'op')).verdict).toMatchObject({ ok: true, head: { seq: 4 } });
+    // The head is this station's latest entry: the last re-verification.
+    expect((await verifyLog(db, 'op')).verdict).toMatchObject({ ok: true, head: { seq: log[3]!.seq, hash: log[3]!.hash, writer: log[3]!.writer } });
   });
 
   it('stores nothing and logs nothing when the input is refused', async () => {

@@ -23,6 +23,9 @@ import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import { commanderOf } from '../fixtures/demoActors';
 import { encodeGbk, makeRosterRows, makeXlsx, rosterHeader, rosterUnits, toCsv } from '../fixtures/rosterFixtures';
+import { closeStations } from '../../renderer/src/record/projection';
+import { put } from '../../shared/record/act';
+import { commitRecords } from './records-helpers';
 
 /** Generated cases per property; reported in issue 7's closing note. */
 export const ROSTER_FUZZ_RUNS = { validate: 3000, csv: 2000, bytes: 2000, xlsx: 1000, import: 60 } as const;
@@ -245,6 +248,7 @@ describe('importRoster writes exactly the rows that passed, or nothing', () => {
   const opened: ConsoleDb[] = [];
   let n = 0;
   afterAll(async () => {
+    await closeStations();
     await Promise.all(opened.map((db) => db.delete()));
   });
 
@@ -261,7 +265,8 @@ describe('importRoster writes exactly the rows that passed, or nothing', () => {
         const validation = validateRoster(table.table, guessMapping(table.table.header), before, opts);
         const plan = buildRosterPlan(validation.valid, before.memberUnits, operationId, () => crypto.randomUUID());
         const raced = clash ? plan.memberUnits[0] : undefined;
-        if (raced) await db.memberUnits.add({ ...raced, id: 'added-meanwhile' });
+        // Added meanwhile by another act (another window of this station).
+        if (raced) await commitRecords(db, operationId, '测试准备：另一窗口新增成员单位', [put('memberUnits', { ...raced, id: 'added-meanwhile' })]);
         const unitsBefore = await db.memberUnits.count();
         const peopleBefore = await db.people.count();
         try {

@@ -42,10 +42,10 @@ describe('host API contract', () => {
       'readFile',
       'readLogPin',
       'saveFile',
-      'verifyPin',
       'stationClaim',
       'stationJoin',
       'stationLinks',
+      'verifyPin',
       'writeAutoBackup',
       'writeSave',
     ]);

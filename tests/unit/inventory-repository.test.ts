@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import {
   addItem,
@@ -11,14 +11,20 @@ import {
   updateItem,
   withdrawItem,
 } from '../../renderer/src/inventory/repository';
-import { verifyLog } from '../../renderer/src/log/repository';
+import { listLog, verifyLog } from '../../renderer/src/log/repository';
+import { closeStations } from '../../renderer/src/record/projection';
+import { StationStore } from '../../renderer/src/stations/store';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import { inventoryListData } from '../../shared/documents/inventoryList';
 import type { Actor } from '../../shared/operators/permissions';
 
 let db: ConsoleDb;
 let n = 0;
-afterEach(async () => db?.delete());
+afterEach(async () => {
+  vi.restoreAllMocks();
+  await closeStations();
+  await db?.delete();
+});
 
 /** Who records: 杨帆 of the demo's evidence group, signed in. */
 let clerk: Actor;
@@ -36,7 +42,7 @@ const ok = (r: { ok: boolean; id?: string; errors?: unknown }) => {
   return r.id!;
 };
 
-const entries = (id: string) => db.logEntries.where('operationId').equals(id).sortBy('seq');
+const entries = (id: string) => listLog(db, id);
 
 describe('inventory repository', () => {
   it('refuses anyone outside the evidence group and the command, writing nothing', async () => {
@@ -96,18 +102,18 @@ describe('inventory repository', () => {
     const list = inventoryListData(records, '2026-12-08T12:00:00.000+08:00');
     expect(list.ok && list.data.sections.map((s) => s.rows.map((r) => r[3]))).toEqual([['电视机']]);
     const last = (await entries(op)).at(-1)!;
-    expect(list.ok && list.data.chainHead).toEqual({ seq: last.seq, hash: last.hash });
+    expect(list.ok && list.data.chainHead).toEqual({ seq: last.seq, hash: last.hash, writer: last.writer });
   });
 
   it('writes nothing when the log entry cannot be written', async () => {
     const op = await setUp();
     const room = ok(await addRoom(db, clerk, op, { name: '客厅' }));
     const count = await db.inventoryItems.count();
-    // The log refuses the entry: the item must roll back with it.
-    db.logEntries.hook('creating', () => {
-      throw new Error('日志写入失败');
-    });
+    const log = await entries(op);
+    // The station's store refuses the signed entry (format 2: the entry is stored first): the item must not be written.
+    vi.spyOn(StationStore.prototype, 'append').mockRejectedValueOnce(new Error('日志写入失败'));
     await expect(addItem(db, clerk, op, { roomId: room, tag: '1-001', name: '电视机', quantity: 1, unit: '台' })).rejects.toThrow('日志写入失败');
     expect(await db.inventoryItems.count()).toBe(count);
+    expect(await entries(op)).toEqual(log);
   });
 });

@@ -175,8 +175,9 @@ describe('launcher runLauncher', () => {
     const h = harness({ exists: (p) => !/chrom|edge/i.test(p) && existsSync(p) });
     const port = await freePort();
     const exit = runLauncher(['--browser', '--port', String(port)], h.deps);
+    // The hub's line (同步中心) may come before or after: the launcher starts the hub alongside.
     await waitFor(() => h.out.find((line) => line.startsWith('未找到')));
-    expect(h.out.at(-1)).toContain(`请在 Chromium 内核浏览器中打开 http://127.0.0.1:${port}/`);
+    expect(h.out.find((line) => line.startsWith('未找到'))).toContain(`请在 Chromium 内核浏览器中打开 http://127.0.0.1:${port}/`);
     expect(await serving(port)).toBe(true);
     h.stop();
     expect(await exit).toBe(0);

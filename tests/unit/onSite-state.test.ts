@@ -2,6 +2,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { appendEntry, type LogInput } from '../../shared/log/append';
 import type { LogEntry } from '../../shared/log/types';
+import { compareLog } from '../../shared/log/order';
 import {
   art39Grounds,
   art40Grounds,
@@ -89,7 +90,12 @@ describe('on-site state from the log', () => {
     expect(stopGroundText(entries[2]!)).toBe('《中华人民共和国行政强制法》第三十九条第一款第（三）项（参照适用）：执行可能造成难以弥补的损失，且中止执行不损害公共利益的');
     const resumed = log({ phase: 'start' }, { phase: 'cordon' }, { check: 'rollCall' }, { stop: 'art39-3' }, { resume: '已加固' });
     expect(onSiteState(resumed).status.kind).toBe('inProgress');
-    expect(onSiteState(resumed).lastResumed?.seq).toBe(4);
+    expect(onSiteState(resumed).lastResumed).toBe(resumed[4]);
+    // A check made before the stop comes before the latest 恢复执行 (so it no longer vouches for the site); made again, after it.
+    const before = onSiteState(resumed);
+    expect(compareLog(before.safetyChecks.rollCall!, before.lastResumed!)).toBeLessThan(0);
+    const checkedAgain = onSiteState(log({ phase: 'start' }, { phase: 'cordon' }, { check: 'rollCall' }, { stop: 'art39-3' }, { resume: '已加固' }, { check: 'rollCall' }));
+    expect(compareLog(checkedAgain.safetyChecks.rollCall!, checkedAgain.lastResumed!)).toBeGreaterThan(0);
   });
 
   it('old logs read the same: a ground-3 stop after the start (recorded before 中止 existed) still stops, and resumes', () => {

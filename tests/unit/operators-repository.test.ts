@@ -8,6 +8,7 @@ import { listLog } from '../../renderer/src/log/repository';
 import { dexiePinBackend } from '../../renderer/src/operators/dexiePins';
 import { checkPermission, enrolPin, requirePermission, signIn } from '../../renderer/src/operators/repository';
 import { createPinStore } from '../../shared/operators/pinStore';
+import { writeDemoAsStored } from '../fixtures/demoAsStored';
 
 let db: ConsoleDb;
 let n = 0;
@@ -33,11 +34,11 @@ describe('operators in the database', () => {
     v3.version(1).stores(schemaV1);
     v3.version(2).stores(schemaV2);
     v3.version(3).stores(schemaV3);
-    const id = await loadDemoOperation(v3 as ConsoleDb, new Date('2026-11-23T02:00:00Z'));
+    const id = await writeDemoAsStored(v3);
     const before = await v3.table('people').count();
     v3.close();
     db = openConsoleDb(name);
-    expect(db.verno).toBe(5);
+    expect(db.verno).toBe(6);
     expect(await db.people.count()).toBe(before);
     expect(await db.operators.where('operationId').equals(id).count()).toBe(0);
   });

@@ -15,22 +15,31 @@ import {
 } from '../../renderer/src/plan/repository';
 import { saveNightHours } from '../../renderer/src/settings/settings';
 import { lawfulPlanContent } from '../fixtures/plan';
+import { put, remove } from '../../shared/record/act';
+import { closeStations } from '../../renderer/src/record/projection';
+import { commitRecords } from './records-helpers';
 
 let db: ConsoleDb;
 let n = 0;
 const training = { course: '房屋征收强制执行岗前培训', date: '2026-09-18' };
 /** 赵指挥, the commander, signed in. */
 const zhao = { personId: 'p1', name: '赵指挥' };
-afterEach(async () => db?.delete());
+afterEach(async () => {
+  await closeStations();
+  await db?.delete();
+});
 
 async function setUp(): Promise<string> {
   db = openConsoleDb(`plan-${++n}`);
   const id = await loadDemoOperation(db, new Date('2026-11-23T02:00:00Z'));
   // A minimal command post: one group with a leader and a commander.
-  await db.people.add({ id: 'p1', operationId: id, memberUnitId: 'u1', name: '赵指挥', post: '局长', phone: '13900000001', badgeNumber: 'A1', training });
-  await db.workingGroups.where('operationId').equals(id).delete();
-  await db.workingGroups.add({ id: 'g1', operationId: id, code: 'security', name: '安全保卫和应急处置组', duties: '', leaderId: 'p1', memberIds: [], channel: '', position: 0 });
-  await db.operations.update(id, { onSiteCommanderId: 'p1' });
+  const groups = await db.workingGroups.where('operationId').equals(id).primaryKeys();
+  await commitRecords(db, id, '测试准备：最小指挥部', [
+    put('people', { id: 'p1', operationId: id, memberUnitId: 'u1', name: '赵指挥', post: '局长', phone: '13900000001', badgeNumber: 'A1', training }),
+    ...groups.map((g) => remove('workingGroups', g)),
+    put('workingGroups', { id: 'g1', operationId: id, code: 'security', name: '安全保卫和应急处置组', duties: '', leaderId: 'p1', memberIds: [], channel: '', position: 0 }),
+    put('operations', { ...(await db.operations.get(id))!, onSiteCommanderId: 'p1' }),
+  ]);
   return id;
 }
 
@@ -112,8 +121,10 @@ describe('plan repository', () => {
     expect(v1.snapshot?.groups.map((g) => g.leaderId)).toEqual(['p1']);
 
     // Later changes to the command post do not alter what version 1 recorded.
-    await db.people.add({ id: 'p2', operationId: id, memberUnitId: 'u1', name: '钱组长', post: '科长', phone: '13900000002', badgeNumber: 'A2', training });
-    await db.workingGroups.update('g1', { leaderId: 'p2' });
+    await commitRecords(db, id, '测试准备：更换组长', [
+      put('people', { id: 'p2', operationId: id, memberUnitId: 'u1', name: '钱组长', post: '科长', phone: '13900000002', badgeNumber: 'A2', training }),
+      put('workingGroups', { ...(await db.workingGroups.get('g1'))!, leaderId: 'p2' }),
+    ]);
     await saveDraftContent(db, id, { ...lawfulPlanContent(), assemblyPoint: '区政府东门' }, zhao);
     const v2 = await finalisePlan(db, id, zhao);
     expect(v2.snapshot?.groups.map((g) => g.leaderId)).toEqual(['p2']);
@@ -146,8 +157,10 @@ describe('plan repository', () => {
   it('refuses to finalise while someone assigned has no training on record (seed 004)', async () => {
     const id = await setUp();
     await saveDraftContent(db, id, lawfulPlanContent(), zhao);
-    await db.people.add({ id: 'p3', operationId: id, memberUnitId: 'u1', name: '孙组员', post: '科员', phone: '', badgeNumber: 'A3' });
-    await db.workingGroups.update('g1', { memberIds: ['p3'] });
+    await commitRecords(db, id, '测试准备：新增组员', [
+      put('people', { id: 'p3', operationId: id, memberUnitId: 'u1', name: '孙组员', post: '科员', phone: '', badgeNumber: 'A3' }),
+      put('workingGroups', { ...(await db.workingGroups.get('g1'))!, memberIds: ['p3'] }),
+    ]);
     await expect(finalisePlan(db, id, zhao)).rejects.toThrow(/不能定稿.*人员培训：孙组员没有培训记录/);
   });
 });

@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { listLog, verifyLog } from '../../renderer/src/log/repository';
 import { commit } from '../../renderer/src/record/commit';

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import type { Operation } from '../../shared/operation/types';
 import { appendLog, listLog, verifyLog } from '../../renderer/src/log/repository';
+import { closeStations } from '../../renderer/src/record/projection';
 import { addAftercareTask, completeAftercareTask, completionEntries, listAftercare, saveSettlement } from '../../renderer/src/report/repository';
 import {
   aftercareTaskInputSchema,
@@ -59,7 +60,10 @@ describe('aftercare input and order', () => {
 
 let db: ConsoleDb;
 let n = 0;
-afterEach(async () => db?.delete());
+afterEach(async () => {
+  await closeStations();
+  await db?.delete();
+});
 
 describe('aftercare in the database', () => {
   const actor = { personId: 'p1', name: '陈志远' };
@@ -86,7 +90,9 @@ describe('aftercare in the database', () => {
     expect(records).toHaveLength(2);
     expect(records.find((r) => r.record === 'settlement')).toMatchObject({ summary: '分期搬迁，三月底前完成' });
 
-    const entries = await listLog(db, 'op');
+    // Format 2: the operation's first act opens its station record with the genesis (roster) entry.
+    const [genesis, ...entries] = await listLog(db, 'op');
+    expect(genesis?.category).toBe('roster');
     expect(entries.map((e) => [e.category, e.data?.aftercare, e.text.slice(0, 9)])).toEqual([
       ['note', true, '善后事项登记（周转'],
       ['note', true, '善后事项完成：周转'],

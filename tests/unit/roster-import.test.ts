@@ -9,10 +9,16 @@ import { listLog } from '../../renderer/src/log/repository';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import { commanderOf } from '../fixtures/demoActors';
 import { encodeGbk, makeRosterRows, rosterHeader, toCsv } from '../fixtures/rosterFixtures';
+import { closeStations } from '../../renderer/src/record/projection';
+import { put } from '../../shared/record/act';
+import { commitRecords } from './records-helpers';
 
 let db: ConsoleDb;
 let n = 0;
-afterEach(async () => db?.delete());
+afterEach(async () => {
+  await closeStations();
+  await db?.delete();
+});
 
 async function freshOperation(): Promise<string> {
   db = openConsoleDb(`roster-import-${++n}`);
@@ -62,7 +68,8 @@ describe('importRoster', () => {
     const before = await counts();
     await expect(importRoster(db, operationId, plan('other', ['p1']), chen)).rejects.toThrow('导入的名单不属于当前行动，未导入');
     await expect(importRoster(db, 'gone', plan('gone', ['p1']), chen)).rejects.toThrow('找不到该行动，可能已被删除');
-    await db.memberUnits.add({ id: 'u0', operationId, name: '区 信访办', role: '' });
+    // Added since the check by another act (another window of this station).
+    await commitRecords(db, operationId, '测试准备：另一窗口新增成员单位', [put('memberUnits', { id: 'u0', operationId, name: '区 信访办', role: '' })]);
     await expect(importRoster(db, operationId, plan(operationId, ['p1']), chen)).rejects.toThrow(
       '成员单位“区信访办”刚刚已被添加；请重新选择文件后再导入',
     );

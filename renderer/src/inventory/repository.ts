@@ -2,7 +2,7 @@
 // withdrawal), each decided by shared/inventory/acts.ts and stored with its log entry through the
 // one write path, in the name of the signed-in person, who must be of the evidence group or the
 // command. Items are evidence: never deleted, a wrong one is withdrawn.
-import Dexie from 'dexie';
+import { chainHead } from '../log/head';
 import type { InventoryRecords } from '../../../shared/documents/inventoryList';
 import {
   decideAddItem,
@@ -100,9 +100,13 @@ export async function withdrawItem(db: ConsoleDb, who: Actor | undefined, itemId
   });
 }
 
-/** Everything the inventory list prints from, read in one moment. */
+/**
+ * Everything the inventory list prints from, the records read in one moment; the head is read
+ * after them (chainHead: format 2 entries live outside this database's transactions), so the
+ * printed head pins at least the records printed.
+ */
 export async function inventoryRecords(db: ConsoleDb, operationId: string): Promise<InventoryRecords> {
-  return db.transaction('r', [db.operations, db.subjects, db.inventoryRooms, db.inventoryItems, db.inventoryAttendance, db.logEntries], async () => {
+  const records = await db.transaction('r', [db.operations, db.subjects, db.inventoryRooms, db.inventoryItems, db.inventoryAttendance], async () => {
     const operation = await db.operations.get(operationId);
     if (!operation) throw new Error('找不到该行动');
     return {
@@ -111,7 +115,8 @@ export async function inventoryRecords(db: ConsoleDb, operationId: string): Prom
       rooms: await db.inventoryRooms.where('operationId').equals(operationId).sortBy('position'),
       items: await db.inventoryItems.where('operationId').equals(operationId).toArray(),
       attendance: await db.inventoryAttendance.get(operationId),
-      lastLogEntry: await db.logEntries.where('[operationId+seq]').between([operationId, Dexie.minKey], [operationId, Dexie.maxKey]).last(),
     };
   });
+  const head = await chainHead(db, operationId);
+  return { ...records, lastLogEntry: head.seq > 0 ? head : undefined };
 }
