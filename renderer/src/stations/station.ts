@@ -82,6 +82,12 @@ async function render(): Promise<void> {
   }
 }
 
+/** A render that a revocation overtakes finds the database destroyed: nothing to show then. */
+const rerender = () =>
+  void render().catch((e: unknown) => {
+    if (!revoked) console.error(e);
+  });
+
 async function openStore(op: string): Promise<StationStore> {
   if (!(await webCryptoEd25519())) throw new Error('此浏览器不支持 Ed25519 签名（需 Chromium 137 或更新版本）');
   const signer = await stationIdentity();
@@ -94,13 +100,15 @@ async function openStore(op: string): Promise<StationStore> {
   let drawing: ReturnType<typeof setTimeout> | undefined;
   const redraw = () => {
     if (revoked || store !== opened) return;
-    void phone?.refresh().then(statusLine, (e: unknown) => console.error(e));
+    void phone?.refresh().then(statusLine, (e: unknown) => {
+      if (!revoked) console.error(e);
+    });
   };
   // Verifying the whole record is the costly part of a render: during a catch-up it waits
   // until the feed has been quiet for a moment. The phone's own view is cheaper and follows sooner.
   store.subscribe(() => {
     clearTimeout(pending);
-    pending = setTimeout(() => void render(), 1500);
+    pending = setTimeout(rerender, 1500);
     clearTimeout(drawing);
     drawing = setTimeout(redraw, 200);
   });
@@ -119,7 +127,7 @@ function connect(c: Connection): void {
       state = ({ active: '同步中', idle: '已同步', offline: '离线', error: '同步出错，正在重试' }[s] ?? s);
       // Live replication pauses without an error only once both directions have caught up.
       if (s === 'idle' && online && store) localStorage.setItem(syncedKey(), String(store.ownHead()?.seq ?? 0));
-      void render();
+      rerender();
     },
     onRevoked: () => {
       if (revoked) return;

@@ -37,9 +37,12 @@ const PHOTO_TYPES: Record<string, string> = { 'image/jpeg': 'jpg', 'image/png': 
 export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
   let model: PhoneModel | undefined;
   const busy = new Set<string>();
+  /** What was typed under each task, kept while the list is redrawn as entries arrive. */
+  const taskNotes = new Map<string, string>();
 
   const section = (id: string, title: string, ...body: HTMLElement[]) => h('section', { id, class: 'card' }, h('h2', {}, title), ...body);
   const phase = h('div', { id: 'phase-now', class: 'phase-now' }, '—');
+  const phaseGround = h('div', { class: 'phase-ground' });
   const phaseLast = h('div', { class: 'muted' });
   const orders = h('ul', { id: 'orders', class: 'list' });
   const members = h('ul', { id: 'members', class: 'list' });
@@ -62,7 +65,7 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
   const handling = h('textarea', { id: 'incident-handling', rows: '2', placeholder: '处置情况（已采取的措施）', 'aria-label': '处置情况' });
   const reportedTo = h('input', { id: 'incident-reported-to', placeholder: '已报告对象（较大、重大事件必填）', 'aria-label': '报告对象' });
   const photo = h('input', { id: 'incident-photo', type: 'file', accept: 'image/*', capture: 'environment', 'aria-label': '拍照' });
-  const photoLabel = h('label', { class: 'button secondary', for: 'incident-photo' }, '📷 拍照 / 选择照片');
+  const photoLabel = h('label', { class: 'button secondary', for: 'incident-photo' }, '拍照 / 选择照片');
   const photoInfo = h('div', { id: 'photo-info', class: 'muted' });
   const reportError = h('div', { id: 'report-error', class: 'error', role: 'alert' });
   const reportButton = h('button', { id: 'report', class: 'primary' }, '提交报告');
@@ -81,7 +84,7 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
   const noteButton = h('button', { id: 'note', class: 'primary' }, '记录');
 
   const cards = {
-    phase: section('phase', '当前阶段', phase, phaseLast),
+    phase: section('phase', '当前阶段', phase, phaseGround, phaseLast),
     orders: section('orders-card', '指挥指令', orders),
     checkIn: section('checkin', '人员签到', groupTitle, members),
     report: section('report-card', '报告情况', h('div', { class: 'segs' }, ...severityButtons), summary, handling, reportedTo, h('div', { class: 'row' }, photoLabel, photo), photoInfo, reportError, reportButton),
@@ -121,8 +124,8 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
       if (await act('report', (m, op) => incidentReportEntry(m, input, op), reportError, attachments)) {
         summary.value = handling.value = reportedTo.value = photo.value = '';
         photoFile = undefined;
-        photoInfo.textContent = '已提交（含照片）';
-        if (!file) photoInfo.textContent = '已提交';
+        severityButtons[0]!.click();
+        photoInfo.textContent = file ? '已提交（含照片）' : '已提交';
       }
     })();
   });
@@ -133,8 +136,14 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
   function drawOrders(m: PhoneModel): void {
     orders.replaceChildren(
       ...(m.orders.length ? [] : [h('li', { class: 'muted' }, '暂无指令')]),
-      ...m.orders.slice(0, 20).map((o) => {
-        const li = h('li', { class: o.pending ? 'order pending' : 'order', 'data-testid': 'order' }, h('div', { class: 'order-head' }, h('strong', {}, o.label), h('span', { class: 'muted' }, `${hhmm(o.entry.occurredAt)} · ${o.entry.operator}`)), h('div', {}, o.entry.text));
+      // Orders still to acknowledge first, then the rest, newest first.
+      ...[...m.orders.filter((o) => o.pending), ...m.orders.filter((o) => !o.pending).slice(0, 20)].map((o) => {
+        const li = h(
+          'li',
+          { class: o.pending ? 'order pending' : 'order', 'data-testid': 'order' },
+          h('div', { class: 'order-head' }, h('strong', {}, o.label), h('span', { class: 'muted' }, `${hhmm(o.entry.occurredAt)} · ${o.entry.operator}`)),
+          o.entry.text !== o.label ? h('div', {}, o.entry.text) : null,
+        );
         if (o.ack) li.append(h('div', { class: 'ok' }, `✓ 已确认收到 ${hhmm(o.ack.occurredAt)}`));
         else if (o.pending && m.may.ack === null) {
           const b = h('button', { class: 'primary', 'data-testid': 'ack' }, '确认收到');
@@ -178,9 +187,11 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
         if (t.status === 'done') li.append(h('div', { class: 'ok' }, `✓ 已完成 ${t.doneOn}：${t.note}`));
         else {
           const note = h('input', { placeholder: '完成情况', 'aria-label': `${t.title}完成情况` });
+          note.value = taskNotes.get(t.id) ?? '';
+          note.addEventListener('input', () => taskNotes.set(t.id, note.value));
           const err = h('div', { class: 'error', role: 'alert' });
           const b = h('button', { class: 'primary', 'data-testid': 'task-done' }, '标记完成');
-          b.addEventListener('click', () => void act(`task:${t.id}`, (mm, op) => taskDoneEntry(mm, t.id, note.value, now(), op), err));
+          b.addEventListener('click', () => void act(`task:${t.id}`, (mm, op) => taskDoneEntry(mm, t.id, note.value, now(), op), err).then((ok) => ok && taskNotes.delete(t.id)));
           li.append(note, err, b);
         }
         return li;
@@ -189,7 +200,10 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
   }
 
   function draw(m: PhoneModel): void {
-    phase.textContent = m.statusLabel;
+    // 已中止（《行政强制法》第三十九条…）: the status large, its ground beneath it.
+    const cut = m.statusLabel.indexOf('（');
+    phase.textContent = cut > 0 ? m.statusLabel.slice(0, cut) : m.statusLabel;
+    phaseGround.textContent = cut > 0 ? m.statusLabel.slice(cut + 1, -1) : '';
     phase.className = `phase-now ${m.state.status.kind}`;
     phaseLast.textContent = m.lastPhase ? `最新环节：${m.lastPhase.label}（${hhmm(m.lastPhase.at)}）` : '尚未宣布开始执行';
     drawOrders(m);
