@@ -44,7 +44,7 @@ interface Station {
 async function stationPage(browser: Browser, url: string, options: Parameters<Browser['newContext']>[0]): Promise<Station> {
   const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
   const page = await context.newPage();
-  page.on('pageerror', (e) => console.error('page error:', e.message));
+  page.on('pageerror', (e) => console.error('page error:', e.message, e.stack));
   await page.goto(url);
   await page.waitForFunction(() => window.station?.ready !== undefined);
   return { context, page };
@@ -109,9 +109,9 @@ test("a group leader's phone: orders acknowledged, check-in, an incident with a 
   await expect(phone.locator('#phase-now')).toContainText('已中止', { timeout: 20_000 });
   await expect(phone.locator('.order.pending')).toHaveCount(2);
   await expect(phone.locator('#pending-orders')).toHaveText('2 条指令待确认');
-  await phone.locator('.order.pending').first().getByTestId('ack').tap();
+  await phone.locator('.order.pending').filter({ hasText: '中止执行' }).getByTestId('ack').tap();
   await expect(phone.locator('.order.pending')).toHaveCount(1);
-  await expect(phone.getByTestId('order').first()).toContainText('已确认收到');
+  await expect(phone.getByTestId('order').filter({ hasText: '中止执行' })).toContainText('已确认收到');
   await expect.poll(async () => (await held(commander)).some(({ entry }) => entry.category === 'ack' && entry.refs['order'] === stop.hash), { timeout: 20_000 }).toBe(true);
 
   // 签到: a tap on the member.

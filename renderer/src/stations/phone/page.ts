@@ -39,6 +39,17 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
   const busy = new Set<string>();
   /** What was typed under each task, kept while the list is redrawn as entries arrive. */
   const taskNotes = new Map<string, string>();
+  /**
+   * A list is redrawn only when what it shows changed: an entry arriving elsewhere must not
+   * replace the field someone is typing in or the button under their thumb.
+   */
+  const drawn = new Map<string, string>();
+  const changed = (list: string, content: unknown): boolean => {
+    const text = JSON.stringify(content);
+    if (drawn.get(list) === text) return false;
+    drawn.set(list, text);
+    return true;
+  };
 
   const section = (id: string, title: string, ...body: HTMLElement[]) => h('section', { id, class: 'card' }, h('h2', {}, title), ...body);
   const phase = h('div', { id: 'phase-now', class: 'phase-now' }, '—');
@@ -134,6 +145,7 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
   });
 
   function drawOrders(m: PhoneModel): void {
+    if (!changed('orders', [m.may.ack, m.orders.map((o) => [o.entry.hash, o.pending, o.ack?.hash])])) return;
     orders.replaceChildren(
       ...(m.orders.length ? [] : [h('li', { class: 'muted' }, '暂无指令')]),
       // Orders still to acknowledge first, then the rest, newest first.
@@ -156,6 +168,7 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
   }
 
   function drawMembers(m: PhoneModel): void {
+    if (!changed('members', [m.workingGroup, m.members])) return;
     const g = m.workingGroup;
     groupTitle.textContent = g ? `${g.name}${g.channel ? `（联络：${g.channel}）` : ''} · ${m.members.filter((p) => p.checkIns.length).length}/${m.members.length} 人到岗` : '本站未对应工作组，或尚未收到分组资料';
     members.replaceChildren(
@@ -180,6 +193,7 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
   }
 
   function drawTasks(m: PhoneModel): void {
+    if (!changed('tasks', m.tasks)) return;
     tasks.replaceChildren(
       ...(m.tasks.length ? [] : [h('li', { class: 'muted' }, '本组暂无任务')]),
       ...m.tasks.map((t) => {
@@ -213,7 +227,7 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
     cards.tasks.hidden = m.may.task !== null;
     if (!cards.checkIn.hidden) drawMembers(m);
     if (!cards.tasks.hidden) drawTasks(m);
-    if (!cards.note.hidden) groupLog.replaceChildren(...m.groupLog.slice(0, 10).map((e) => h('li', {}, `${hhmm(e.occurredAt)} ${e.operator}：${e.text}`)));
+    if (!cards.note.hidden && changed('groupLog', m.groupLog.map((e) => e.hash))) groupLog.replaceChildren(...m.groupLog.slice(0, 10).map((e) => h('li', {}, `${hhmm(e.occurredAt)} ${e.operator}：${e.text}`)));
     const refusals = [m.may.checkIn, m.may.incident, m.may.note].filter((r): r is string => r !== null);
     readOnly.hidden = refusals.length === 0;
     readOnly.textContent = m.grant ? `${m.roleLabel}：${[...new Set(refusals)].join('；')}` : (m.standingProblem ?? '本站尚未获得角色');
