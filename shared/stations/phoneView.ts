@@ -25,6 +25,7 @@ import { decideCheckIn, decideIncident, decideNote } from '../onSite/acts';
 import { isArt39Ground, phaseLabel, phases, type PhaseCode } from '../onSite/phases';
 import { onSiteState, statusLabel, type OnSiteState } from '../onSite/state';
 import { declaredClasses, externaliseAct, foldActs } from './acts';
+import { compareEntries } from './chains';
 import type { EntryInput } from './entry';
 import { admission, foldRoster, mayWrite, standingAt, stationRoleLabels, type RoleGrant, type Roster } from './roster';
 import type { StationCategory, StationEntry } from './types';
@@ -61,6 +62,12 @@ export function orderKind(e: Pick<StationEntry, 'category' | 'data'>): OrderKind
     default:
       return null;
   }
+}
+
+/** How an order is named: the phase declared, or the kind of order. */
+export function orderLabel(kind: OrderKind, data: Record<string, unknown> | undefined): string {
+  const phase = data?.['phase'];
+  return kind === 'phase' && phases.some((p) => p.code === phase) ? phaseLabel(phase as PhaseCode) : orderKindLabels[kind];
 }
 
 /** The commander's 紧急撤离 order (written by a commander or deputy station). */
@@ -210,7 +217,7 @@ export function phoneModel(entries: readonly StationEntry[], me: string, anchor:
     if (!kind) continue;
     const ack = acks.get(e.hash);
     const after = pairedAt !== undefined && compareLog(e, pairedAt) > 0;
-    orders.push({ entry: e, kind, label: kind === 'phase' ? phaseLabel(e.data!['phase'] as PhaseCode) : orderKindLabels[kind], ...(ack ? { ack } : {}), pending: !ack && after && e.writer !== me && grant !== null && grant.role !== 'observer' });
+    orders.push({ entry: e, kind, label: orderLabel(kind, e.data), ...(ack ? { ack } : {}), pending: !ack && after && e.writer !== me && grant !== null && grant.role !== 'observer' });
   }
   orders.reverse();
 
@@ -347,4 +354,39 @@ export function photoProblem(photo: { size: number; type: string }): string | nu
   if (photo.size === 0) return '照片为空，请重新拍摄';
   if (photo.size > MAX_PHOTO_BYTES) return `照片为 ${(photo.size / 1024 / 1024).toFixed(1)} MB，超过 5 MB 上限：请在相机设置中降低分辨率后重拍`;
   return null;
+}
+
+export interface UnacknowledgedOrder {
+  order: StationEntry;
+  label: string;
+  /** Stations that must acknowledge it and have not (as far as the entries held show). */
+  missing: Array<{ key: string; name: string }>;
+}
+
+/**
+ * For the commander's screen (issue 15 §7): each order some station has not acknowledged.
+ * A station must acknowledge an order made after it was paired, unless it is an observer,
+ * the hub, revoked now, or the order's own writer.
+ */
+export function unacknowledgedOrders(entries: readonly StationEntry[], anchor?: string): UnacknowledgedOrder[] {
+  const roster = foldRoster(entries, anchor);
+  if (!roster.anchor) return [];
+  const admitted = entries.filter((e) => admission(roster, e) === null);
+  const acked = new Set(admitted.filter((e) => e.category === 'ack' && typeof e.refs['order'] === 'string').map((e) => `${e.writer} ${e.refs['order'] as string}`));
+  const pairedBy = new Map<string, StationEntry>();
+  for (const e of admitted) if (e.category === 'roster' && e.data['action'] === 'pair' && typeof e.data['station'] === 'string' && !pairedBy.has(e.data['station'])) pairedBy.set(e.data['station'], e);
+  const out: UnacknowledgedOrder[] = [];
+  for (const order of [...admitted].sort(compareEntries)) {
+    const kind = orderKind(order);
+    if (!kind) continue;
+    const missing: UnacknowledgedOrder['missing'] = [];
+    for (const [key, record] of roster.stations) {
+      const now = standingAt(roster, key, Number.MAX_SAFE_INTEGER);
+      const paired = pairedBy.get(key);
+      if (key === order.writer || !now.ok || now.grant.role === 'observer' || now.grant.role === 'hub' || !paired || compareEntries(paired, order) > 0) continue;
+      if (!acked.has(`${key} ${order.hash}`)) missing.push({ key, name: record.name });
+    }
+    if (missing.length) out.push({ order, label: orderLabel(kind, order.data), missing });
+  }
+  return out;
 }

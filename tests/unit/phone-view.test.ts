@@ -12,6 +12,7 @@ import {
   phoneModel,
   photoProblem,
   taskDoneEntry,
+  unacknowledgedOrders,
 } from '../../shared/stations/phoneView';
 import { admission, foldRoster, rosterInput } from '../../shared/stations/roster';
 import { fieldMayHold } from '../../shared/stations/redaction';
@@ -180,6 +181,26 @@ describe('phone page model', () => {
     expect(fieldMayHold(people)).toBe(true);
     const subject = await commander.write({ operator, category: 'edit', text: '被执行人', act: { kind: 's', changes: [{ table: 'subjects', op: 'put', id: 's1', record: { id: 's1' } }] } });
     expect(fieldMayHold(subject)).toBe(false);
+  });
+});
+
+describe("the commander's unacknowledged orders", () => {
+  it('lists, per order, the stations that have not acknowledged it; observers and stations paired later owe none', async () => {
+    const { commander, leader } = await setUp();
+    const late = new SimStation('后来的平板');
+    await commander.write(rosterInput('pair', { key: late.key, name: '后来的平板', grant: { role: 'evidenceClerk' }, fromSeq: 1 }, operator));
+    sync(commander, late);
+    const names = (all: StationEntry[]) => unacknowledgedOrders(all, commander.key).map((o) => [o.label, o.missing.map((m) => m.name)]);
+    expect(names(commander.entries())).toEqual([
+      ['宣布开始执行', ['安保组手机']],
+      ['中止执行', ['安保组手机']],
+    ]);
+    const m = phoneModel(leader.entries(), leader.key, commander.key, NOW);
+    await leader.write({ operator, ...ackEntry(m, m.orders[0]!.entry.hash, '王五') });
+    sync(commander, leader);
+    expect(names(commander.entries())).toEqual([['宣布开始执行', ['安保组手机']]]);
+    await commander.write({ operator, ...evacuationInput('燃气泄漏') });
+    expect(names(commander.entries())[1]).toEqual(['紧急撤离', ['安保组手机', '后来的平板']]);
   });
 });
 

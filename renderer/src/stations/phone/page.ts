@@ -177,9 +177,16 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
         const li = h(
           'li',
           { class: first ? 'member in' : 'member', 'data-testid': 'member' },
-          h('div', { class: 'grow' }, h('strong', {}, p.name), p.leader ? h('span', { class: 'tag' }, '组长') : null, p.untrained ? h('span', { class: 'tag warn' }, '无培训记录') : null, h('div', { class: 'muted' }, [p.unit, p.post].filter(Boolean).join(' · '))),
+          h(
+            'div',
+            { class: 'grow' },
+            h('strong', {}, p.name),
+            p.leader ? h('span', { class: 'tag' }, '组长') : null,
+            p.untrained ? h('span', { class: 'tag warn' }, '无培训记录') : null,
+            h('div', { class: 'muted' }, [p.unit, p.post].filter(Boolean).join(' · ')),
+            first ? h('div', { class: 'ok' }, `已到岗 ${hhmm(first.occurredAt)}${p.checkIns.length > 1 ? `（共登记 ${p.checkIns.length} 次）` : ''}`) : null,
+          ),
         );
-        if (first) li.append(h('div', { class: 'ok' }, `已到岗 ${hhmm(first.occurredAt)}`));
         const b = h('button', { class: first ? 'secondary' : 'primary', 'data-testid': 'check-in' }, first ? '再次登记' : '签到');
         b.addEventListener('click', () => {
           const note = first ? prompt(`${p.name}已于 ${hhmm(first.occurredAt)} 到岗，再次登记请写明原因（如：离岗后返回）`) : '';
