@@ -4,11 +4,9 @@
 // reports an incident with a photo, records a note, marks a task done, also offline; the
 // commander's copy holds every one of these entries (and the photo's bytes). An observer's
 // phone is offered nothing to write; once revoked, it clears itself at its next contact.
-import { mkdtemp, rm } from 'node:fs/promises';
-import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
-import { startHub, type Hub } from '../../electron/hub/index';
+import { useStationHub } from './support/stationHub';
 import type { RoleGrant } from '../../shared/stations/roster';
 import type { Act, StationEntry } from '../../shared/stations/types';
 import type {} from '../../renderer/src/stations/pageApi'; // window.station's type
@@ -21,20 +19,8 @@ const shots = path.resolve(__dirname, '../screenshots');
 // A 2×2 PNG: what a camera hands the page, small.
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAIAAAACCAIAAAD91JpzAAAAFklEQVR4nGP4z8DAwMDAxMDAwMDAAAANHQEDasKb6QAAAABJRU5ErkJggg==', 'base64');
 
-let hub: Hub;
-let dir: string;
-
 test.describe.configure({ mode: 'serial' });
-
-test.beforeAll(async () => {
-  dir = await mkdtemp(path.join(os.tmpdir(), 'phone-e2e-'));
-  hub = await startHub({ dataDir: dir, port: HUB_PORT, appRoot: path.resolve(__dirname, '../../out/renderer') });
-});
-
-test.afterAll(async () => {
-  await hub?.close();
-  await rm(dir, { recursive: true, force: true });
-});
+const hubOf = useStationHub('phone-e2e', HUB_PORT);
 
 interface Station {
   context: BrowserContext;
@@ -52,6 +38,7 @@ async function stationPage(browser: Browser, url: string, options: Parameters<Br
 
 /** A phone scans the QR link; both screens show the same code; the commander admits it. */
 async function pairPhone(browser: Browser, commander: Station, name: string, grant: RoleGrant): Promise<Station> {
+  const hub = hubOf();
   const [base, fragment] = hub.invite(OP).link.split('#');
   const phone = await stationPage(browser, `${base}?name=${encodeURIComponent(name)}#${fragment}`, PHONE);
   const sas = (await phone.page.getByTestId('sas').textContent())!;
@@ -88,6 +75,7 @@ const commandPostRecords: Act = {
 };
 
 test("a group leader's phone: orders acknowledged, check-in, an incident with a photo, a note and a task, online and offline; an observer writes nothing", async ({ browser }) => {
+  const hub = hubOf();
   const commander = await stationPage(browser, `${hub.url}/app/src/stations/station.html?operator=${encodeURIComponent('指挥员')}`, { viewport: { width: 1366, height: 800 } });
   const genesis = await commander.page.evaluate((op) => window.station.found(op, '指挥工作站'), OP);
   const { credential, db } = await hub.openOperation(genesis);
