@@ -5,7 +5,9 @@
 // commander's copy holds every one of these entries (and the photo's bytes). An observer's
 // phone is offered nothing to write; once revoked, it clears itself at its next contact.
 import path from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { createHash, X509Certificate } from 'node:crypto';
+import { chromium, expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { chromiumFlags } from '../../playwright.config';
 import { useStationHub } from './support/stationHub';
 import type { RoleGrant } from '../../shared/stations/roster';
 import type { Act, StationEntry } from '../../shared/stations/types';
@@ -28,7 +30,7 @@ interface Station {
 }
 
 async function stationPage(browser: Browser, url: string, options: Parameters<Browser['newContext']>[0]): Promise<Station> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, locale: 'zh-CN', timezoneId: 'Asia/Shanghai', ...options });
+  const context = await browser.newContext({ ignoreHTTPSErrors: true, ...options, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
   const page = await context.newPage();
   page.on('pageerror', (e) => console.error('page error:', e.message, e.stack));
   await page.goto(url);
@@ -37,10 +39,10 @@ async function stationPage(browser: Browser, url: string, options: Parameters<Br
 }
 
 /** A phone scans the QR link; both screens show the same code; the commander admits it. */
-async function pairPhone(browser: Browser, commander: Station, name: string, grant: RoleGrant): Promise<Station> {
+async function pairPhone(browser: Browser, commander: Station, name: string, grant: RoleGrant, ignoreHTTPSErrors = true): Promise<Station> {
   const hub = hubOf();
   const [base, fragment] = hub.invite(OP).link.split('#');
-  const phone = await stationPage(browser, `${base}?name=${encodeURIComponent(name)}#${fragment}`, PHONE);
+  const phone = await stationPage(browser, `${base}?name=${encodeURIComponent(name)}#${fragment}`, { ...PHONE, ignoreHTTPSErrors });
   const sas = (await phone.page.getByTestId('sas').textContent())!;
   const key = (await phone.page.evaluate(() => window.station.publicKey()))!;
   const pending = hub.pendingPairings().find((p) => p.publicKey === key && p.status === 'pending')!;
@@ -82,7 +84,11 @@ test("a group leader's phone: orders acknowledged, check-in, an incident with a 
   await commander.page.evaluate((c) => window.station.connect(c), { op: OP, db, credential, anchor: genesis.writer });
   await commander.page.evaluate((act) => window.station.append({ category: 'edit', text: '临时指挥部：成员单位、人员、工作组、善后事项', act: JSON.parse(act) as Act }), JSON.stringify(commandPostRecords));
 
-  const leader = await pairPhone(browser, commander, '安保组手机', { role: 'groupLeader', group: 'security' });
+  // The group leader's phone has installed the hub's CA (README, 手机信任): its browser trusts the
+  // hub, as Chromium does for the CA's key named here, so the page's service worker may run.
+  const spki = createHash('sha256').update(new X509Certificate(hub.caCert).publicKey.export({ type: 'spki', format: 'der' })).digest('base64');
+  const trusting = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: [...chromiumFlags, `--ignore-certificate-errors-spki-list=${spki}`] });
+  const leader = await pairPhone(trusting, commander, '安保组手机', { role: 'groupLeader', group: 'security' }, false);
   const observer = await pairPhone(browser, commander, '观察员手机', { role: 'observer' });
   const phone = leader.page;
 
@@ -153,6 +159,10 @@ test("a group leader's phone: orders acknowledged, check-in, an incident with a 
   await phone.locator('#note').tap();
   await phone.locator('.order.pending').first().getByTestId('ack').tap();
   await expect(phone.locator('#status')).toContainText('离线，2 条待同步');
+  // Reloaded with no network, the page opens from the copy its service worker kept, with its record.
+  await phone.reload();
+  await expect(phone.getByTestId('member')).toHaveCount(3);
+  await expect(phone.locator('#status')).toContainText('离线，2 条待同步');
   await phone.screenshot({ path: path.join(shots, 'phone-offline.png') });
   await leader.context.setOffline(false);
   await expect(phone.locator('#status')).toContainText('已同步', { timeout: 30_000 });
@@ -177,4 +187,5 @@ test("a group leader's phone: orders acknowledged, check-in, an incident with a 
   await expect.poll(() => obs.evaluate(async () => (await indexedDB.databases()).map((d) => d.name))).not.toContain(`_pouch_station-${OP}`);
 
   for (const s of [commander, leader, observer]) await s.context.close();
+  await trusting.close();
 });

@@ -158,6 +158,7 @@ async function pair(invite: PairingInvite, name: string): Promise<void> {
     if (claim.status === 200) {
       $('sas').textContent = `已配对，核对码 ${sas}`;
       connect({ op: invite.op, db: String(claim.json['db']), credential: String(claim.json['credential']), anchor: String(claim.json['anchor']) });
+      void keepPageOffline().catch((e: unknown) => console.warn('离线页面副本未能保存', e));
       return;
     }
     if (claim.status !== 202) throw new Error('指挥员未准许配对');
@@ -209,6 +210,23 @@ window.addEventListener('online', () => {
   statusLine();
 });
 
+/**
+ * Keeps a copy of the page's own files (public/station-sw.js serves it when the hub cannot be
+ * reached), so a phone that reloads the page offline opens it and goes on recording. The files
+ * are those this page has loaded so far (PouchDB's chunk loads with the store), put under the
+ * paths the worker looks up.
+ */
+async function keepPageOffline(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  await navigator.serviceWorker.register('/app/station-sw.js', { scope: '/app/' });
+  const files = performance
+    .getEntriesByType('resource')
+    .map((r) => new URL(r.name))
+    .filter((u) => u.origin === location.origin && u.pathname.startsWith('/app/'))
+    .map((u) => u.pathname);
+  await (await caches.open('station-page-v1')).addAll([...new Set([location.pathname, ...files])]);
+}
+
 api.ready = (async () => {
   const saved = localStorage.getItem(CONNECTION_KEY);
   const invite = location.hash.length > 1 ? parseInviteLink(location.origin + '/pair' + location.hash) : undefined;
@@ -220,6 +238,7 @@ api.ready = (async () => {
     const c = JSON.parse(saved) as Connection;
     await openStore(c.op);
     connect(c);
+    void keepPageOffline().catch((e: unknown) => console.warn('离线页面副本未能保存', e));
   } else {
     $('status').textContent = '尚未配对：请扫描指挥员屏幕上的配对码';
   }
