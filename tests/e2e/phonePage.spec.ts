@@ -178,6 +178,10 @@ test("a group leader's phone: orders acknowledged, check-in, an incident with a 
   await expect(obs.getByTestId('ack')).toHaveCount(0);
   await expect(obs.locator('button:visible')).toHaveCount(0);
   await obs.screenshot({ path: path.join(shots, 'phone-observer.png') });
+  // A write forced through the page's script is refused by the hub, with the reason, and reaches no one.
+  await obs.evaluate(() => window.station.note('观察员试图写入'));
+  await expect.poll(async () => (await hub.refusals(OP)).map((r) => r.reason).join('\n'), { timeout: 20_000 }).toContain('观察员工作站只能查看，不能写入记录');
+  expect((await held(commander)).some(({ entry }) => entry.text === '观察员试图写入')).toBe(false);
 
   // Revoked, the observer's phone clears its copy and key at its next contact with the hub.
   const observerKey = (await obs.evaluate(() => window.station.publicKey()))!;
