@@ -15,8 +15,9 @@ export const profileOf = (role: StationRole): Profile => (role === 'groupLeader'
 export const tableClasses: Readonly<Record<string, readonly DataClass[]>> = {
   subjects: ['identity', 'vulnerability'],
   householdMembers: ['identity', 'vulnerability'],
-  /** The command post's people: names with phone and badge numbers. */
-  people: ['identity'],
+  // The command post's people (name, post, work phone, badge, training) are not withheld: a
+  // group leader checks the group's members in by name and reaches them by phone, and they
+  // hold no ID number (rosterColumns.ts never imports one) nor health or vulnerability notes.
   operators: ['credentials'],
   media: ['footage'],
 };

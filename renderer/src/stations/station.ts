@@ -1,8 +1,9 @@
 // DOM. The station page the hub serves (/pair → here): pairs this browser with the hub
 // from the QR link's fragment, shows the short authentication string to compare with the
-// commander's screen, then keeps this station's copy of the record in sync. It is also the
-// page the stations e2e drives through window.station. The integrator wires StationStore
-// into the app's own write path; this page is the phone's minimal console until then.
+// commander's screen, then keeps this station's copy of the record in sync and shows the
+// group leader's phone page (phone/page.ts). It is also the page the stations e2e drives
+// through window.station. Offline it keeps working: entries are stored here first and the
+// status line counts those not yet on the hub.
 import { timeline } from '../../../shared/stations/chains';
 import { credentialClaim, parseInviteLink, shortAuthString, type PairingInvite } from '../../../shared/stations/pairing';
 import { genesisInput, rosterInput, type RoleGrant } from '../../../shared/stations/roster';
@@ -12,6 +13,7 @@ import type { StationEntry } from '../../../shared/stations/types';
 import { forgetIdentity, stationIdentity, webCryptoEd25519 } from './identity';
 import type { StationConnection, StationPageApi } from './pageApi';
 import { StationStore, type Attachment } from './store';
+import { mountPhone, type PhonePage } from './phone/page';
 
 type Connection = StationConnection;
 
@@ -22,6 +24,26 @@ const operator = () => ({ personId: '', name: new URLSearchParams(location.searc
 let store: StationStore | undefined;
 let connection: Connection | undefined;
 let state = '未连接';
+let online = false;
+let revoked = false;
+let phone: PhonePage | undefined;
+
+/** This station's last seq known to be on the hub (set when replication reports it has caught up). */
+const syncedKey = () => `enforcement-console.station.synced.${store?.op ?? ''}`;
+const syncedSeq = () => Number(localStorage.getItem(syncedKey()) ?? 0);
+const waiting = () => Math.max(0, (store?.ownHead()?.seq ?? 0) - syncedSeq());
+
+function statusLine(): void {
+  if (revoked || !store) return;
+  const n = waiting();
+  const line = online ? (n > 0 && state === '已同步' ? `同步中，${n} 条待同步` : state) : `离线，${n} 条待同步（恢复网络后自动同步）`;
+  const m = phone?.model();
+  const who = m ? `${m.stationName || '本站'} · ${m.roleLabel}` : `本站 ${store.signer.publicKey.slice(0, 8)}`;
+  $('status').textContent = `${who} · ${line}`;
+  $('status').className = online ? (n > 0 ? 'status busy' : 'status') : 'status offline';
+  const pending = m?.pendingOrders ?? 0;
+  $('pending-orders').textContent = pending > 0 ? `${pending} 条指令待确认` : '';
+}
 
 async function post(path: string, body: unknown): Promise<{ status: number; json: Record<string, unknown> }> {
   const res = await fetch(path, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
@@ -30,12 +52,13 @@ async function post(path: string, body: unknown): Promise<{ status: number; json
 
 async function render(): Promise<void> {
   if (!store) return;
+  if (revoked) return;
   const verdict = await store.verify('heads', connection?.anchor);
   const entries = timeline(verdict.entries);
-  $('status').textContent = `本站 ${store.signer.publicKey.slice(0, 8)} · ${state} · ${entries.length} 条记录`;
+  statusLine();
   $('verdict').innerHTML = '';
   const line = document.createElement('div');
-  line.textContent = verdict.ok ? `校验通过（${verdict.writers.length} 个工作站）` : `校验发现问题：${verdict.first?.message ?? ''}`;
+  line.textContent = verdict.ok ? `校验通过（${verdict.writers.length} 个工作站，${entries.length} 条记录）` : `校验发现问题：${verdict.first?.message ?? ''}`;
   if (!verdict.ok) line.className = 'problem';
   $('verdict').append(line);
   const withheld = (await store.withheld()).length;
@@ -59,35 +82,63 @@ async function render(): Promise<void> {
   }
 }
 
+/** A render that a revocation overtakes finds the database destroyed: nothing to show then. */
+const rerender = () =>
+  void render().catch((e: unknown) => {
+    if (!revoked) console.error(e);
+  });
+
 async function openStore(op: string): Promise<StationStore> {
   if (!(await webCryptoEd25519())) throw new Error('此浏览器不支持 Ed25519 签名（需 Chromium 137 或更新版本）');
   const signer = await stationIdentity();
   if (signer.extractable) throw new Error('工作站私钥可被导出：拒绝使用');
   store = await StationStore.open(op, signer);
+  const opened = store;
+  const operatorParam = new URLSearchParams(location.search).get('operator');
+  phone = mountPhone($('phone'), { store, anchor: () => connection?.anchor, ...(operatorParam ? { operator: operatorParam } : {}) });
   let pending: ReturnType<typeof setTimeout> | undefined;
+  let drawing: ReturnType<typeof setTimeout> | undefined;
+  const redraw = () => {
+    if (revoked || store !== opened) return;
+    void phone?.refresh().then(statusLine, (e: unknown) => {
+      if (!revoked) console.error(e);
+    });
+  };
   // Verifying the whole record is the costly part of a render: during a catch-up it waits
-  // until the feed has been quiet for a moment.
+  // until the feed has been quiet for a moment. The phone's own view is cheaper and follows sooner.
   store.subscribe(() => {
     clearTimeout(pending);
-    pending = setTimeout(() => void render(), 1500);
+    pending = setTimeout(rerender, 1500);
+    clearTimeout(drawing);
+    drawing = setTimeout(redraw, 200);
   });
-  ($('add') as HTMLButtonElement).disabled = false;
+  redraw();
   return store;
 }
 
 function connect(c: Connection): void {
   connection = c;
   localStorage.setItem(CONNECTION_KEY, JSON.stringify(c));
+  online = navigator.onLine;
+  $('phone').hidden = false;
   store!.startSync(`${location.origin}/${c.db}`, c.credential, {
     onState: (s) => {
-      state = !navigator.onLine ? '离线（恢复后自动同步）' : ({ active: '同步中', idle: '已同步', offline: '离线（恢复后自动同步）', error: '同步出错' }[s] ?? s);
-      void render();
+      online = navigator.onLine && s !== 'offline';
+      state = ({ active: '同步中', idle: '已同步', offline: '离线', error: '同步出错，正在重试' }[s] ?? s);
+      // Live replication pauses without an error only once both directions have caught up.
+      if (s === 'idle' && online && store) localStorage.setItem(syncedKey(), String(store.ownHead()?.seq ?? 0));
+      rerender();
     },
     onRevoked: () => {
+      if (revoked) return;
+      revoked = true;
       localStorage.removeItem(CONNECTION_KEY);
+      localStorage.removeItem(syncedKey());
       void forgetIdentity();
-      state = '本站已被撤销：本机数据已清除';
+      state = '本站已被指挥员撤销：本机保存的记录和密钥已清除';
       $('status').textContent = state;
+      $('status').className = 'status revoked';
+      for (const id of ['phone', 'verdict', 'timeline', 'pending-orders']) $(id).replaceChildren();
     },
   });
 }
@@ -107,6 +158,7 @@ async function pair(invite: PairingInvite, name: string): Promise<void> {
     if (claim.status === 200) {
       $('sas').textContent = `已配对，核对码 ${sas}`;
       connect({ op: invite.op, db: String(claim.json['db']), credential: String(claim.json['credential']), anchor: String(claim.json['anchor']) });
+      void keepPageOffline().catch((e: unknown) => console.warn('离线页面副本未能保存', e));
       return;
     }
     if (claim.status !== 202) throw new Error('指挥员未准许配对');
@@ -148,20 +200,34 @@ window.station = api;
 
 // PouchDB retries quietly while the network is gone; the status line says so at once.
 window.addEventListener('offline', () => {
-  state = '离线（恢复后自动同步）';
-  void render();
+  online = false;
+  state = '离线';
+  statusLine();
 });
 window.addEventListener('online', () => {
+  online = true;
   state = '同步中';
-  void render();
+  statusLine();
 });
 
+/**
+ * Keeps a copy of the page's own files (public/station-sw.js serves it when the hub cannot be
+ * reached), so a phone that reloads the page offline opens it and goes on recording. The files
+ * are those this page has loaded so far (PouchDB's chunk loads with the store), put under the
+ * paths the worker looks up.
+ */
+async function keepPageOffline(): Promise<void> {
+  if (!('serviceWorker' in navigator)) return;
+  await navigator.serviceWorker.register('/app/station-sw.js', { scope: '/app/' });
+  const files = performance
+    .getEntriesByType('resource')
+    .map((r) => new URL(r.name))
+    .filter((u) => u.origin === location.origin && u.pathname.startsWith('/app/'))
+    .map((u) => u.pathname);
+  await (await caches.open('station-page-v1')).addAll([...new Set([location.pathname, ...files])]);
+}
+
 api.ready = (async () => {
-  $('add').addEventListener('click', () => {
-    const input = $('text') as HTMLInputElement;
-    if (!input.value.trim() || !store) return;
-    void store.append({ operator: operator(), category: 'note', text: input.value }).then(() => (input.value = ''), (e: unknown) => alert(e instanceof Error ? e.message : String(e)));
-  });
   const saved = localStorage.getItem(CONNECTION_KEY);
   const invite = location.hash.length > 1 ? parseInviteLink(location.origin + '/pair' + location.hash) : undefined;
   if (invite && !invite.ok) throw new Error(invite.message);
@@ -172,6 +238,7 @@ api.ready = (async () => {
     const c = JSON.parse(saved) as Connection;
     await openStore(c.op);
     connect(c);
+    void keepPageOffline().catch((e: unknown) => console.warn('离线页面副本未能保存', e));
   } else {
     $('status').textContent = '尚未配对：请扫描指挥员屏幕上的配对码';
   }
