@@ -363,11 +363,15 @@ export class StationStore {
    * database is destroyed. The caller forgets the key (identity.ts). Only an honest device
    * does this; a device kept offline keeps what its role allowed it to hold.
    */
-  async wipe(): Promise<void> {
+  /** Destroys the store once: several 401 answers of one revoked contact arrive together. */
+  wipe(): Promise<void> {
     this.stopSync();
     this.feed?.cancel();
-    await this.db.destroy();
+    this.wiping ??= this.db.destroy().then(() => undefined);
+    return this.wiping;
   }
+
+  private wiping: Promise<void> | undefined;
 
   async close(): Promise<void> {
     this.stopSync();
