@@ -49,7 +49,7 @@ async function main(args: string[]): Promise<number> {
   if (!fonts) return EXIT_FAILED;
   const out = path.resolve(parsed.out);
   const { buildDemoOperation, demoStageLabels } = await importWithVite<Sequence>('shared/demo/sequence.ts');
-  console.error(`正在生成示例行动（${demoStageLabels[parsed.stage]}），签发文书需要排版 PDF，请稍候…`);
+  console.error(`正在生成示例行动备份（${demoStageLabels[parsed.stage]}），签发文书需要排版 PDF，请稍候…`);
   let backup;
   try {
     backup = await buildDemoOperation({ stage: parsed.stage, fonts, appVersion: appVersion() });
