@@ -57,22 +57,22 @@ describe('the demo operation carried through the procedure', () => {
 
   it('serves three subjects three ways, each period counted from their own service, the last before the 公告 ends', () => {
     const b = complete();
-    const documents = b.documents as unknown as DocumentRecord[];
     const services = b.services as unknown as ServiceRecord[];
-    const periods = subjectPeriods({ subjects: b.subjects, documents, services });
-    expect(periods.map((p) => [p.name, p.method, p.servedOn, p.periodEndsOn])).toEqual([
-      ['张建国', 'left', '2026-11-20', '2026-11-30'],
-      ['李秀兰', 'direct', '2026-11-20', '2026-11-30'],
-      ['王小明', 'post', '2026-11-21', '2026-12-01'],
-    ]);
+    // Each subject's own countdown, the operation's ending with the last (post: the receipt's date).
+    const periods = subjectPeriods({ subjects: b.subjects, documents: b.documents as unknown as DocumentRecord[], services });
+    expect(Object.fromEntries(periods.map((p) => [p.name, `${p.method} ${p.servedOn}→${p.periodEndsOn}`]))).toEqual({
+      张建国: 'left 2026-11-20→2026-11-30',
+      李秀兰: 'direct 2026-11-20→2026-11-30',
+      王小明: 'post 2026-11-21→2026-12-01',
+    });
     expect(operationPeriodEnd(periods)).toBe('2026-12-01');
     const left = services.find((s) => s.method === 'left')!;
     expect(left.witnesses.every((w) => w.capacity === 'grassroots')).toBe(true);
     expect(left.refusalReason).not.toBe('');
     expect(services.find((s) => s.method === 'direct' && s.documentId.endsWith('-notice'))?.agent).toEqual({ name: '刘婷', reason: '儿媳，与受送达人同住' });
     expect(services.find((s) => s.method === 'post' && s.documentId.endsWith('-notice'))?.receiptDate).toBe('2026-11-21');
-    const posting = announcementPeriod({ documents, postings: b.postings as unknown as PostingRecord[] });
-    expect(posting).toMatchObject({ postedOn: '2026-12-01', endsOn: '2026-12-07' });
+    const documents = b.documents as unknown as DocumentRecord[];
+    expect(announcementPeriod({ documents, postings: b.postings as unknown as PostingRecord[] })).toMatchObject({ postedOn: '2026-12-01', endsOn: '2026-12-07' });
     expect((b.postings[0] as unknown as PostingRecord).photos).toHaveLength(2);
     // 拆除 needs the 强制拆除通知书 served fifteen days before 8 December.
     expect(demolitionNoticeServedOn({ documents, services })! <= '2026-11-23').toBe(true);
