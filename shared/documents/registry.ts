@@ -2,7 +2,9 @@
 // one list the command-line renderer (electron/cli/render.ts) and later the app read.
 // To add a kind, add an entry to `registry` below; its render gets the whole backup.
 import type { OperationBackup } from '../archive/backup';
-import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
+import { backupLog } from '../log/backupLog';
+import { printedHead } from '../log/head';
+import type { ChainHead } from '../log/types';
 import { inventoryListData, renderInventoryList } from './inventoryList';
 import { renderDemolitionNotice, renderUnitLetter } from './demolition';
 import { renderAnnouncement, renderNotice, renderProofOfService } from './notice';
@@ -38,13 +40,8 @@ export interface RenderedDocument {
  * backup prints it, so the paper pins the log as it stood (issued documents keep their own).
  */
 export function backupChainHead(backup: OperationBackup): ChainHead {
-  const last = logEntriesOf(backup).reduce<LogEntry | undefined>((a, e) => (!a || e.seq > a.seq ? e : a), undefined);
-  return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: ZERO_HASH };
+  return printedHead(backupLog(backup));
 }
-
-/** The operation's log entries as the app stored them (the backup checks their indexed fields). */
-const logEntriesOf = (backup: OperationBackup): LogEntry[] =>
-  (backup.logEntries as unknown as LogEntry[]).filter((e) => e.operationId === backup.operation.id);
 
 interface DocumentKindEntry {
   /** The document's name as printed, e.g. 强制执行预案. */
@@ -263,7 +260,7 @@ const registry = {
         memberUnits: backup.memberUnits,
         people: backup.people,
         groups: backup.workingGroups,
-        entries: logEntriesOf(backup),
+        entries: backupLog(backup),
         inventoryAttendance: backup.inventoryAttendance.find((a) => a.operationId === backup.operation.id),
         printedAt: options.printedAt,
       });
@@ -281,7 +278,7 @@ const registry = {
           rooms: backup.inventoryRooms,
           items: backup.inventoryItems,
           attendance: backup.inventoryAttendance[0],
-          lastLogEntry: backup.logEntries.at(-1),
+          lastLogEntry: backupLog(backup).at(-1),
         },
         options.printedAt,
       );

@@ -94,8 +94,8 @@ export function demoOperationRecords(
 }
 
 /** Loading the 示例行动: one act, so the demo is there whole or not at all. */
-export function decideLoadDemo(operationId: string, newId: () => string, now: IsoInstant): ActOutcome<string> {
-  const records = demoOperationRecords(operationId, newId, now);
+export function decideLoadDemo(operationId: string, newId: () => string, now: IsoInstant, subjectId?: (position: number) => string): ActOutcome<string> {
+  const records = demoOperationRecords(operationId, newId, now, subjectId);
   const name = (id?: string) => records.people.find((p) => p.id === id)?.name ?? '';
   const { onSiteCommanderId, deputyCommanderId } = records.operation;
   const command = `现场执行指挥：${name(onSiteCommanderId)}；副指挥：${name(deputyCommanderId)}`;

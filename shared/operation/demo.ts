@@ -13,8 +13,10 @@ export const demoOperationInput: NewOperationInput = {
   },
   basisDocument: {
     kind: 'compensationDecision',
-    number: '临江征补决〔2026〕12号',
-    date: '2026-05-20',
+    // Nine months before the ruling: the six-month 起诉期限 ran out, then the 催告 and the
+    // application followed within three months (行政强制法第五十三条, 第五十四条).
+    number: '临江征补决〔2025〕31号',
+    date: '2025-12-10',
   },
   organisingGovernment: '滨江市临江区人民政府',
   leadUnit: '滨江市临江区房屋征收事务中心',

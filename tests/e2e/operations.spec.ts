@@ -86,12 +86,12 @@ test('the demo operation loads, can be archived and restored', async ({ page }) 
   await expect(page.getByText('示例 · 虚构数据，仅供培训')).toBeVisible();
   await expect(page.getByText('9 个工作小组，0 个未指定组长；现场执行指挥：陈志远')).toBeVisible();
   await expect(page.getByText('尚未定稿')).toBeVisible();
-  await expect(page.getByText('临江征补决〔2026〕12号（2026年5月20日）')).toBeVisible();
+  await expect(page.getByText('临江征补决〔2025〕31号（2025年12月10日）')).toBeVisible();
 
   await page.getByRole('menuitem', { name: /执行通报/ }).click();
   await expect(page.getByText(/尚未宣布执行完毕/)).toBeVisible();
   await page.keyboard.press('Alt+1');
-  await expect(page.getByText('临江征补决〔2026〕12号（2026年5月20日）')).toBeVisible();
+  await expect(page.getByText('临江征补决〔2025〕31号（2025年12月10日）')).toBeVisible();
 
   await page.getByRole('button', { name: '行动列表' }).click();
   const row = page.getByRole('row', { name: /张建国等 2 人户/ });

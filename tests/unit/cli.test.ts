@@ -46,9 +46,25 @@ describe('npm run demo and npm run render', { timeout: 180_000 }, () => {
     expect(parsed.ok).toBe(true);
     expect(parsed.ok && parsed.backup.operation.isDemo).toBe(true);
 
+    expect(first.stdout).toContain('3 台工作站的签名记录');
+    expect(parsed.ok && parsed.backup.documents.some((d) => d.kind === 'courtReport' && d['status'] === 'issued')).toBe(true);
+
     const again = join(dir, 'again.json');
     expect(run('demo', again).code).toBe(0);
     expect(readFileSync(again, 'utf8')).toBe(text);
+  });
+
+  it('demo --stage stops the same sequence earlier; an unknown stage prints the usage and exits 2', () => {
+    const served = join(dir, 'served.json');
+    const result = run('demo', served, '--stage', 'served');
+    expect(result.code).toBe(0);
+    expect(result.stdout).toContain('告知书、公告已送达和张贴');
+    const parsed = parseBackup(readFileSync(served, 'utf8'));
+    expect(parsed.ok && parsed.backup.documents.some((d) => d.kind === 'courtReport')).toBe(false);
+    expect(parsed.ok && parsed.backup.documents.some((d) => d.kind === 'announcement' && d['status'] === 'issued')).toBe(true);
+    const wrong = run('demo', served, '--stage', 'done');
+    expect(wrong.code).toBe(2);
+    expect(wrong.stderr).toContain('--stage planned|served|executed|reported');
   });
 
   it('demo without an output file prints its usage and exits 2', () => {
@@ -57,12 +73,12 @@ describe('npm run demo and npm run render', { timeout: 180_000 }, () => {
     expect(result.stderr).toContain('用法：npm run demo -- <输出文件.json>');
   });
 
-  it('render plan prints the plan of the demo to a PDF and says it is a draft', () => {
+  it('render plan prints the demo’s final plan to a PDF and says which version', () => {
     const out = join(dir, '预案.pdf');
     const result = run('render', demo, 'plan', out);
     expect(result.stderr).toContain('正在生成《强制执行预案》');
     expect(result.code).toBe(0);
-    expect(result.stdout).toContain('依据空白预案草稿');
+    expect(result.stdout).toContain('依据预案第1版（定稿');
     expect(readFileSync(out).subarray(0, 5).toString()).toBe('%PDF-');
     if (!hasPoppler) {
       console.warn('SKIPPED the text check of the PDF: poppler-utils (pdftotext) is not installed');

@@ -121,7 +121,7 @@ describe('notice text', () => {
   it('cites the decision, the ruling with its scope, 条例第二十八条, 法释〔2012〕4号 and 行政强制法第五章, never 第三十五条 or 第三十七条', () => {
     const { operation, subjects } = demo();
     const text = defaultNoticeText(operation, subjects, schedule);
-    expect(text.basis).toContain('2026年5月20日作出的临江征补决〔2026〕12号《房屋征收补偿决定书》');
+    expect(text.basis).toContain('2025年12月10日作出的临江征补决〔2025〕31号《房屋征收补偿决定书》');
     expect(text.basis).toContain('滨江市临江区人民法院2026年9月15日作出的（2026）滨0103行审45号《行政裁定书》');
     expect(text.basis).toContain('准予强制执行，强制搬迁并拆除被执行房屋');
     expect(text.basis).toContain('被执行人张建国、李秀兰');
@@ -238,7 +238,7 @@ describe('notice text', () => {
   it('numbers the announcement’s items, states a real move-out period and the time, and lets the cost bearer be changed', () => {
     const { operation, subjects } = demo();
     const text = defaultAnnouncementText(operation, subjects, { ...schedule, costBearer: '被执行人张建国、李秀兰' });
-    expect(text.preamble).toContain('临江征补决〔2026〕12号');
+    expect(text.preamble).toContain('临江征补决〔2025〕31号');
     expect(text.preamble).toContain('（2026）滨0103行审45号');
     expect(text.items[1]).toBe('被执行人张建国、李秀兰应当自本公告发布之日起五日内，即于2026年11月30日前自行搬离上述房屋，腾空后交付；逾期未搬离的，依法强制执行。');
     expect(text.items[2]).toContain('强制执行时间：2026年12月8日9时00分至12时00分');

@@ -29,13 +29,13 @@ describe('a served operation read from its backup', () => {
     const services = backup.services as unknown as ServiceRecord[];
     const periods = subjectPeriods({ subjects: backup.subjects, documents, services });
     expect(periods.map((p) => [p.name, p.method, p.servedOn, p.periodEndsOn])).toEqual([
-      ['张建国', 'direct', '2026-11-20', '2026-11-30'],
-      ['李秀兰', 'left', '2026-11-23', '2026-12-03'],
-      ['王小明', 'post', '2026-11-25', '2026-12-07'],
+      ['张建国', 'left', '2026-11-20', '2026-11-30'],
+      ['李秀兰', 'direct', '2026-11-20', '2026-11-30'],
+      ['王小明', 'post', '2026-11-21', '2026-12-01'],
     ]);
-    expect(operationPeriodEnd(periods)).toBe('2026-12-07');
+    expect(operationPeriodEnd(periods)).toBe('2026-12-01');
     expect(announcementPeriod({ documents, postings: backup.postings as unknown as PostingRecord[] })).toEqual({
-      documentId: 'announcement-1',
+      documentId: 'demo-announcement',
       postedOn: '2026-12-01',
       endsOn: '2026-12-07',
     });

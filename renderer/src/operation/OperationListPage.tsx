@@ -18,7 +18,7 @@ import { errorText } from '../ui/errors';
 import { stageLabels, type OperationStage } from '../../../shared/operation/stage';
 import { NOT_SIGNED_IN } from '../operators/repository';
 import { useSession } from '../operators/session';
-import { listOperations, listOverviews, loadDemoOperation, setArchived, type OperationSummary } from './repository';
+import { listOperations, listOverviews, loadCompletedDemo, loadDemoOperation, setArchived, type OperationSummary } from './repository';
 
 const stageColors: Record<OperationStage, string> = {
   commandPost: 'default',
@@ -37,23 +37,26 @@ export function OperationListPage() {
   const navigate = useRoute((s) => s.navigate);
   const { message, modal } = App.useApp();
   const [filter, setFilter] = useState<'active' | 'archived'>('active');
-  const [loadingDemo, setLoadingDemo] = useState(false);
+  const [loadingDemo, setLoadingDemo] = useState<'fresh' | 'completed' | null>(null);
   const operations = useLiveQuery(() => listOperations(db), []);
   const passphrase = usePassphrasePrompt();
   const shown = operations?.filter((o) => o.status === filter);
   const overviews = useLiveQuery(() => listOverviews(db, shown ?? []), [shown?.map((o) => o.id).join()]);
   const open = (o: OperationSummary) => navigate(workspaceRoute(o));
 
-  const loadDemo = async () => {
-    setLoadingDemo(true);
+  /** The demo to practise on (its command post only), or the one carried through to the court report. */
+  const loadDemo = async (which: 'fresh' | 'completed') => {
+    setLoadingDemo(which);
+    const busy = which === 'completed' ? message.loading('正在按执行流程生成示例行动并签发文书（约需半分钟）…', 0) : undefined;
     try {
-      const id = await loadDemoOperation(db);
-      message.success('已载入示例行动（培训用虚构数据）');
+      const id = which === 'completed' ? await loadCompletedDemo(db) : await loadDemoOperation(db);
+      message.success(which === 'completed' ? '已载入执行完毕的示例行动（培训用虚构数据）' : '已载入示例行动（培训用虚构数据）');
       navigate({ page: 'workspace', operationId: id, section: 'overview' });
     } catch (e) {
       message.error(`载入示例行动失败：${errorText(e)}`);
     } finally {
-      setLoadingDemo(false);
+      busy?.();
+      setLoadingDemo(null);
     }
   };
 
@@ -114,8 +117,11 @@ export function OperationListPage() {
           <Button icon={<ImportOutlined />} onClick={importBackup}>
             导入备份
           </Button>
-          <Button icon={<ExperimentOutlined />} loading={loadingDemo} onClick={loadDemo}>
+          <Button icon={<ExperimentOutlined />} loading={loadingDemo === 'fresh'} disabled={loadingDemo === 'completed'} onClick={() => loadDemo('fresh')}>
             载入示例行动
+          </Button>
+          <Button icon={<ExperimentOutlined />} loading={loadingDemo === 'completed'} disabled={loadingDemo === 'fresh'} onClick={() => loadDemo('completed')}>
+            载入执行完毕的示例
           </Button>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate({ page: 'newOperation' })}>
             新建行动

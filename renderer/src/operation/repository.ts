@@ -13,6 +13,8 @@ import { nextDeadline, operationStage, type DeadlineCandidate, type OperationSta
 import type { NewOperationValues } from '../../../shared/operation/newOperation';
 import type { Operation, Subject } from '../../../shared/operation/types';
 import type { ConsoleDb } from '../data/db';
+import { importOperationBackup } from '../archive/backupRepository';
+import { serialiseBackup } from '../../../shared/archive/backup';
 import { commit } from '../record/commit';
 import type { RecordSaveResult } from '../ui/useRecordForm';
 import { commitAct, commitDecision } from './commitDecision';
@@ -44,6 +46,18 @@ export async function loadDemoOperation(db: ConsoleDb, now = new Date()): Promis
     build: async () => decideLoadDemo(operationId, () => crypto.randomUUID(), chinaInstant(now)),
   });
   return result;
+}
+
+/**
+ * Loads the 示例行动 carried through the whole procedure to the court report, through the normal
+ * import path: the backup `npm run demo` writes (shared/demo/sequence.ts, the app's own acts at
+ * fixed times), its PDFs rendered with this station's fonts. Loaded once: a second load is
+ * refused by the import as the same operation.
+ */
+export async function loadCompletedDemo(db: ConsoleDb): Promise<string> {
+  const [{ buildDemoOperation }, { documentFonts }] = await Promise.all([import('../../../shared/demo/sequence'), import('../documents/fonts')]);
+  const backup = await buildDemoOperation({ stage: 'reported', fonts: documentFonts, appVersion: __APP_VERSION__ });
+  return importOperationBackup(db, serialiseBackup(backup));
 }
 
 /** Archives or restores the operation (by the command; by the station while it is being set up). */

@@ -10,12 +10,12 @@
 // operation's store opens (renderer/src/record/projection.ts), so no acknowledged act is lost
 // and none is half-applied. What could make the projection fail for good (a unique index) is
 // checked before the entry is signed.
-import { checkActEntry } from '../../../shared/log/append';
 import type { LogEntry } from '../../../shared/log/types';
-import { logView, stationRefs } from '../../../shared/log/view';
+import { logView } from '../../../shared/log/view';
 import type { Actor, Action } from '../../../shared/operators/permissions';
 import { backupTableLabels } from '../../../shared/archive/backup';
 import { recordTables, type ActOutcome, type RecordChange } from '../../../shared/record/act';
+import { actEntryInput } from '../../../shared/record/actEntry';
 import { declaredClasses, externaliseAct, recordKey } from '../../../shared/stations/acts';
 import { seenMark } from '../../../shared/stations/entry';
 import { genesisInput } from '../../../shared/stations/roster';
@@ -60,32 +60,11 @@ export async function commit<R>(db: ConsoleDb, request: ActRequest<R>): Promise<
   const opened = await ready(db, operationId);
   const committed = await exclusive(actLock(db, operationId), async () => {
     const outcome = await request.build(db);
-    const content = checkActEntry({
-      operator: actor?.name ?? BOOTSTRAP_OPERATOR,
-      group: outcome.entry.group ?? '',
-      category: outcome.entry.category,
-      text: outcome.entry.text,
-      ...(outcome.entry.refs ? { refs: outcome.entry.refs } : {}),
-      ...(outcome.entry.data ? { data: outcome.entry.data } : {}),
-      ...(outcome.entry.occurredAt ? { occurredAt: outcome.entry.occurredAt } : {}),
-    });
+    const operator = { personId: actor?.personId ?? '', name: actor?.name ?? BOOTSTRAP_OPERATOR };
+    const { input, files, bytes } = actEntryInput(action === 'bootstrap' ? 'bootstrap' : action.kind, operator, outcome.entry, outcome.changes);
     await checkConstraints(db, outcome.changes);
     const store = await openStore(db, operationId, true);
-    const operator = { personId: actor?.personId ?? '', name: content.operator };
-    if (store.size() === 0) await writeGenesis(db, store, operator);
-    const { act, files, bytes } = externaliseAct(action === 'bootstrap' ? 'bootstrap' : action.kind, outcome.changes);
-    const classes = declaredClasses(outcome.changes);
-    const input: Omit<EntryInput, 'files'> = {
-      operator,
-      group: content.group,
-      category: content.category,
-      text: content.text,
-      refs: stationRefs(content.refs),
-      ...(content.data ? { data: content.data } : {}),
-      ...(content.occurredAt ? { occurredAt: content.occurredAt } : {}),
-      ...(act.changes.length ? { act } : {}),
-      ...(classes.length ? { classes } : {}),
-    };
+    if (store.size() === 0) await writeGenesis(db, store, input.operator);
     const entry = await store.append(input, attachmentsOf(files, bytes));
     await projectOwn(db, entry, bytes);
     return { entry: logView(entry, await localStationName(db)), result: outcome.result };

@@ -7,6 +7,7 @@ import { mediaLabel } from '../../evidence/media';
 import type { MediaRecord } from '../../evidence/types';
 import { destinationText, listsByDestination, totalsText } from '../../inventory/inventory';
 import type { ChainHead, LogEntry } from '../../log/types';
+import { backupLog } from '../../log/backupLog';
 import { formatChineseDate } from '../../operation/formats';
 import { formatYuan } from '../../operation/particulars';
 import { issuingBodyName, type Operation } from '../../operation/types';
@@ -190,7 +191,7 @@ export function costsLines(operation: Pick<Operation, 'costs'>): string[] {
 
 export function courtReportData(backup: OperationBackup, head: ChainHead, printedAt: string): CourtReportData {
   const { operation } = backup;
-  const entries = (backup.logEntries as unknown as LogEntry[]).filter((e) => e.operationId === operation.id).sort((a, b) => a.seq - b.seq);
+  const entries = backupLog(backup);
   const attendanceRecord = backup.inventoryAttendance.find((a) => a.operationId === operation.id);
   const record = onSiteRecordData({
     operation,
