@@ -6,7 +6,7 @@
 // (table, record, field), so a hand-made or tampered file cannot leave a half-valid
 // operation behind: the app's own export of its own data always passes.
 import { verifyChain } from '../log/verify';
-import type { ChainHead, LogEntry } from '../log/types';
+import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
 import { verifyStations } from '../stations/chains';
 import { sha256Hex } from '../stations/canonical';
 import { backupTableLabels, backupTableNames, cappedErrors, parseBackup, recordName, type BackupTable, type OperationBackup, type ParseResult } from './backup';
@@ -89,7 +89,7 @@ function chainProblems(backup: OperationBackup): string[] {
   const bySeq = new Map(entries.map((e) => [e.seq, e.hash]));
   recordsOf(backup, 'documents').forEach((d, i) => {
     const head = d.chainHead as ChainHead | undefined;
-    if (!head || head.writer !== undefined) return;
+    if (!head || head.writer !== undefined || (head.seq === 0 && head.hash === ZERO_HASH)) return;
     if (bySeq.get(head.seq) !== head.hash) {
       problems.push(`${where('documents', i, d, 'chainHead')}：文书所印日志链头（第 ${head.seq} 条）不在备份的执行日志中该位置`);
     }

@@ -35,6 +35,12 @@ describe('a backup the app wrote passes every import check', () => {
     expect(backupIntegrityProblems(demo)).toEqual([]);
   });
 
+  it('a document frozen before the log’s first entry prints head 0', () => {
+    const file = raw();
+    notice(file).chainHead = { seq: 0, hash: '0'.repeat(64) };
+    expect(readBackupForImport(JSON.stringify(file)).ok).toBe(true);
+  });
+
   it('a backup carrying several stations’ signed entries', async () => {
     const { backup } = await stationsOperation({ rounds: 2 });
     expect(backup.stationEntries!.length).toBeGreaterThan(10);
