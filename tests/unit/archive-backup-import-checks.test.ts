@@ -11,6 +11,7 @@ import { buildDemoBackup } from '../../shared/archive/demoBackup';
 import { BackupImportError, importOperationBackup } from '../../renderer/src/archive/backupRepository';
 import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { archivableBackup } from '../fixtures/archive/archivable';
+import { serviceOf } from '../fixtures/legalDocuments';
 import { stationsOperation } from '../fixtures/archive/stationsOperation';
 
 type Raw = Record<string, unknown> & Record<string, Record<string, unknown>[]>;
@@ -75,23 +76,7 @@ describe('each kind of problem is refused with the record and field named', () =
 
   it('references to records that are not in the file', () => {
     const file = raw();
-    const service = {
-      id: 'service-1',
-      operationId: 'demo-operation',
-      documentId: 'notice-3',
-      subjectId: 'demo-subject-1',
-      method: 'direct',
-      servedAt: '2026-11-24T11:00:00.000+08:00',
-      recipient: '张建国',
-      servers: ['王立'],
-      witnesses: [],
-      refusalReason: '',
-      recording: '',
-      trackingNumber: '',
-      receiptDate: '',
-      remarks: '',
-      recordedAt: '2026-11-24T11:05:00.000+08:00',
-    };
+    const service = { ...serviceOf({ id: 'notice-3', operationId: 'demo-operation' }, 'demo-subject-1', { id: 'service-1' }) };
     file.services = [service];
     expect(readBackupForImport(JSON.stringify(file)).ok).toBe(true);
     file.services = [{ ...service, documentId: 'no-such-document', subjectId: 'nobody' }];

@@ -12,8 +12,8 @@ import { registerMedia } from '../../renderer/src/evidence/repository';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import { closeStations } from '../../renderer/src/record/projection';
 import { configureStation } from '../../renderer/src/stations/local';
-import { emptyPlanContent } from '../../shared/plan/planContent';
 import { demoSigner } from '../../shared/stations/signer';
+import { finalPlanRecord } from '../fixtures/plan';
 
 vi.mock('pouchdb-browser/lib/index.es.js', () => import('./pouch-memory'));
 // The app's fonts are page URLs; in Node the same embedded files are read from node_modules.
@@ -39,16 +39,7 @@ it('an operation the app recorded passes every import check and imports unchange
   const operation = (await source.operations.get(operationId))!;
   const person = (await source.people.get(operation.onSiteCommanderId!))!;
   const commander = { personId: person.id, name: person.name };
-  await source.plans.add({
-    id: `plan-final-${operationId}`,
-    operationId,
-    version: 1,
-    status: 'final',
-    content: { ...emptyPlanContent(), start: '2026-12-15T09:00:00.000+08:00', end: '2026-12-15T12:00:00.000+08:00' },
-    updatedAt: '2026-12-01T10:00:00.000+08:00',
-    finalisedAt: '2026-12-01T10:00:00.000+08:00',
-    finalisedBy: person.name,
-  });
+  await source.plans.add(finalPlanRecord(operationId, person.name));
   const id = await createDraft(source, operationId, 'notice', commander);
   await issueDocument(source, id, commander);
   const subject = (await source.subjects.where('operationId').equals(operationId).first())!;

@@ -14,7 +14,7 @@ import {
 import { listLog, verifyLog } from '../../renderer/src/log/repository';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import type { ServedDocument } from '../../shared/documents/records';
-import { emptyPlanContent } from '../../shared/plan/planContent';
+import { finalPlanRecord } from '../fixtures/plan';
 
 // The app's fonts are page URLs; in Node the same embedded files are read from node_modules.
 vi.mock('../../renderer/src/documents/fonts', async () => ({ documentFonts: (await import('../fixtures/documents/pdf')).nodeFonts }));
@@ -34,16 +34,7 @@ async function demo(fresh = true) {
   const operationId = await loadDemoOperation(db);
   const operation = (await db.operations.get(operationId))!;
   const commander = (await db.people.get(operation.onSiteCommanderId!))!;
-  await db.plans.add({
-    id: `plan-final-${operationId}`,
-    operationId,
-    version: 1,
-    status: 'final',
-    content: { ...emptyPlanContent(), start: '2026-12-15T09:00:00.000+08:00', end: '2026-12-15T12:00:00.000+08:00' },
-    updatedAt: '2026-12-01T10:00:00.000+08:00',
-    finalisedAt: '2026-12-01T10:00:00.000+08:00',
-    finalisedBy: commander.name,
-  });
+  await db.plans.add(finalPlanRecord(operationId, commander.name));
   return { operationId, commander: { personId: commander.id, name: commander.name } };
 }
 
