@@ -2,8 +2,8 @@
 // off it, as one versioned JSON document that can be read back into any console.
 //
 // Bytes (e.g. the deployment sketch image) are written as { "$bytes": "<base64>" }.
-// Records of capabilities already built are checked field by field against the shared
-// types; records of capabilities not built yet only need the fields the database indexes.
+// Every record is checked field by field against the shared types (the later steps' schemas
+// are in recordSchemas.ts); what records must agree on between them is in backupChecks.ts.
 import { z } from 'zod';
 import { standardGroupCodes, type MemberUnit, type Person, type WorkingGroup } from '../commandPost/types';
 import { rulingScopes, vulnerabilities, type HouseholdMember, type IsoInstant, type Operation, type Subject } from '../operation/types';
@@ -15,6 +15,14 @@ import {
   type InventoryRoomRecord,
 } from '../inventory/types';
 import { decodeBase64, encodeBase64 } from './base64';
+import {
+  documentRecordSchema,
+  logEntryRecordSchema,
+  mediaRecordSchema,
+  postingRecordSchema,
+  serviceRecordSchema,
+  taskRecordSchema,
+} from './recordSchemas';
 
 export const BACKUP_FORMAT = 'enforcement-console.operation-backup';
 export const BACKUP_FORMAT_VERSION = 1;
@@ -222,15 +230,7 @@ export const planSchema = z.strictObject({
   snapshot: planSnapshotSchema.optional(),
 });
 
-// Capabilities not built yet: the indexed fields, anything else kept as it is.
 const scoped = { id, operationId: id };
-// Drafts have no number yet; issued documents carry theirs.
-const documentSchema = z.looseObject({ ...scoped, kind: text, number: text.optional() });
-const serviceSchema = z.looseObject({ ...scoped, documentId: text });
-const postingSchema = z.looseObject({ ...scoped, documentId: text });
-const logEntrySchema = z.looseObject({ operationId: id, seq: int.min(0), recordedAt: text, hash: text });
-const mediaSchema = z.looseObject({ ...scoped, sha256: text });
-const taskSchema = z.looseObject({ ...scoped, groupId: text });
 
 const bytes = z.custom<Uint8Array>((v) => v instanceof Uint8Array);
 
@@ -273,15 +273,15 @@ export const backupTables = {
   workingGroups: workingGroupSchema,
   preparatoryMeetings: preparatoryMeetingSchema,
   plans: planSchema,
-  documents: documentSchema,
-  services: serviceSchema,
-  postings: postingSchema,
-  logEntries: logEntrySchema,
-  media: mediaSchema,
+  documents: documentRecordSchema,
+  services: serviceRecordSchema,
+  postings: postingRecordSchema,
+  logEntries: logEntryRecordSchema,
+  media: mediaRecordSchema,
   inventoryItems: inventoryItemSchema,
   inventoryRooms: inventoryRoomSchema,
   inventoryAttendance: inventoryAttendanceSchema,
-  tasks: taskSchema,
+  tasks: taskRecordSchema,
 } as const;
 export type BackupTable = keyof typeof backupTables;
 export const backupTableNames = Object.keys(backupTables) as BackupTable[];
@@ -438,6 +438,8 @@ export type ParseResult = { ok: true; backup: OperationBackup } | { ok: false; e
 /** At most this many messages are returned; a wrong file would otherwise list thousands. */
 const MAX_ERRORS = 20;
 
+const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+
 const typeNames: Record<string, string> = {
   string: '文字',
   number: '数字',
@@ -466,20 +468,38 @@ function chineseIssue(issue: z.core.$ZodRawIssue): string {
       return '应为字节数据（{"$bytes": "…"}）';
     case 'invalid_format':
       return '格式不正确';
+    case 'invalid_union':
+      // A record whose kind (discriminator) is missing or unknown, e.g. a document without kind.
+      if ('options' in issue && Array.isArray(issue.options) && issue.options.length > 0) {
+        const options = (issue.options as unknown[]).map((v) => JSON.stringify(v)).join('、');
+        const given = isObject(issue.input) && typeof issue.discriminator === 'string' ? issue.input[issue.discriminator] : undefined;
+        return `${given === undefined ? '缺少此项' : '取值不正确'}，应为 ${options} 之一`;
+      }
+      return '内容不正确';
     default:
       return '内容不正确';
   }
 }
 
-/** ['people', 3, 'name'] → 人员第 4 条 › name */
-function describePath(path: readonly PropertyKey[]): string {
+/** How a record is named in messages: 文书第 2 条「doc-7」, 执行日志第 3 条「序号 3」. */
+export function recordName(label: string, index: number, record: unknown): string {
+  const r = isObject(record) ? record : {};
+  const key = typeof r.id === 'string' ? r.id : typeof r.seq === 'number' ? `序号 ${r.seq}` : '';
+  // A hostile id may be long or hold line breaks: shown short and on one line.
+  const shown = JSON.stringify(key.length > 40 ? `${key.slice(0, 40)}…` : key).slice(1, -1);
+  return `${label}第 ${index + 1} 条${shown ? `「${shown}」` : ''}`;
+}
+
+/** ['people', 3, 'name'] → 人员第 4 条「person-4」（name）; the id read from `root` when given. */
+function describePath(path: readonly PropertyKey[], root?: unknown): string {
   const [table, index, ...rest] = path;
   if (table === undefined) return '文件';
   const label = backupTableLabels[table as BackupTable | 'operation'];
   let head: string;
   let tail: readonly PropertyKey[];
   if (label && table !== 'operation' && typeof index === 'number') {
-    head = `${label}第 ${index + 1} 条`;
+    const records = isObject(root) ? root[table as string] : undefined;
+    head = recordName(label, index, Array.isArray(records) ? records[index] : undefined);
     tail = rest;
   } else {
     head = label ?? String(table);
@@ -489,25 +509,29 @@ function describePath(path: readonly PropertyKey[]): string {
   return fields ? `${head}（${fields.replace(/^\./, '')}）` : head;
 }
 
+/** At most MAX_ERRORS messages, the last saying how many more were found. */
+export function cappedErrors(errors: readonly string[]): string[] {
+  if (errors.length <= MAX_ERRORS) return [...errors];
+  return [...errors.slice(0, MAX_ERRORS - 1), `……等共 ${errors.length} 处问题（只列出前 ${MAX_ERRORS - 1} 处）`];
+}
+
 /** Replaces every { "$bytes": base64 } with its bytes; reports strings that are not base64. */
-function decodeBytes(value: unknown, path: PropertyKey[], errors: string[]): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => decodeBytes(v, [...path, i], errors));
+function decodeBytes(value: unknown, path: PropertyKey[], errors: string[], root: unknown = value): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => decodeBytes(v, [...path, i], errors, root));
   if (value === null || typeof value !== 'object') return value;
   const record = value as Record<string, unknown>;
   const keys = Object.keys(record);
   if (keys.length === 1 && keys[0] === '$bytes') {
     const bytes = typeof record.$bytes === 'string' ? decodeBase64(record.$bytes) : null;
-    if (!bytes) errors.push(`${describePath(path)}：字节数据不是有效的 base64`);
+    if (!bytes) errors.push(`${describePath(path, root)}：字节数据不是有效的 base64`);
     return bytes ?? value;
   }
   // Assigning "__proto__" would set the prototype: the record would borrow fields it does not hold.
-  if (keys.includes('__proto__')) errors.push(`${describePath(path)}：含有不允许的字段名 __proto__`);
+  if (keys.includes('__proto__')) errors.push(`${describePath(path, root)}：含有不允许的字段名 __proto__`);
   const out: Record<string, unknown> = {};
-  for (const key of keys) out[key] = decodeBytes(record[key], [...path, key], errors);
+  for (const key of keys) out[key] = decodeBytes(record[key], [...path, key], errors, root);
   return out;
 }
-
-const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
 
 /** Every record must be this operation's: a backup holds exactly one household's file. */
 function foreignRecords(backup: OperationBackup): string[] {
@@ -517,7 +541,7 @@ function foreignRecords(backup: OperationBackup): string[] {
     records.forEach((r, i) => {
       if (r.operationId !== operationId) errors.push(`${where(i)}属于另一行动（${r.operationId}），不属于本备份的行动（${operationId}）`);
     });
-  for (const table of backupTableNames) check(backup[table], (i) => `${backupTableLabels[table]}第 ${i + 1} 条`);
+  for (const table of backupTableNames) check(backup[table], (i) => recordName(backupTableLabels[table], i, backup[table][i]));
   backup.plans.forEach((plan, p) => {
     const snapshot = plan.snapshot;
     if (!snapshot) return;
@@ -581,7 +605,7 @@ const BACKUP_SIZE_RULES = {
 export function backupSizeProblems(raw: unknown, limits: typeof BACKUP_SIZE_LIMITS = BACKUP_SIZE_LIMITS): string[] {
   const found = new Map<string, string>();
   const report = (rule: string, path: PropertyKey[], detail: string) => {
-    if (!found.has(rule)) found.set(rule, `${describePath(path)}：${detail}（违反规则：${rule}）`);
+    if (!found.has(rule)) found.set(rule, `${describePath(path, raw)}：${detail}（违反规则：${rule}）`);
   };
   const stack: { value: unknown; path: PropertyKey[] }[] = [{ value: raw, path: [] }];
   while (stack.length > 0) {
@@ -626,7 +650,7 @@ export function parseBackup(
 ): ParseResult {
   const maxChars = limits.maxChars ?? MAX_BACKUP_CHARS;
   const maxRecords = limits.maxRecords ?? MAX_BACKUP_RECORDS;
-  const fail = (...errors: string[]): ParseResult => ({ ok: false, errors: errors.slice(0, MAX_ERRORS) });
+  const fail = (...errors: string[]): ParseResult => ({ ok: false, errors: cappedErrors(errors) });
 
   if (text.length > maxChars) {
     return fail(`文件过大（${Math.ceil(text.length / 1024 / 1024)} MB），一份行动备份不能超过 ${Math.floor(maxChars / 1024 / 1024)} MB`);
@@ -669,7 +693,7 @@ export function parseBackup(
 
   const result = backupSchema.safeParse(decoded, { error: chineseIssue });
   if (!result.success) {
-    return fail(...result.error.issues.map((issue) => `${describePath(issue.path)}：${issue.message}`));
+    return fail(...result.error.issues.map((issue) => `${describePath(issue.path, decoded)}：${issue.message}`));
   }
   const problems = [...foreignRecords(result.data), ...duplicateKeys(result.data)];
   if (problems.length > 0) return fail(...problems);

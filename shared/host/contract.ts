@@ -2,6 +2,7 @@
 // or the browser twin). Both sides validate with these schemas: the host checks each
 // request, the app checks each response, so neither trusts the other blindly.
 import { z } from 'zod';
+import { OPERATION_ID } from '../archive/ids';
 import { isKnownFontFile } from '../documents/fonts';
 import { logPinKey, pinnedHeadSchema } from './logPins';
 import { stationEntrySchema } from '../stations/entry';
@@ -304,7 +305,7 @@ export const hostMethods = {
   writeAutoBackup: {
     request: z
       .object({
-        operationId: z.string().regex(/^[0-9A-Za-z-]{1,64}$/, '行动编号无效'),
+        operationId: z.string().regex(OPERATION_ID, '行动编号无效'),
         bytes: bytes.refine((b) => b.byteLength <= MAX_SAVE_BYTES, '备份超过 512 MB，无法自动保存'),
         keep: z.number().int().min(1).max(100),
       })

@@ -29,7 +29,7 @@ describe('backup size caps', () => {
   it('a 50 MB string in a record is refused, naming the record, the field and the rule', () => {
     const raw = parsed();
     raw.subjects[0]!.name = 'A'.repeat(50 * 1024 * 1024);
-    expect(errorsOf(raw)).toEqual([`被执行人第 1 条（name）：文字长 ${50 * 1024 * 1024} 字，超过上限 1000000 字（违反规则：备份中一段文字不超过 100 万字）`]);
+    expect(errorsOf(raw)).toEqual([`被执行人第 1 条「demo-subject-1」（name）：文字长 ${50 * 1024 * 1024} 字，超过上限 1000000 字（违反规则：备份中一段文字不超过 100 万字）`]);
   });
 
   it('a key of 2 MB, bytes over 64 MB, a list of 20 000 items and 40 levels of nesting are each named', () => {
@@ -43,9 +43,9 @@ describe('backup size caps', () => {
     expect(errorsOf(raw)).toEqual(
       expect.arrayContaining([
         expect.stringMatching(/^行动：字段名长 2000000 字，超过上限 1000000 字（违反规则：备份中一段文字不超过 100 万字）$/),
-        expect.stringMatching(/^被执行人第 1 条（address）：字节数据约 64 MB，超过上限（违反规则：备份中一份文件（照片、PDF）不超过 64 MB）$/),
-        '被执行人第 1 条（phone）：列表有 20000 项，超过上限 10000 项（违反规则：记录中的一个列表不超过 10000 项）',
-        '被执行人第 1 条：嵌套超过 32 层（违反规则：嵌套不超过 32 层）',
+        expect.stringMatching(/^被执行人第 1 条「demo-subject-1」（address）：字节数据约 64 MB，超过上限（违反规则：备份中一份文件（照片、PDF）不超过 64 MB）$/),
+        '被执行人第 1 条「demo-subject-1」（phone）：列表有 20000 项，超过上限 10000 项（违反规则：记录中的一个列表不超过 10000 项）',
+        '被执行人第 1 条「demo-subject-1」：嵌套超过 32 层（违反规则：嵌套不超过 32 层）',
       ]),
     );
   });

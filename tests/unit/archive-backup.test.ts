@@ -12,6 +12,7 @@ import {
 } from '../../shared/archive/backup';
 import { buildDemoBackup } from '../../shared/archive/demoBackup';
 import { choosePlan, documentKinds, isDocumentKind, planPrintData } from '../../shared/documents/registry';
+import { appendEntry } from '../../shared/log/append';
 import { emptyPlanContent } from '../../shared/plan/planContent';
 import type { Plan } from '../../shared/plan/types';
 
@@ -23,6 +24,37 @@ const errorsOf = (text: string) => {
   if (result.ok) throw new Error('expected the file to be refused');
   return result.errors;
 };
+
+/** A draft 告知书 as the drafting code stores it (its wording is the drafting code's concern). */
+const draftNotice = (id: string): OperationBackup['documents'][number] => ({
+  id,
+  operationId: 'demo-operation',
+  kind: 'notice',
+  issuerCode: '临江强执告',
+  year: 2026,
+  status: 'draft',
+  number: '临江执告〔2026〕1号',
+  createdAt: NOW,
+  updatedAt: NOW,
+  selfPerformanceDays: 10,
+  data: {},
+});
+
+const task = (id: string): OperationBackup['tasks'][number] => ({
+  id,
+  operationId: 'demo-operation',
+  record: 'task',
+  groupId: '',
+  kind: 'housing',
+  title: '落实周转房',
+  owner: '刘振华',
+  dueOn: '2026-12-20',
+  status: 'open',
+  doneOn: '',
+  note: '',
+  createdAt: NOW,
+  updatedAt: NOW,
+});
 
 function plan(version: number, extra: Partial<Plan> = {}): Plan {
   return {
@@ -123,9 +155,9 @@ describe('writing a backup', () => {
 
   it('refuses values JSON cannot carry rather than lose them', () => {
     const backup = demo();
-    backup.documents = [{ id: 'd1', operationId: 'demo-operation', kind: 'notice', number: '1', servedAt: new Date() }];
-    expect(() => serialiseBackup(backup)).toThrow('无法写入备份：documents[0].servedAt 是 Date');
-    backup.documents = [{ id: 'd1', operationId: 'demo-operation', kind: 'notice', number: '1', pages: Number.NaN }];
+    backup.documents = [{ ...draftNotice('d1'), data: { servedAt: new Date() } }];
+    expect(() => serialiseBackup(backup)).toThrow('无法写入备份：documents[0].data.servedAt 是 Date');
+    backup.documents = [{ ...draftNotice('d1'), data: { pages: Number.NaN } }];
     expect(() => serialiseBackup(backup)).toThrow('不是有限数值');
   });
 });
@@ -188,10 +220,10 @@ describe('reading a backup', () => {
     (file.operation as unknown as Record<string, unknown>).isDemo = 'yes';
     expect(errorsOf(JSON.stringify(file))).toEqual([
       '行动（isDemo）：应为是或否',
-      '被执行人第 1 条（position）：应为数字',
-      '人员第 1 条：含有本版本不认识的字段：nickname',
-      '人员第 3 条（phone）：缺少此项',
-      expect.stringMatching(/^工作小组第 2 条（code）：取值不正确，应为 "security"、.*"custom" 之一$/),
+      `被执行人第 1 条「${file.subjects![0]!.id as string}」（position）：应为数字`,
+      `人员第 1 条「${file.people![0]!.id as string}」：含有本版本不认识的字段：nickname`,
+      `人员第 3 条「${file.people![2]!.id as string}」（phone）：缺少此项`,
+      expect.stringMatching(/^工作小组第 2 条「[^」]+」（code）：取值不正确，应为 "security"、.*"custom" 之一$/),
     ]);
   });
 
@@ -199,9 +231,9 @@ describe('reading a backup', () => {
     const file = json(demo());
     file.plans = [{ ...(json({ ...demo(), plans: [plan(0)] }).plans![0] as object) }];
     (file.plans[0]!.content as Record<string, unknown>).sketch = { image: { $bytes: 'not base64!' }, mimeType: 'image/png', width: 1, height: 1, markers: [] };
-    expect(errorsOf(JSON.stringify(file))).toEqual(['预案第 1 条（content.sketch.image）：字节数据不是有效的 base64']);
+    expect(errorsOf(JSON.stringify(file))).toEqual(['预案第 1 条「plan-0」（content.sketch.image）：字节数据不是有效的 base64']);
     (file.plans[0]!.content as Record<string, unknown>).sketch = { image: 'iVBORw==', mimeType: 'image/png', width: 1, height: 1, markers: [] };
-    expect(errorsOf(JSON.stringify(file))).toEqual(['预案第 1 条（content.sketch.image）：应为字节数据（{"$bytes": "…"}）']);
+    expect(errorsOf(JSON.stringify(file))).toEqual(['预案第 1 条「plan-0」（content.sketch.image）：应为字节数据（{"$bytes": "…"}）']);
   });
 
   it('refuses records of another operation, in the tables and in a finalised snapshot', () => {
@@ -215,9 +247,9 @@ describe('reading a backup', () => {
       groups: [],
     };
     backup.plans = [plan(1, { snapshot })];
-    backup.tasks = [{ id: 't1', operationId: 'other', groupId: 'g' }];
+    backup.tasks = [{ ...task('t1'), operationId: 'other' }];
     expect(errorsOf(serialiseBackup(backup))).toEqual([
-      '任务第 1 条属于另一行动（other），不属于本备份的行动（demo-operation）',
+      '任务第 1 条「t1」属于另一行动（other），不属于本备份的行动（demo-operation）',
       '预案第 1 条的定稿快照属于另一行动（other）',
       '预案第 1 条的定稿快照属于另一行动（other），不属于本备份的行动（demo-operation）',
     ]);
@@ -227,10 +259,8 @@ describe('reading a backup', () => {
     const backup = demo();
     backup.people = [...backup.people, { ...backup.people[0]!, name: '另一人' }];
     backup.plans = [plan(1), plan(1, { id: 'plan-1b' })];
-    backup.logEntries = [
-      { operationId: 'demo-operation', seq: 1, recordedAt: NOW, hash: 'a' },
-      { operationId: 'demo-operation', seq: 1, recordedAt: NOW, hash: 'b' },
-    ];
+    const entry = appendEntry(undefined, { operationId: 'demo-operation', operator: '刘志强', category: 'phase', text: '宣布开始执行' }, new Date(NOW));
+    backup.logEntries = [entry, { ...entry, text: '另一条' }];
     expect(errorsOf(serialiseBackup(backup))).toEqual([
       `人员中编号 ${backup.people[0]!.id}重复出现`,
       '预案中版本 1重复出现',
@@ -238,18 +268,25 @@ describe('reading a backup', () => {
     ]);
   });
 
-  it('keeps every field of the records of capabilities not built yet', () => {
+  it('reads documents, service, log, footage and aftercare records field by field', () => {
     const backup = demo();
-    backup.documents = [{ id: 'd1', operationId: 'demo-operation', kind: 'notice', number: '临江执告〔2026〕1号', body: { paragraphs: ['一', '二'] } }];
-    backup.media = [{ id: 'm1', operationId: 'demo-operation', sha256: 'ab', bytes: Uint8Array.from([1, 2, 3]) }];
+    backup.documents = [{ ...draftNotice('d1'), data: { body: { paragraphs: ['一', '二'] } } }];
+    backup.tasks = [task('t1')];
     const parsed = parseBackup(serialiseBackup(backup));
     expect(parsed.ok && parsed.backup.documents[0]).toEqual(backup.documents[0]);
-    expect(parsed.ok && parsed.backup.media[0]!.bytes).toEqual(Uint8Array.from([1, 2, 3]));
-    // A draft has no number yet; every document has a kind.
-    backup.documents = [{ id: 'd1', operationId: 'demo-operation', kind: 'notice' } as never];
+    expect(parsed.ok && parsed.backup.tasks[0]).toEqual(backup.tasks[0]);
+    // A draft has no number yet; every document has a kind, and the times the lists sort on.
+    const { number: _n, ...draft } = draftNotice('d1');
+    backup.documents = [draft as never];
     expect(parseBackup(serialiseBackup(backup)).ok).toBe(true);
-    backup.documents = [{ id: 'd1', operationId: 'demo-operation' } as never];
-    expect(errorsOf(serialiseBackup(backup))).toEqual(['文书第 1 条（kind）：缺少此项']);
+    const { kind: _k, createdAt: _c, ...nameless } = draftNotice('d1');
+    backup.documents = [nameless as never];
+    expect(errorsOf(serialiseBackup(backup))).toEqual([expect.stringMatching(/^文书第 1 条「d1」（kind）：缺少此项，应为 "notice"、.*"courtReport" 之一$/)]);
+    backup.documents = [{ ...nameless, kind: 'notice' } as never];
+    expect(errorsOf(serialiseBackup(backup))).toEqual(['文书第 1 条「d1」（createdAt）：缺少此项']);
+    backup.documents = [];
+    backup.media = [{ id: 'm1', operationId: 'demo-operation', sha256: 'ab', bytes: Uint8Array.from([1, 2, 3]) } as never];
+    expect(errorsOf(serialiseBackup(backup))).toEqual(expect.arrayContaining(['音视频及照片第 1 条「m1」（sha256）：应为 64 位十六进制 SHA-256']));
   });
 });
 
@@ -299,7 +336,7 @@ describe('inventory in a backup', () => {
     expect(parsed.ok && parsed.backup.inventoryRooms).toEqual([]);
     const backup = inventory(demo());
     (backup.inventoryItems[0] as { destination: unknown }).destination = { kind: 'garage', address: 'x' };
-    expect(errorsOf(serialiseBackup(backup))[0]).toMatch(/^物品清单第 1 条（destination\.kind）：取值不正确/);
+    expect(errorsOf(serialiseBackup(backup))[0]).toMatch(/^物品清单第 1 条「i1」（destination\.kind）：取值不正确/);
   });
 });
 

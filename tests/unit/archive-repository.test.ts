@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
-import { afterEach, describe, expect, it } from 'vitest';
+import { createHash } from 'node:crypto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { parseBackup } from '../../shared/archive/backup';
 import { BackupImportError, exportOperationBackup, importOperationBackup } from '../../renderer/src/archive/backupRepository';
 import { backupTableNames } from '../../shared/archive/backup';
@@ -10,6 +11,13 @@ import { sketchPng } from '../fixtures/documents/plan';
 import { issuedNotice } from '../fixtures/issuedDocument';
 import { appendLog } from '../../renderer/src/log/repository';
 import { lawfulPlanContent } from '../fixtures/plan';
+import { closeStations } from '../../renderer/src/record/projection';
+import { configureStation } from '../../renderer/src/stations/local';
+import { demoSigner } from '../../shared/stations/signer';
+
+// The station's store (format 2) runs on PouchDB's memory adapter here.
+vi.mock('pouchdb-browser/lib/index.es.js', () => import('./pouch-memory'));
+beforeEach(() => configureStation({ signer: async () => demoSigner('archive-repository') }));
 
 const opened: ConsoleDb[] = [];
 let n = 0;
@@ -19,6 +27,7 @@ const fresh = () => {
   return db;
 };
 afterEach(async () => {
+  await closeStations();
   await Promise.all(opened.splice(0).map((db) => db.delete()));
 });
 
@@ -68,7 +77,8 @@ async function demoWithFinalPlan(db: ConsoleDb): Promise<{ id: string; image: Ui
   );
   await finalisePlan(db, id, commander);
   // Records of capabilities not built yet travel as they are.
-  await db.documents.add({ ...issuedNotice('doc-1', id, '临江执告〔2026〕1号'), pdf: new Uint8Array([37, 80, 68, 70]) });
+  const pdf = new Uint8Array([37, 80, 68, 70]);
+  await db.documents.add({ ...issuedNotice('doc-1', id, '临江执告〔2026〕1号'), pdf, sha256: createHash('sha256').update(pdf).digest('hex') });
   await appendLog(db, { operationId: id, operator: '陈志远', group: '', category: 'phase', text: '宣布开始执行' });
   return { id, image };
 }
@@ -128,13 +138,13 @@ describe('operation backup in the database', () => {
   it('refuses a file with a record of another operation and writes nothing', async () => {
     const source = fresh();
     const { id } = await demoWithFinalPlan(source);
-    const backup = JSON.parse(await exportOperationBackup(source, id)) as { people: { operationId: string }[] };
+    const backup = JSON.parse(await exportOperationBackup(source, id)) as { people: { id: string; operationId: string }[] };
     backup.people[3]!.operationId = 'someone-else';
     const target = fresh();
     const error = await importOperationBackup(target, JSON.stringify(backup)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(BackupImportError);
     expect((error as BackupImportError).errors).toEqual([
-      `人员第 4 条属于另一行动（someone-else），不属于本备份的行动（${id}）`,
+      `人员第 4 条「${backup.people[3]!.id}」属于另一行动（someone-else），不属于本备份的行动（${id}）`,
     ]);
     expect(await count(target)).toBe(0);
   });

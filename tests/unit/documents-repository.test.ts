@@ -16,9 +16,8 @@ import { loadDemoOperation } from '../../renderer/src/operation/repository';
 import { commit } from '../../renderer/src/record/commit';
 import { closeStations } from '../../renderer/src/record/projection';
 import { put } from '../../shared/record/act';
-import type { Plan } from '../../shared/plan/types';
 import type { ServedDocument } from '../../shared/documents/records';
-import { emptyPlanContent } from '../../shared/plan/planContent';
+import { finalPlanRecord } from '../fixtures/plan';
 
 // The app's fonts are page URLs; in Node the same embedded files are read from node_modules.
 vi.mock('../../renderer/src/documents/fonts', async () => ({ documentFonts: (await import('../fixtures/documents/pdf')).nodeFonts }));
@@ -43,22 +42,12 @@ async function demo(fresh = true) {
   const commander = (await db.people.get(operation.onSiteCommanderId!))!;
   // The final plan the documents read, committed as an act like every record (a record no
   // entry supports would be removed by the station's record check).
-  const plan: Plan = {
-    id: `plan-final-${operationId}`,
-    operationId,
-    version: 1,
-    status: 'final',
-    content: { ...emptyPlanContent(), start: '2026-12-15T09:00:00.000+08:00', end: '2026-12-15T12:00:00.000+08:00' },
-    updatedAt: '2026-12-01T10:00:00.000+08:00',
-    finalisedAt: '2026-12-01T10:00:00.000+08:00',
-    finalisedBy: commander.name,
-  };
   const actor = { personId: commander.id, name: commander.name };
   await commit(db, {
     operationId,
     actor,
     action: { kind: 'finalisePlan' },
-    build: async () => ({ entry: { category: 'system', text: '《强制执行预案》定稿为第 1 版', data: { planVersion: 1 } }, changes: [put('plans', plan)], result: undefined }),
+    build: async () => ({ entry: { category: 'system', text: '《强制执行预案》定稿为第 1 版', data: { planVersion: 1 } }, changes: [put('plans', finalPlanRecord(operationId, commander.name))], result: undefined }),
   });
   return { operationId, commander: actor };
 }

@@ -5,12 +5,20 @@ import 'fake-indexeddb/auto';
 import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createAutoBackups } from '../../electron/main/autoBackups';
 import { createSaveSessions, type SaveSessions } from '../../electron/main/saveSessions';
 import { exportOperationBackup, importOperationBackup } from '../../renderer/src/archive/backupRepository';
 import { openConsoleDb } from '../../renderer/src/data/db';
 import { loadDemoOperation } from '../../renderer/src/operation/repository';
+import { closeStations } from '../../renderer/src/record/projection';
+import { configureStation } from '../../renderer/src/stations/local';
+import { demoSigner } from '../../shared/stations/signer';
+
+// Loading the demo writes through the station's store (format 2): PouchDB's memory adapter here.
+vi.mock('pouchdb-browser/lib/index.es.js', () => import('./pouch-memory'));
+beforeEach(() => configureStation({ signer: async () => demoSigner('auto-backups') }));
+afterEach(() => closeStations());
 
 const OWNER = 1;
 const enc = (s: string) => new TextEncoder().encode(s);

@@ -11,6 +11,7 @@ import {
   serialiseBackup,
   type BackupContents,
 } from '../../../shared/archive/backup';
+import { readBackupForImport } from '../../../shared/archive/backupChecks';
 import type { ConsoleDb } from '../data/db';
 
 /** A file that cannot be imported, with every reason found (in Chinese, for the user). */
@@ -49,9 +50,12 @@ export async function exportOperationBackup(
   return text;
 }
 
-/** Validates a backup file and writes it into the database; returns the operation's id. */
+/**
+ * Validates a backup file (every record, id, reference, the log chains and the PDFs'
+ * hashes) and writes it into the database; returns the operation's id.
+ */
 export async function importOperationBackup(db: ConsoleDb, text: string): Promise<string> {
-  const parsed = parseBackup(text);
+  const parsed = readBackupForImport(text);
   if (!parsed.ok) throw new BackupImportError(parsed.errors);
   const contents = backupContents(parsed.backup);
   const { operation } = contents;

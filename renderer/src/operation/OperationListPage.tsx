@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { operationTitle } from '../../../shared/operation/newOperation';
 import { MAX_BACKUP_CHARS } from '../../../shared/archive/backup';
 import { ENCRYPTED_EXTENSION } from '../../../shared/archive/encryption';
-import { importOperationBackup } from '../archive/backupRepository';
+import { BackupImportError, importOperationBackup } from '../archive/backupRepository';
 import { usePassphrasePrompt } from '../backup/ExportProtection';
 import { openProtected } from '../backup/protectedFiles';
 import { db } from '../data/db';
@@ -72,7 +72,21 @@ export function OperationListPage() {
       message.success('备份已导入');
       navigate({ page: 'workspace', operationId: id, section: 'overview' });
     } catch (e) {
-      modal.error({ title: '未能导入备份，本机数据没有任何改动', content: errorText(e), width: 560 });
+      // Each problem on its own line, naming the table, the record and the field.
+      const content =
+        e instanceof BackupImportError ? (
+          <div className="import-problems">
+            <Typography.Paragraph>备份文件有以下问题，未导入任何内容：</Typography.Paragraph>
+            <ol style={{ paddingInlineStart: 20, maxHeight: 360, overflowY: 'auto', margin: 0 }}>
+              {e.errors.map((problem, i) => (
+                <li key={i}>{problem}</li>
+              ))}
+            </ol>
+          </div>
+        ) : (
+          errorText(e)
+        );
+      modal.error({ title: '未能导入备份，本机数据没有任何改动', content, width: 640 });
     }
   };
 
