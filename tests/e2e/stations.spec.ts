@@ -8,16 +8,16 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
-import { expect, test, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { expect, test, type Browser } from '@playwright/test';
 import { startHub, type Hub } from '../../electron/hub/index';
 import { canonicalBytes, sha256Hex } from '../../shared/stations/canonical';
 import { entryDoc, entryDocId, type EntryDoc } from '../../shared/stations/docs';
 import { toBase64url } from '../../shared/stations/encoding';
-import type { RoleGrant } from '../../shared/stations/roster';
 import type { StationEntry } from '../../shared/stations/types';
 import type { StationConnection } from '../../renderer/src/stations/pageApi'; // and window.station's type
 import PouchDB from 'pouchdb';
 import { agentFor, MemoryPouch, remoteDb } from '../soak/station';
+import { foundCommanderPage, pairingFrom, pairStationPage, type StationPage } from '../soak/stationPages';
 
 const OP = 'op-e2e-stations';
 const CANARY = '110101199003079999';
@@ -37,50 +37,17 @@ test.afterAll(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-interface Station {
-  context: BrowserContext;
-  page: Page;
-  key: string;
-  responses: string[];
-}
-
-async function open(browser: Browser, url: string, viewport: { width: number; height: number }): Promise<Station> {
-  const context = await browser.newContext({ ignoreHTTPSErrors: true, viewport, locale: 'zh-CN', timezoneId: 'Asia/Shanghai' });
-  const page = await context.newPage();
-  const responses: string[] = [];
-  page.on('response', (r) => void r.text().then((t) => responses.push(t), () => undefined));
-  await page.goto(url);
-  await page.waitForFunction(() => window.station?.ready !== undefined);
-  return { context, page, key: '', responses };
-}
-
-async function pairWith(browser: Browser, commander: Station, op: string, name: string, grant: RoleGrant, viewport: { width: number; height: number }): Promise<Station> {
-  const invite = hub.invite(op);
-  const [base, fragment] = invite.link.split('#');
-  const station = await open(browser, `${base}?name=${encodeURIComponent(name)}&operator=${encodeURIComponent(name + '操作员')}#${fragment}`, viewport);
-  const sas = (await station.page.getByTestId('sas').textContent())!;
-  station.key = (await station.page.evaluate(() => window.station.publicKey()))!;
-  const pending = hub.pendingPairings().find((p) => p.publicKey === station.key && p.status === 'pending')!;
-  expect(pending.sas).toBe(sas); // the commander compares the two screens
-  const entry = await commander.page.evaluate(([k, n, g, s]) => window.station.pairEntry(k, n, g, s), [station.key, name, grant, sas] as const);
-  await hub.admit(pending.pairingId, entry);
-  await expect(station.page.locator('#sas')).toContainText('已配对');
-  return station;
-}
+type Station = StationPage;
 
 const timelineOf = (s: Station) => s.page.evaluate(() => window.station.timeline());
 const verifyOf = (s: Station) => s.page.evaluate(() => window.station.verify('all'));
 
 /** The commander founds `op` on the hub; the evidence clerk's tablet and a group leader's phone pair with it. */
 async function threeStations(browser: Browser, op: string): Promise<{ commander: Station; clerk: Station; leader: Station }> {
-  const commander = await open(browser, `${hub.url}/app/src/stations/station.html?operator=${encodeURIComponent('指挥员')}`, { width: 1366, height: 800 });
+  const commander = await foundCommanderPage(browser, hub, op);
   expect(await commander.page.evaluate(() => crypto.subtle !== undefined && isSecureContext)).toBe(true);
-  const genesis = await commander.page.evaluate((o) => window.station.found(o, '指挥工作站'), op);
-  commander.key = genesis.writer;
-  const { credential, db } = await hub.openOperation(genesis);
-  await commander.page.evaluate((c) => window.station.connect(c), { op, db, credential, anchor: genesis.writer });
-  const clerk = await pairWith(browser, commander, op, '证据组平板', { role: 'evidenceClerk' }, { width: 1024, height: 768 });
-  const leader = await pairWith(browser, commander, op, '安保组手机', { role: 'groupLeader', group: 'security' }, { width: 390, height: 844 });
+  const clerk = await pairStationPage(browser, hub, op, '证据组平板', { role: 'evidenceClerk' }, pairingFrom(commander), { width: 1024, height: 768 });
+  const leader = await pairStationPage(browser, hub, op, '安保组手机', { role: 'groupLeader', group: 'security' }, pairingFrom(commander), { width: 390, height: 844 });
   return { commander, clerk, leader };
 }
 
