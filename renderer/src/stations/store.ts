@@ -64,10 +64,6 @@ const REVOKED_HEADER = 'X-Station-Revoked';
  * holds what changed since the last one, usually one entry.
  */
 const SYNC_BATCH = 500;
-/** Documents per request when a station catches up (startSync). */
-const CATCH_UP_PAGE = 1000;
-/** Where the catch-up keeps the hub's last sequence it took (a local document: never replicated). */
-const CATCH_UP_ID = '_local/station-catch-up';
 /** Documents read per request when the store opens. */
 const OPEN_CHUNK = 2000;
 
@@ -88,8 +84,6 @@ export class StationStore {
   private readonly listeners = new Set<() => void>();
   private readonly entryListeners = new Set<(entries: StationEntry[]) => void>();
   private lastRtt = 0;
-  /** Counts startSync/stopSync calls: a catch-up that finishes after a stop starts nothing. */
-  private syncRun = 0;
 
   private constructor(
     readonly op: string,
@@ -338,66 +332,34 @@ export class StationStore {
 
   /**
    * Replicates both ways with the hub, live, retrying while offline. A 401 that says the
-   * station was revoked wipes the store and the key (see wipe()). A station far behind
-   * first takes what the hub holds in large pages (catchUp), then replicates live.
+   * station was revoked wipes the store and the key (see wipe()).
    */
   startSync(dbUrl: string, credential: string, events: { onRevoked?: () => void; onState?: (state: string) => void } = {}): void {
-    const hubFetch = async (url: string | Request, opts?: RequestInit): Promise<Response> => {
-      const headers = new Headers(opts?.headers);
-      headers.set('Authorization', `Bearer ${credential}`);
-      headers.set(CLOCK_HEADER, String(Date.now()));
-      headers.set(RTT_HEADER, String(Math.round(this.lastRtt)));
-      const started = performance.now();
-      const res = await fetch(url, { ...opts, headers });
-      this.lastRtt = performance.now() - started;
-      if (res.status === 401 && res.headers.get(REVOKED_HEADER) === '1') {
-        events.onRevoked?.();
-        void this.wipe();
-      }
-      return res;
-    };
-    const remote = new this.PouchDB(dbUrl, { skip_setup: true, fetch: hubFetch });
-    const run = ++this.syncRun;
-    events.onState?.('active');
-    void this.catchUp(dbUrl, hubFetch)
-      .catch(() => undefined) // offline or refused: the live replication below retries
-      .then(() => {
-        if (run !== this.syncRun) return; // stopped (or wiped) meanwhile
-        this.sync = this.db
-          .sync(remote, { live: true, retry: true, batch_size: SYNC_BATCH, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000) })
-          .on('active', () => events.onState?.('active'))
-          .on('paused', (error) => events.onState?.(error ? 'offline' : 'idle'))
-          .on('error', () => events.onState?.('error'));
-      });
-  }
-
-  /**
-   * Takes what the hub holds since the last catch-up, CATCH_UP_PAGE documents per request
-   * from its changes feed (documents and attachments included), each page stored in one
-   * write exactly as sent. PouchDB's replicator would take 500 at a time with a changes
-   * read, a revs_diff, a bulk_get and two checkpoint writes each: for a station thousands
-   * of entries behind that was most of the wait. Every document stored here passes the
-   * same check as a replicated one (take(), through the changes feed); the live
-   * replication that follows finds them held and fetches nothing twice.
-   */
-  private async catchUp(dbUrl: string, hubFetch: (url: string) => Promise<Response>): Promise<void> {
-    const mark = (await this.db.get(CATCH_UP_ID).catch(() => undefined)) as (Record<string, unknown> & { _id: string; _rev: string; since?: number | string }) | undefined;
-    let since = mark?.since ?? 0;
-    let rev = mark?._rev;
-    for (;;) {
-      const res = await hubFetch(`${dbUrl}/_changes?style=all_docs&include_docs=true&attachments=true&limit=${CATCH_UP_PAGE}&since=${encodeURIComponent(JSON.stringify(since))}`);
-      if (!res.ok) return;
-      const page = (await res.json()) as { results: Array<{ id: string; deleted?: boolean; doc?: Record<string, unknown> }>; last_seq: number | string };
-      const docs = page.results.filter((r) => r.doc && !r.deleted && !r.id.startsWith('_')).map((r) => r.doc!);
-      if (docs.length) await this.db.bulkDocs(docs, { new_edits: false });
-      since = page.last_seq;
-      rev = (await this.db.bulkDocs([{ _id: CATCH_UP_ID, ...(rev ? { _rev: rev } : {}), since }]))[0]?.rev ?? rev;
-      if (page.results.length < CATCH_UP_PAGE) return;
-    }
+    const remote = new this.PouchDB(dbUrl, {
+      skip_setup: true,
+      fetch: async (url: string | Request, opts?: RequestInit) => {
+        const headers = new Headers(opts?.headers);
+        headers.set('Authorization', `Bearer ${credential}`);
+        headers.set(CLOCK_HEADER, String(Date.now()));
+        headers.set(RTT_HEADER, String(Math.round(this.lastRtt)));
+        const started = performance.now();
+        const res = await fetch(url, { ...opts, headers });
+        this.lastRtt = performance.now() - started;
+        if (res.status === 401 && res.headers.get(REVOKED_HEADER) === '1') {
+          events.onRevoked?.();
+          void this.wipe();
+        }
+        return res;
+      },
+    });
+    this.sync = this.db
+      .sync(remote, { live: true, retry: true, batch_size: SYNC_BATCH, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000) })
+      .on('active', () => events.onState?.('active'))
+      .on('paused', (error) => events.onState?.(error ? 'offline' : 'idle'))
+      .on('error', () => events.onState?.('error'));
   }
 
   stopSync(): void {
-    this.syncRun++;
     this.sync?.cancel();
     this.sync = undefined;
   }
