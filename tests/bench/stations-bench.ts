@@ -204,12 +204,18 @@ async function catchUpAndAppend(browser: Browser, hub: Hub): Promise<{ stationMs
     return entry;
   });
   const target = held.length + 1; // and its own pairing
+  const profiler = process.env['PROFILE'] ? await late.context.newCDPSession(late.page) : undefined;
+  if (profiler) {
+    await profiler.send('Profiler.enable');
+    await profiler.send('Profiler.start');
+  }
   while ((await late.page.evaluate(() => window.station.size())) < target) {
     if (performance.now() - admittedAt > 300_000) throw new Error('5 分钟内未追上');
     await new Promise((r) => setTimeout(r, 50));
   }
   const stationMs = performance.now() - admittedAt;
   log(`caught up in ${stationMs.toFixed(0)} ms`);
+  if (profiler) printProfile((await profiler.send('Profiler.stop')).profile);
 
   // The plain baseline: the same documents on the plain server, a fresh stock PouchDB replicating them.
   const remote = new PouchDB(`http://127.0.0.1:${PLAIN_PORT}/behind`);
@@ -250,6 +256,18 @@ async function catchUpAndAppend(browser: Browser, hub: Hub): Promise<{ stationMs
   }, { rounds: APPEND_ROUNDS, warmUp: WARM_UP });
   await late.context.close();
   return { stationMs, plainMs, entries: target, ...timing };
+}
+
+/** PROFILE=1: where the catching-up page spent its time, by function (self time), top 15. */
+function printProfile(profile: { nodes: Array<{ id: number; callFrame: { functionName: string; url: string; lineNumber: number } }>; samples?: number[]; timeDeltas?: number[] }): void {
+  const byNode = new Map(profile.nodes.map((n) => [n.id, n.callFrame]));
+  const self = new Map<string, number>();
+  (profile.samples ?? []).forEach((id, i) => {
+    const f = byNode.get(id)!;
+    const name = `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber}`;
+    self.set(name, (self.get(name) ?? 0) + (profile.timeDeltas?.[i] ?? 0) / 1000);
+  });
+  for (const [name, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 15)) log(`  ${ms.toFixed(0).padStart(7)} ms  ${name}`);
 }
 
 // East Asian characters take two columns in a terminal.
