@@ -157,11 +157,16 @@ export class OperationStore {
           const { _revisions: _r, ...rest } = doc;
           return { ...rest, _revisions: { start: 1, ids: [(doc['_rev'] as string).slice(2)] } };
         });
-        await this.main.bulkDocs(stored as never[], { new_edits: false });
-        await this.field.bulkDocs(
-          accepted.map(({ doc, entry }) => (fieldMayHold(entry) ? { ...doc, _revisions: { start: 1, ids: [(doc['_rev'] as string).slice(2)] } } : withheldDoc(withhold(entry)))) as never[],
-          { new_edits: false },
-        );
+        // Both written before anyone is answered; side by side, the pushing station waits for one
+        // LevelDB write, not two. After a crash between them fillField refills `field` from `main`
+        // at open; an entry only `field` got was checked, and its station, unanswered, pushes it again.
+        await Promise.all([
+          this.main.bulkDocs(stored as never[], { new_edits: false }),
+          this.field.bulkDocs(
+            accepted.map(({ doc, entry }) => (fieldMayHold(entry) ? { ...doc, _revisions: { start: 1, ids: [(doc['_rev'] as string).slice(2)] } } : withheldDoc(withhold(entry)))) as never[],
+            { new_edits: false },
+          ),
+        ]);
       }
       await this.keepRefused(refusedDocs, from);
       if (rosterChanged) this.onRoster?.(this.roster);

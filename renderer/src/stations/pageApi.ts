@@ -34,6 +34,10 @@ export interface StationPageApi {
   flags(): ReadonlyArray<{ id: string; reason: string; at: string }>;
   dump(): Promise<string>;
   state(): string;
+  /** The hashes held of `writer`'s entry `seq`, from the store's index (no read): the benchmark's arrival check. */
+  held(writer: string, seq: number): readonly string[];
+  /** How many entries the store holds (its index). */
+  size(): number;
   /** The station's PouchDB database (a measurement compares an append with a plain put). */
   database(): { constructor: unknown } | undefined;
 }

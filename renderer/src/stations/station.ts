@@ -193,6 +193,8 @@ const api: StationPageApi = {
   /** Everything the station's database holds, as text (the e2e looks for canary values in it). */
   dump: async () => JSON.stringify((await store!.db.allDocs({ include_docs: true, attachments: true })).rows),
   state: () => state,
+  held: (writer: string, seq: number) => store?.held(writer, seq) ?? [],
+  size: () => store?.size() ?? 0,
   /** The station's PouchDB (measurements compare an append with a plain put on the same engine). */
   database: () => store?.db as { constructor: unknown } | undefined,
 };

@@ -58,6 +58,12 @@ export interface StoreOptions {
 const CLOCK_HEADER = 'X-Station-Clock';
 const RTT_HEADER = 'X-Station-Rtt';
 const REVOKED_HEADER = 'X-Station-Revoked';
+/**
+ * Documents per replication batch (PouchDB's default is 100): a station far behind catches
+ * up in a fifth of the round trips, checkpoints and IndexedDB transactions. Live, a batch
+ * holds what changed since the last one, usually one entry.
+ */
+const SYNC_BATCH = 500;
 /** Documents read per request when the store opens. */
 const OPEN_CHUNK = 2000;
 
@@ -347,7 +353,7 @@ export class StationStore {
       },
     });
     this.sync = this.db
-      .sync(remote, { live: true, retry: true, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000) })
+      .sync(remote, { live: true, retry: true, batch_size: SYNC_BATCH, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000) })
       .on('active', () => events.onState?.('active'))
       .on('paused', (error) => events.onState?.(error ? 'offline' : 'idle'))
       .on('error', () => events.onState?.('error'));
