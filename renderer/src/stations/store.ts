@@ -326,9 +326,10 @@ export class StationStore {
 
   /**
    * Replicates both ways with the hub, live, retrying while offline. A 401 that says the
-   * station was revoked wipes the store and the key (see wipe()).
+   * station was revoked wipes the store and the key (see wipe()), or, with `keepOnRevoke`
+   * (the app's laptops, whose records are also in Dexie), only stops replicating.
    */
-  startSync(dbUrl: string, credential: string, events: { onRevoked?: () => void; onState?: (state: string) => void } = {}): void {
+  startSync(dbUrl: string, credential: string, events: { onRevoked?: () => void; onState?: (state: string) => void; keepOnRevoke?: boolean } = {}): void {
     const remote = new this.PouchDB(dbUrl, {
       skip_setup: true,
       fetch: async (url: string | Request, opts?: RequestInit) => {
@@ -341,7 +342,8 @@ export class StationStore {
         this.lastRtt = performance.now() - started;
         if (res.status === 401 && res.headers.get(REVOKED_HEADER) === '1') {
           events.onRevoked?.();
-          void this.wipe();
+          if (events.keepOnRevoke) this.stopSync();
+          else void this.wipe();
         }
         return res;
       },

@@ -1,0 +1,169 @@
+// DOM. This station's replication in the app. For every operation it has a link for (its own
+// hub's, made by 开放同步; or a hub it joined by an invite) the operation's store replicates
+// live, both ways, with `<own origin>/hub/<db>`: the Node side's proxy adds the pinned CA and
+// this station's credential, so the page never holds either. PouchDB retries with a backoff
+// while the hub cannot be reached; arrivals are projected by projection.ts (it follows the
+// store's changes feed). The state here is UI state (zustand): what the status line shows.
+import { create } from 'zustand';
+import { HUB_PROXY_PATH, type StationLinkStatus } from '../../../shared/host/contract';
+import type { ConsoleDb } from '../data/db';
+import { host } from '../host';
+import { ready, recoverStations } from '../record/projection';
+import { openStore } from './local';
+import type { StationStore } from './store';
+
+export type SyncState = 'connecting' | 'active' | 'idle' | 'offline' | 'error' | 'revoked';
+
+export interface OperationSync {
+  op: string;
+  state: SyncState;
+  /** When the last exchange with the hub finished with nothing left to send or fetch. */
+  syncedAt?: string;
+  /** This station's own entries not yet handed to the hub. */
+  waiting: number;
+  /** Places where one station's chain has two different entries with one number (both kept, flagged). */
+  forks: number;
+  link: StationLinkStatus;
+}
+
+interface SyncUi {
+  byOp: Record<string, OperationSync | undefined>;
+  online: boolean;
+}
+
+export const useSync = create<SyncUi>(() => ({ byOp: {}, online: navigator.onLine }));
+
+export const syncStateLabels: Record<SyncState, string> = {
+  connecting: '正在连接',
+  active: '同步中',
+  idle: '已同步',
+  offline: '离线',
+  error: '同步出错',
+  revoked: '本站已被撤销',
+};
+
+/** How often the links are re-read (a join or a hub opened elsewhere in the app calls refreshSync at once). */
+const LINKS_EVERY_MS = 10_000;
+/** The own seq the hub had at the last idle pause, per operation: survives a reload, so "待同步" stays right offline. */
+const sentKey = (op: string) => `enforcement-console.sync.sent.${op}`;
+
+interface Running {
+  store: StationStore;
+  stop: () => void;
+}
+
+const running = new Map<string, Running>();
+let started: ConsoleDb | undefined;
+let refreshing: Promise<void> | undefined;
+
+const sentSeq = (op: string) => Number(localStorage.getItem(sentKey(op)) ?? 0) || 0;
+
+function update(op: string, patch: Partial<OperationSync>): void {
+  useSync.setState((s) => {
+    const before = s.byOp[op];
+    if (!before && !patch.link) return s;
+    return { byOp: { ...s.byOp, [op]: { ...(before as OperationSync), ...patch } } };
+  });
+}
+
+function waitingOf(store: StationStore): number {
+  return Math.max(0, (store.ownHead()?.seq ?? 0) - sentSeq(store.op));
+}
+
+function forksOf(store: StationStore): number {
+  const seen = new Set<string>();
+  let forks = 0;
+  for (const { writer, seq } of store.list()) {
+    const key = `${writer}.${seq}`;
+    if (seen.has(key)) forks++;
+    seen.add(key);
+  }
+  return forks;
+}
+
+async function start(db: ConsoleDb, link: StationLinkStatus): Promise<void> {
+  // Registered first: what arrives is projected at every later start too.
+  const store = await openStore(db, link.op, true);
+  await ready(db, link.op);
+  const offline = () => update(link.op, { state: 'offline' });
+  const onState = (state: string) => {
+    if (state === 'idle') {
+      localStorage.setItem(sentKey(link.op), String(store.ownHead()?.seq ?? 0));
+      update(link.op, { state: 'idle', syncedAt: new Date().toISOString(), waiting: 0 });
+    } else if (state === 'active') update(link.op, { state: navigator.onLine ? 'active' : 'offline', waiting: waitingOf(store) });
+    else update(link.op, { state: !navigator.onLine || state === 'offline' ? 'offline' : 'error', waiting: waitingOf(store) });
+  };
+  store.startSync(`${location.origin}${HUB_PROXY_PATH}${encodeURIComponent(link.db)}`, '', {
+    keepOnRevoke: true,
+    onState,
+    onRevoked: () => {
+      update(link.op, { state: 'revoked' });
+      void refreshSync();
+    },
+  });
+  // A catch-up brings thousands of changes: the fork count (a pass over the index) waits for a quiet moment.
+  let counting: ReturnType<typeof setTimeout> | undefined;
+  const unsubscribe = store.subscribe(() => {
+    update(link.op, { waiting: waitingOf(store) });
+    clearTimeout(counting);
+    counting = setTimeout(() => update(link.op, { forks: forksOf(store) }), 500);
+  });
+  window.addEventListener('offline', offline);
+  running.set(link.op, {
+    store,
+    stop: () => {
+      store.stopSync();
+      unsubscribe();
+      clearTimeout(counting);
+      window.removeEventListener('offline', offline);
+    },
+  });
+  update(link.op, { state: navigator.onLine ? 'connecting' : 'offline', waiting: waitingOf(store), forks: forksOf(store) });
+}
+
+/** Re-reads this station's links and starts (or stops) replicating accordingly. */
+export function refreshSync(): Promise<void> {
+  const db = started;
+  if (!db) return Promise.resolve();
+  refreshing ??= (async () => {
+    try {
+      const { links } = await host.stationLinks({});
+      for (const link of links) {
+        const revoked = link.state === 'revoked';
+        const current = useSync.getState().byOp[link.op];
+        update(link.op, { link, ...(current ? {} : { state: revoked ? 'revoked' : 'connecting', waiting: 0, forks: 0 }), ...(revoked ? { state: 'revoked' as const } : {}) });
+        const run = running.get(link.op);
+        if (revoked && run) {
+          run.stop();
+          running.delete(link.op);
+        } else if (!revoked && !run) {
+          await start(db, link).catch((error: unknown) => {
+            console.error('无法开始同步', error);
+            update(link.op, { state: 'error' });
+          });
+        }
+      }
+    } catch {
+      // The host cannot say yet (the launcher's hub is starting): the next round asks again.
+    } finally {
+      refreshing = undefined;
+    }
+  })();
+  return refreshing;
+}
+
+/**
+ * Once per page: projects what a crash left behind (every operation this station holds
+ * entries of), then replicates every linked operation and keeps the links re-read.
+ */
+export function startStationSync(db: ConsoleDb): void {
+  if (started) return;
+  started = db;
+  const online = () => useSync.setState({ online: navigator.onLine });
+  window.addEventListener('online', online);
+  window.addEventListener('offline', online);
+  void recoverStations(db)
+    .catch((error: unknown) => console.error('记录恢复失败', error))
+    .then(() => refreshSync());
+  window.setInterval(() => void refreshSync(), LINKS_EVERY_MS);
+}
