@@ -13,7 +13,7 @@ import { useRoute } from '../ui/route';
 import { errorText } from '../ui/errors';
 import { localSigner, localStationName, setLocalStationName } from './local';
 import { Sas, timeOfDay } from './stationsUi';
-import { refreshSync, syncStateLabels, useSync } from './sync';
+import { refreshSync, rememberJoined, syncStateLabels, useSync } from './sync';
 
 export function StationsPage() {
   const key = useLiveQuery(() => localSigner().then((s) => s.publicKey).catch((e: unknown) => `（${errorText(e)}）`), []);
@@ -97,6 +97,7 @@ function JoinCard({ defaultName }: { defaultName: string | undefined }) {
         try {
           const answer = await host.stationClaim({ pairingId: joining.pairingId, sig });
           if (answer.status === 'admitted') {
+            await rememberJoined(db, answer.op);
             await refreshSync();
             if (!stopped) setJoining({ step: 'admitted', op: answer.op, role: answer.role });
             return;

@@ -9,7 +9,7 @@ import { HUB_PROXY_PATH, type StationLinkStatus } from '../../../shared/host/con
 import type { ConsoleDb } from '../data/db';
 import { host } from '../host';
 import { ready, recoverStations } from '../record/projection';
-import { openStore } from './local';
+import { localSigner, openStore } from './local';
 import type { StationStore } from './store';
 
 export type SyncState = 'connecting' | 'active' | 'idle' | 'offline' | 'error' | 'revoked';
@@ -121,6 +121,24 @@ async function start(db: ConsoleDb, link: StationLinkStatus): Promise<void> {
   update(link.op, { state: navigator.onLine ? 'connecting' : 'offline', waiting: waitingOf(store), forks: forksOf(store) });
 }
 
+/** Set when this station (this browser profile's key) joins an operation's hub. */
+const joinedKey = (op: string) => `joined.${op}`;
+
+export async function rememberJoined(db: ConsoleDb, op: string): Promise<void> {
+  await db.stationSettings.put({ key: joinedKey(op), value: true });
+}
+
+/**
+ * Whether a link the Node side holds is this station's: the hub's own operations were founded
+ * by this station's genesis (its key is the anchor); a joined hub was joined from this page.
+ * A browser profile started afresh on the same data folder has another key: the link's
+ * credential is not its own, and it must not replicate with it.
+ */
+async function ours(db: ConsoleDb, link: StationLinkStatus): Promise<boolean> {
+  if (link.hub === 'local') return link.anchor === (await localSigner()).publicKey;
+  return (await db.stationSettings.get(joinedKey(link.op)))?.value === true;
+}
+
 /** Re-reads this station's links and starts (or stops) replicating accordingly. */
 export function refreshSync(): Promise<void> {
   const db = started;
@@ -129,6 +147,7 @@ export function refreshSync(): Promise<void> {
     try {
       const { links } = await host.stationLinks({});
       for (const link of links) {
+        if (!(await ours(db, link))) continue;
         const revoked = link.state === 'revoked';
         const current = useSync.getState().byOp[link.op];
         update(link.op, { link, ...(current ? {} : { state: revoked ? 'revoked' : 'connecting', waiting: 0, forks: 0 }), ...(revoked ? { state: 'revoked' as const } : {}) });
