@@ -31,13 +31,15 @@ function OperationStatus({ sync, commanding }: { sync: OperationSync; commanding
   const hub = usePoll(() => (commanding && sync.link.hub === 'local' ? host.hubStatus({}) : Promise.resolve(undefined)), 5000, `${sync.op}${commanding}`);
   const others = (hub.value?.operations.find((o) => o.op === sync.op)?.stations ?? []).filter((s) => s.station !== sync.link.anchor && s.role !== 'hub' && !s.revoked);
   const open = () => navigate({ page: 'workspace', operationId: sync.op, section: 'stations' });
+  const online = useSync((s) => s.online);
+  const state = !online && sync.state !== 'revoked' ? 'offline' : sync.state;
   const own =
-    sync.state === 'offline'
+    state === 'offline'
       ? `离线，${sync.waiting} 条待同步`
-      : sync.state === 'idle'
+      : state === 'idle' && sync.waiting === 0
         ? `已同步 ${timeOfDay(sync.syncedAt)}`
-        : `${syncStateLabels[sync.state]}${sync.waiting ? `，${sync.waiting} 条待同步` : ''}`;
-  const color = sync.state === 'idle' ? 'green' : sync.state === 'revoked' || sync.state === 'error' ? 'red' : 'orange';
+        : `${syncStateLabels[state === 'idle' ? 'active' : state]}${sync.waiting ? `，${sync.waiting} 条待同步` : ''}`;
+  const color = state === 'idle' && sync.waiting === 0 ? 'green' : state === 'revoked' || state === 'error' ? 'red' : 'orange';
   return (
     <>
       <Tooltip title={`本站（${sync.link.name}）与${sync.link.hub === 'local' ? '本机' : ''}同步中心的同步；点击查看工作站与同步`}>

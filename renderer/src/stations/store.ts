@@ -329,7 +329,11 @@ export class StationStore {
    * station was revoked wipes the store and the key (see wipe()), or, with `keepOnRevoke`
    * (the app's laptops, whose records are also in Dexie), only stops replicating.
    */
-  startSync(dbUrl: string, credential: string, events: { onRevoked?: () => void; onState?: (state: string) => void; keepOnRevoke?: boolean } = {}): void {
+  startSync(
+    dbUrl: string,
+    credential: string,
+    events: { onRevoked?: () => void; onState?: (state: string) => void; onPushed?: (ids: string[]) => void; keepOnRevoke?: boolean } = {},
+  ): void {
     const remote = new this.PouchDB(dbUrl, {
       skip_setup: true,
       fetch: async (url: string | Request, opts?: RequestInit) => {
@@ -351,6 +355,10 @@ export class StationStore {
     this.sync = this.db
       .sync(remote, { live: true, retry: true, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000) })
       .on('active', () => events.onState?.('active'))
+      .on('change', (info) => {
+        const { direction, change } = info as { direction?: string; change?: { docs?: Array<{ _id?: string }> } };
+        if (direction === 'push') events.onPushed?.((change?.docs ?? []).flatMap((d) => (d._id ? [d._id] : [])));
+      })
       .on('paused', (error) => events.onState?.(error ? 'offline' : 'idle'))
       .on('error', () => events.onState?.('error'));
   }

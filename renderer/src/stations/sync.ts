@@ -6,6 +6,7 @@
 // store's changes feed). The state here is UI state (zustand): what the status line shows.
 import { create } from 'zustand';
 import { HUB_PROXY_PATH, type StationLinkStatus } from '../../../shared/host/contract';
+import { ENTRY_PREFIX } from '../../../shared/stations/docs';
 import type { ConsoleDb } from '../data/db';
 import { host } from '../host';
 import { ready, recoverStations } from '../record/projection';
@@ -62,7 +63,7 @@ function update(op: string, patch: Partial<OperationSync>): void {
   useSync.setState((s) => {
     const before = s.byOp[op];
     if (!before && !patch.link) return s;
-    return { byOp: { ...s.byOp, [op]: { ...(before as OperationSync), ...patch } } };
+    return { byOp: { ...s.byOp, [op]: { ...(before as OperationSync), ...patch, op } } };
   });
 }
 
@@ -87,15 +88,23 @@ async function start(db: ConsoleDb, link: StationLinkStatus): Promise<void> {
   await ready(db, link.op);
   const offline = () => update(link.op, { state: 'offline' });
   const onState = (state: string) => {
-    if (state === 'idle') {
+    if (state === 'idle' && navigator.onLine) {
       localStorage.setItem(sentKey(link.op), String(store.ownHead()?.seq ?? 0));
       update(link.op, { state: 'idle', syncedAt: new Date().toISOString(), waiting: 0 });
     } else if (state === 'active') update(link.op, { state: navigator.onLine ? 'active' : 'offline', waiting: waitingOf(store) });
     else update(link.op, { state: !navigator.onLine || state === 'offline' ? 'offline' : 'error', waiting: waitingOf(store) });
   };
+  const own = `${ENTRY_PREFIX}${store.signer.publicKey}.`;
+  const onPushed = (ids: string[]) => {
+    const seqs = ids.filter((id) => id.startsWith(own)).map((id) => Number(id.slice(own.length).split('.')[0]));
+    const sent = Math.max(sentSeq(link.op), ...seqs);
+    localStorage.setItem(sentKey(link.op), String(sent));
+    update(link.op, { waiting: waitingOf(store) });
+  };
   store.startSync(`${location.origin}${HUB_PROXY_PATH}${encodeURIComponent(link.db)}`, '', {
     keepOnRevoke: true,
     onState,
+    onPushed,
     onRevoked: () => {
       update(link.op, { state: 'revoked' });
       void refreshSync();
@@ -185,4 +194,8 @@ export function startStationSync(db: ConsoleDb): void {
     .catch((error: unknown) => console.error('记录恢复失败', error))
     .then(() => refreshSync());
   window.setInterval(() => void refreshSync(), LINKS_EVERY_MS);
+  // Some offline switches (an emulated one, a cable pulled under a long poll) raise no event: look as well.
+  window.setInterval(() => {
+    if (useSync.getState().online !== navigator.onLine) online();
+  }, 1000);
 }
