@@ -160,7 +160,11 @@ test('two laptops pair through the screens, exchange entries, converge after goi
   await expect.poll(() => verdict(clerk), { timeout: 20_000 }).toBe(await verdict(commander));
   expect(await verdict(commander)).toMatch(/^日志 \d+ 条 · 校验通过$/);
   await commander.getByRole('menuitem', { name: /工作站与同步/ }).click();
-  await expect(commander.getByTestId('sync-station').filter({ hasText: '证据组电脑' })).toContainText('待 0', { timeout: 20_000 });
+  // Both pages run a clock fixed at a lawful moment (fixClock), hours off the hub's: the clerk's is flagged.
+  const clerkStatus = commander.getByTestId('sync-station').filter({ hasText: '证据组电脑' });
+  await expect(clerkStatus).toContainText('待 0', { timeout: 20_000 });
+  await expect(clerkStatus).toContainText('时钟偏差');
+  await expect(commander.getByTestId('roster').getByRole('row').filter({ hasText: '证据组电脑' })).toContainText('时钟偏差超过 60 秒');
   await commander.screenshot({ path: path.join(shots, 'stations-commander-roster.png'), fullPage: true });
 
   // The commander revokes the clerk: its next contact is refused, shown in 拒收记录; its later entry reaches no one.
@@ -179,6 +183,7 @@ test('two laptops pair through the screens, exchange entries, converge after goi
   await commander.getByRole('menuitem', { name: /工作站与同步/ }).click();
   await commander.screenshot({ path: path.join(shots, 'stations-commander-revoked.png'), fullPage: true });
   await clerk.getByRole('menuitem', { name: /工作站与同步/ }).click();
-  await expect(clerk.getByText('指挥工作站已撤销本工作站')).toBeVisible();
+  await expect(clerk.getByText(/指挥工作站已撤销本工作站/)).toBeVisible();
+  await expect(clerk.getByText('本站有 1 条记录未送达同步中心，其他工作站不会接受。')).toBeVisible();
   await clerk.screenshot({ path: path.join(shots, 'stations-clerk-revoked.png'), fullPage: true });
 });

@@ -66,6 +66,7 @@ function JoinedLink({ operationId }: { operationId: string }) {
           showIcon
           style={{ marginTop: 8 }}
           title="指挥工作站已撤销本工作站：同步中心不再接受本站的连接和此后写入的记录。本机已有的记录保留，可供核对。"
+          description={sync.waiting > 0 ? `本站有 ${sync.waiting} 条记录未送达同步中心，其他工作站不会接受。` : undefined}
         />
       )}
       {link.problem && sync.state !== 'revoked' && <Alert type="warning" showIcon style={{ marginTop: 8 }} title={link.problem} />}
@@ -159,7 +160,6 @@ function HubFacts({ hub }: { hub: HubStatus }) {
 }
 
 function InviteCard({ invite }: { invite: Invite }) {
-  const expired = Date.parse(invite.expiresAt) < Date.now();
   return (
     <Card size="small" type="inner" style={{ marginTop: 8 }} title="邀请工作站" data-testid="invite">
       <Space align="start" size={16} wrap>
@@ -169,9 +169,8 @@ function InviteCard({ invite }: { invite: Invite }) {
           <Typography.Paragraph code copyable={{ text: invite.link }} style={{ wordBreak: 'break-all', marginBottom: 0 }} data-testid="invite-link">
             {invite.link}
           </Typography.Paragraph>
-          <Typography.Text type={expired ? 'danger' : 'secondary'}>
-            {expired ? '已过期，请重新生成' : `有效至 ${timeOfDay(invite.expiresAt)}（北京时间），只能使用一次`}
-          </Typography.Text>
+          {/* The hub's clock decides the expiry: this page's may be wrong (that is what the clock column flags). */}
+          <Typography.Text type="secondary">有效至 {timeOfDay(invite.expiresAt)}（同步中心时间，北京时间），只能使用一次；过期后请重新邀请</Typography.Text>
           {invite.caPage ? (
             <Typography.Text>
               手机首次使用：先在同一局域网用浏览器打开 <Typography.Text code>{invite.caPage}</Typography.Text> 安装本同步中心的 CA 证书，核对指纹与上方一致后再扫码。
@@ -258,6 +257,13 @@ function PairingRow({ operation, pairing, onDone }: { operation: OperationSummar
   );
 }
 
+/** An offset as people read it: seconds with a decimal, minutes and hours when it is large. */
+function offsetText(ms: number): string {
+  if (ms < 120_000) return `${(ms / 1000).toFixed(1)} 秒`;
+  const minutes = Math.round(ms / 60_000);
+  return minutes < 60 ? `${minutes} 分钟` : `${Math.floor(minutes / 60)} 小时 ${minutes % 60} 分钟`;
+}
+
 const roleText = (s: Pick<HubStation, 'role' | 'group' | 'revoked'>, groupName: (code: string) => string) =>
   s.revoked ? '已撤销' : s.role ? `${stationRoleLabels[s.role]}${s.group ? `：${groupName(s.group)}` : ''}` : '未配对';
 
@@ -316,7 +322,7 @@ function Roster({ operation, stations, anchor, hubKey, reload }: { operation: Op
             title: '时钟偏差',
             render: (_, s) => {
               if (s.clockOffsetMs === undefined) return '—';
-              const seconds = `${s.clockOffsetMs > 0 ? '快' : '慢'} ${(Math.abs(s.clockOffsetMs) / 1000).toFixed(1)} 秒`;
+              const seconds = `${s.clockOffsetMs > 0 ? '快' : '慢'} ${offsetText(Math.abs(s.clockOffsetMs))}`;
               const at = measuredAt.get(s.station)?.at;
               return (
                 <Space size={4}>

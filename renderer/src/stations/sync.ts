@@ -50,7 +50,8 @@ const sentKey = (op: string) => `enforcement-console.sync.sent.${op}`;
 
 interface Running {
   store: StationStore;
-  stop: () => void;
+  /** False once the hub revoked this station: the store is still followed (its own entries waiting are shown). */
+  replicating: boolean;
 }
 
 const running = new Map<string, Running>();
@@ -82,7 +83,7 @@ function forksOf(store: StationStore): number {
   return forks;
 }
 
-async function start(db: ConsoleDb, link: StationLinkStatus): Promise<void> {
+async function start(db: ConsoleDb, link: StationLinkStatus, replicate: boolean): Promise<void> {
   // Registered first: what arrives is projected at every later start too.
   const store = await openStore(db, link.op, true);
   await ready(db, link.op);
@@ -101,33 +102,29 @@ async function start(db: ConsoleDb, link: StationLinkStatus): Promise<void> {
     localStorage.setItem(sentKey(link.op), String(sent));
     update(link.op, { waiting: waitingOf(store) });
   };
-  store.startSync(`${location.origin}${HUB_PROXY_PATH}${encodeURIComponent(link.db)}`, '', {
-    keepOnRevoke: true,
-    onState,
-    onPushed,
-    onRevoked: () => {
-      update(link.op, { state: 'revoked' });
-      void refreshSync();
-    },
-  });
+  const run: Running = { store, replicating: replicate };
+  if (replicate) {
+    store.startSync(`${location.origin}${HUB_PROXY_PATH}${encodeURIComponent(link.db)}`, '', {
+      keepOnRevoke: true,
+      onState,
+      onPushed,
+      onRevoked: () => {
+        run.replicating = false;
+        update(link.op, { state: 'revoked' });
+        void refreshSync();
+      },
+    });
+  }
   // A catch-up brings thousands of changes: the fork count (a pass over the index) waits for a quiet moment.
   let counting: ReturnType<typeof setTimeout> | undefined;
-  const unsubscribe = store.subscribe(() => {
+  store.subscribe(() => {
     update(link.op, { waiting: waitingOf(store) });
     clearTimeout(counting);
     counting = setTimeout(() => update(link.op, { forks: forksOf(store) }), 500);
   });
-  window.addEventListener('offline', offline);
-  running.set(link.op, {
-    store,
-    stop: () => {
-      store.stopSync();
-      unsubscribe();
-      clearTimeout(counting);
-      window.removeEventListener('offline', offline);
-    },
-  });
-  update(link.op, { state: navigator.onLine ? 'connecting' : 'offline', waiting: waitingOf(store), forks: forksOf(store) });
+  window.addEventListener('offline', () => run.replicating && offline());
+  running.set(link.op, run);
+  update(link.op, { state: !replicate ? 'revoked' : navigator.onLine ? 'connecting' : 'offline', waiting: waitingOf(store), forks: forksOf(store) });
 }
 
 /** Set when this station (this browser profile's key) joins an operation's hub. */
@@ -161,11 +158,11 @@ export function refreshSync(): Promise<void> {
         const current = useSync.getState().byOp[link.op];
         update(link.op, { link, ...(current ? {} : { state: revoked ? 'revoked' : 'connecting', waiting: 0, forks: 0 }), ...(revoked ? { state: 'revoked' as const } : {}) });
         const run = running.get(link.op);
-        if (revoked && run) {
-          run.stop();
-          running.delete(link.op);
-        } else if (!revoked && !run) {
-          await start(db, link).catch((error: unknown) => {
+        if (revoked && run?.replicating) {
+          run.store.stopSync();
+          run.replicating = false;
+        } else if (!run) {
+          await start(db, link, !revoked).catch((error: unknown) => {
             console.error('无法开始同步', error);
             update(link.op, { state: 'error' });
           });
