@@ -10,7 +10,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { runLauncher, type LauncherDeps } from '../../electron/launch/launcher';
-import { fixClock } from './support/onSite';
+import { fixClock, readStore } from './support/onSite';
 import { COMMANDER, signInWhenAsked } from './support/signIn';
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 47699);
@@ -76,22 +76,7 @@ async function writeNote(page: Page, text: string) {
 }
 
 /** The hashes of the operation's entries this station holds (the Dexie mirror), sorted. */
-const heldHashes = (page: Page, op: string) =>
-  page.evaluate(
-    (id) =>
-      new Promise<string[]>((resolve, reject) => {
-        const open = indexedDB.open('enforcement-console');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction('stationEntries').objectStore('stationEntries').getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve((all.result as Array<{ operationId: string; hash: string }>).filter((e) => e.operationId === id).map((e) => e.hash).sort());
-          };
-        };
-      }),
-    op,
-  );
+const heldHashes = async (page: Page, op: string) => (await readStore<{ hash: string }>(page, 'stationEntries', op)).map((e) => e.hash).sort();
 
 const operationIdOf = (page: Page) => decodeURIComponent(/#\/operations\/([^/]+)/.exec(page.url())![1]!);
 

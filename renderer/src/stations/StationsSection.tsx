@@ -18,6 +18,7 @@ import type { OperationSummary } from '../operation/repository';
 import { useActor } from '../operators/session';
 import { errorText } from '../ui/errors';
 import { QrCode, Sas, groupedFingerprint, shortKey, timeOfDay, usePoll } from './stationsUi';
+import { localSigner } from './local';
 import { syncStateLabels, useSync } from './sync';
 import { admitStation, openOnHub, revokeStation } from './syncRoster';
 
@@ -30,11 +31,26 @@ const grantable: StationRole[] = ['deputy', 'groupLeader', 'evidenceClerk', 'not
 export function StationsSection({ operation }: { operation: OperationSummary }) {
   const sync = useSync((s) => s.byOp[operation.id]);
   const status = useLiveQuery(() => verifyLog(db, operation.id), [operation.id]);
-  const joined = sync && sync.link.hub !== 'local';
+  // The station that wrote the operation's genesis (or will: none yet) commands its roster; any other joined it.
+  const founder = useLiveQuery(async () => {
+    const key = (await localSigner()).publicKey;
+    const geneses = await db.stationEntries.where('operationId').equals(operation.id).filter((e) => e.seq === 1 && e.category === 'roster' && e.data?.['action'] === 'genesis').toArray();
+    return geneses.length === 0 || geneses.some((e) => e.writer === key);
+  }, [operation.id]);
   return (
     <div data-testid="stations-section">
       <StationsNotice operationId={operation.id} status={status ?? null} />
-      {joined ? <JoinedLink operationId={operation.id} /> : <HubPanel operation={operation} />}
+      {founder === undefined ? null : founder ? (
+        <HubPanel operation={operation} />
+      ) : sync && sync.link.hub !== 'local' ? (
+        <JoinedLink operationId={operation.id} />
+      ) : (
+        <Alert
+          type="info"
+          showIcon
+          title="本行动的多站记录由另一工作站（指挥工作站）建立。本工作站要与其同步，须由指挥部邀请后在“工作站与同步 → 加入其他同步中心”中加入。"
+        />
+      )}
     </div>
   );
 }
