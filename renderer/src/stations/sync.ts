@@ -9,7 +9,7 @@ import { HUB_PROXY_PATH, type StationLinkStatus } from '../../../shared/host/con
 import { ENTRY_PREFIX } from '../../../shared/stations/docs';
 import type { ConsoleDb } from '../data/db';
 import { host } from '../host';
-import { ready, recoverStations } from '../record/projection';
+import { ready } from '../record/projection';
 import { localSigner, openStore } from './local';
 import type { StationStore } from './store';
 
@@ -177,19 +177,14 @@ export function refreshSync(): Promise<void> {
   return refreshing;
 }
 
-/**
- * Once per page: projects what a crash left behind (every operation this station holds
- * entries of), then replicates every linked operation and keeps the links re-read.
- */
+/** Once per page: replicates every linked operation and keeps the links re-read. */
 export function startStationSync(db: ConsoleDb): void {
   if (started) return;
   started = db;
   const online = () => useSync.setState({ online: navigator.onLine });
   window.addEventListener('online', online);
   window.addEventListener('offline', online);
-  void recoverStations(db)
-    .catch((error: unknown) => console.error('记录恢复失败', error))
-    .then(() => refreshSync());
+  void refreshSync();
   window.setInterval(() => void refreshSync(), LINKS_EVERY_MS);
   // Some offline switches (an emulated one, a cable pulled under a long poll) raise no event: look as well.
   window.setInterval(() => {
