@@ -57,6 +57,8 @@ export interface StoreOptions {
 /** Sent with every request to the hub: this station's clock (epoch ms) and last round trip, for the hub's offset log. */
 const CLOCK_HEADER = 'X-Station-Clock';
 const RTT_HEADER = 'X-Station-Rtt';
+/** The http name a remote at a non-http origin (Electron's app://) is given for PouchDB; never fetched. */
+const REMOTE_STAND_IN = 'http://app-origin.invalid';
 const REVOKED_HEADER = 'X-Station-Revoked';
 /** Documents read per request when the store opens. */
 const OPEN_CHUNK = 2000;
@@ -334,9 +336,14 @@ export class StationStore {
     credential: string,
     events: { onRevoked?: () => void; onState?: (state: string) => void; onPushed?: (ids: string[]) => void; keepOnRevoke?: boolean } = {},
   ): void {
-    const remote = new this.PouchDB(dbUrl, {
+    // PouchDB takes only an http(s) name for a remote database; Electron's page lives at
+    // app://console, whose /hub/ the main process forwards. Such a remote gets a stand-in
+    // http name, and each request goes to its real address.
+    const origin = /^https?:\/\//.test(dbUrl) ? undefined : /^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.exec(dbUrl)?.[0];
+    const remote = new this.PouchDB(origin ? REMOTE_STAND_IN + dbUrl.slice(origin.length) : dbUrl, {
       skip_setup: true,
-      fetch: async (url: string | Request, opts?: RequestInit) => {
+      fetch: async (requested: string | Request, opts?: RequestInit) => {
+        const url = origin && typeof requested === 'string' && requested.startsWith(REMOTE_STAND_IN) ? origin + requested.slice(REMOTE_STAND_IN.length) : requested;
         const headers = new Headers(opts?.headers);
         headers.set('Authorization', `Bearer ${credential}`);
         headers.set(CLOCK_HEADER, String(Date.now()));
