@@ -9,7 +9,7 @@ import { openConsoleDb, type ConsoleDb } from '../../renderer/src/data/db';
 import { catchUp, closeStations, ready } from '../../renderer/src/record/projection';
 import { configureStation } from '../../renderer/src/stations/local';
 import { admitStation, openOnHub, revokeStation } from '../../renderer/src/stations/syncRoster';
-import type { Operation } from '../../shared/operation/types';
+import { legalFixture } from '../fixtures/legalDocuments';
 import { demoSigner } from '../../shared/stations/signer';
 import { createEntry } from '../../shared/stations/entry';
 import { HLC_ZERO } from '../../shared/stations/hlc';
@@ -39,7 +39,6 @@ const here = demoSigner('指挥台');
 const clerk = demoSigner('证据组电脑');
 const commander = { personId: 'p1', name: '王指挥' };
 const member = { personId: 'p2', name: '李组员' };
-const at = '2026-03-05T09:00:00.000+08:00';
 let db: ConsoleDb;
 let n = 0;
 
@@ -48,19 +47,7 @@ beforeEach(async () => {
   calls.refuse = '';
   await configureStation({ signer: async () => here });
   db = openConsoleDb(`sync-roster-${++n}`);
-  await db.operations.add({
-    id: OP,
-    status: 'active',
-    isDemo: false,
-    courtRuling: { court: '某法院', number: '（2026）某行审1号', date: '2026-02-01', scope: 'relocation' },
-    basisDocument: { kind: 'compensationDecision', number: '某征补决〔2026〕1号', date: '2026-01-01' },
-    organisingGovernment: '某区人民政府',
-    leadUnit: '某征收中心',
-    propertyAddress: '某路1号',
-    onSiteCommanderId: 'p1',
-    createdAt: at,
-    updatedAt: at,
-  } satisfies Operation);
+  await db.operations.add(legalFixture({ id: OP, onSiteCommanderId: 'p1' }).operation);
   await db.people.bulkAdd([
     { id: 'p1', operationId: OP, name: '王指挥' },
     { id: 'p2', operationId: OP, name: '李组员' },
