@@ -293,6 +293,20 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     return sendJson(res, 404, { error: 'not_found' });
   }
 
+  /**
+   * A revoked station's next contact is refused at the door (its entries never reach the
+   * checks), so the refusal is journalled there, once per station and run: the commander sees
+   * that the station came back and that nothing it wrote since is accepted.
+   */
+  const revokedContacts = new Set<string>();
+  function noteRevokedContact(c: { op: string; station: string; name: string }): void {
+    const key = `${c.op} ${c.station}`;
+    if (revokedContacts.has(key)) return;
+    revokedContacts.add(key);
+    const reason = `已撤销的工作站「${c.name}」（${c.station.slice(0, 8)}）再次连接：同步中心拒绝其连接，其撤销后写入的记录一律不予接受`;
+    void stores.get(c.op)?.keepRefused([{ doc: { station: c.station, name: c.name }, reason }], c.station).catch(() => undefined);
+  }
+
   async function handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
     const url = new URL(req.url ?? '/', 'https://hub.invalid');
     const pathname = url.pathname;
@@ -306,7 +320,10 @@ export async function startHub(options: HubOptions): Promise<Hub> {
     const credential = credentials.find(req.headers.authorization);
     // Unpaired: 401 and nothing else.
     if (!credential) return sendJson(res, 401, { error: 'unauthorized' });
-    if (credential.revoked) return sendJson(res, 401, { error: 'unauthorized', reason: 'revoked' }, { [REVOKED_HEADER]: '1' });
+    if (credential.revoked) {
+      noteRevokedContact(credential);
+      return sendJson(res, 401, { error: 'unauthorized', reason: 'revoked' }, { [REVOKED_HEADER]: '1' });
+    }
     const store = stores.get(credential.op);
     if (!store) return sendJson(res, 401, { error: 'unauthorized' });
     measureClock(req, credential.station, credential.op, credential.name);

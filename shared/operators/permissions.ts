@@ -33,6 +33,8 @@ export type Action =
   | { kind: 'deleteRecord' }
   /** Archiving or restoring the operation. */
   | { kind: 'archiveOperation' }
+  /** Pairing another station with a role, or revoking one (the roster of the multi-station record). */
+  | { kind: 'manageStations' }
   /** Enrolling or resetting a person's sign-in PIN on this station. */
   | { kind: 'enrolPin' }
   | { kind: 'registerMedia' }
@@ -57,6 +59,7 @@ const actionLabel: Record<Exclude<Action['kind'], 'log' | 'designateDeputy' | 'd
   editRecords: '修改行动和指挥部资料',
   deleteRecord: '删除记录',
   archiveOperation: '归档或恢复行动',
+  manageStations: '配对或撤销工作站',
 };
 
 /** The log's key for a group (see the on-site log): its code, or a custom group's name. */
@@ -86,6 +89,7 @@ export function permission(actor: Actor, action: Action, ctx: RoleContext): Perm
     case 'editRecords':
     case 'deleteRecord':
     case 'archiveOperation':
+    case 'manageStations':
       return commands(actor, ctx) ? allowed : refused(`只有现场执行指挥或其指定的副指挥可以${actionLabel[action.kind]}；${actor.name}不是`);
     case 'designateDeputy':
       return isCommander(actor, ctx) ? allowed : refused(`只有现场执行指挥本人可以指定副指挥；${actor.name}不是现场执行指挥`);

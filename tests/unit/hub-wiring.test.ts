@@ -301,6 +301,9 @@ describe('the hub in browser mode', () => {
     expect((await request(clerkLaptop.port, `/hub/${db}/`)).status).toBe(401); // nothing left to send
     const station = (await api(commander, 'hubStatus')).operations[0]!.stations.find((s) => s.station === clerk.key);
     expect(station).toMatchObject({ revoked: true, role: null });
+    // The refused contact is journalled once, for the commander's 拒收记录.
+    await waitFor(async () => (await api(commander, 'hubRefusals', { op: OP })).refusals.some((r) => r.reason.includes('已撤销的工作站「证据组平板」')));
+    expect((await api(commander, 'hubRefusals', { op: OP })).refusals.filter((r) => r.reason.includes('已撤销的工作站')).length).toBe(1);
   });
 
   it('keeps everything across a restart: the hub reopens the operation, the commander station replicates with its stored link', async () => {

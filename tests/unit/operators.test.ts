@@ -161,6 +161,7 @@ describe('permissions', () => {
       [{ kind: 'assignGroups' }, '调整工作小组及其组长、组员'],
       [{ kind: 'deleteRecord' }, '删除记录'],
       [{ kind: 'archiveOperation' }, '归档或恢复行动'],
+      [{ kind: 'manageStations' }, '配对或撤销工作站'],
     ];
     for (const [a, label] of acts) {
       expect(permission(chen, a, ctx).ok).toBe(true);

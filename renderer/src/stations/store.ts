@@ -57,6 +57,8 @@ export interface StoreOptions {
 /** Sent with every request to the hub: this station's clock (epoch ms) and last round trip, for the hub's offset log. */
 const CLOCK_HEADER = 'X-Station-Clock';
 const RTT_HEADER = 'X-Station-Rtt';
+/** The http name a remote at a non-http origin (Electron's app://) is given for PouchDB; never fetched. */
+const REMOTE_STAND_IN = 'http://app-origin.invalid';
 const REVOKED_HEADER = 'X-Station-Revoked';
 /**
  * Documents per replication batch (PouchDB's default is 100): a station far behind catches
@@ -332,12 +334,22 @@ export class StationStore {
 
   /**
    * Replicates both ways with the hub, live, retrying while offline. A 401 that says the
-   * station was revoked wipes the store and the key (see wipe()).
+   * station was revoked wipes the store and the key (see wipe()), or, with `keepOnRevoke`
+   * (the app's laptops, whose records are also in Dexie), only stops replicating.
    */
-  startSync(dbUrl: string, credential: string, events: { onRevoked?: () => void; onState?: (state: string) => void } = {}): void {
-    const remote = new this.PouchDB(dbUrl, {
+  startSync(
+    dbUrl: string,
+    credential: string,
+    events: { onRevoked?: () => void; onState?: (state: string) => void; onPushed?: (ids: string[]) => void; keepOnRevoke?: boolean } = {},
+  ): void {
+    // PouchDB takes only an http(s) name for a remote database; Electron's page lives at
+    // app://console, whose /hub/ the main process forwards. Such a remote gets a stand-in
+    // http name, and each request goes to its real address.
+    const origin = /^https?:\/\//.test(dbUrl) ? undefined : /^[a-z][a-z0-9+.-]*:\/\/[^/]+/i.exec(dbUrl)?.[0];
+    const remote = new this.PouchDB(origin ? REMOTE_STAND_IN + dbUrl.slice(origin.length) : dbUrl, {
       skip_setup: true,
-      fetch: async (url: string | Request, opts?: RequestInit) => {
+      fetch: async (requested: string | Request, opts?: RequestInit) => {
+        const url = origin && typeof requested === 'string' && requested.startsWith(REMOTE_STAND_IN) ? origin + requested.slice(REMOTE_STAND_IN.length) : requested;
         const headers = new Headers(opts?.headers);
         headers.set('Authorization', `Bearer ${credential}`);
         headers.set(CLOCK_HEADER, String(Date.now()));
@@ -347,7 +359,8 @@ export class StationStore {
         this.lastRtt = performance.now() - started;
         if (res.status === 401 && res.headers.get(REVOKED_HEADER) === '1') {
           events.onRevoked?.();
-          void this.wipe();
+          if (events.keepOnRevoke) this.stopSync();
+          else void this.wipe();
         }
         return res;
       },
@@ -355,6 +368,10 @@ export class StationStore {
     this.sync = this.db
       .sync(remote, { live: true, retry: true, batch_size: SYNC_BATCH, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000) })
       .on('active', () => events.onState?.('active'))
+      .on('change', (info) => {
+        const { direction, change } = info as { direction?: string; change?: { docs?: Array<{ _id?: string }> } };
+        if (direction === 'push') events.onPushed?.((change?.docs ?? []).flatMap((d) => (d._id ? [d._id] : [])));
+      })
       .on('paused', (error) => events.onState?.(error ? 'offline' : 'idle'))
       .on('error', () => events.onState?.('error'));
   }

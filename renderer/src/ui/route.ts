@@ -11,17 +11,20 @@ export const workspaceSections = [
   'evidence',
   'courtReport',
   'archive',
+  'stations',
 ] as const;
 export type WorkspaceSection = (typeof workspaceSections)[number];
 
 export type Route =
   | { page: 'operations' }
   | { page: 'newOperation' }
+  | { page: 'stations' }
   | { page: 'workspace'; operationId: string; section: WorkspaceSection };
 
 export function parseRoute(hash: string): Route {
   const parts = hash.replace(/^#\/?/, '').split('/').filter(Boolean);
   if (parts[0] === 'new') return { page: 'newOperation' };
+  if (parts[0] === 'stations') return { page: 'stations' };
   if (parts[0] === 'operations' && parts[1]) {
     const section = workspaceSections.find((s) => s === parts[2]) ?? 'overview';
     return { page: 'workspace', operationId: decodeURIComponent(parts[1]), section };
@@ -35,6 +38,8 @@ export function routeHash(route: Route): string {
       return '#/';
     case 'newOperation':
       return '#/new';
+    case 'stations':
+      return '#/stations';
     case 'workspace':
       return `#/operations/${encodeURIComponent(route.operationId)}/${route.section}`;
   }

@@ -16,6 +16,7 @@ import { OnSiteSection } from '../onSite/OnSiteSection';
 import { CourtReportCountdown, CourtReportSection } from '../report/CourtReportSection';
 import { OverviewSection } from './OverviewSection';
 import { ArchiveSection, BackupCard } from '../archive/ArchiveSection';
+import { StationsSection } from '../stations/StationsSection';
 import { ScreenBoundary } from '../ui/ErrorBoundary';
 import { AutoBackup, AutoBackupTag } from '../backup/AutoBackup';
 import { sections } from './sections';
@@ -126,6 +127,8 @@ export function WorkspacePage({ operationId, section }: { operationId: string; s
               <EvidenceSection operation={operation} />
             ) : current.key === 'courtReport' ? (
               <CourtReportSection operation={operation} />
+            ) : current.key === 'stations' ? (
+              <StationsSection operation={operation} />
             ) : (
               <ArchiveSection operation={operation} />
             )}

@@ -45,4 +45,9 @@ export const sections: SectionInfo[] = [
     label: '档案',
     steps: '第 15 步 档案归集（一户一档）',
   },
+  {
+    key: 'stations',
+    label: '工作站与同步',
+    steps: '多站记录：配对工作站、同步、撤销',
+  },
 ];
