@@ -2,7 +2,10 @@
 // one list the command-line renderer (electron/cli/render.ts) and later the app read.
 // To add a kind, add an entry to `registry` below; its render gets the whole backup.
 import type { OperationBackup } from '../archive/backup';
-import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
+import { printedHead } from '../log/head';
+import type { ChainHead, LogEntry } from '../log/types';
+import { mergedLog } from '../log/view';
+import type { StationEntry } from '../stations/types';
 import { inventoryListData, renderInventoryList } from './inventoryList';
 import { renderDemolitionNotice, renderUnitLetter } from './demolition';
 import { renderAnnouncement, renderNotice, renderProofOfService } from './notice';
@@ -38,13 +41,12 @@ export interface RenderedDocument {
  * backup prints it, so the paper pins the log as it stood (issued documents keep their own).
  */
 export function backupChainHead(backup: OperationBackup): ChainHead {
-  const last = logEntriesOf(backup).reduce<LogEntry | undefined>((a, e) => (!a || e.seq > a.seq ? e : a), undefined);
-  return last ? { seq: last.seq, hash: last.hash } : { seq: 0, hash: ZERO_HASH };
+  return printedHead(logEntriesOf(backup));
 }
 
-/** The operation's log entries as the app stored them (the backup checks their indexed fields). */
+/** The operation's log entries as the app stored them, both formats (the backup checks their indexed fields). */
 const logEntriesOf = (backup: OperationBackup): LogEntry[] =>
-  (backup.logEntries as unknown as LogEntry[]).filter((e) => e.operationId === backup.operation.id);
+  mergedLog(backup.operation.id, backup.logEntries as unknown as LogEntry[], (backup.stationEntries ?? []) as unknown as StationEntry[]);
 
 interface DocumentKindEntry {
   /** The document's name as printed, e.g. 强制执行预案. */
@@ -281,7 +283,7 @@ const registry = {
           rooms: backup.inventoryRooms,
           items: backup.inventoryItems,
           attendance: backup.inventoryAttendance[0],
-          lastLogEntry: backup.logEntries.at(-1),
+          lastLogEntry: backupChainHead(backup),
         },
         options.printedAt,
       );

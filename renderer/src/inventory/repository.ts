@@ -2,7 +2,6 @@
 // withdrawal), each decided by shared/inventory/acts.ts and stored with its log entry through the
 // one write path, in the name of the signed-in person, who must be of the evidence group or the
 // command. Items are evidence: never deleted, a wrong one is withdrawn.
-import Dexie from 'dexie';
 import type { InventoryRecords } from '../../../shared/documents/inventoryList';
 import {
   decideAddItem,
@@ -20,6 +19,7 @@ import type { InventoryDestination, InventoryItemRecord, InventoryPhoto, Invento
 import type { Actor } from '../../../shared/operators/permissions';
 import type { Decision } from '../../../shared/record/decision';
 import type { ConsoleDb } from '../data/db';
+import { chainHead } from '../log/head';
 import { commitDecision } from '../record/decided';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: Record<string, string> };
@@ -102,7 +102,9 @@ export async function withdrawItem(db: ConsoleDb, who: Actor | undefined, itemId
 
 /** Everything the inventory list prints from, read in one moment. */
 export async function inventoryRecords(db: ConsoleDb, operationId: string): Promise<InventoryRecords> {
-  return db.transaction('r', [db.operations, db.subjects, db.inventoryRooms, db.inventoryItems, db.inventoryAttendance, db.logEntries], async () => {
+  // The head the list prints (chainHead: format 2 or format 1), read first: every entry it pins is older than the records read.
+  const head = await chainHead(db, operationId);
+  return db.transaction('r', [db.operations, db.subjects, db.inventoryRooms, db.inventoryItems, db.inventoryAttendance], async () => {
     const operation = await db.operations.get(operationId);
     if (!operation) throw new Error('找不到该行动');
     return {
@@ -111,7 +113,7 @@ export async function inventoryRecords(db: ConsoleDb, operationId: string): Prom
       rooms: await db.inventoryRooms.where('operationId').equals(operationId).sortBy('position'),
       items: await db.inventoryItems.where('operationId').equals(operationId).toArray(),
       attendance: await db.inventoryAttendance.get(operationId),
-      lastLogEntry: await db.logEntries.where('[operationId+seq]').between([operationId, Dexie.minKey], [operationId, Dexie.maxKey]).last(),
+      lastLogEntry: head.seq > 0 ? head : undefined,
     };
   });
 }

@@ -7,6 +7,8 @@ import { mediaLabel } from '../../evidence/media';
 import type { MediaRecord } from '../../evidence/types';
 import { destinationText, listsByDestination, totalsText } from '../../inventory/inventory';
 import type { ChainHead, LogEntry } from '../../log/types';
+import { mergedLog } from '../../log/view';
+import type { StationEntry } from '../../stations/types';
 import { formatChineseDate } from '../../operation/formats';
 import { formatYuan } from '../../operation/particulars';
 import { issuingBodyName, type Operation } from '../../operation/types';
@@ -190,7 +192,7 @@ export function costsLines(operation: Pick<Operation, 'costs'>): string[] {
 
 export function courtReportData(backup: OperationBackup, head: ChainHead, printedAt: string): CourtReportData {
   const { operation } = backup;
-  const entries = (backup.logEntries as unknown as LogEntry[]).filter((e) => e.operationId === operation.id).sort((a, b) => a.seq - b.seq);
+  const entries = mergedLog(operation.id, backup.logEntries as unknown as LogEntry[], (backup.stationEntries ?? []) as unknown as StationEntry[]);
   const attendanceRecord = backup.inventoryAttendance.find((a) => a.operationId === operation.id);
   const record = onSiteRecordData({
     operation,

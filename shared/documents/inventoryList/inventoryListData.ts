@@ -51,7 +51,7 @@ export interface InventoryRecords {
   items: readonly InventoryItemRecord[];
   attendance: InventoryAttendanceRecord | undefined;
   /** The log's last entry when printing, or none yet. */
-  lastLogEntry: Pick<LogEntry, 'seq' | 'hash'> | undefined;
+  lastLogEntry: Pick<LogEntry, 'seq' | 'hash' | 'writer'> | undefined;
 }
 
 /** The list's content, or the reasons it cannot be printed yet (in Chinese). */
@@ -99,7 +99,7 @@ export function inventoryListData(
       groupLeader: attendance.groupLeader,
       sections,
       printedAt,
-      ...(lastLogEntry ? { chainHead: { seq: lastLogEntry.seq, hash: lastLogEntry.hash } } : {}),
+      ...(lastLogEntry ? { chainHead: { seq: lastLogEntry.seq, hash: lastLogEntry.hash, ...(lastLogEntry.writer ? { writer: lastLogEntry.writer } : {}) } } : {}),
     },
   };
 }
