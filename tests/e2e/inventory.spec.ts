@@ -114,5 +114,6 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   expect(text).toContain('公证书号：（2026）滨临证字第1234号');
   expect(text).toContain('一、贵重物品（单独登记、单独封存）');
   expect(text).toContain('领取方式：物品由临江区房屋征收事务中心代为保管');
-  expect(text).toMatch(/执行日志链头：第\d+条SHA-256[0-9a-f]{64}/);
+  // The head printed is this station's latest signed entry, named by its station (format 2).
+  expect(text).toMatch(/执行日志链头：工作站[0-9A-Za-z_-]{8}第\d+条SHA-256[0-9a-f]{64}/);
 });

@@ -95,8 +95,10 @@ test('the commander checks in staff, runs the day by keyboard, 中止 on §39 an
   await expect(timeline(page)).toContainText('执法记录仪 3 台开始全程录像');
 
   // A correction: a new entry; the timeline shows the current text marked 已更正, with history.
-  await timeline(page).getByRole('button', { name: '更正第 5 条' }).click();
-  const correct = page.getByRole('dialog', { name: '更正第 5 条' });
+  // 警戒到位 is this station's 7th entry: its log opens with the operation's genesis (the imported
+  // records as its baseline) and the commander's PIN, then the three check-ins and the start.
+  await timeline(page).getByRole('button', { name: '更正第 7 条' }).click();
+  const correct = page.getByRole('dialog', { name: '更正第 7 条' });
   await expect(correct.getByLabel('更正后的内容')).toHaveValue('警戒到位');
   await correct.getByLabel('更正后的内容').fill('警戒到位：外围警戒线设于柳巷口');
   await correct.getByLabel('更正理由').fill('补记警戒位置');
@@ -105,8 +107,8 @@ test('the commander checks in staff, runs the day by keyboard, 中止 on §39 an
   await expect(timeline(page)).toContainText('已更正');
   await expect(timeline(page)).toContainText('警戒到位：外围警戒线设于柳巷口');
   await timeline(page).getByRole('button', { name: '展开行' }).click();
-  await expect(page.getByTestId('history-5')).toContainText('原始记录（第 5 条');
-  await expect(page.getByTestId('history-5')).toContainText('（理由：补记警戒位置）');
+  await expect(page.getByTestId(/^history-\S+-7$/)).toContainText('原始记录（第 7 条');
+  await expect(page.getByTestId(/^history-\S+-7$/)).toContainText('（理由：补记警戒位置）');
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: 'tests/screenshots/onSite.png', fullPage: true });
 
@@ -134,9 +136,9 @@ test('the commander checks in staff, runs the day by keyboard, 中止 on §39 an
   // After a reload everything is there and the chain verifies.
   await expect(page.getByTestId('onsite-status')).toContainText('已完毕');
   await expect(page.getByTestId('checked-in')).toContainText('赵刚');
-  await expect(page.getByTestId('timeline-verify')).toContainText('校验通过：共 14 条');
+  await expect(page.getByTestId('timeline-verify')).toContainText('校验通过：共 16 条');
   await page.getByRole('button', { name: '校验' }).click();
-  await expect(page.getByTestId('timeline-verify')).toContainText('校验通过：共 14 条');
+  await expect(page.getByTestId('timeline-verify')).toContainText('校验通过：共 16 条');
   await expect(page.getByTestId('log-status')).toContainText('校验通过');
   await expect(timeline(page)).toContainText('已更正');
   // The timeline opens at the newest entry.

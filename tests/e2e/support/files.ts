@@ -23,6 +23,8 @@ export async function fillTime(field: Locator, value: string) {
 
 export interface StoredEntry {
   seq: number;
+  /** The station whose signed entry this is (format 2); absent on a format-1 entry. */
+  writer?: string;
   hash: string;
   category: string;
   operator: string;
