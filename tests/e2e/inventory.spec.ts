@@ -21,6 +21,8 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   await expect(page.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible();
   await page.getByRole('menuitem', { name: /证据保全/ }).click();
   await page.getByRole('tab', { name: '物品清登' }).click();
+  // The log so far (the genesis, the demo, the commander's PIN), once the header has verified it.
+  await expect(page.getByTestId('log-status')).toContainText('校验通过');
   const before = await logCount(page);
 
   // Printing is refused until the notary and two witnesses are on record.
