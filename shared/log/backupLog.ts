@@ -5,9 +5,8 @@
 import type { OperationBackup } from '../archive/backup';
 import { parseEntry } from '../stations/entry';
 import type { StationEntry } from '../stations/types';
-import { inLogOrder } from './order';
 import type { LogEntry } from './types';
-import { logView, stationNames } from './view';
+import { mergedLog } from './view';
 
 export function backupLog(backup: Pick<OperationBackup, 'operation' | 'logEntries' | 'stationEntries'>): LogEntry[] {
   const op = backup.operation.id;
@@ -17,6 +16,5 @@ export function backupLog(backup: Pick<OperationBackup, 'operation' | 'logEntrie
     const parsed = parseEntry(value);
     return parsed.ok && parsed.entry.op === op && !known.has(parsed.entry.hash) ? [parsed.entry] : [];
   });
-  const names = stationNames(signed);
-  return inLogOrder([...held, ...signed.map((e) => logView(e, names.get(e.writer)))]);
+  return mergedLog(op, held, signed);
 }

@@ -3,6 +3,7 @@
 // only where format 1 holds a number: a format-1 seq corrected is kept as its decimal text.
 import type { StationEntry } from '../stations/types';
 import type { JsonValue } from '../stations/types';
+import { inLogOrder } from './order';
 import { logCategories, type LogCategory, type LogDataValue, type LogEntry, type LogRefs } from './types';
 
 const LIST_REFS = ['media', 'inventoryItems', 'people'] as const;
@@ -80,4 +81,18 @@ export function stationNames(entries: readonly Pick<StationEntry, 'category' | '
     .filter((e) => e.category === 'roster' && typeof e.data['station'] === 'string' && typeof e.data['name'] === 'string' && e.data['name'] !== '')
     .sort((a, b) => a.hlc.ms - b.hlc.ms || a.hlc.c - b.hlc.c);
   return new Map(named.map((e) => [e.data['station'] as string, e.data['name'] as string]));
+}
+
+/**
+ * One operation's whole log as the app shows it, from what a backup holds: the format-1 chain
+ * by seq, then every station's entries (as signed) in merged order, each named with its station.
+ * Documents drafted from a backup (court report, 现场笔录) read the log through this.
+ */
+export function mergedLog(operationId: string, format1: readonly LogEntry[], signed: readonly StationEntry[]): LogEntry[] {
+  const own = signed.filter((e) => e.op === operationId);
+  const names = stationNames(own);
+  return [
+    ...format1.filter((e) => e.operationId === operationId && e.writer === undefined).sort((a, b) => a.seq - b.seq),
+    ...inLogOrder(own.map((e) => logView(e, names.get(e.writer)))),
+  ];
 }

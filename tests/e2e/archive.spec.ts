@@ -41,7 +41,8 @@ test('the archive exports, verifies outside the app, and verifies and browses in
   await choose(page, verifyButton, zipPath);
   const verdict = page.getByTestId('archive-verdict');
   await expect(verdict).toContainText('核验通过');
-  await expect(page.locator('[aria-label="档案文件"]')).toContainText('log.jsonl');
+  // The log is this station's chain of signed entries (format 2), one file per station.
+  await expect(page.locator('[aria-label="档案文件"]')).toContainText(/stations\/01-.+\.jsonl/);
   await expect(page.locator('[aria-label="档案文件"]')).toContainText('inventory.json');
   await expect(page.locator('[aria-label="执行日志"]')).toContainText('宣布开始执行');
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
@@ -49,7 +50,8 @@ test('the archive exports, verifies outside the app, and verifies and browses in
 
   // One byte changed in the log: the app names the log as the problem.
   const files = unzipSync(readFileSync(zipPath));
-  const log = files['log.jsonl']!;
+  const chainFile = Object.keys(files).find((name) => /^stations\/01-.+\.jsonl$/.test(name))!;
+  const log = files[chainFile]!;
   // The first entry's seq 1 → 2: still valid JSON, so only the chain check can catch it.
   const at = Buffer.from(log).indexOf('"seq":1,') + '"seq":'.length;
   expect(at).toBeGreaterThan(5);
@@ -58,7 +60,7 @@ test('the archive exports, verifies outside the app, and verifies and browses in
   writeFileSync(tamperedPath, zipSync(files));
   await choose(page, verifyButton, tamperedPath);
   await expect(verdict).toContainText('核验未通过');
-  await expect(verdict).toContainText('log.jsonl');
+  await expect(verdict).toContainText(chainFile);
   await expect(page.locator('[aria-label="档案文件"]')).toHaveCount(0);
 });
 

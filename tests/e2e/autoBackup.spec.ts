@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
+import { logEntries } from './support/files';
 import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
 import { answerProtection } from './support/protection';
@@ -35,10 +36,15 @@ test('browser mode: a phase change brings the backup reminder; the download (enc
 
 test('desktop mode (host faked in the page): each phase change writes a backup to the data folder; a full disk is reported and retried', async ({ page }) => {
   test.setTimeout(120_000);
+  // The demo comes in through 导入备份 with the browser host (it picks the file); then a reload
+  // brings up the fake desktop host.
+  const operationId = await openConsole(page);
   // Stands in for the Electron preload: the same contract, recording what the app asks for.
   await page.addInitScript(() => {
     const calls: { operationId: string; text: string; keep: number }[] = [];
     let failNext = false;
+    const pins = new Map<string, string>();
+    const logPins = new Map<string, unknown>();
     Object.assign(window, {
       backupCalls: calls,
       failNextBackup: () => (failNext = true),
@@ -52,10 +58,24 @@ test('desktop mode (host faked in the page): each phase change writes a backup t
           calls.push({ operationId, text: new TextDecoder().decode(bytes), keep });
           return { location: `/data/backups/${operationId}/${calls.length}.json`, kept: calls.length };
         },
+        // The main process keeps the PINs and the pinned log heads: here in memory, for this page.
+        pinStatus: async ({ operationId }: { operationId: string }) => ({
+          enrolled: [...pins.keys()].filter((k) => k.startsWith(`${operationId}/`)).map((k) => k.slice(operationId.length + 1)),
+        }),
+        enrolPin: async ({ operationId, personId, pin }: { operationId: string; personId: string; pin: string }) => {
+          const replaced = pins.has(`${operationId}/${personId}`);
+          pins.set(`${operationId}/${personId}`, pin);
+          return { status: 'enrolled', replaced };
+        },
+        verifyPin: async ({ operationId, personId, pin }: { operationId: string; personId: string; pin: string }) =>
+          pins.get(`${operationId}/${personId}`) === pin ? { ok: true } : { ok: false, message: 'PIN 不正确' },
+        readLogPin: async ({ key }: { key: string }) => ({ head: logPins.get(key) ?? null }),
+        advanceLogPin: async ({ key, head }: { key: string; head: unknown }) => (logPins.set(key, head), { head }),
       },
     });
   });
-  const operationId = await openConsole(page);
+  await page.reload();
+  await expect(page.getByTestId('onsite-status')).toContainText('未开始');
   const calls = () => page.evaluate(() => (window as unknown as { backupCalls: { operationId: string; text: string; keep: number }[] }).backupCalls);
 
   await phaseByKey(page, '1', '宣布开始执行');
@@ -87,5 +107,8 @@ test('browser mode: plain entries bring the reminder only once they have waited 
   await page.clock.fastForward('05:00');
   await expect(page.getByTestId('backup-reminder')).toHaveCount(0);
   await page.clock.fastForward('05:30');
-  await expect(page.getByTestId('backup-reminder')).toContainText('已超过 10 分钟，有 1 条日志尚未备份');
+  // Nothing is backed up yet: every entry is counted (the operation's genesis, the commander's PIN, the note).
+  const entries = await logEntries(page);
+  expect(entries.map((e) => e.text).at(-1)).toBe('现场秩序平稳');
+  await expect(page.getByTestId('backup-reminder')).toContainText(`已超过 10 分钟，有 ${entries.length} 条日志尚未备份`);
 });

@@ -182,6 +182,8 @@ test('a new operation starts with the nine standard groups, all waiting for a le
   await expect(page.getByTestId('signed-in')).toContainText('周建华现场执行指挥');
   const log = await logEntries(page);
   expect(log.map((e) => [e.operator, e.category, e.text])).toEqual([
+    // The operation's first act opens its signed record (format 2) with the station's genesis entry.
+    ['本工作站', 'roster', expect.stringMatching(/^指挥工作站「.*」建立本行动的多站记录$/)],
     ['本工作站', 'system', expect.stringMatching(/^创建强制执行行动：赵某某户/)],
     ['本工作站', 'edit', '添加成员单位：西城区住房和城市建设委员会'],
     ['本工作站', 'edit', '添加人员：周建华'],

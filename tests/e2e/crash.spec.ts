@@ -54,19 +54,27 @@ async function kill(running: Running): Promise<void> {
   await exited;
 }
 
-/** The operation's log texts and whether the seqs run 1..n, read straight from IndexedDB. */
+/**
+ * The operation's log texts and whether each station's seqs run 1..n, read straight from
+ * IndexedDB: the mirror of the signed entries (stationEntries), which the app brings up to
+ * what the station's store holds when the operation opens, before it shows the log.
+ */
 function storedLog(page: Page, operationId: string) {
   return page.evaluate(
     (id) =>
-      new Promise<{ texts: string[]; seqs: number[] }>((resolve, reject) => {
+      new Promise<{ texts: string[]; seqs: number[][] }>((resolve, reject) => {
         const open = indexedDB.open('enforcement-console');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const read = open.result.transaction('logEntries').objectStore('logEntries').getAll();
+          const read = open.result.transaction('stationEntries').objectStore('stationEntries').getAll();
           read.onsuccess = () => {
-            const entries = (read.result as { operationId: string; seq: number; text: string }[]).filter((e) => e.operationId === id).sort((a, b) => a.seq - b.seq);
+            const entries = (read.result as { operationId: string; writer: string; seq: number; text: string }[]).filter((e) => e.operationId === id);
+            const writers = [...new Set(entries.map((e) => e.writer))];
             open.result.close();
-            resolve({ texts: entries.map((e) => e.text), seqs: entries.map((e) => e.seq) });
+            resolve({
+              texts: entries.map((e) => e.text),
+              seqs: writers.map((w) => entries.filter((e) => e.writer === w).map((e) => e.seq).sort((a, b) => a - b)),
+            });
           };
           read.onerror = () => reject(read.error);
         };
@@ -158,7 +166,7 @@ test(`acknowledged log entries survive ${ROUNDS} kills of the browser at random 
       // The app verifies the chain when the operation opens.
       await expect(running.page.getByText(/日志 \d+ 条 · 链头 .* · 校验通过/)).toBeVisible({ timeout: 20_000 });
       const log = await storedLog(running.page, operationId);
-      expect(log.seqs).toEqual(log.seqs.map((_, i) => i + 1));
+      for (const seqs of log.seqs) expect(seqs).toEqual(seqs.map((_, i) => i + 1));
       const stored = new Set(log.texts);
       const lost = acknowledged.filter((t) => !stored.has(t));
       expect(lost, `第${round}轮后丢失已确认的记录`).toEqual([]);

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { execFileSync } from 'node:child_process';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { emptyPlanContent } from '../../shared/plan/planContent';
+import type { BackupContents } from '../../shared/archive/backup';
+import { importDemo } from './support/onSite';
 import { pdfText, savePdf, withoutSavePicker } from './support/pdf';
 import { signInWhenAsked, TEST_PIN } from './support/signIn';
 
@@ -30,6 +32,10 @@ function pdfPagesText(bytes: Buffer): string[] {
 async function loadDemo(page: Page) {
   await page.goto('/');
   await page.getByRole('button', { name: '载入示例行动' }).click();
+  await openDocuments(page);
+}
+
+async function openDocuments(page: Page) {
   await page.getByRole('menuitem', { name: /文书送达/ }).click();
   await expect(page.getByTestId('ruling-scope')).toBeVisible();
 }
@@ -79,19 +85,34 @@ async function putRecord(page: Page, store: string, record: object) {
 
 const operationIdOf = (page: Page) => decodeURIComponent(/#\/operations\/([^/]+)/.exec(page.url())![1]!);
 
-/** A final plan, as 预案 writes it once finalised: the documents must state its time. */
-async function seedFinalPlan(page: Page, start: string, end: string) {
-  const operationId = operationIdOf(page);
-  await putRecord(page, 'plans', {
-    id: `plan-final-${operationId}`,
-    operationId,
-    version: 1,
-    status: 'final',
-    content: { ...emptyPlanContent(), start, end },
-    updatedAt: '2026-12-01T10:00:00.000+08:00',
-    finalisedAt: '2026-12-01T10:00:00.000+08:00',
-    finalisedBy: '陈志远',
+/**
+ * The demo with a final plan, brought in by 导入备份 (records written straight into the
+ * database once the operation has its signed record would be put back at the next load).
+ */
+async function importDemoWithFinalPlan(page: Page, start: string, end: string) {
+  await importDemo(page, {
+    ready: false,
+    at: beijing('2026-12-02T09:00:00'),
+    edit: (c) => ({ ...c, plans: [finalPlan(c.operation.id, start, end)] as unknown as BackupContents['plans'] }),
   });
+  await openDocuments(page);
+}
+
+/** A final plan, as 预案 writes it once finalised: the documents must state its time. */
+const finalPlan = (operationId: string, start: string, end: string) => ({
+  id: `plan-final-${operationId}`,
+  operationId,
+  version: 1,
+  status: 'final',
+  content: { ...emptyPlanContent(), start, end },
+  updatedAt: '2026-12-01T10:00:00.000+08:00',
+  finalisedAt: '2026-12-01T10:00:00.000+08:00',
+  finalisedBy: '陈志远',
+});
+
+/** A final plan written straight into the database (put back at the next load once the operation has its signed record). */
+async function seedFinalPlan(page: Page, start: string, end: string) {
+  await putRecord(page, 'plans', finalPlan(operationIdOf(page), start, end));
 }
 
 /** Records a direct service on one subject from their row of the countdown table. */
@@ -422,48 +443,56 @@ test('the 催告 and 陈述申辩 are recorded with their PDFs; the ruling’s s
 test('issuing and serving are logged in the hash chain, and an entry edited in the database is reported', async ({ page }) => {
   test.setTimeout(120_000);
   await page.clock.install({ time: beijing('2026-12-02T09:00:00') });
-  await loadDemo(page);
-  await seedFinalPlan(page, '2026-12-15T09:00:00.000+08:00', '2026-12-15T12:00:00.000+08:00');
+  await importDemoWithFinalPlan(page, '2026-12-15T09:00:00.000+08:00', '2026-12-15T12:00:00.000+08:00');
   await page.getByRole('button', { name: '起草告知书' }).click();
   const confirm = await openIssue(page, '强制执行告知书');
   await expect(confirm.getByTestId('issuer')).toContainText('签发人：陈志远');
   await confirm.getByRole('button', { name: /^签\s?发$/ }).click();
-  // Two acts, two entries: the draft (资料变更) and the issue.
-  await expect(page.getByTestId('log-status')).toContainText('日志 2 条');
+  // Two acts, two entries: the draft (资料变更) and the issue, after the operation's genesis and the commander's PIN.
+  await expect(page.getByTestId('log-status')).toContainText('日志 4 条');
   await expect(page.getByTestId('log-status')).toContainText('校验通过');
 
-  // Edit the stored entry directly in IndexedDB, as someone with access to the disk might.
-  await page.evaluate(
-    () =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('enforcement-console');
+  // Edit the issue's signed entry where it is kept (the station's PouchDB store, in IndexedDB),
+  // as someone with access to the disk might.
+  const operationId = operationIdOf(page);
+  const seq = await page.evaluate(
+    (name) =>
+      new Promise<number>((resolve, reject) => {
+        const open = indexedDB.open(name);
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const tx = open.result.transaction('logEntries', 'readwrite');
-          const store = tx.objectStore('logEntries');
-          const cursor = store.openCursor();
+          const tx = open.result.transaction('by-sequence', 'readwrite');
+          const cursor = tx.objectStore('by-sequence').openCursor();
+          let changed = 0;
           cursor.onsuccess = () => {
             const c = cursor.result;
-            if (c) c.update({ ...c.value, text: '签发了别的文书' });
+            if (!c) return;
+            const entry = (c.value as { entry?: { text: string; seq: number } }).entry;
+            if (entry?.text.startsWith('签发')) {
+              changed = entry.seq;
+              c.update({ ...c.value, entry: { ...entry, text: '签发了别的文书' } });
+            }
+            c.continue();
           };
           tx.oncomplete = () => {
             open.result.close();
-            resolve();
+            resolve(changed);
           };
           tx.onerror = () => reject(tx.error);
         };
       }),
+    `_pouch_station-${operationId}`,
   );
+  expect(seq).toBeGreaterThan(0);
   await page.reload();
   await expect(page.getByTestId('log-status')).toContainText('日志校验失败');
-  await expect(page.getByTestId('log-status')).toContainText('第 1 条');
+  await expect(page.getByTestId('log-status')).toContainText(`第 ${seq} 条`);
 });
 
 test('a gap in a number series is explained, as an act of the operation, before the series goes on', async ({ page }) => {
   test.setTimeout(120_000);
   await page.clock.install({ time: beijing('2026-12-02T09:00:00') });
-  await loadDemo(page);
-  await seedFinalPlan(page, '2026-12-15T09:00:00.000+08:00', '2026-12-15T12:00:00.000+08:00');
+  await importDemoWithFinalPlan(page, '2026-12-15T09:00:00.000+08:00', '2026-12-15T12:00:00.000+08:00');
   // Number 2 of the series came with another operation's backup; number 1 was never issued here.
   const at = '2026-11-20T09:00:00.000+08:00';
   await putRecord(page, 'documents', {

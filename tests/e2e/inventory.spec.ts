@@ -21,6 +21,8 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   await expect(page.getByRole('heading', { name: '张建国等 2 人户' })).toBeVisible();
   await page.getByRole('menuitem', { name: /证据保全/ }).click();
   await page.getByRole('tab', { name: '物品清登' }).click();
+  // The log so far (the genesis, the demo, the commander's PIN), once the header has verified it.
+  await expect(page.getByTestId('log-status')).toContainText('校验通过');
   const before = await logCount(page);
 
   // Printing is refused until the notary and two witnesses are on record.
@@ -114,5 +116,6 @@ test('the inventory: notary and two witnesses, 2 rooms, 20 items by keyboard, de
   expect(text).toContain('公证书号：（2026）滨临证字第1234号');
   expect(text).toContain('一、贵重物品（单独登记、单独封存）');
   expect(text).toContain('领取方式：物品由临江区房屋征收事务中心代为保管');
-  expect(text).toMatch(/执行日志链头：第\d+条SHA-256[0-9a-f]{64}/);
+  // The head printed is this station's latest signed entry, named by its station (format 2).
+  expect(text).toMatch(/执行日志链头：工作站[0-9A-Za-z_-]{8}第\d+条SHA-256[0-9a-f]{64}/);
 });

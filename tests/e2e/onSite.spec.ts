@@ -1,5 +1,6 @@
 import { expect, test, type Page } from '@playwright/test';
-import { chainedNotes, putEntries } from './support/log';
+import { chainedNotes } from './support/log';
+import type { BackupContents } from '../../shared/archive/backup';
 import { blur, checkIn, openConsole, phaseByKey } from './support/onSite';
 
 const timeline = (page: Page) => page.getByTestId('timeline');
@@ -95,8 +96,10 @@ test('the commander checks in staff, runs the day by keyboard, 中止 on §39 an
   await expect(timeline(page)).toContainText('执法记录仪 3 台开始全程录像');
 
   // A correction: a new entry; the timeline shows the current text marked 已更正, with history.
-  await timeline(page).getByRole('button', { name: '更正第 5 条' }).click();
-  const correct = page.getByRole('dialog', { name: '更正第 5 条' });
+  // 警戒到位 is this station's 7th entry: its log opens with the operation's genesis (the imported
+  // records as its baseline) and the commander's PIN, then the three check-ins and the start.
+  await timeline(page).getByRole('button', { name: '更正第 7 条' }).click();
+  const correct = page.getByRole('dialog', { name: '更正第 7 条' });
   await expect(correct.getByLabel('更正后的内容')).toHaveValue('警戒到位');
   await correct.getByLabel('更正后的内容').fill('警戒到位：外围警戒线设于柳巷口');
   await correct.getByLabel('更正理由').fill('补记警戒位置');
@@ -105,8 +108,8 @@ test('the commander checks in staff, runs the day by keyboard, 中止 on §39 an
   await expect(timeline(page)).toContainText('已更正');
   await expect(timeline(page)).toContainText('警戒到位：外围警戒线设于柳巷口');
   await timeline(page).getByRole('button', { name: '展开行' }).click();
-  await expect(page.getByTestId('history-5')).toContainText('原始记录（第 5 条');
-  await expect(page.getByTestId('history-5')).toContainText('（理由：补记警戒位置）');
+  await expect(page.getByTestId(/^history-\S+-7$/)).toContainText('原始记录（第 7 条');
+  await expect(page.getByTestId(/^history-\S+-7$/)).toContainText('（理由：补记警戒位置）');
   await expect(page.locator('.ant-message-notice')).toHaveCount(0, { timeout: 15_000 });
   await page.screenshot({ path: 'tests/screenshots/onSite.png', fullPage: true });
 
@@ -134,9 +137,9 @@ test('the commander checks in staff, runs the day by keyboard, 中止 on §39 an
   // After a reload everything is there and the chain verifies.
   await expect(page.getByTestId('onsite-status')).toContainText('已完毕');
   await expect(page.getByTestId('checked-in')).toContainText('赵刚');
-  await expect(page.getByTestId('timeline-verify')).toContainText('校验通过：共 14 条');
+  await expect(page.getByTestId('timeline-verify')).toContainText('校验通过：共 16 条');
   await page.getByRole('button', { name: '校验' }).click();
-  await expect(page.getByTestId('timeline-verify')).toContainText('校验通过：共 14 条');
+  await expect(page.getByTestId('timeline-verify')).toContainText('校验通过：共 16 条');
   await expect(page.getByTestId('log-status')).toContainText('校验通过');
   await expect(timeline(page)).toContainText('已更正');
   // The timeline opens at the newest entry.
@@ -145,13 +148,13 @@ test('the commander checks in staff, runs the day by keyboard, 中止 on §39 an
 
 test('100 000 entries: the timeline opens, scrolls to the last one, and search finds an entry', async ({ page }) => {
   test.setTimeout(300_000);
-  const operationId = await openConsole(page);
-
+  // An operation with a long format-1 log (from before format 2), brought in by 导入备份; the
+  // genesis and the commander's PIN follow it as this station's signed entries.
   const COUNT = 100_000;
-  await putEntries(page, chainedNotes(operationId, COUNT));
-  await page.reload();
-  await expect(page.getByTestId('timeline-count')).toHaveText(`显示 ${COUNT} / ${COUNT} 项`, { timeout: 60_000 });
-  await expect(page.getByTestId('timeline-verify')).toContainText(`校验通过：共 ${COUNT} 条`, { timeout: 60_000 });
+  const ALL = COUNT + 2;
+  await openConsole(page, { edit: (c) => ({ ...c, logEntries: chainedNotes(c.operation.id, COUNT) as unknown as BackupContents['logEntries'] }) });
+  await expect(page.getByTestId('timeline-count')).toHaveText(`显示 ${ALL} / ${ALL} 项`, { timeout: 60_000 });
+  await expect(page.getByTestId('timeline-verify')).toContainText(`校验通过：共 ${ALL} 条`, { timeout: 60_000 });
   // It opens at the newest entry; scrolled up, 跳至最新 brings it back.
   await expect.poll(() => shownInList(page, '100000')).toBe(true);
   await timeline(page).locator('.ant-table-tbody-virtual-holder, .ant-table-body').first().hover();
@@ -161,7 +164,7 @@ test('100 000 entries: the timeline opens, scrolls to the last one, and search f
   await expect.poll(() => shownInList(page, '100000')).toBe(true);
 
   await page.getByLabel('搜索日志').fill('第 54321 条');
-  await expect(page.getByTestId('timeline-count')).toHaveText(`显示 1 / ${COUNT} 项`);
+  await expect(page.getByTestId('timeline-count')).toHaveText(`显示 1 / ${ALL} 项`);
   await expect(timeline(page)).toContainText('批量记录第 54321 条');
 });
 

@@ -96,14 +96,15 @@ test('the day on site: check-in, start, phases by key, 中止 and resume, footag
 
     // The 现场笔录 from the log: process, stop and resumption, people present, and the head.
     const entries = await logEntries(page);
-    const last = entries.reduce((a, b) => (a.seq > b.seq ? a : b));
+    // The head printed is this station's latest entry, named by its station (format 2).
+    const last = entries.at(-1)!;
     await page.getByRole('button', { name: '生成现场笔录' }).click();
     const record = pdfText(await savePdf(page));
     for (const text of ['现场笔录', '宣布开始执行', '警戒到位', '群众已疏散，秩序恢复', '清登完成', '宣布执行完毕', '林涛', '赵刚', '钱磊']) {
       expect(record).toContain(text);
     }
     expect(record).toContain('被执行人拒绝签字的');
-    expect(record).toContain(`执行日志链头：第${last.seq}条SHA-256${last.hash}`);
+    expect(record).toContain(`执行日志链头：工作站${last.writer!.slice(0, 8)}第${last.seq}条SHA-256${last.hash}`);
     expect(entries.filter((e) => e.category === 'inventory').length).toBeGreaterThanOrEqual(23);
     expect(entries.some((e) => e.category === 'mediaVerify' && e.data?.result === 'match')).toBe(true);
     await expect(page.getByTestId('timeline-verify')).toContainText(`校验通过：共 ${entries.length} 条`);

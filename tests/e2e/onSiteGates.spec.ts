@@ -5,8 +5,7 @@
 // once cleared) and a roll call.
 import { expect, test, type Page } from '@playwright/test';
 import { logEntries } from './support/files';
-import { openConsole, openPhase, phaseByKey, prepareStart, putRecords, readStore } from './support/onSite';
-import type { Operation } from '../../shared/operation/types';
+import { importDemo, openConsole, openPhase, phaseByKey } from './support/onSite';
 
 const timeline = (page: Page) => page.getByTestId('timeline');
 const gate = (page: Page) => page.getByTestId('gate-problems');
@@ -39,8 +38,12 @@ test('the start is refused, listing every unmet condition with its basis, then a
   await dialog.getByRole('button', { name: '取消（Esc）' }).click();
   expect(await logEntries(page, 'phase')).toEqual([]);
 
-  // The final plan, the 告知书 served on both (periods over), the 公告 posted and over.
-  await prepareStart(page);
+  // The same operation with its paperwork done — the final plan, the 告知书 served on both
+  // (periods over), the 公告 posted and over — as a station that did it would export it.
+  await page.getByRole('button', { name: '行动列表' }).click();
+  await importDemo(page);
+  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
+  await expect(page.getByTestId('onsite-status')).toContainText('未开始');
   const ready = await openPhase(page, '1', '宣布开始执行');
   await expect(ready.getByText('开始执行的条件均已满足')).toBeVisible();
   await ready.getByLabel('备注').fill('各组已到位');
@@ -54,8 +57,7 @@ test('the start is refused, listing every unmet condition with its basis, then a
 test('on a Saturday the start needs 情况紧急 with a written reason; the override is logged and reaches the court report', async ({ page }) => {
   test.setTimeout(180_000);
   const saturday = new Date('2026-12-12T09:30:00+08:00');
-  await openConsole(page, { ready: false, at: saturday });
-  await prepareStart(page, { day: '2026-12-12' });
+  await openConsole(page, { at: saturday, day: '2026-12-12' });
 
   const dialog = await openPhase(page, '1', '宣布开始执行');
   await expect(gate(page).locator('li')).toHaveCount(1);
@@ -115,11 +117,8 @@ test('closing lists the phases never recorded and asks to confirm them', async (
 
 test('拆除 is refused without the house cleared; the supplies are isolated only once it is, then a roll call', async ({ page }) => {
   test.setTimeout(180_000);
-  const operationId = await openConsole(page);
-  // The ruling allows demolition (the documents' screen records it; here it is set in the store).
-  const [operation] = await readStore<Operation>(page, 'operations', operationId);
-  await putRecords(page, { operations: [{ ...operation!, courtRuling: { ...operation!.courtRuling, scope: 'relocationAndDemolition' } }] });
-  await page.reload();
+  // The ruling allows demolition (the documents' screen records it; here it comes in the backup).
+  await openConsole(page, { edit: (c) => ({ ...c, operation: { ...c.operation, courtRuling: { ...c.operation.courtRuling, scope: 'relocationAndDemolition' } } }) });
   for (const [key, title] of [
     ['1', '宣布开始执行'],
     ['2', '警戒到位'],

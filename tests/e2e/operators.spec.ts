@@ -5,7 +5,7 @@
 import { expect, test, type Page } from '@playwright/test';
 import { addItems, addRoom } from './support/inventory';
 import { logEntries } from './support/files';
-import { blur, fixClock, phaseByKey, prepareStart } from './support/onSite';
+import { blur, fixClock, importDemo, phaseByKey } from './support/onSite';
 import { COMMANDER, enrolPin, signIn, TEST_PIN } from './support/signIn';
 
 const signInScreen = (page: Page) => page.getByTestId('signin-screen');
@@ -72,8 +72,8 @@ test('the commander sets their own first PIN twice; wrong PINs are counted and t
 test('the idle lock covers a half-typed dialog, unlocking returns to it; a reload asks for the PIN and returns to the section', async ({ page }) => {
   // The start needs its plan, service and 公告, at a lawful time: the page's clock is fixed.
   await fixClock(page);
-  await loadDemo(page);
-  await prepareStart(page);
+  await importDemo(page);
+  await expect(signInScreen(page)).toBeVisible();
   await signIn(page);
   await page.getByRole('button', { name: '设置' }).click();
   await page.getByLabel('空闲锁定分钟数').fill('0.1');

@@ -65,15 +65,18 @@ test('completed demo → issued report and archive; the archive verifies, tamper
   expect(good.out).toContain('核验通过');
   await expect(await checkInApp(page, zipPath)).toContainText('核验通过');
 
-  // The report's head is the archive's: the manifest records it, and it is that entry of log.jsonl.
+  // The report's head is the archive's: the manifest records it, and it is that entry of this
+  // station's chain (format 2: stations/01-….jsonl, the head naming its station).
   const files = unzipSync(readFileSync(zipPath));
-  const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { documents: { kind: string; file: string; chainHead?: { seq: number; hash: string } }[] };
+  const chainFile = Object.keys(files).find((name) => /^stations\/01-.+\.jsonl$/.test(name))!;
+  const manifest = JSON.parse(strFromU8(files['manifest.json']!)) as { documents: { kind: string; file: string; chainHead?: { seq: number; hash: string; writer?: string } }[] };
   const entry = manifest.documents.find((d) => d.kind === 'courtReport')!;
-  expect(entry.chainHead).toEqual({ seq: Number(reportSeq), hash: reportHash });
-  const logLine = strFromU8(files['log.jsonl']!).split('\n').find((l) => l.includes(`"seq":${reportSeq},`))!;
-  expect(JSON.parse(logLine).hash).toBe(reportHash);
+  const logLine = strFromU8(files[chainFile]!).split('\n').find((l) => l.includes(`"seq":${reportSeq},`))!;
+  const headEntry = JSON.parse(logLine) as { hash: string; writer: string };
+  expect(headEntry.hash).toBe(reportHash);
+  expect(entry.chainHead).toEqual({ seq: Number(reportSeq), hash: reportHash, writer: headEntry.writer });
   // …and the issue itself is logged after it, with the report's SHA-256.
-  expect(strFromU8(files['log.jsonl']!)).toContain(`签发强制执行情况报告`);
+  expect(strFromU8(files[chainFile]!)).toContain(`签发强制执行情况报告`);
   expect(Object.keys(files)).toContain('档案目录.pdf');
 
   const tampered = async (name: string, change: (f: Record<string, Uint8Array>) => void, expected: RegExp) => {
@@ -92,10 +95,10 @@ test('completed demo → issued report and archive; the archive verifies, tamper
   await tampered(
     'log-byte.zip',
     (f) => {
-      const log = f['log.jsonl']!;
+      const log = f[chainFile]!;
       log[Buffer.from(log).indexOf('宣布开始执行') + 2]! ^= 1;
     },
-    /log\.jsonl/,
+    new RegExp(chainFile.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')),
   );
   // The report's PDF removed.
   await tampered('pdf-removed.zip', (f) => delete f[entry.file], new RegExp(entry.file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')));

@@ -9,13 +9,14 @@ import { chinaDate } from '../../../shared/calendar/chinaTime';
 import { ENCRYPTED_EXTENSION, isEncrypted } from '../../../shared/archive/encryption';
 import { MAX_SAVE_BYTES, type OpenedFile } from '../../../shared/host/contract';
 import { chainHeadLine } from '../../../shared/log/head';
+import { entryKey } from '../../../shared/log/order';
 import type { LogEntry } from '../../../shared/log/types';
 import { operationTitle } from '../../../shared/operation/newOperation';
 import { useExportProtection, usePassphrasePrompt } from '../backup/ExportProtection';
 import { openProtected, protectExport } from '../backup/protectedFiles';
 import { db } from '../data/db';
 import { chainHead } from '../log/head';
-import { appendLog } from '../log/repository';
+import { logSystem } from '../log/repository';
 import { NOT_SIGNED_IN } from '../operators/repository';
 import { useActor } from '../operators/session';
 import type { Actor } from '../../../shared/operators/permissions';
@@ -40,7 +41,7 @@ export function ArchiveSection({ operation }: { operation: OperationSummary }) {
 /** Who exported what, in the log: an export of personal data is an act like any other. */
 async function logExport(operationId: string, actor: Actor, text: string): Promise<void> {
   const head = await chainHead(db, operationId);
-  await appendLog(db, { operationId, operator: actor.name, group: '', category: 'system', text: `${text}（导出时日志至第${head.seq}条）` });
+  await logSystem(db, operationId, actor, `${text}（导出时日志至第${head.seq}条）`);
 }
 
 /** 导出备份: the operation as one file (encrypted by default) that 导入备份 reads on any machine; also offered by a screen that failed. */
@@ -382,7 +383,7 @@ function LogTable({ log, count }: { log: LogExcerpt; count: number }) {
   return (
     <Table<LogEntry>
       size="small"
-      rowKey="seq"
+      rowKey={entryKey}
       aria-label="执行日志"
       title={() => (log.last.length > 0 ? `执行日志（共 ${count} 条，显示最前 ${log.first.length} 条和最后 ${log.last.length} 条）` : `执行日志（共 ${count} 条）`)}
       dataSource={rows}

@@ -10,6 +10,7 @@ import { MANIFEST_NAME, writeArchiveZip, type ArchiveManifest, type ArchivePlan,
 import type { ArchiveVerdict } from '../../../shared/archive/verifyArchive';
 import { verifyArchiveReader } from '../../../shared/archive/verifyStream';
 import type { LogEntry } from '../../../shared/log/types';
+import { logView } from '../../../shared/log/view';
 
 /** Page → worker. */
 export type ArchiveWorkerRequest =
@@ -166,6 +167,14 @@ async function exportArchive(request: Extract<ArchiveWorkerRequest, { kind: 'exp
 async function verify(size: number, signatures: 'heads' | 'all'): Promise<void> {
   let manifest: Uint8Array | undefined;
   const log: LogExcerpt = { first: [], last: [] };
+  // Both ends of the log, however long: the first entries, and the last ones seen so far.
+  const keep = (entry: LogEntry) => {
+    if (log.first.length < EXCERPT_ENTRIES) log.first.push(entry);
+    else {
+      log.last.push(entry);
+      if (log.last.length > EXCERPT_ENTRIES) log.last.shift();
+    }
+  };
   let shown = 0;
   await warmSha256();
   // One WebAssembly hasher reused for every station entry: each is hashed alone, synchronously.
@@ -179,14 +188,9 @@ async function verify(size: number, signatures: 'heads' | 'all'): Promise<void> 
       onParsed: (name, bytes) => {
         if (name === MANIFEST_NAME) manifest = bytes;
       },
-      // Both ends of the log, however long: the first entries, and the last ones seen so far.
-      onLogEntry: (entry) => {
-        if (log.first.length < EXCERPT_ENTRIES) log.first.push(entry);
-        else {
-          log.last.push(entry);
-          if (log.last.length > EXCERPT_ENTRIES) log.last.shift();
-        }
-      },
+      onLogEntry: keep,
+      // Format 2: each station's chain, shown as the app shows an entry.
+      onStationEntry: (entry) => keep(logView(entry)),
       onProgress: (done, total) => {
         // A message per 4 MiB piece would be many for a large archive: every 1 % is enough.
         if (done - shown < total / 100 && done < total) return;

@@ -1,5 +1,6 @@
 // DOM. Exporting one operation to a backup file and importing it back (一户一档):
-// the export reads every table in one read transaction, so it is one consistent moment;
+// the export reads every table in one read transaction, so it is one consistent moment, and
+// then the operation's signed entries (format 2) from the station's store;
 // the import writes every table in one read-write transaction, so it is all or nothing.
 import { APP_NAME } from '../../../shared/app/identity';
 import { chinaInstant } from '../../../shared/calendar/chinaTime';
@@ -13,6 +14,7 @@ import {
 } from '../../../shared/archive/backup';
 import { readBackupForImport } from '../../../shared/archive/backupChecks';
 import type { ConsoleDb } from '../data/db';
+import { hasStore, openStore } from '../stations/local';
 
 /** A file that cannot be imported, with every reason found (in Chinese, for the user). */
 export class BackupImportError extends Error {
@@ -38,6 +40,12 @@ export async function exportOperationBackup(
     for (const name of backupTableNames) records[name] = await db.table(name).where('operationId').equals(operationId).toArray();
     return records as unknown as BackupContents;
   });
+  // The signed entries (format 2), read after the records: every act the records show is among
+  // them. Without them a backup would hold the records but not the log of the acts.
+  if (await hasStore(db, operationId)) {
+    const entries = await (await openStore(db, operationId)).entries();
+    if (entries.length > 0) contents.stationEntries = entries as unknown as Record<string, unknown>[];
+  }
   const text = serialiseBackup(
     buildBackup(contents, {
       exportedAt: chinaInstant(options.now ?? new Date()),

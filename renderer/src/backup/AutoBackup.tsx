@@ -23,7 +23,7 @@ export const AUTO_BACKUP_KEEP = 20;
 const PHASE_CATEGORIES = new Set(['phase', 'suspension', 'resumption', 'termination']);
 
 interface LastBackup {
-  /** The last log entry the backup holds. */
+  /** How many log entries the backup holds (both formats, newestEntry). */
   seq: number;
   at: string;
   location: string;
@@ -43,13 +43,19 @@ const useLastBackups = create<{ byOperation: Record<string, LastBackup>; set: (o
 let mode: Promise<'electron' | 'browser'> | undefined;
 const hostMode = () => (mode ??= host.appInfo({}).then((info) => info.mode));
 
-/** The newest entry's seq and category, read from the end of the log only. */
-const newestEntry = (operationId: string) =>
-  db.logEntries
-    .where('[operationId+seq]')
-    .between([operationId, Dexie.minKey], [operationId, Dexie.maxKey])
-    .last()
-    .then((e) => (e ? { seq: e.seq, category: e.category } : { seq: 0, category: '' }));
+/**
+ * How many entries the log holds and the newest one's category, read from the ends of the log
+ * only: the format-1 chain (its last seq is its length), then the signed entries' mirror
+ * (format 2, in merged order), so the count runs on across both formats.
+ */
+async function newestEntry(operationId: string) {
+  const [format1, signed, count] = await Promise.all([
+    db.logEntries.where('[operationId+seq]').between([operationId, Dexie.minKey], [operationId, Dexie.maxKey]).last(),
+    db.stationEntries.where('[operationId+order]').between([operationId, Dexie.minKey], [operationId, Dexie.maxKey]).last(),
+    db.stationEntries.where('operationId').equals(operationId).count(),
+  ]);
+  return { seq: (format1?.seq ?? 0) + count, category: (signed ?? format1)?.category ?? '' };
+}
 
 function useAutoBackup(operationId: string) {
   const last = useLastBackups((s) => s.byOperation[operationId] ?? null);

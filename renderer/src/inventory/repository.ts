@@ -2,7 +2,6 @@
 // withdrawal), each decided by shared/inventory/acts.ts and stored with its log entry through the
 // one write path, in the name of the signed-in person, who must be of the evidence group or the
 // command. Items are evidence: never deleted, a wrong one is withdrawn.
-import { chainHead } from '../log/head';
 import type { InventoryRecords } from '../../../shared/documents/inventoryList';
 import {
   decideAddItem,
@@ -20,6 +19,7 @@ import type { InventoryDestination, InventoryItemRecord, InventoryPhoto, Invento
 import type { Actor } from '../../../shared/operators/permissions';
 import type { Decision } from '../../../shared/record/decision';
 import type { ConsoleDb } from '../data/db';
+import { chainHead } from '../log/head';
 import { commitDecision } from '../record/decided';
 
 export type SaveResult = { ok: true; id: string } | { ok: false; errors: Record<string, string> };

@@ -16,7 +16,9 @@ import {
   type ClockFlag,
   type SegmentSummary,
 } from '../../../shared/log/verify';
+import type { Actor } from '../../../shared/operators/permissions';
 import type { ConsoleDb, RefusedEntry } from '../data/db';
+import { commit } from '../record/commit';
 import { hasStore, localSigner, openStore, storeName } from '../stations/local';
 import { chainHead } from './head';
 import { StationsChecker, type StationsSummary } from './stationsCheck';
@@ -38,6 +40,19 @@ export async function appendLog(db: ConsoleDb, input: LogInput): Promise<LogEntr
     const entry = appendEntry(last, input, new Date());
     await db.logEntries.add(entry);
     return entry;
+  });
+}
+
+/**
+ * Records, in the signed-in person's name, something done that changes no record (a look at
+ * personal data, an export): an act of its own through commit(), an entry and nothing else.
+ */
+export async function logSystem(db: ConsoleDb, operationId: string, actor: Actor, text: string): Promise<void> {
+  await commit(db, {
+    operationId,
+    actor,
+    action: { kind: 'log', group: '' },
+    build: async () => ({ entry: { category: 'system', text }, changes: [], result: undefined }),
   });
 }
 

@@ -95,6 +95,18 @@ export interface OperationOverview {
 
 const onSiteCategories = new Set(['phase', 'suspension', 'resumption', 'termination']);
 
+/**
+ * The on-site entries of both formats in the log's order: the format-1 chain by seq, then the
+ * signed entries' mirror (format 2) in merged order.
+ */
+async function onSiteEntries(db: ConsoleDb, id: string) {
+  const [format1, format2] = await Promise.all([
+    db.logEntries.where('[operationId+seq]').between([id, Dexie.minKey], [id, Dexie.maxKey]).filter((e) => onSiteCategories.has(e.category)).toArray(),
+    db.stationEntries.where('[operationId+order]').between([id, Dexie.minKey], [id, Dexie.maxKey]).filter((e) => onSiteCategories.has(e.category)).toArray(),
+  ]);
+  return [...format1, ...format2];
+}
+
 /** The overview row of one operation, read without loading its whole log. */
 export async function operationOverview(db: ConsoleDb, operation: Operation, today: string): Promise<OperationOverview> {
   const id = operation.id;
@@ -102,11 +114,7 @@ export async function operationOverview(db: ConsoleDb, operation: Operation, tod
     db.plans.where('operationId').equals(id).toArray(),
     db.documents.where('operationId').equals(id).toArray(),
     db.services.where('operationId').equals(id).toArray(),
-    db.logEntries
-      .where('[operationId+seq]')
-      .between([id, Dexie.minKey], [id, Dexie.maxKey])
-      .filter((e) => onSiteCategories.has(e.category))
-      .toArray(),
+    onSiteEntries(db, id),
     db.tasks.where('operationId').equals(id).toArray(),
   ]);
   const served = documents.filter((d) => d.status === 'issued' && services.some((s) => s.documentId === d.id));

@@ -62,13 +62,14 @@ export function saveSettlement(db: ConsoleDb, operationId: string, actor: Actor 
  * operation's long log is not loaded (nothing can be logged as a phase after completion).
  */
 export async function completionEntries(db: ConsoleDb, operationId: string): Promise<LogEntry[]> {
-  const entry = await db.logEntries
-    .where('[operationId+seq]')
-    .between([operationId, Dexie.minKey], [operationId, Dexie.maxKey])
-    .reverse()
-    .filter((e) => e.category === 'phase' && e.data?.phase === 'complete')
-    .first();
-  return entry ? [entry] : [];
+  const completion = (e: LogEntry) => e.category === 'phase' && e.data?.phase === 'complete';
+  // Format 2 (the signed entries' mirror, merged order) first: it follows any format-1 chain.
+  const entry =
+    (await db.stationEntries.where('[operationId+order]').between([operationId, Dexie.minKey], [operationId, Dexie.maxKey]).reverse().filter(completion).first()) ??
+    (await db.logEntries.where('[operationId+seq]').between([operationId, Dexie.minKey], [operationId, Dexie.maxKey]).reverse().filter(completion).first());
+  if (!entry) return [];
+  const { order: _order, ...view } = entry as LogEntry & { order?: string };
+  return [view];
 }
 
 // —— the 《强制执行情况报告》 as a document: draft → edit → issue (documents/repository) ——

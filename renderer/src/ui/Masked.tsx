@@ -6,7 +6,7 @@ import { App, Button, Space, Tooltip } from 'antd';
 import { EyeOutlined } from '@ant-design/icons';
 import { maskIdNumber, maskPhone } from '../../../shared/operation/formats';
 import { db } from '../data/db';
-import { appendLog } from '../log/repository';
+import { logSystem } from '../log/repository';
 import { NOT_SIGNED_IN } from '../operators/repository';
 import { useActor } from '../operators/session';
 import { errorText } from './errors';
@@ -30,7 +30,7 @@ export function Masked({ operationId, value, kind, whose }: { operationId: strin
   const reveal = async () => {
     if (!actor) return void message.error(NOT_SIGNED_IN);
     try {
-      await appendLog(db, { operationId, operator: actor.name, group: '', category: 'system', text: `查看个人信息：${what}` });
+      await logSystem(db, operationId, actor, `查看个人信息：${what}`);
       setShown(true);
     } catch (e) {
       message.error(errorText(e));

@@ -23,6 +23,8 @@ export async function fillTime(field: Locator, value: string) {
 
 export interface StoredEntry {
   seq: number;
+  /** The station whose signed entry this is (format 2); absent on a format-1 entry. */
+  writer?: string;
   hash: string;
   category: string;
   operator: string;
@@ -31,7 +33,12 @@ export interface StoredEntry {
   refs: { media?: string[]; inventoryItems?: string[]; people?: string[] };
 }
 
-/** The log entries of one category (all when omitted), read straight from IndexedDB. */
+/**
+ * The log entries of one category (all when omitted), read straight from IndexedDB in the
+ * order the timeline shows them: the format-1 chain (logEntries, by seq), then the format-2
+ * entries every act writes (stationEntries, the projection's mirror of the station's signed
+ * entries, in merged order).
+ */
 export function logEntries(page: Page, category?: string) {
   return page.evaluate(
     (cat) =>
@@ -39,11 +46,16 @@ export function logEntries(page: Page, category?: string) {
         const open = indexedDB.open('enforcement-console');
         open.onerror = () => reject(open.error);
         open.onsuccess = () => {
-          const all = open.result.transaction('logEntries').objectStore('logEntries').getAll();
-          all.onsuccess = () => {
+          const tx = open.result.transaction(['logEntries', 'stationEntries']);
+          const format1 = tx.objectStore('logEntries').getAll();
+          const format2 = tx.objectStore('stationEntries').getAll();
+          tx.oncomplete = () => {
             open.result.close();
-            resolve((all.result as StoredEntry[]).filter((e) => cat === undefined || e.category === cat));
+            const old = (format1.result as StoredEntry[]).sort((a, b) => a.seq - b.seq);
+            const signed = (format2.result as (StoredEntry & { order: string })[]).sort((a, b) => (a.order < b.order ? -1 : a.order > b.order ? 1 : 0));
+            resolve([...old, ...signed].filter((e) => cat === undefined || e.category === cat));
           };
+          tx.onerror = () => reject(tx.error);
         };
       }),
     category,

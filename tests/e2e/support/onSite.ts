@@ -1,9 +1,14 @@
 // Node tool (Playwright support). Driving the commander's console (现场指挥): the page's clock
 // fixed at a lawful moment (the gates read it; never the real time of day), the demo operation
-// made ready to start (plan, service, 公告), the phases by key.
-import { expect, type Page } from '@playwright/test';
-import type { IsoDate, Operation, Subject } from '../../../shared/operation/types';
+// imported ready to start (plan, service, 公告) through 导入备份, the phases by key.
+import { expect, test, type Page } from '@playwright/test';
+import { writeFileSync } from 'node:fs';
+import { buildBackup, serialiseBackup, type BackupContents } from '../../../shared/archive/backup';
+import { buildDemoBackup } from '../../../shared/archive/demoBackup';
+import { chinaInstant } from '../../../shared/calendar/chinaTime';
+import type { IsoDate } from '../../../shared/operation/types';
 import { START_TIME, startRecords, type StartRecordOptions } from '../../fixtures/startRecords';
+import { choose } from './files';
 import { signInWhenAsked } from './signIn';
 
 export { START_TIME };
@@ -18,78 +23,65 @@ export async function fixClock(page: Page, at: Date = START_TIME) {
 
 const operationIdOf = (page: Page) => decodeURIComponent(/#\/operations\/([^/]+)/.exec(page.url())![1]!);
 
-/** Reads records of one operation straight from IndexedDB. */
-export function readStore<T>(page: Page, store: string, operationId: string): Promise<T[]> {
-  return page.evaluate(
-    ([name, id]) =>
-      new Promise<T[]>((resolve, reject) => {
-        const open = indexedDB.open('enforcement-console');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const all = open.result.transaction(name).objectStore(name).getAll();
-          all.onsuccess = () => {
-            open.result.close();
-            resolve((all.result as (T & { id: string; operationId?: string })[]).filter((r) => r.operationId === id || r.id === id));
-          };
-          all.onerror = () => reject(all.error);
-        };
-      }),
-    [store, operationId] as const,
-  );
+export interface DemoImport extends StartRecordOptions {
+  /** With what a lawful start needs (tests/fixtures/startRecords.ts); default true. */
+  ready?: boolean;
+  /** The day the start records make lawful (default 8 December 2026). */
+  day?: IsoDate;
+  /** When the demo is created (its date is "today" for its validation); default START_TIME. */
+  at?: Date;
+  /** Changes the records before they are written to the file (the ruling's scope, …). */
+  edit?: (contents: BackupContents) => BackupContents;
 }
 
-/** Puts records into stores, in one transaction. */
-export function putRecords(page: Page, records: Record<string, readonly unknown[]>) {
-  return page.evaluate(
-    (byStore) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('enforcement-console');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(Object.keys(byStore), 'readwrite');
-          for (const [store, rows] of Object.entries(byStore)) for (const row of rows) tx.objectStore(store).put(row);
-          tx.oncomplete = () => {
-            open.result.close();
-            resolve();
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    records as Record<string, unknown[]>,
-  );
-}
+let imports = 0;
 
 /**
- * Stores what a lawful start on 8 December needs — the final plan, the 告知书 served on every
- * subject with their periods over, the 公告 posted and over (tests/fixtures/startRecords.ts) —
- * and reloads, so the app reads them.
+ * The 示例行动 as a backup file, built in Node by the same function 载入示例行动 uses
+ * (buildDemoBackup), with the records a lawful start needs added when `ready`: the file a
+ * station that did the paperwork would have exported. Written under the test's output folder.
  */
-export async function prepareStart(page: Page, opts: StartRecordOptions & { operationId?: string; day?: IsoDate } = {}) {
-  const operationId = opts.operationId ?? operationIdOf(page);
-  const [operation] = await readStore<Operation>(page, 'operations', operationId);
-  const subjects = await readStore<Subject>(page, 'subjects', operationId);
-  const records = startRecords(operation!, subjects, opts.day, opts);
-  await putRecords(page, { plans: [records.plan], documents: records.documents, services: records.services, postings: records.postings });
-  await page.reload();
+export function demoBackupFile({ ready = true, day, at = START_TIME, edit, ...opts }: DemoImport = {}): string {
+  const base = buildDemoBackup({ now: chinaInstant(at), appVersion: 'e2e', idPrefix: `e2e${++imports}` });
+  const { format: _f, formatVersion: _v, exportedAt, app, ...held } = base;
+  let contents = held as BackupContents;
+  if (ready) {
+    const start = startRecords(contents.operation, contents.subjects, day, opts);
+    // The backup's schema types records loosely (any extra field is kept); these are the app's own.
+    contents = { ...contents, plans: [start.plan], documents: start.documents, services: start.services, postings: start.postings } as unknown as BackupContents;
+  }
+  if (edit) contents = edit(contents);
+  const path = test.info().outputPath(`demo-backup-${imports}.json`);
+  writeFileSync(path, serialiseBackup(buildBackup(contents, { exportedAt, app })));
+  return path;
 }
 
 /**
- * Loads the demo operation with the page's clock fixed (fixClock), makes it ready to start
- * (prepareStart) unless `ready: false`, signs in as its commander and opens 现场指挥; returns the
+ * Imports the 示例行动 through 导入备份 (demoBackupFile): the app writes its records without a
+ * signed entry, and the first act (the commander's PIN) carries them into the operation's
+ * genesis entry as its baseline — records written straight into IndexedDB once an operation has
+ * its store would be put back at the next load. Returns the operation id.
+ */
+export async function importDemo(page: Page, opts: DemoImport = {}): Promise<string> {
+  const path = demoBackupFile(opts);
+  await page.goto('/');
+  await choose(page, page.getByRole('button', { name: '导入备份' }), path);
+  await page.waitForURL(/#\/operations\//);
+  return operationIdOf(page);
+}
+
+/**
+ * Loads the demo operation with the page's clock fixed (fixClock) — made ready to start unless
+ * `ready: false` (importDemo) —, signs in as its commander and opens 现场指挥; returns the
  * operation id.
  */
-export async function openConsole(page: Page, { ready = true, at = START_TIME }: { ready?: boolean; at?: Date } = {}): Promise<string> {
+export async function openConsole(page: Page, { at = START_TIME, ...opts }: DemoImport = {}): Promise<string> {
   await fixClock(page, at);
   await signInWhenAsked(page);
-  await page.goto('/');
-  await page.getByRole('button', { name: '载入示例行动' }).click();
+  const operationId = await importDemo(page, { at, ...opts });
   await page.getByRole('menuitem', { name: /现场指挥/ }).click();
   await expect(page.getByTestId('onsite-status')).toContainText('未开始');
-  if (ready) {
-    await prepareStart(page);
-    await expect(page.getByTestId('onsite-status')).toContainText('未开始');
-  }
-  return operationIdOf(page);
+  return operationId;
 }
 
 /** Moves focus off any field, so the number keys reach the console. */
