@@ -10,7 +10,8 @@ import os from 'node:os';
 import path from 'node:path';
 import { expect, test, type Browser, type Page } from '@playwright/test';
 import { runLauncher, type LauncherDeps } from '../../electron/launch/launcher';
-import { fixClock, readStore } from './support/onSite';
+import { readStore } from './support/files';
+import { fixClock } from './support/onSite';
 import { COMMANDER, signInWhenAsked } from './support/signIn';
 
 const E2E_PORT = Number(process.env.E2E_PORT ?? 47699);

@@ -61,3 +61,23 @@ export function logEntries(page: Page, category?: string) {
     category,
   );
 }
+
+/** Reads records of one operation straight from IndexedDB. */
+export function readStore<T>(page: Page, store: string, operationId: string): Promise<T[]> {
+  return page.evaluate(
+    ([name, id]) =>
+      new Promise<T[]>((resolve, reject) => {
+        const open = indexedDB.open('enforcement-console');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const all = open.result.transaction(name).objectStore(name).getAll();
+          all.onsuccess = () => {
+            open.result.close();
+            resolve((all.result as (T & { id: string; operationId?: string })[]).filter((r) => r.operationId === id || r.id === id));
+          };
+          all.onerror = () => reject(all.error);
+        };
+      }),
+    [store, operationId] as const,
+  );
+}
