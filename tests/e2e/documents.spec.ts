@@ -110,11 +110,6 @@ const finalPlan = (operationId: string, start: string, end: string) => ({
   finalisedBy: '陈志远',
 });
 
-/** A final plan written straight into the database (put back at the next load once the operation has its signed record). */
-async function seedFinalPlan(page: Page, start: string, end: string) {
-  await putRecord(page, 'plans', finalPlan(operationIdOf(page), start, end));
-}
-
 /** Records a direct service on one subject from their row of the countdown table. */
 async function serveDirectly(page: Page, name: string, at: string) {
   await page.getByRole('row', { name: new RegExp(`^${name}`) }).getByRole('button', { name: '记录送达' }).click();
@@ -273,7 +268,12 @@ test('the 公告 after the final plan and the service of every subject; posted w
   await confirm.getByRole('button', { name: /取\s?消/ }).click();
   await closeDraft(page);
 
-  await seedFinalPlan(page, '2026-12-15T09:00:00.000+08:00', '2026-12-15T12:00:00.000+08:00');
+  // The same demo again, with its final plan (finalising it by its acts is plan.spec's part).
+  await importDemoWithFinalPlan(page, '2026-12-15T09:00:00.000+08:00', '2026-12-15T12:00:00.000+08:00');
+  await page.getByRole('button', { name: '起草公告' }).click();
+  await expect(page.getByRole('dialog', { name: '编辑草稿：强制执行公告' })).toBeVisible();
+  await closeDraft(page);
+  await expect(page.getByRole('dialog')).toHaveCount(0);
   await page.getByRole('button', { name: '起草告知书' }).click();
   // The final plan's time is written in.
   await expect(page.getByLabel('强制执行的方式和时间')).toHaveValue(/2026年12月15日9时00分至12时00分/);
