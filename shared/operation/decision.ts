@@ -2,21 +2,9 @@
 // edit is described in its log entry: the fields that changed, before and after, in short
 // Chinese. Personal data (ID and phone numbers, health and care notes) never goes into the
 // log: such a field is named as changed, its values are not written.
-import type { ActOutcome } from '../record/act';
-import type { FieldErrors } from './newOperation';
 
-/**
- * An act decided: its outcome; or, writing nothing, the messages to show beside the fields, or
- * (a save that changes nothing) just the result, so no entry says "saved" about no change.
- * Refusals of the act as a whole are thrown as an Error with the Chinese reason.
- */
-export type Decision<R = string> =
-  | { ok: true; outcome: ActOutcome<R> }
-  | { ok: true; outcome: null; result: R }
-  | { ok: false; errors: FieldErrors };
-
-export const decided = <R>(outcome: ActOutcome<R>): Decision<R> => ({ ok: true, outcome });
-export const unchanged = <R>(result: R): Decision<R> => ({ ok: true, outcome: null, result });
+// An act decided (its outcome, the field messages, or nothing changed): one type for every capability.
+export { decided, unchanged, type Decision } from '../record/decision';
 
 export interface Field {
   label: string;

@@ -7,11 +7,11 @@ import type { ActOutcome } from './act';
 
 export type FieldErrors = Record<string, string>;
 
-export type Decision<R> =
-  | { ok: true; act: ActOutcome<R> }
-  | { ok: true; act: null; result: R }
+export type Decision<R = string> =
+  | { ok: true; outcome: ActOutcome<R> }
+  | { ok: true; outcome: null; result: R }
   | { ok: false; errors: FieldErrors };
 
-export const decided = <R>(act: ActOutcome<R>): Decision<R> => ({ ok: true, act });
-export const unchanged = <R>(result: R): Decision<R> => ({ ok: true, act: null, result });
+export const decided = <R>(outcome: ActOutcome<R>): Decision<R> => ({ ok: true, outcome });
+export const unchanged = <R>(result: R): Decision<R> => ({ ok: true, outcome: null, result });
 export const refused = <R = never>(errors: FieldErrors): Decision<R> => ({ ok: false, errors });

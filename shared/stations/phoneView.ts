@@ -295,8 +295,8 @@ export class PhoneFormError extends Error {
 
 const decidedOrThrow = (d: Decision<undefined>): ActOutcome => {
   if (!d.ok) throw new PhoneFormError(d.errors);
-  if (!d.act) throw new Error('没有需要记录的内容');
-  return d.act;
+  if (!d.outcome) throw new Error('没有需要记录的内容');
+  return d.outcome;
 };
 
 /** 确认收到 an order. */

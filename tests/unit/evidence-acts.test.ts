@@ -3,8 +3,8 @@ import { describe, expect, it } from 'vitest';
 import { decideCustodyTransfer, decideRegistration, decideVerification } from '../../shared/evidence/acts';
 import type { MediaInput } from '../../shared/evidence/media';
 import type { MediaRecord } from '../../shared/evidence/types';
-import type { ActOutcome, RecordChange } from '../../shared/record/act';
-import type { Decision } from '../../shared/record/decision';
+import type { RecordChange } from '../../shared/record/act';
+import { acted } from './decision-helpers';
 
 const NOW = new Date('2026-11-20T12:00:00+08:00');
 const sha = 'ab'.repeat(32);
@@ -22,10 +22,6 @@ const input: MediaInput = {
 };
 const groups = [{ id: 'g-security', code: 'security' as const }];
 
-function acted<R>(d: Decision<R>): ActOutcome<R> {
-  if (!d.ok || !d.act) throw new Error(`expected an act, got ${JSON.stringify(d)}`);
-  return d.act;
-}
 /** The record an act puts (failing the test for anything else). */
 function putRecord<T = Record<string, unknown>>(change: RecordChange | undefined): T {
   if (change?.op !== 'put') throw new Error(`expected a put, got ${JSON.stringify(change)}`);

@@ -12,16 +12,13 @@ import {
 } from '../../shared/inventory/acts';
 import type { ItemInput } from '../../shared/inventory/inventory';
 import type { InventoryAttendanceRecord, InventoryItemRecord, InventoryRoomRecord } from '../../shared/inventory/types';
-import type { ActOutcome, RecordChange } from '../../shared/record/act';
+import type { RecordChange } from '../../shared/record/act';
 import type { Decision } from '../../shared/record/decision';
+import { acted } from './decision-helpers';
 
 const NOW = new Date('2026-12-08T10:00:00+08:00');
 const AT = '2026-12-08T10:00:00.000+08:00';
 
-function acted(d: Decision<string>): ActOutcome<string> {
-  if (!d.ok || !d.act) throw new Error(`expected an act, got ${JSON.stringify(d)}`);
-  return d.act;
-}
 /** The record an act puts (failing the test for anything else). */
 function putRecord<T = Record<string, unknown>>(change: RecordChange | undefined): T {
   if (change?.op !== 'put') throw new Error(`expected a put, got ${JSON.stringify(change)}`);
@@ -45,7 +42,7 @@ describe('rooms', () => {
   it('renames, records nothing for the same name, refuses a name another room has', () => {
     const other = { ...room, id: 'r2', name: '主卧', position: 1 };
     expect(acted(decideRenameRoom(room, [room, other], { name: '大客厅' }, NOW)).entry.text).toBe('清登房间：“客厅”更名为“大客厅”');
-    expect(decideRenameRoom(room, [room, other], { name: '客厅' }, NOW)).toEqual({ ok: true, act: null, result: 'r1' });
+    expect(decideRenameRoom(room, [room, other], { name: '客厅' }, NOW)).toEqual({ ok: true, outcome: null, result: 'r1' });
     expect(decideRenameRoom(room, [room, other], { name: '主卧' }, NOW)).toEqual({ ok: false, errors: { name: '已有名为“主卧”的房间' } });
   });
 });
@@ -99,7 +96,7 @@ describe('items', () => {
     const item = listed();
     const act = acted(decideUpdateItem({ rooms: [room], sameTag: [item] }, item, { ...tv, quantity: 2, condition: '划痕' }, [], NOW));
     expect(act.entry.text).toBe('更正物品 1-001 电视机：数量 1→2；状况 完好→划痕');
-    expect(decideUpdateItem({ rooms: [room], sameTag: [item] }, item, tv, [], NOW)).toEqual({ ok: true, act: null, result: 'i1' });
+    expect(decideUpdateItem({ rooms: [room], sameTag: [item] }, item, tv, [], NOW)).toEqual({ ok: true, outcome: null, result: 'i1' });
     expect(decideUpdateItem({ rooms: [room], sameTag: [item, { id: 'i2' }] }, item, tv, [], NOW)).toEqual({ ok: false, errors: { tag: '标签号 1-001 已被使用，请换一个' } });
     expect(() => decideUpdateItem({ rooms: [room], sameTag: [] }, { ...item, status: 'withdrawn' }, tv, [], NOW)).toThrow('该物品已撤销登记，不能再修改');
   });
@@ -120,7 +117,7 @@ describe('items', () => {
     const act = acted(decideWithdrawal(item, '客厅', ' 重复登记 ', NOW));
     expect(act.entry.text).toBe('撤销物品登记：1-001 电视机 1 台（客厅），原因：重复登记');
     expect(act.changes).toEqual([{ table: 'inventoryItems', op: 'put', record: { ...item, status: 'withdrawn', withdrawnReason: '重复登记', updatedAt: AT } }]);
-    expect(decideWithdrawal({ ...item, status: 'withdrawn' }, '客厅', '再撤', NOW)).toEqual({ ok: true, act: null, result: 'i1' });
+    expect(decideWithdrawal({ ...item, status: 'withdrawn' }, '客厅', '再撤', NOW)).toEqual({ ok: true, outcome: null, result: 'i1' });
     expect(decideWithdrawal(item, '客厅', ' ', NOW)).toEqual({ ok: false, errors: { reason: '请写明撤销登记的原因（如 重复登记、登记错误）' } });
     expect(decideWithdrawal(item, '客厅', '长'.repeat(201), NOW)).toEqual({ ok: false, errors: { reason: '原因不能超过 200 个字' } });
   });

@@ -20,7 +20,7 @@ import type { StartFacts } from '../../shared/onSite/gates';
 import { phases } from '../../shared/onSite/phases';
 import type { Operation } from '../../shared/operation/types';
 import type { ActOutcome } from '../../shared/record/act';
-import type { Decision } from '../../shared/record/decision';
+import { acted } from './decision-helpers';
 
 /** Tuesday 8 December 2026, 09:30 in Beijing. */
 const NOW = new Date('2026-12-08T09:30:00+08:00');
@@ -49,11 +49,6 @@ class Day {
   phase(r: PhaseRequest, now = NOW) {
     return this.record(decidePhase({ entries: this.entries, facts: this.facts }, r, now));
   }
-}
-
-function acted<R>(d: Decision<R>): ActOutcome<R> {
-  if (!d.ok || !d.act) throw new Error(`expected an act, got ${JSON.stringify(d)}`);
-  return d.act;
 }
 
 describe('phases behind their gates', () => {

@@ -4,9 +4,9 @@ import type { Person, WorkingGroup } from '../../shared/commandPost/types';
 import type { Operation } from '../../shared/operation/types';
 import { decideDraftSave, decideFinalise, decideMeetingSave, decideSketchEdit, unsavedDraft, type FinaliseContext, type MeetingInput } from '../../shared/plan/acts';
 import type { Plan, PlanSnapshot } from '../../shared/plan/types';
-import { applyChanges, emptyRecordSet, put, type ActOutcome } from '../../shared/record/act';
-import type { Decision } from '../../shared/record/decision';
+import { applyChanges, emptyRecordSet, put } from '../../shared/record/act';
 import { lawfulPlanContent } from '../fixtures/plan';
+import { acted } from './decision-helpers';
 
 const NOW = new Date('2026-11-23T10:00:00+08:00');
 const person: Person = { id: 'p1', operationId: 'op', memberUnitId: 'u', name: '陈志远', post: '局长', phone: '', badgeNumber: 'A1', training: { course: '岗前培训', date: '2026-09-18' } };
@@ -15,11 +15,6 @@ const operation = { id: 'op', onSiteCommanderId: 'p1' } as Operation;
 const snapshot: PlanSnapshot = { operation, subjects: [], householdMembers: [], memberUnits: [], people: [person], groups: [group] };
 
 /** The act a decision records (failing the test when it refuses or records nothing). */
-function acted<R>(d: Decision<R>): ActOutcome<R> {
-  if (!d.ok || !d.act) throw new Error(`expected an act, got ${JSON.stringify(d)}`);
-  return d.act;
-}
-
 const saved = (content = lawfulPlanContent()): Plan => acted(decideDraftSave(undefined, 'op', content, 'draft-1', NOW)).result;
 
 describe('saving the plan draft', () => {
@@ -37,7 +32,7 @@ describe('saving the plan draft', () => {
     expect(act.entry.text).toBe('修改《强制执行预案》草稿：行进路线、社会稳定风险评估结论');
     expect(act.entry.data).toMatchObject({ fields: 'route,riskAssessment' });
     expect(act.result.id).toBe(draft.id);
-    expect(decideDraftSave(draft, 'op', lawfulPlanContent(), 'unused', NOW)).toEqual({ ok: true, act: null, result: draft });
+    expect(decideDraftSave(draft, 'op', lawfulPlanContent(), 'unused', NOW)).toEqual({ ok: true, outcome: null, result: draft });
   });
 
   it('keeps the stored sketch whatever sketch the form carried', () => {
@@ -124,7 +119,7 @@ describe('the preparatory meeting', () => {
     const second = acted(decideMeetingSave(first.result, 'op', { ...input, decisions: '先行宣告' }, 'unused'));
     expect(second.entry.text).toBe('执行预备会记录修改：会议决定事项');
     expect(second.result.id).toBe('m1');
-    expect(decideMeetingSave(first.result, 'op', input, 'unused')).toMatchObject({ ok: true, act: null });
+    expect(decideMeetingSave(first.result, 'op', input, 'unused')).toMatchObject({ ok: true, outcome: null });
   });
 
   it('refuses a bad date or time, and overlong text, field by field', () => {

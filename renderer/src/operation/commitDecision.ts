@@ -1,6 +1,5 @@
-// DOM. How the operation's and the command post's acts reach the one write path. A decide
-// function may answer with field messages or "nothing changed" instead of an act; those write
-// nothing, so they leave commit() as a thrown marker and come back here as the form's result.
+// DOM. How the operation's and the command post's acts reach the one write path (a decision
+// answered with field messages or "nothing changed" writes nothing: renderer/src/record/decided.ts).
 // Before the operation has a commander (setting it up: nobody can sign in yet, since PINs are
 // enrolled by the commander), its acts are the station's own ('bootstrap'), and the act checks
 // under the operation's lock that this is still so.
@@ -10,14 +9,9 @@ import type { Action, Actor } from '../../../shared/operators/permissions';
 import type { ActOutcome } from '../../../shared/record/act';
 import type { ConsoleDb } from '../data/db';
 import { commit } from '../record/commit';
+import { commitDecision as commitFormDecision } from '../record/decided';
 
 export type Decided<R> = { ok: true; result: R } | { ok: false; errors: FieldErrors };
-
-class NotWritten<R> extends Error {
-  constructor(readonly answer: Decided<R>) {
-    super('未写入');
-  }
-}
 
 export const SETUP_OVER = '本行动已指定现场执行指挥：请登录后再办理';
 
@@ -57,19 +51,16 @@ export async function commitDecision<R>(
   db: ConsoleDb,
   request: { operationId: string; actor: Actor | undefined; action: Action; decide: (db: ConsoleDb) => Promise<Decision<R>> },
 ): Promise<Decided<R>> {
-  try {
-    const result = await commitAct(db, {
-      ...request,
-      decide: async (db) => {
-        const decision = await request.decide(db);
-        if (!decision.ok) throw new NotWritten<R>(decision);
-        if (decision.outcome === null) throw new NotWritten<R>({ ok: true, result: decision.result });
-        return decision.outcome;
-      },
-    });
-    return { ok: true, result };
-  } catch (e) {
-    if (e instanceof NotWritten) return e.answer as Decided<R>;
-    throw e;
-  }
+  const { operationId, actor } = request;
+  const action = await setupOr(db, operationId, request.action);
+  const saved = await commitFormDecision(db, {
+    operationId,
+    actor,
+    action,
+    decide: async (db) => {
+      await stillSetup(db, operationId, action);
+      return request.decide(db);
+    },
+  });
+  return saved.ok ? { ok: true, result: saved.result } : saved;
 }

@@ -26,8 +26,8 @@ export async function commitDecision<R>(db: ConsoleDb, { decide, ...request }: D
       build: async (read) => {
         const decision = await decide(read);
         if (!decision.ok) throw new NothingStored<R>(decision);
-        if (!decision.act) throw new NothingStored<R>({ ok: true, result: decision.result });
-        return decision.act;
+        if (!decision.outcome) throw new NothingStored<R>({ ok: true, result: decision.result });
+        return decision.outcome;
       },
     });
     return { ok: true, result, entry };
