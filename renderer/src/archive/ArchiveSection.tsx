@@ -26,7 +26,7 @@ import type { OperationSummary } from '../operation/repository';
 import { errorText } from '../ui/errors';
 import { exportArchive, matchPickedFootage, runInWorker, sizeText, type ExportResult, type ExportStage } from './archiveExport';
 import type { LogExcerpt } from './archiveWorker';
-import { exportOperationBackup } from './backupRepository';
+import { exportKeepingDamage, exportOperationBackup } from './backupRepository';
 
 export function ArchiveSection({ operation }: { operation: OperationSummary }) {
   return (
@@ -57,7 +57,7 @@ export function BackupCard({ operation }: { operation: OperationSummary }) {
     if (!protection) return;
     setBusy(true);
     try {
-      const text = await exportOperationBackup(db, operation.id);
+      const { text, problems } = await exportKeepingDamage(db, operation.id);
       const file = await protectExport(
         new TextEncoder().encode(text),
         `${operationTitle(operation.subjects.map((s) => s.name))}-备份-${chinaDate(new Date())}.json`,
@@ -69,6 +69,7 @@ export function BackupCard({ operation }: { operation: OperationSummary }) {
       message.success(
         protection.passphrase ? `加密备份已保存：${result.location}` : `备份已保存：${result.location}。文件未加密，含个人信息，请妥善保管。`,
       );
+      if (problems.length > 0) message.warning(`备份中有记录不完整，导入前须先修正：${problems.slice(0, 3).join('；')}${problems.length > 3 ? `等 ${problems.length} 处` : ''}`, 10);
     } catch (e) {
       message.error(`导出备份失败：${errorText(e)}`);
     } finally {

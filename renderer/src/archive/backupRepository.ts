@@ -27,12 +27,24 @@ export class BackupImportError extends Error {
 /** The operation's tables besides `operations`, in the backup's order. */
 const tablesOf = (db: ConsoleDb) => backupTableNames.map((name) => db.table(name));
 
-/** The operation and all its records as a backup file's text. */
-export async function exportOperationBackup(
+/** The operation and all its records as a backup file's text, refused when it would not read back. */
+export async function exportOperationBackup(db: ConsoleDb, operationId: string, options: { now?: Date; appVersion?: string } = {}): Promise<string> {
+  const { text, problems } = await exportKeepingDamage(db, operationId, options);
+  // A backup that cannot be read back is worse than none: check it the way an import will.
+  if (problems.length > 0) throw new Error(`导出的备份未通过校验，请联系维护人员：${problems.join('；')}`);
+  return text;
+}
+
+/**
+ * The user's own 导出备份 (also from a screen that failed): every record as it is, damaged ones
+ * included, since a copy of what is there is the way to rescue it; the problems an import
+ * would refuse come back so the user is told.
+ */
+export async function exportKeepingDamage(
   db: ConsoleDb,
   operationId: string,
   options: { now?: Date; appVersion?: string } = {},
-): Promise<string> {
+): Promise<{ text: string; problems: string[] }> {
   const contents = await db.transaction('r', [db.operations, ...tablesOf(db)], async () => {
     const operation = await db.operations.get(operationId);
     if (!operation) throw new Error('找不到该行动，可能已被删除');
@@ -52,10 +64,8 @@ export async function exportOperationBackup(
       app: { name: APP_NAME, version: options.appVersion ?? __APP_VERSION__ },
     }),
   );
-  // A backup that cannot be read back is worse than none: check it the way an import will.
   const check = parseBackup(text);
-  if (!check.ok) throw new Error(`导出的备份未通过校验，请联系维护人员：${check.errors.join('；')}`);
-  return text;
+  return { text, problems: check.ok ? [] : check.errors };
 }
 
 /**
