@@ -1,8 +1,9 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { fixClock, importDemo, openConsole } from './support/onSite';
 import { signInWhenAsked } from './support/signIn';
 import { withoutSavePicker } from './support/pdf';
 import { answerProtection } from './support/protection';
+import { putRecords } from './support/files';
 
 // Issue 16, point 7: a screen that throws shows what failed in its own place, never a white
 // window. The fault is the reviewer's: two document records without createdAt, written
@@ -10,23 +11,6 @@ import { answerProtection } from './support/protection';
 // sorts on it (the deadline above 现场指挥, the 文书送达 section).
 
 /** Records written straight into one IndexedDB store, behind the app's back. */
-function putRecords(page: Page, storeName: string, records: object[]) {
-  return page.evaluate(
-    ({ storeName, records }) =>
-      new Promise<void>((resolve, reject) => {
-        const open = indexedDB.open('enforcement-console');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction(storeName, 'readwrite');
-          for (const record of records) tx.objectStore(storeName).put(record);
-          tx.oncomplete = () => (open.result.close(), resolve());
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-    { storeName, records },
-  );
-}
-
 test('a screen that throws shows what failed; the menu, the other sections, the header and 导出备份 still work', async ({ page }) => {
   await withoutSavePicker(page);
   await fixClock(page);

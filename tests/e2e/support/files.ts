@@ -81,3 +81,21 @@ export function readStore<T>(page: Page, store: string, operationId: string): Pr
     [store, operationId] as const,
   );
 }
+
+/** Puts records straight into one IndexedDB store (kept only while the operation has no signed entry yet). */
+export function putRecords(page: Page, storeName: string, records: object[]) {
+  return page.evaluate(
+    ({ storeName, records }) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('enforcement-console');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const tx = open.result.transaction(storeName, 'readwrite');
+          for (const record of records) tx.objectStore(storeName).put(record);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { storeName, records },
+  );
+}
