@@ -219,7 +219,7 @@ test('a revoked station’s later entry is refused with its reason, and no other
 
   // The phone comes back: its own sync is turned away (401, revoked) and its copy is wiped.
   await leader.context.setOffline(false);
-  await expect(leader.page.locator('#status')).toContainText('已被撤销', { timeout: 30_000 });
+  await expect(leader.page.locator('#status')).toContainText('已被指挥员撤销', { timeout: 30_000 });
 
   // Everything the hub passes on has passed (a later entry arrived): the late entry is nowhere.
   const after = await commander.page.evaluate(() => window.station.note('安保组手机已撤销，改由对讲机联络'));
