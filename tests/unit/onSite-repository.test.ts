@@ -21,6 +21,7 @@ import type { LogEntry } from '../../shared/log/types';
 import type { Operation, Subject } from '../../shared/operation/types';
 import { START_TIME, type StartRecordOptions } from '../fixtures/startRecords';
 import { atStartTime, seedStart as seed } from './onSite-helpers';
+import { minimalOperation } from './records-helpers';
 
 // The documents repository (reused for ground 1) loads PDF fonts from the page; not needed here.
 vi.mock('../../renderer/src/documents/fonts', () => ({ documentFonts: { regular: '', bold: '' } }));
@@ -61,19 +62,7 @@ async function setup(): Promise<Recorder> {
   db = openConsoleDb(`onsite-${++n}`);
   const now = '2026-03-05T09:00:00.000+08:00';
   await db.subjects.bulkAdd(subjects);
-  await db.operations.add({
-    id: 'op',
-    status: 'active',
-    isDemo: false,
-    courtRuling: { court: '某法院', number: '（2026）某行审1号', date: '2026-02-01', scope: 'relocation' },
-    basisDocument: { kind: 'compensationDecision', number: '某征补决〔2026〕1号', date: '2026-01-01' },
-    organisingGovernment: '某区人民政府',
-    leadUnit: '某征收中心',
-    propertyAddress: '某路1号',
-    onSiteCommanderId: 'p1',
-    createdAt: now,
-    updatedAt: now,
-  });
+  await db.operations.add(minimalOperation('op', now));
   // The commander, signed in: only the command declares the start, stops and resumes.
   return { operationId: 'op', personId: 'p1', operator: '陈志远' };
 }

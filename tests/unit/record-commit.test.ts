@@ -5,9 +5,9 @@ import { listLog, verifyLog } from '../../renderer/src/log/repository';
 import { commit } from '../../renderer/src/record/commit';
 import { closeStations } from '../../renderer/src/record/projection';
 import { configureStation } from '../../renderer/src/stations/local';
-import type { Operation } from '../../shared/operation/types';
 import { applyChanges, emptyRecordSet, put, remove, type ActOutcome } from '../../shared/record/act';
 import { demoSigner } from '../../shared/stations/signer';
+import { minimalOperation } from './records-helpers';
 
 
 let db: ConsoleDb;
@@ -25,19 +25,7 @@ const clerk = { personId: 'p2', name: '李文书' };
 async function setup(): Promise<void> {
   db = openConsoleDb(`commit-${++n}`);
   const now = '2026-03-05T09:00:00.000+08:00';
-  await db.operations.add({
-    id: 'op',
-    status: 'active',
-    isDemo: false,
-    courtRuling: { court: '某法院', number: '（2026）某行审1号', date: '2026-02-01', scope: 'relocation' },
-    basisDocument: { kind: 'compensationDecision', number: '某征补决〔2026〕1号', date: '2026-01-01' },
-    organisingGovernment: '某区人民政府',
-    leadUnit: '某征收中心',
-    propertyAddress: '某路1号',
-    onSiteCommanderId: 'p1',
-    createdAt: now,
-    updatedAt: now,
-  } satisfies Operation);
+  await db.operations.add(minimalOperation('op', now));
 }
 
 const note = (text: string): ActOutcome => ({ entry: { category: 'note', text }, changes: [], result: undefined });

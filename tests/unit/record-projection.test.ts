@@ -13,13 +13,13 @@ import { catchUp, checkRecords, closeStations, ready, recordCheckKey, recordChec
 import { configureStation, openStore, storeName } from '../../renderer/src/stations/local';
 import { StationStore } from '../../renderer/src/stations/store';
 import { correctedView } from '../../shared/log/corrections';
-import type { Operation } from '../../shared/operation/types';
 import { put, remove, type RecordChange } from '../../shared/record/act';
 import { externaliseAct } from '../../shared/stations/acts';
 import { genesisInput, rosterInput, type RoleGrant } from '../../shared/stations/roster';
 import { demoSigner } from '../../shared/stations/signer';
 import type { StationEntry } from '../../shared/stations/types';
 import Pouch from './pouch-memory';
+import { minimalOperation } from './records-helpers';
 
 vi.mock('pouchdb-browser/lib/index.es.js', () => import('./pouch-memory'));
 
@@ -33,19 +33,7 @@ let n = 0;
 beforeEach(async () => {
   await configureStation({ signer: async () => here });
   db = openConsoleDb(`projection-${++n}`);
-  await db.operations.add({
-    id: OP,
-    status: 'active',
-    isDemo: false,
-    courtRuling: { court: '某法院', number: '（2026）某行审1号', date: '2026-02-01', scope: 'relocation' },
-    basisDocument: { kind: 'compensationDecision', number: '某征补决〔2026〕1号', date: '2026-01-01' },
-    organisingGovernment: '某区人民政府',
-    leadUnit: '某征收中心',
-    propertyAddress: '某路1号',
-    onSiteCommanderId: 'p1',
-    createdAt: at,
-    updatedAt: at,
-  } satisfies Operation);
+  await db.operations.add(minimalOperation(OP, at));
 });
 afterEach(async () => {
   await closeStations();
