@@ -8,9 +8,11 @@ import { runLauncher } from './launcher';
 
 const projectRoot = path.resolve(__dirname, '..', '..');
 
+// `on`, not `once`: a signal to the process group reaches this process twice (directly and
+// relayed by tsx); a second one must not kill it while it is closing the hub and the server.
 const stopRequested = new Promise<void>((resolve) => {
-  process.once('SIGINT', () => resolve());
-  process.once('SIGTERM', () => resolve());
+  process.on('SIGINT', () => resolve());
+  process.on('SIGTERM', () => resolve());
 });
 
 runLauncher(process.argv.slice(2), {
