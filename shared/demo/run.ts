@@ -42,6 +42,8 @@ export function actOf<R>(decision: FormDecision<R>): ActOutcome<R> {
 export class DemoRun {
   readonly records: RecordSet = emptyRecordSet();
   readonly stations: DemoStations;
+  /** The bytes of the entries' files, by file name (the SHA-256 of the bytes). */
+  readonly files = new Map<string, Uint8Array>();
   private commanderStation: DemoStation | undefined;
 
   constructor(
@@ -96,7 +98,8 @@ export class DemoRun {
   /** One act: decided now, from the records as they stand, then signed and applied. */
   async act<R>(who: DemoActor, kind: string, at: string, decide: () => ActOutcome<R> | Promise<ActOutcome<R>>): Promise<R> {
     const outcome = await decide();
-    const { input, files } = actEntryInput(kind, { personId: who.personId, name: who.name }, outcome.entry, outcome.changes);
+    const { input, files, bytes } = actEntryInput(kind, { personId: who.personId, name: who.name }, outcome.entry, outcome.changes);
+    for (const [name, data] of bytes) this.files.set(name, data);
     await this.sign(who, { ...input, ...(files.length ? { files: [...files] } : {}) }, at);
     applyChanges(this.records, outcome.changes);
     return outcome.result;

@@ -35,16 +35,11 @@ import type { OperationBackup } from '../archive/backup';
 import { utf8 } from '../stations/encoding';
 import { demoPlanContent } from './plan';
 import { postingPhoto } from './photo';
+import type { Signer } from '../stations/signer';
 import { actOf, DemoRun, type DemoActor } from './run';
+import { demoStages, type DemoStage } from './stages';
 
-export const demoStages = ['planned', 'served', 'executed', 'reported'] as const;
-export type DemoStage = (typeof demoStages)[number];
-export const demoStageLabels: Record<DemoStage, string> = {
-  planned: '预案定稿（告知书尚未签发）',
-  served: '告知书、公告已送达和张贴，尚未执行',
-  executed: '现场执行完毕，情况报告尚未报送',
-  reported: '情况报告已签发报送（完整流程）',
-};
+export { demoStageLabels, demoStages, type DemoStage } from './stages';
 
 /** The demo's three devices, as the roster names them. */
 export const DEMO_STATIONS = { commander: '指挥部笔记本', evidence: '证据组平板', leader: '第二组组长手机' } as const;
@@ -55,6 +50,11 @@ export interface DemoOptions {
   appVersion: string;
   /** Prefix of every id: `${prefix}-operation`, `${prefix}-subject-1`, `${prefix}-0001`, … */
   idPrefix?: string;
+  /**
+   * The commander laptop's key: the app loading the demo signs its commander's entries with
+   * the station's own key, so the station holds the demo's roster anchor and can go on acting.
+   */
+  commander?: Signer;
 }
 
 /** When the file of each stage is exported: after its last act. */
@@ -72,6 +72,11 @@ const thirdSubject = { name: '王小明', idType: 'residentId', idNumber: '11010
 
 /** The demo operation carried to `stage`, as a backup file with every station's signed entries. */
 export async function buildDemoOperation(options: DemoOptions): Promise<OperationBackup> {
+  return (await runDemo(options)).backup(exportedAt[options.stage], options.appVersion);
+}
+
+/** The demo's acts carried to `stage`: the records, every station's entries and their files. */
+export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const prefix = options.idPrefix ?? 'demo';
   const op = `${prefix}-operation`;
   const run = new DemoRun(op, options.fonts);
@@ -79,7 +84,7 @@ export async function buildDemoOperation(options: DemoOptions): Promise<Operatio
   const newId = () => `${prefix}-${String(++n).padStart(4, '0')}`;
   const stages = demoStages.slice(0, demoStages.indexOf(options.stage) + 1);
 
-  const command = run.stations.station(DEMO_STATIONS.commander);
+  const command = run.stations.station(DEMO_STATIONS.commander, options.commander);
   const tablet = run.stations.station(DEMO_STATIONS.evidence);
   const phone = run.stations.station(DEMO_STATIONS.leader);
   const station: DemoActor = { station: command, personId: '', name: '本工作站' };
@@ -192,7 +197,7 @@ export async function buildDemoOperation(options: DemoOptions): Promise<Operatio
     const legality = { operation: run.operation, groups: groups(), people: run.list<Person>('people'), memberUnits: run.list<never>('memberUnits'), periods: startFactsFromRecords(records).subjects };
     return decideFinalise({ plans: plans(), legality, snapshot }, chen.name, `${prefix}-plan-1`, new Date(at('2026-11-18', '10:30')));
   });
-  if (!stages.includes('served')) return run.backup(exportedAt.planned, options.appVersion);
+  if (!stages.includes('served')) return run;
 
   // —— 告知书、强制拆除通知书、函告：起草、签发、送达 ——
   const draftRecords = () => ({ operation: run.operation, subjects: subjects(), plans: plans(), documents: run.documents });
@@ -262,7 +267,7 @@ export async function buildDemoOperation(options: DemoOptions): Promise<Operatio
       ),
     ),
   );
-  if (!stages.includes('executed')) return run.backup(exportedAt.served, options.appVersion);
+  if (!stages.includes('executed')) return run;
 
   // —— 执行日：三台工作站 ——
   const day = (time: string) => at('2026-12-08', time);
@@ -358,13 +363,13 @@ export async function buildDemoOperation(options: DemoOptions): Promise<Operatio
   await run.act(chen, 'editRecords', at('2026-12-09', '09:30'), () =>
     actOf(decideCosts(run.operation, { amount: 48600, bearer: '被执行人张建国、李秀兰、王小明', note: '搬运 2 车次、仓储 30 日、公证费' }, at('2026-12-09', '09:30'))),
   );
-  if (!stages.includes('reported')) return run.backup(exportedAt.executed, options.appVersion);
+  if (!stages.includes('reported')) return run;
 
   // —— 情况报告：起草、签发（完毕后 5 日内） ——
   const report = `${prefix}-court-report`;
   await run.act(chen, 'editRecords', at('2026-12-09', '14:00'), () => courtReportDraftOutcome(run.backup(at('2026-12-09', '14:00'), options.appVersion), { id: report, now: at('2026-12-09', '14:00') }));
   await run.issue(chen, report, at('2026-12-09', '16:00'));
-  return run.backup(exportedAt.reported, options.appVersion);
+  return run;
 }
 
 export type { DocumentRecord };

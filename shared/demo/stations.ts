@@ -22,8 +22,9 @@ export class DemoStations {
   readonly entries: StationEntry[] = [];
   constructor(readonly op: string) {}
 
-  station(name: string): DemoStation {
-    return { name, signer: demoSigner(`示例行动:${name}`), head: null, hlc: HLC_ZERO, received: 0 };
+  /** A device signing with its fixed demo key, or with `signer` (the app's own station). */
+  station(name: string, signer: Signer = demoSigner(`示例行动:${name}`)): DemoStation {
+    return { name, signer, head: null, hlc: HLC_ZERO, received: 0 };
   }
 
   /** The station's next entry at `at` (ISO with +08:00), after it received every other entry. */

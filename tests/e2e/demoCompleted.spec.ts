@@ -1,12 +1,23 @@
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
+import { demoStageLabels, type DemoStage } from '../../shared/demo/stages';
+import { fixClock, phaseByKey } from './support/onSite';
 import { signInWhenAsked } from './support/signIn';
 
 test.beforeEach(({ page }) => signInWhenAsked(page));
 
-test('the completed 示例行动 loads through the import: three subjects, issued documents with their PDFs, the report', async ({ page }) => {
-  test.setTimeout(180_000);
+/** 载入其他阶段的示例 → the stage: the demo's signed entries are stored and projected into the records. */
+async function loadStage(page: Page, stage: DemoStage) {
   await page.goto('/');
-  await page.getByRole('button', { name: '载入执行完毕的示例' }).click();
+  await page.getByRole('button', { name: /载入其他阶段的示例/ }).click();
+  const item = page.getByRole('menuitem', { name: demoStageLabels[stage] });
+  await expect(item).toBeVisible();
+  await page.screenshot({ path: 'tests/screenshots/demo-stages-menu.png' });
+  await item.click();
+}
+
+test('the completed 示例行动 loads from its signed entries: three stations, issued documents with their PDFs, the report', async ({ page }) => {
+  test.setTimeout(180_000);
+  await loadStage(page, 'reported');
   await expect(page.getByRole('heading', { name: '张建国等 3 人户' })).toBeVisible({ timeout: 150_000 });
   await page.screenshot({ path: 'tests/screenshots/demo-completed-overview.png' });
   await page.getByRole('menuitem', { name: /文书送达/ }).click();
@@ -19,8 +30,30 @@ test('the completed 示例行动 loads through the import: three subjects, issue
   await expect(page.getByText('临江强执报〔2026〕1号').first()).toBeVisible();
   await page.screenshot({ path: 'tests/screenshots/demo-completed-report.png', fullPage: true });
 
-  // Loaded once: the same operation is not imported twice.
-  await page.goto('/');
-  await page.getByRole('button', { name: '载入执行完毕的示例' }).click();
-  await expect(page.getByText(/本机已有该行动/)).toBeVisible({ timeout: 150_000 });
+  // Every station's entries are held and verify: the group leader's phone wrote the note on the
+  // subject's mood, the evidence tablet the inventory.
+  await expect(page.getByText(/日志 \d+ 条.*校验通过/)).toBeVisible();
+  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
+  await expect(page.getByRole('button', { name: /更正工作站「证据组平板」/ }).first()).toBeVisible();
+  await page.getByRole('searchbox', { name: '搜索日志' }).fill('张建国情绪激动');
+  await expect(page.getByRole('button', { name: /更正工作站「第二组组长手机」/ })).toHaveCount(1);
+  // This station signs the commander laptop's chain: setting the PIN was its next entry.
+  await page.getByRole('searchbox', { name: '搜索日志' }).fill('首次设置本人登录 PIN');
+  await expect(page.getByRole('button', { name: /更正工作站「指挥部笔记本」/ })).toHaveCount(1);
+
+  // Loaded once: a second load is refused, naming the operation.
+  await loadStage(page, 'reported');
+  await expect(page.getByText(/本机已有该示例行动/)).toBeVisible({ timeout: 150_000 });
+});
+
+test('the 示例行动 served and posted: this station goes on to declare the start on the day on site', async ({ page }) => {
+  test.setTimeout(180_000);
+  // 8 December 2026, 08:30: the day and time the demo's final plan sets, every period ended.
+  await fixClock(page, new Date('2026-12-08T08:30:00+08:00'));
+  await loadStage(page, 'served');
+  await expect(page.getByRole('heading', { name: '张建国等 3 人户' })).toBeVisible({ timeout: 150_000 });
+  await page.getByRole('menuitem', { name: /现场指挥/ }).click();
+  await expect(page.getByTestId('onsite-status')).toContainText('未开始');
+  await phaseByKey(page, '1', '宣布开始执行', '各组已到位');
+  await expect(page.getByTestId('onsite-status')).not.toContainText('未开始');
 });

@@ -1,7 +1,8 @@
 // DOM. 强制执行行动 list: create, open, archive, load the demo.
 import { useState } from 'react';
-import { App, Button, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
-import { ExperimentOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { App, Button, Dropdown, Empty, Segmented, Space, Table, Tag, Typography } from 'antd';
+import { DownOutlined, ExperimentOutlined, ImportOutlined, PlusOutlined } from '@ant-design/icons';
+import { demoStageLabels, demoStages, type DemoStage } from '../../../shared/demo/stages';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { operationTitle } from '../../../shared/operation/newOperation';
 import { MAX_BACKUP_CHARS } from '../../../shared/archive/backup';
@@ -18,7 +19,7 @@ import { errorText } from '../ui/errors';
 import { stageLabels, type OperationStage } from '../../../shared/operation/stage';
 import { NOT_SIGNED_IN } from '../operators/repository';
 import { useSession } from '../operators/session';
-import { listOperations, listOverviews, loadCompletedDemo, loadDemoOperation, setArchived, type OperationSummary } from './repository';
+import { listOperations, listOverviews, loadDemoOperation, loadDemoStage, setArchived, type OperationSummary } from './repository';
 
 const stageColors: Record<OperationStage, string> = {
   commandPost: 'default',
@@ -37,20 +38,20 @@ export function OperationListPage() {
   const navigate = useRoute((s) => s.navigate);
   const { message, modal } = App.useApp();
   const [filter, setFilter] = useState<'active' | 'archived'>('active');
-  const [loadingDemo, setLoadingDemo] = useState<'fresh' | 'completed' | null>(null);
+  const [loadingDemo, setLoadingDemo] = useState<'fresh' | DemoStage | null>(null);
   const operations = useLiveQuery(() => listOperations(db), []);
   const passphrase = usePassphrasePrompt();
   const shown = operations?.filter((o) => o.status === filter);
   const overviews = useLiveQuery(() => listOverviews(db, shown ?? []), [shown?.map((o) => o.id).join()]);
   const open = (o: OperationSummary) => navigate(workspaceRoute(o));
 
-  /** The demo to practise on (its command post only), or the one carried through to the court report. */
-  const loadDemo = async (which: 'fresh' | 'completed') => {
+  /** The demo to practise on from the start (its command post only), or carried to a stage of the procedure. */
+  const loadDemo = async (which: 'fresh' | DemoStage) => {
     setLoadingDemo(which);
-    const busy = which === 'completed' ? message.loading('正在按执行流程生成示例行动并签发文书（约需半分钟）…', 0) : undefined;
+    const busy = which === 'fresh' ? undefined : message.loading(`正在按执行流程生成示例行动（${demoStageLabels[which]}）并签发文书，约需半分钟…`, 0);
     try {
-      const id = which === 'completed' ? await loadCompletedDemo(db) : await loadDemoOperation(db);
-      message.success(which === 'completed' ? '已载入执行完毕的示例行动（培训用虚构数据）' : '已载入示例行动（培训用虚构数据）');
+      const id = which === 'fresh' ? await loadDemoOperation(db) : await loadDemoStage(db, which);
+      message.success(which === 'fresh' ? '已载入示例行动（培训用虚构数据）' : `已载入示例行动：${demoStageLabels[which]}（培训用虚构数据）`);
       navigate({ page: 'workspace', operationId: id, section: 'overview' });
     } catch (e) {
       message.error(`载入示例行动失败：${errorText(e)}`);
@@ -131,12 +132,17 @@ export function OperationListPage() {
           <Button icon={<ImportOutlined />} onClick={importBackup}>
             导入备份
           </Button>
-          <Button icon={<ExperimentOutlined />} loading={loadingDemo === 'fresh'} disabled={loadingDemo === 'completed'} onClick={() => loadDemo('fresh')}>
+          <Button icon={<ExperimentOutlined />} loading={loadingDemo === 'fresh'} disabled={loadingDemo !== null && loadingDemo !== 'fresh'} onClick={() => loadDemo('fresh')}>
             载入示例行动
           </Button>
-          <Button icon={<ExperimentOutlined />} loading={loadingDemo === 'completed'} disabled={loadingDemo === 'fresh'} onClick={() => loadDemo('completed')}>
-            载入执行完毕的示例
-          </Button>
+          <Dropdown
+            disabled={loadingDemo !== null}
+            menu={{ items: demoStages.map((stage) => ({ key: stage, label: demoStageLabels[stage] })), onClick: ({ key }) => void loadDemo(key as DemoStage) }}
+          >
+            <Button icon={<ExperimentOutlined />} loading={loadingDemo !== null && loadingDemo !== 'fresh'}>
+              载入其他阶段的示例 <DownOutlined />
+            </Button>
+          </Dropdown>
           <Button type="primary" icon={<PlusOutlined />} onClick={() => navigate({ page: 'newOperation' })}>
             新建行动
           </Button>

@@ -13,8 +13,9 @@ import { nextDeadline, operationStage, type DeadlineCandidate, type OperationSta
 import type { NewOperationValues } from '../../../shared/operation/newOperation';
 import type { Operation, Subject } from '../../../shared/operation/types';
 import type { ConsoleDb } from '../data/db';
-import { importOperationBackup } from '../archive/backupRepository';
-import { serialiseBackup } from '../../../shared/archive/backup';
+import type { DemoStage } from '../../../shared/demo/stages';
+import { openStore, localSigner } from '../stations/local';
+import { ready } from '../record/projection';
 import { commit } from '../record/commit';
 import type { RecordSaveResult } from '../ui/useRecordForm';
 import { commitAct, commitDecision } from './commitDecision';
@@ -48,16 +49,35 @@ export async function loadDemoOperation(db: ConsoleDb, now = new Date()): Promis
   return result;
 }
 
+/** The id the staged demo has on every station (its document numbers are unique too: one per station). */
+export const DEMO_OPERATION_ID = 'demo-operation';
+
 /**
- * Loads the 示例行动 carried through the whole procedure to the court report, through the normal
- * import path: the backup `npm run demo` writes (shared/demo/sequence.ts, the app's own acts at
- * fixed times), its PDFs rendered with this station's fonts. Loaded once: a second load is
- * refused by the import as the same operation.
+ * Loads the 示例行动 carried through the procedure to `stage`: the same acts `npm run demo`
+ * makes (shared/demo/sequence.ts), with this station signing the commander laptop's entries,
+ * so it holds the demo's roster and can go on acting (the tablet and the phone sign with their
+ * demo keys). Only the signed entries are stored; the records are projected from them, as
+ * entries that arrive by replication are. Loaded once per station.
  */
-export async function loadCompletedDemo(db: ConsoleDb): Promise<string> {
-  const [{ buildDemoOperation }, { documentFonts }] = await Promise.all([import('../../../shared/demo/sequence'), import('../documents/fonts')]);
-  const backup = await buildDemoOperation({ stage: 'reported', fonts: documentFonts, appVersion: __APP_VERSION__ });
-  return importOperationBackup(db, serialiseBackup(backup));
+export async function loadDemoStage(db: ConsoleDb, stage: DemoStage): Promise<string> {
+  const held = await db.operations.get(DEMO_OPERATION_ID);
+  if (held) throw new Error(`本机已有该示例行动（${held.courtRuling.number}${held.status === 'archived' ? '，已归档' : ''}），每台工作站只能载入一份分阶段示例，可在列表中打开它继续操作`);
+  const [{ runDemo }, { documentFonts }] = await Promise.all([import('../../../shared/demo/sequence'), import('../documents/fonts')]);
+  const run = await runDemo({ stage, fonts: documentFonts, appVersion: __APP_VERSION__, commander: await localSigner() });
+  const store = await openStore(db, DEMO_OPERATION_ID, true);
+  const problems = await store.put(
+    run.stations.entries.map((entry) => ({
+      entry,
+      files: (entry.files ?? []).map((f) => ({ name: f.name, contentType: f.contentType, bytes: run.files.get(f.name)! })),
+    })),
+  );
+  if (problems.length > 0) throw new Error(`示例行动的签名记录未能保存：${problems.join('；')}`);
+  await ready(db, DEMO_OPERATION_ID);
+  const refused = await db.refusedEntries.where('operationId').equals(DEMO_OPERATION_ID).toArray();
+  if (refused.length > 0 || !(await db.operations.get(DEMO_OPERATION_ID))) {
+    throw new Error(`示例行动的签名记录未被接受：${refused.map((r) => r.reason).join('；') || '行动记录缺失'}`);
+  }
+  return DEMO_OPERATION_ID;
 }
 
 /** Archives or restores the operation (by the command; by the station while it is being set up). */
