@@ -323,6 +323,16 @@ const CHINA_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d{1,3})?\+08:00$/
  */
 const stationEntriesSchema = z.array(z.record(z.string(), z.unknown())).optional();
 
+/**
+ * The bytes of the entries' files that no record holds any more (a PDF re-rendered since, a
+ * photo replaced), named by their SHA-256 as the entries name them: with the records' bytes they
+ * let an import store every entry complete.
+ */
+const stationFilesSchema = z
+  .array(z.strictObject({ name: z.string().regex(/^[0-9a-f]{64}$/, '附件名应为 SHA-256'), contentType: z.string().min(1), bytes }))
+  .optional();
+export type StationFile = NonNullable<z.infer<typeof stationFilesSchema>>[number];
+
 const backupSchema = z.strictObject({
   format: z.literal(BACKUP_FORMAT),
   formatVersion: z.literal(BACKUP_FORMAT_VERSION),
@@ -331,6 +341,7 @@ const backupSchema = z.strictObject({
   operation: operationSchema,
   ...Object.fromEntries(backupTableNames.map((t) => [t, laterTables.has(t) ? z.array(backupTables[t]).default([]) : z.array(backupTables[t])])),
   stationEntries: stationEntriesSchema,
+  stationFiles: stationFilesSchema,
 } as { [K in BackupTable]: z.ZodArray<(typeof backupTables)[K]> } & {
   format: z.ZodLiteral<typeof BACKUP_FORMAT>;
   formatVersion: z.ZodLiteral<typeof BACKUP_FORMAT_VERSION>;
@@ -338,6 +349,7 @@ const backupSchema = z.strictObject({
   app: typeof appSchema;
   operation: typeof operationSchema;
   stationEntries: typeof stationEntriesSchema;
+  stationFiles: typeof stationFilesSchema;
 });
 
 export type OperationBackup = z.infer<typeof backupSchema>;
@@ -380,6 +392,7 @@ export function buildBackup(
   };
   for (const table of backupTableNames) backup[table] = [...contents[table]].sort(recordOrder(table));
   if (contents.stationEntries?.length) backup.stationEntries = contents.stationEntries;
+  if (contents.stationFiles?.length) backup.stationFiles = [...contents.stationFiles].sort((a, b) => compare(a.name, b.name));
   return backup as OperationBackup;
 }
 
@@ -422,10 +435,10 @@ function toJsonValue(value: unknown, path: string): unknown {
 
 /** The backup as pretty-printed JSON text, the same bytes for the same data. */
 export function serialiseBackup(backup: OperationBackup): string {
-  const header = ['format', 'formatVersion', 'exportedAt', 'app', 'operation', ...backupTableNames, 'stationEntries'] as const;
+  const header = ['format', 'formatVersion', 'exportedAt', 'app', 'operation', ...backupTableNames, 'stationEntries', 'stationFiles'] as const;
   const out: Record<string, unknown> = {};
   for (const key of header) {
-    if ((laterTables.has(key as BackupTable) || key === 'stationEntries') && ((backup[key] as unknown[] | undefined) ?? []).length === 0) continue;
+    if ((laterTables.has(key as BackupTable) || key === 'stationEntries' || key === 'stationFiles') && ((backup[key] as unknown[] | undefined) ?? []).length === 0) continue;
     out[key] = toJsonValue(backup[key], key);
   }
   return `${JSON.stringify(out, null, 2)}\n`;

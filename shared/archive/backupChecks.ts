@@ -7,6 +7,7 @@
 // operation behind: the app's own export of its own data always passes.
 import { verifyChain } from '../log/verify';
 import { ZERO_HASH, type ChainHead, type LogEntry } from '../log/types';
+import { entryFiles } from './stationFiles';
 import { verifyStations } from '../stations/chains';
 import { sha256Hex } from '../stations/canonical';
 import { backupTableLabels, backupTableNames, cappedErrors, parseBackup, recordName, type BackupTable, type OperationBackup, type ParseResult } from './backup';
@@ -105,6 +106,12 @@ function stationProblems(backup: OperationBackup): string[] {
   if (values.length === 0) return [];
   const verdict = verifyStations(values, { op: backup.operation.id, signatures: 'heads' });
   const problems = verdict.problems.map((p) => `多站执行日志（stationEntries）：${p.message}`);
+  (backup.stationFiles ?? []).forEach((f, i) => {
+    if (sha256Hex(f.bytes) !== f.name) problems.push(`多站执行日志的附件（stationFiles 第 ${i + 1} 项）与其 SHA-256 名称不符，文件已被改动`);
+  });
+  // A file made before the entries' files travelled (no stationFiles) is imported without its
+  // entries (renderer/src/archive/backupRepository.ts); one that carries them must be complete.
+  if (backup.stationFiles?.length) problems.push(...entryFiles(backup).missing.map((m) => `多站执行日志（stationEntries）：${m}`));
   const held = new Set(verdict.entries.map((e) => `${e.writer}|${e.seq}|${e.hash}`));
   recordsOf(backup, 'documents').forEach((d, i) => {
     const head = d.chainHead as ChainHead | undefined;

@@ -7,7 +7,7 @@
 // checkpoints with who countersigned them. stations.json is derived: the verifier derives it
 // again from the chains it read (stationsRecord, the same function) and refuses a copy that differs.
 import { compareHlc } from '../stations/hlc';
-import { admission, foldRoster, stationRoleLabels, type Roster, type StationRole } from '../stations/roster';
+import { admission, foldRoster, rosterRecord, stationRoleLabels, type Roster, type StationRole } from '../stations/roster';
 import { parseEntry } from '../stations/entry';
 import { shortKey } from '../stations/signer';
 import type { Head, StationEntry } from '../stations/types';
@@ -121,11 +121,11 @@ export function stationsRecord(facts: StationsFacts): StationsRecord {
       const w = files.get(key);
       return {
         key,
-        name: roster.stations.get(key)?.name ?? '',
+        name: rosterRecord(roster, key)?.name ?? '',
         file: w?.file ?? null,
         count: w?.count ?? 0,
         head: w ? { seq: w.head.seq, hash: w.head.hash } : null,
-        roles: (roster.stations.get(key)?.periods ?? []).map((p) => ({
+        roles: (rosterRecord(roster, key)?.periods ?? []).map((p) => ({
           fromSeq: p.fromSeq,
           role: p.grant?.role ?? null,
           label: p.grant ? stationRoleLabels[p.grant.role] : '已撤销',
@@ -187,7 +187,7 @@ export function planStations(values: readonly unknown[], operationId: string, ta
   }
   const chains = [...admitted.keys()].sort(stationOrder(roster.anchor)).map((key, i) => {
     const chain = admitted.get(key)!;
-    const name = roster.stations.get(key)?.name ?? '';
+    const name = rosterRecord(roster, key)?.name ?? '';
     const top = chain.at(-1)!.seq;
     const head = chain.find((e) => e.seq === top)!;
     const file = uniqueName(`${STATIONS_DIR}${String(i + 1).padStart(2, '0')}-${safeSegment(name || shortKey(key))}.jsonl`, taken);

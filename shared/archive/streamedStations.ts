@@ -15,7 +15,7 @@
 // roster needs of each entry are kept; problems name the station and seq, in Chinese.
 import { claimsOf, stationLabel, verifyStations, type StationProblem } from '../stations/chains';
 import { entryFault, parseEntry, type HashHex, type SignatureCheck } from '../stations/entry';
-import { admission, foldRoster } from '../stations/roster';
+import { admission, foldRoster, rosterRecord } from '../stations/roster';
 import { verifySignature } from '../stations/signer';
 import type { Act, Head, StationEntry } from '../stations/types';
 import { MANIFEST_NAME } from './archive';
@@ -327,7 +327,7 @@ export class StreamedStations {
     const sorted = [...this.chainProblems].sort((a, b) => byKey(a.writer, b.writer) || a.seq - b.seq);
     return {
       problems: [...sorted, ...this.otherProblems],
-      writers: writers.map((w) => ({ key: w.key, file: w.file, count: w.count, head: w.head ?? { seq: 0, hash: '' }, name: roster.stations.get(w.key)?.name ?? '' })),
+      writers: writers.map((w) => ({ key: w.key, file: w.file, count: w.count, head: w.head ?? { seq: 0, hash: '' }, name: rosterRecord(roster, w.key)?.name ?? '' })),
       checkpoint,
       refused: refused.length,
       signatures: this.signatures,

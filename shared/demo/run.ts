@@ -5,6 +5,7 @@
 // the issuing station would print, and freezes it as the app does.
 import { APP_NAME } from '../app/identity';
 import { buildBackup, type OperationBackup } from '../archive/backup';
+import { filesToCarry, recordBytes } from '../archive/stationFiles';
 import { documentToIssue, issueDocumentOutcome } from '../documents/acts';
 import type { DocumentFonts } from '../documents/fonts';
 import type { DocumentRecord, PostingRecord, ServiceRecord } from '../documents/records';
@@ -123,26 +124,31 @@ export class DemoRun {
   /** The operation as a backup file: its records, and every station's signed entries. */
   backup(exportedAt: string, appVersion: string): OperationBackup {
     const table = (t: RecordTable) => this.list<never>(t);
+    const records = {
+      operation: this.operation,
+      subjects: table('subjects'),
+      householdMembers: table('householdMembers'),
+      memberUnits: table('memberUnits'),
+      people: table('people'),
+      workingGroups: table('workingGroups'),
+      preparatoryMeetings: table('preparatoryMeetings'),
+      plans: table('plans'),
+      documents: table('documents'),
+      services: table('services'),
+      postings: table('postings'),
+      logEntries: [],
+      media: table('media'),
+      inventoryItems: table('inventoryItems'),
+      inventoryRooms: table('inventoryRooms'),
+      inventoryAttendance: table('inventoryAttendance'),
+      tasks: table('tasks'),
+    };
+    const stationEntries = this.stations.entries.map((e) => ({ ...e }) as Record<string, unknown>);
     return buildBackup(
       {
-        operation: this.operation,
-        subjects: table('subjects'),
-        householdMembers: table('householdMembers'),
-        memberUnits: table('memberUnits'),
-        people: table('people'),
-        workingGroups: table('workingGroups'),
-        preparatoryMeetings: table('preparatoryMeetings'),
-        plans: table('plans'),
-        documents: table('documents'),
-        services: table('services'),
-        postings: table('postings'),
-        logEntries: [],
-        media: table('media'),
-        inventoryItems: table('inventoryItems'),
-        inventoryRooms: table('inventoryRooms'),
-        inventoryAttendance: table('inventoryAttendance'),
-        tasks: table('tasks'),
-        stationEntries: this.stations.entries.map((e) => ({ ...e }) as Record<string, unknown>),
+        ...records,
+        stationEntries,
+        stationFiles: filesToCarry(stationEntries, recordBytes(records), (ref) => this.files.get(ref.name)),
       },
       { exportedAt, app: { name: APP_NAME, version: appVersion || '0' } },
     );

@@ -4,8 +4,8 @@
 // chain (`fromSeq`: the commander's station records the last seq it had seen of it, + 1), so
 // the fold never depends on anyone's clock: for any writer and seq it gives one answer.
 import { stationLabel } from './chains';
-import type { EntryInput } from './entry';
-import type { StationCategory, StationEntry } from './types';
+import { parseSeenMark, seenMark, type EntryInput } from './entry';
+import type { Head, StationCategory, StationEntry } from './types';
 
 export const stationRoles = ['commander', 'deputy', 'groupLeader', 'evidenceClerk', 'notary', 'observer', 'hub'] as const;
 export type StationRole = (typeof stationRoles)[number];
@@ -49,6 +49,12 @@ export interface Roster {
   stations: Map<string, StationRecord>;
   /** Roster entries that could not be applied, in Chinese. */
   problems: string[];
+  /**
+   * When the anchor's genesis took the operation over (a station that imported a backup): the
+   * roster the operation had, and how far it took each chain over. Entries up to those heads
+   * stand under the roster they were written under; later ones of those stations do not.
+   */
+  carried?: { roster: Roster; heads: Map<string, Head>; name: string };
 }
 
 const isRole = (v: unknown): v is StationRole => typeof v === 'string' && (stationRoles as readonly string[]).includes(v);
@@ -62,7 +68,9 @@ export function foldRoster(entries: readonly StationEntry[], anchor?: string): R
   const genesis = entries.filter((e) => e.seq === 1 && e.category === 'roster' && e.data['action'] === 'genesis' && e.data['station'] === e.writer);
   let root = anchor ?? null;
   if (!root) {
-    const writers = [...new Set(genesis.map((e) => e.writer))];
+    // A genesis that took the operation over stands in place of those whose chains it carried.
+    const carried = new Set(genesis.flatMap((g) => [...takenOver(g).keys()]));
+    const writers = [...new Set(genesis.map((e) => e.writer))].filter((w) => !carried.has(w));
     if (writers.length === 1) root = writers[0]!;
     else if (writers.length > 1) problems.push(`本行动有 ${writers.length} 个不同工作站的创始记录，无法确定指挥工作站`);
   } else if (!genesis.some((e) => e.writer === root)) {
@@ -121,8 +129,31 @@ export function foldRoster(entries: readonly StationEntry[], anchor?: string): R
       problems.push(`指挥工作站第 ${e.seq} 条名册记录的动作无效`);
     }
   }
-  return { anchor: root, stations, problems };
+  const founding = genesis.find((g) => g.writer === root)!;
+  const heads = takenOver(founding);
+  const predecessor = founding.data['predecessor'];
+  if (heads.size === 0 || typeof predecessor !== 'string') return { anchor: root, stations, problems };
+  // The roster as it stood, from the entries taken over only: the set of writers shrinks at
+  // each step, so a loop of take-overs ends.
+  const before = entries.filter((e) => e.seq <= (heads.get(e.writer)?.seq ?? 0));
+  const roster = foldRoster(before, predecessor);
+  return { anchor: root, stations, problems: [...problems, ...roster.problems], carried: { roster, heads, name: typeof founding.data['name'] === 'string' ? founding.data['name'] : '' } };
 }
+
+/** The heads a genesis took over (data.succeeds: writer → "seq:hash"); empty for a first genesis. */
+function takenOver(genesis: StationEntry): Map<string, Head> {
+  const marks = genesis.data['succeeds'];
+  const out = new Map<string, Head>();
+  if (!marks || typeof marks !== 'object' || Array.isArray(marks)) return out;
+  for (const [writer, mark] of Object.entries(marks)) {
+    if (writer !== genesis.writer && typeof mark === 'string' && /^[1-9]\d*:[0-9a-f]{64}$/.test(mark)) out.set(writer, parseSeenMark(mark));
+  }
+  return out;
+}
+
+/** A station's record in the roster, or in the roster of an operation taken over. */
+export const rosterRecord = (roster: Roster, key: string): StationRecord | undefined =>
+  roster.stations.get(key) ?? (roster.carried ? rosterRecord(roster.carried.roster, key) : undefined);
 
 export type Standing = { ok: true; grant: RoleGrant } | { ok: false; revoked: boolean; reason: string };
 
@@ -223,15 +254,40 @@ export function mayWrite(grant: RoleGrant, entry: Pick<StationEntry, 'category' 
 /** null when the entry may stand on the record under the roster; otherwise the reason. */
 export function admission(roster: Roster, entry: StationEntry): string | null {
   if (entry.writer === roster.anchor) return null;
+  const carried = roster.carried?.heads.get(entry.writer);
+  if (carried && entry.seq <= carried.seq) {
+    if (entry.seq === carried.seq && entry.hash !== carried.hash) {
+      return `${stationLabel(entry.writer)}第 ${entry.seq} 条记录与工作站「${roster.carried!.name}」承接本行动时记载的不符`;
+    }
+    return admission(roster.carried!.roster, entry);
+  }
+  if (carried && !roster.stations.has(entry.writer)) {
+    return `${stationLabel(entry.writer)}第 ${entry.seq} 条记录不予接受：本行动已由工作站「${roster.carried!.name}」承接（导入备份），只承接该工作站至第 ${carried.seq} 条的记录`;
+  }
   const standing = standingAt(roster, entry.writer, entry.seq);
   if (!standing.ok) return standing.reason;
   const refused = mayWrite(standing.grant, entry);
-  return refused ? `${stationLabel(entry.writer, () => roster.stations.get(entry.writer)?.name)}第 ${entry.seq} 条记录不予接受：${refused}` : null;
+  return refused ? `${stationLabel(entry.writer, () => rosterRecord(roster, entry.writer)?.name)}第 ${entry.seq} 条记录不予接受：${refused}` : null;
 }
 
 interface Operator {
   personId: string;
   name: string;
+}
+
+/**
+ * The genesis of a station that takes the operation over from the entries it imported (a
+ * backup): it names the roster's commander station and every chain's head it carries on from.
+ */
+export function takeOverInput(station: string, name: string, operator: Operator, from: { anchor: string; heads: ReadonlyMap<string, Head> }): EntryInput {
+  const base = genesisInput(station, name, operator);
+  const succeeds = Object.fromEntries([...from.heads].sort(([a], [b]) => (a < b ? -1 : 1)).map(([writer, head]) => [writer, seenMark(head)]));
+  const count = [...from.heads.values()].reduce((n, h) => n + h.seq, 0);
+  return {
+    ...base,
+    text: `工作站「${name}」导入备份，承接本行动的多站记录（原指挥工作站 ${stationLabel(from.anchor)}，${from.heads.size} 台工作站的 ${count} 条签名记录）`,
+    data: { ...base.data, predecessor: from.anchor, succeeds },
+  };
 }
 
 /** The genesis entry's input: the commander station founds the operation's record. */

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { verifyStations } from '../../shared/stations/chains';
 import { logCategories } from '../../shared/log/types';
-import { admission, categoryRoles, foldRoster, genesisInput, isRevoked, mayWrite, rosterInput, standingAt, type RoleGrant } from '../../shared/stations/roster';
+import { headsOf } from '../../shared/stations/chains';
+import { admission, categoryRoles, foldRoster, genesisInput, isRevoked, mayWrite, rosterInput, standingAt, takeOverInput, type RoleGrant } from '../../shared/stations/roster';
 import { OP, operator, pairedOperation, SimStation, sync } from './stations-helpers';
 
 const leader: RoleGrant = { role: 'groupLeader', group: 'security' };
@@ -105,5 +106,67 @@ describe('mayWrite', () => {
     expect(mayWrite({ role: 'hub' }, entry('note'))).toMatch(/同步中心工作站不能写入此类记录/);
     expect(mayWrite({ role: 'evidenceClerk' }, entry('mediaRegister', 'evidence', ['media']))).toBeNull();
     expect(mayWrite({ role: 'notary' }, entry('custody'))).toMatch(/公证人员工作站不能写入此类记录/);
+  });
+});
+
+describe('taking an operation over (a station that imported a backup)', () => {
+  /** A commander and a phone that wrote two notes; `taker` takes over from all their heads. */
+  async function takenOver() {
+    const { commander, stations } = await pairedOperation([['手机', leader]]);
+    const phone = stations[0]!;
+    await phone.note('一', undefined, 'security');
+    await phone.note('二', undefined, 'security');
+    sync(commander, phone);
+    const taker = new SimStation('承接');
+    taker.receive(commander.entries());
+    const heads = new Map([...headsOf(taker.entries())]);
+    await taker.write(takeOverInput(taker.key, '承接', operator, { anchor: commander.key, heads }));
+    return { commander, phone, taker };
+  }
+
+  it('the genesis that takes over stands in place of the one it carries on from; what it carried stands under the old roster', async () => {
+    const { commander, phone, taker } = await takenOver();
+    const roster = foldRoster(taker.entries());
+    expect(roster.anchor).toBe(taker.key);
+    expect(roster.problems).toEqual([]);
+    expect(roster.carried?.roster.anchor).toBe(commander.key);
+    for (const e of taker.entries()) expect(admission(roster, e)).toBeNull();
+    // Later entries of the phone and of the old commander are not carried.
+    const late = await phone.note('三', undefined, 'security');
+    expect(admission(roster, late)).toMatch(/第 3 条记录不予接受：本行动已由工作站「承接」承接（导入备份），只承接该工作站至第 2 条的记录/);
+    const old = await commander.note('旧指挥工作站继续记录');
+    expect(admission(roster, old)).toMatch(/本行动已由工作站「承接」承接/);
+  });
+
+  it('an entry that differs from the head taken over is refused', async () => {
+    const { phone, taker } = await takenOver();
+    const roster = foldRoster(taker.entries());
+    const forked = new SimStation('手机');
+    forked.receive(phone.entries().filter((e) => e.writer !== phone.key || e.seq < 2));
+    const other = await forked.note('另一个第二条', Date.UTC(2026, 2, 5, 3), 'security');
+    expect(other.seq).toBe(2);
+    expect(admission(roster, other)).toMatch(/第 2 条记录与工作站「承接」承接本行动时记载的不符/);
+  });
+
+  it('a station that founded the operation keeps its anchor: a take-over arriving from elsewhere changes nothing there', async () => {
+    const { commander, taker } = await takenOver();
+    const roster = foldRoster(taker.entries(), commander.key);
+    expect(roster.anchor).toBe(commander.key);
+    expect(admission(roster, taker.entries().find((e) => e.writer === taker.key)!)).toMatch(/未经指挥工作站配对/);
+  });
+
+  it('two stations that each claim to take over from the other end the fold, with no anchor', async () => {
+    const a = new SimStation('甲');
+    const b = new SimStation('乙');
+    const ga = await a.write(genesisInput(a.key, '甲', operator));
+    const gb = await b.write(genesisInput(b.key, '乙', operator));
+    const x = new SimStation('甲');
+    const y = new SimStation('乙');
+    x.receive([gb]);
+    y.receive([ga]);
+    await x.write(takeOverInput(x.key, '甲', operator, { anchor: b.key, heads: new Map([[b.key, { seq: 1, hash: gb.hash }]]) }));
+    await y.write(takeOverInput(y.key, '乙', operator, { anchor: a.key, heads: new Map([[a.key, { seq: 1, hash: ga.hash }]]) }));
+    const roster = foldRoster([...x.entries(), ...y.entries()].filter((e) => e.seq > 1 || e.data['succeeds']));
+    expect(roster.anchor).toBeNull();
   });
 });

@@ -14,8 +14,9 @@ import type { NewOperationValues } from '../../../shared/operation/newOperation'
 import type { Operation, Subject } from '../../../shared/operation/types';
 import type { ConsoleDb } from '../data/db';
 import type { DemoStage } from '../../../shared/demo/stages';
-import { openStore, localSigner } from '../stations/local';
-import { ready } from '../record/projection';
+import { localSigner } from '../stations/local';
+import { importOperationBackup } from '../archive/backupRepository';
+import { serialiseBackup } from '../../../shared/archive/backup';
 import { commit } from '../record/commit';
 import type { RecordSaveResult } from '../ui/useRecordForm';
 import { commitAct, commitDecision } from './commitDecision';
@@ -53,31 +54,18 @@ export async function loadDemoOperation(db: ConsoleDb, now = new Date()): Promis
 export const DEMO_OPERATION_ID = 'demo-operation';
 
 /**
- * Loads the 示例行动 carried through the procedure to `stage`: the same acts `npm run demo`
- * makes (shared/demo/sequence.ts), with this station signing the commander laptop's entries,
- * so it holds the demo's roster and can go on acting (the tablet and the phone sign with their
- * demo keys). Only the signed entries are stored; the records are projected from them, as
- * entries that arrive by replication are. Loaded once per station.
+ * Loads the 示例行动 carried through the procedure to `stage`: the backup `npm run demo` writes
+ * (shared/demo/sequence.ts, the app's own acts at fixed times), with this station signing the
+ * commander laptop's entries, so it holds the demo's roster and can go on acting (the tablet and
+ * the phone sign with their demo keys). Imported as any backup with signed entries is: the
+ * entries stored, the records projected from them. Loaded once per station.
  */
 export async function loadDemoStage(db: ConsoleDb, stage: DemoStage): Promise<string> {
   const held = await db.operations.get(DEMO_OPERATION_ID);
   if (held) throw new Error(`本机已有该示例行动（${held.courtRuling.number}${held.status === 'archived' ? '，已归档' : ''}），每台工作站只能载入一份分阶段示例，可在列表中打开它继续操作`);
-  const [{ runDemo }, { documentFonts }] = await Promise.all([import('../../../shared/demo/sequence'), import('../documents/fonts')]);
-  const run = await runDemo({ stage, fonts: documentFonts, appVersion: __APP_VERSION__, commander: await localSigner() });
-  const store = await openStore(db, DEMO_OPERATION_ID, true);
-  const problems = await store.put(
-    run.stations.entries.map((entry) => ({
-      entry,
-      files: (entry.files ?? []).map((f) => ({ name: f.name, contentType: f.contentType, bytes: run.files.get(f.name)! })),
-    })),
-  );
-  if (problems.length > 0) throw new Error(`示例行动的签名记录未能保存：${problems.join('；')}`);
-  await ready(db, DEMO_OPERATION_ID);
-  const refused = await db.refusedEntries.where('operationId').equals(DEMO_OPERATION_ID).toArray();
-  if (refused.length > 0 || !(await db.operations.get(DEMO_OPERATION_ID))) {
-    throw new Error(`示例行动的签名记录未被接受：${refused.map((r) => r.reason).join('；') || '行动记录缺失'}`);
-  }
-  return DEMO_OPERATION_ID;
+  const [{ buildDemoOperation }, { documentFonts }] = await Promise.all([import('../../../shared/demo/sequence'), import('../documents/fonts')]);
+  const backup = await buildDemoOperation({ stage, fonts: documentFonts, appVersion: __APP_VERSION__, commander: await localSigner() });
+  return importOperationBackup(db, serialiseBackup(backup));
 }
 
 /** Archives or restores the operation (by the command; by the station while it is being set up). */

@@ -18,7 +18,7 @@ import { recordTables, type ActOutcome, type RecordChange } from '../../../share
 import { actEntryInput } from '../../../shared/record/actEntry';
 import { declaredClasses, externaliseAct, recordKey } from '../../../shared/stations/acts';
 import { seenMark } from '../../../shared/stations/entry';
-import { genesisInput } from '../../../shared/stations/roster';
+import { foldRoster, genesisInput, takeOverInput } from '../../../shared/stations/roster';
 import type { EntryInput } from '../../../shared/stations/entry';
 import type { ConsoleDb } from '../data/db';
 import { requirePermission } from '../operators/repository';
@@ -119,6 +119,26 @@ async function writeGenesis(db: ConsoleDb, store: StationStore, operator: { pers
   };
   const genesis = await store.append(input, attachmentsOf(baseline.files, baseline.bytes));
   await projectOwn(db, genesis, baseline.bytes);
+}
+
+/**
+ * After an import of entries signed elsewhere: this station, not on their roster, takes the
+ * operation over with a genesis of its own that names every head it carries on from
+ * (shared/stations/roster.ts takeOverInput). The entries taken over stand under the roster they
+ * were written under; this station's acts stand under its own. Nothing to do when the station
+ * is on the roster already (its own backup) or has written to this operation.
+ */
+export async function takeOver(db: ConsoleDb, op: string): Promise<void> {
+  const store = await openStore(db, op);
+  const own = store.signer.publicKey;
+  await exclusive(actLock(db, op), async () => {
+    if (store.ownHead()) return;
+    const roster = foldRoster(store.roster());
+    if (!roster.anchor || roster.anchor === own || roster.stations.has(own)) return;
+    const input = takeOverInput(own, await localStationName(db), { personId: '', name: BOOTSTRAP_OPERATOR }, { anchor: roster.anchor, heads: store.writerHeads() });
+    const genesis = await store.append(input);
+    await projectOwn(db, genesis, new Map());
+  });
 }
 
 /**

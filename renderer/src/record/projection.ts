@@ -141,7 +141,11 @@ async function examine(store: StationStore, candidates: readonly StationEntry[])
     });
   }
 
-  const roster = foldRoster(store.roster().filter((e) => !refused.has(e.hash)));
+  // A station that founded the operation (or took it over) is its own anchor: another genesis
+  // that claims to take over from it, arriving by replication, changes nothing here.
+  const rosterEntries = store.roster().filter((e) => !refused.has(e.hash));
+  const founded = rosterEntries.some((e) => e.writer === own && e.seq === 1 && e.data['action'] === 'genesis');
+  const roster = foldRoster(rosterEntries, founded ? own : undefined);
   const admitted: Projectable[] = [];
   for (const entry of linked) {
     const reason =

@@ -26,7 +26,7 @@ import {
 import { fromBase64, toBase64 } from '../../../shared/stations/encoding';
 import { createEntry, seenMark, type EntryInput } from '../../../shared/stations/entry';
 import { compareHlc, HLC_ZERO, hlcReceive } from '../../../shared/stations/hlc';
-import { admission, foldRoster } from '../../../shared/stations/roster';
+import { admission, foldRoster, rosterRecord } from '../../../shared/stations/roster';
 import type { Signer } from '../../../shared/stations/signer';
 import type { WithheldEntry } from '../../../shared/stations/redaction';
 import type { FileRef, Head, Hlc, StationEntry } from '../../../shared/stations/types';
@@ -314,7 +314,7 @@ export class StationStore {
   async verify(signatures: 'heads' | 'all' = 'heads', anchor?: string): Promise<StationsVerdict & { refused: Array<{ entry: StationEntry; reason: string }> }> {
     const entries = await this.entries();
     const roster = foldRoster(entries, anchor);
-    const verdict = verifyStations(entries, { op: this.op, signatures, name: (w) => roster.stations.get(w)?.name, withheld: await this.withheld() });
+    const verdict = verifyStations(entries, { op: this.op, signatures, name: (w) => rosterRecord(roster, w)?.name, withheld: await this.withheld() });
     const refused = verdict.entries.flatMap((entry) => {
       const reason = roster.anchor ? admission(roster, entry) : null;
       return reason ? [{ entry, reason }] : [];
