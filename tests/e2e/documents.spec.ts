@@ -363,8 +363,11 @@ test('the 公告 after the final plan and the service of every subject; posted w
   // The subject moves out by themselves: the operation ends on stop ground 1.
   await page.getByRole('button', { name: '被执行人已自行履行' }).click();
   const self = page.getByRole('dialog', { name: '记录被执行人已自行履行' });
-  await self.getByRole('button', { name: '记录并终止行动' }).click();
-  await expect(self.getByText('请写明自行履行的情况（如已搬离、已交付钥匙）')).toBeVisible();
+  // Pressed again if the dialog was still opening (a loaded machine): the empty form is refused.
+  await expect(async () => {
+    await self.getByRole('button', { name: '记录并终止行动' }).click();
+    await expect(self.getByText('请写明自行履行的情况（如已搬离、已交付钥匙）')).toBeVisible({ timeout: 2_000 });
+  }).toPass();
   await pick(page, '自行履行日期', '2026-12-04', self);
   await self.getByLabel('情况说明').fill('被执行人已搬离并交付钥匙，经现场核实');
   await self.getByRole('button', { name: '记录并终止行动' }).click();
