@@ -2,8 +2,8 @@
 // made: each date from the rule it must satisfy on the calendar of its year (rest days,
 // holidays, 调休), never a constant shift. "Today" is the day the stage's file is exported
 // (its last act): for planned the day the plan is finalised, for served the day the 公告 is
-// posted, for executed and reported the day after the day on site when the notary's
-// certificate, the costs and the report come.
+// posted, for executed and reported the day the notary's certificate and the costs (and the
+// report) are recorded, after the day on site.
 import { computeDeadline, courtReportDeadline, checkEnforcementWindow } from '../calendar';
 import { addDays, isIsoDate, WEEKDAY_NAMES, weekday } from '../calendar/dates';
 import { isSupportedDate, restDayInfo } from '../calendar/restDay';
@@ -195,7 +195,7 @@ function plannedBy(field: 'announcedOn' | 'enforcementOn', by: IsoDate): IsoDate
 
 /**
  * The day on site for a report made on `reportOn`: the last working day before it from which the
- * report is still within five days (法释〔2012〕4号; shared/calendar courtReportDeadline); a plain
+ * report is still within five days (brief §4 step 13; shared/calendar courtReportDeadline); a plain
  * working day when one qualifies, else the last working day (then every day between is a rest
  * day, so the extended deadline reaches `reportOn`).
  */
