@@ -21,7 +21,8 @@ const todays = [
   DEMO_TODAY_RANGE.last,
 ];
 
-describe('the demo dates computed from today', () => {
+// Hundreds of days × four stages: a shared 2-core machine needs more than the default 5 s.
+describe('the demo dates computed from today', { timeout: 60_000 }, () => {
   it('without --today are the fixed dates, which keep the same rules', () => {
     expect(demoDateProblems(DEFAULT_DEMO_DATES)).toEqual([]);
     expect(DEFAULT_DEMO_DATES.enforcementOn).toBe('2026-12-08');
