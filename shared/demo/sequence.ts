@@ -5,10 +5,11 @@
 // by post with the receipt's date), the 强制拆除通知书 and the 函告, the 公告 issued and posted
 // with photos, the day on site on three stations (check-ins, phases behind their gates, the
 // notarised inventory, footage, the checks before 拆除), the costs and the 情况报告 to the court.
-// Each stage is a prefix of the same sequence, so the demo at 'served' is the complete demo
-// stopped earlier. Dates (shared/demo/dates.ts): fixed by default (the day on site Tuesday
-// 8 December 2026), or computed from the day the file is exported (`today`), each from the rule
-// it must satisfy; document numbers, file names and the minutes follow them.
+// Dates (shared/demo/dates.ts): fixed by default (the day on site Tuesday 8 December 2026), or
+// computed from the day the file is exported (`today`), each from the rule it must satisfy;
+// document numbers, file names and the minutes follow them. With the fixed dates each stage is a
+// prefix of the same sequence (the demo at 'served' is the complete demo stopped earlier); with
+// `today` each stage ends today, so the same `today` gives each stage its own dates.
 import type { WorkingGroup } from '../commandPost/types';
 import { decideSaveSubject } from '../commandPost/acts';
 import { createDraftOutcome, draftContext, outcomeOf, recordPostingOutcome, recordServiceOutcome, saveDraftOutcome } from '../documents/acts';
