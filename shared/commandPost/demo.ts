@@ -1,6 +1,6 @@
 // Pure. The command post of the built-in 示例行动: fictional units, people, phone
 // numbers and family, realistic enough to train on. Goes with shared/operation/demo.ts.
-import type { HouseholdMember, SubjectAssessment } from '../operation/types';
+import type { HouseholdMember, IsoDate, SubjectAssessment } from '../operation/types';
 import { standardGroupRecord } from './rules';
 import { standardGroupCodes, type CommandAssignment, type MemberUnit, type Person, type StandardGroupCode, type WorkingGroup } from './types';
 
@@ -134,6 +134,8 @@ export function buildDemoCommandPost(
   operationId: string,
   subjectIds: readonly string[],
   newId: () => string,
+  /** When the command post was trained (the demo computed for another day trains on another). */
+  trainedOn: IsoDate = DEMO_TRAINING.date,
 ): DemoCommandPost {
   const [first, second] = subjectIds;
   if (!first || !second) throw new Error('示例行动应有两名被执行人');
@@ -146,7 +148,7 @@ export function buildDemoCommandPost(
     personIds[key] = newId();
     const badgeNumber = `临执-${String(i + 1).padStart(3, '0')}`;
     // The notary office acts on its own, not as staff of the command post: no training of ours to record.
-    const trained = unit === 'notary' ? {} : { training: DEMO_TRAINING };
+    const trained = unit === 'notary' ? {} : { training: { ...DEMO_TRAINING, date: trainedOn } };
     return { id: personIds[key], operationId, memberUnitId: unitIds[unit], name, post, phone, badgeNumber, ...trained };
   });
 

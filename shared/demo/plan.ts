@@ -1,13 +1,14 @@
-// Pure. The demo's 强制执行预案 as the commander would fill it in: Tuesday 8 December 2026,
-// daytime, after every period; every group with its task and post; the seven contingencies
+// Pure. The demo's 强制执行预案 as the commander would fill it in: the day on site (a working
+// day after every period, shared/demo/dates.ts), daytime; every group with its task and post; the seven contingencies
 // answered; 先补偿、后搬迁 confirmed (条例第二十七条、第二十八条); no supply cut to force the move.
 import type { StandardGroupCode, WorkingGroup } from '../commandPost/types';
 import { demoParticularsInput } from '../operation/demo';
+import type { IsoDate } from '../operation/types';
 import { emptyPlanContent } from '../plan/planContent';
 import type { ContingencyKind, PlanContent } from '../plan/types';
 
-/** The day of enforcement: a working day, 08:30–16:00 China time. */
-export const DEMO_ENFORCEMENT = { start: '2026-12-08T08:30:00.000+08:00', end: '2026-12-08T16:00:00.000+08:00' } as const;
+/** The window on the day of enforcement: 08:30–16:00 China time, in daylight. */
+const enforcementWindow = (day: IsoDate) => ({ start: `${day}T08:30:00.000+08:00`, end: `${day}T16:00:00.000+08:00` });
 
 const tasks: Record<StandardGroupCode, { task: string; position: string; reportTime: string }> = {
   security: { task: '设置外围警戒线，维护现场及周边秩序，疏导围观群众', position: '柳巷胡同南北两口', reportTime: '07:50' },
@@ -31,12 +32,12 @@ const measures: Record<Exclude<ContingencyKind, 'other'>, { measures: string; gr
   relativesObstruction: { measures: '疏导谈判组劝导，不听劝阻的由人员布控组依法带离', groups: ['negotiation', 'personnel'] },
 };
 
-export function demoPlanContent(groups: readonly WorkingGroup[]): PlanContent {
+export function demoPlanContent(groups: readonly WorkingGroup[], enforcementOn: IsoDate): PlanContent {
   const idOf = (code: StandardGroupCode) => groups.find((g) => g.code === code)?.id ?? '';
   const content = emptyPlanContent();
   return {
     ...content,
-    ...DEMO_ENFORCEMENT,
+    ...enforcementWindow(enforcementOn),
     assemblyPoint: '河西街道办事处院内（07:40 集合，统一着装、佩戴工作证）',
     dispersalPoint: '柳巷胡同北口空地',
     cordon: '柳巷胡同15号至19号，南北两口各设一道警戒线',

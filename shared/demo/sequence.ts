@@ -5,9 +5,11 @@
 // by post with the receipt's date), the 强制拆除通知书 and the 函告, the 公告 issued and posted
 // with photos, the day on site on three stations (check-ins, phases behind their gates, the
 // notarised inventory, footage, the checks before 拆除), the costs and the 情况报告 to the court.
-// Each stage is a prefix of the same sequence, so the demo at 'served' is the complete demo
-// stopped earlier. Dates: the decision served 2025-12-12; its six-month 起诉期限 ended, the 催告
-// followed and the application came within three months (2026-07-10); the ruling 2026-09-15.
+// Dates (shared/demo/dates.ts): fixed by default (the day on site Tuesday 8 December 2026), or
+// computed from the day the file is exported (`today`), each from the rule it must satisfy;
+// document numbers, file names and the minutes follow them. With the fixed dates each stage is a
+// prefix of the same sequence (the demo at 'served' is the complete demo stopped earlier); with
+// `today` each stage ends today, so the same `today` gives each stage its own dates.
 import type { WorkingGroup } from '../commandPost/types';
 import { decideSaveSubject } from '../commandPost/acts';
 import { createDraftOutcome, draftContext, outcomeOf, recordPostingOutcome, recordServiceOutcome, saveDraftOutcome } from '../documents/acts';
@@ -33,13 +35,14 @@ import { sha256Hex } from '../stations/canonical';
 import { rosterInput } from '../stations/roster';
 import type { OperationBackup } from '../archive/backup';
 import { utf8 } from '../stations/encoding';
+import { chineseDay, DEFAULT_DEMO_DATES, demoDates, demoStages, exportDay, type DemoStage } from './dates';
 import { demoPlanContent } from './plan';
 import { postingPhoto } from './photo';
 import type { Signer } from '../stations/signer';
 import { actOf, DemoRun, type DemoActor } from './run';
-import { demoStages, type DemoStage } from './stages';
 
-export { demoStageLabels, demoStages, type DemoStage } from './stages';
+export { demoStageLabels } from './stages';
+export { DEFAULT_DEMO_DATES, demoDates, demoStages, type DemoStage };
 
 /** The demo's three devices, as the roster names them. */
 export const DEMO_STATIONS = { commander: '指挥部笔记本', evidence: '证据组平板', leader: '第二组组长手机' } as const;
@@ -55,15 +58,12 @@ export interface DemoOptions {
    * the station's own key, so the station holds the demo's roster anchor and can go on acting.
    */
   commander?: Signer;
+  /** The day the file is exported (YYYY-MM-DD, China): the dates are computed from it (demoDates); without it, the fixed dates. */
+  today?: string;
 }
 
 /** When the file of each stage is exported: after its last act. */
-const exportedAt: Record<DemoStage, string> = {
-  planned: '2026-11-18T17:00:00.000+08:00',
-  served: '2026-12-01T17:00:00.000+08:00',
-  executed: '2026-12-09T10:00:00.000+08:00',
-  reported: '2026-12-09T17:00:00.000+08:00',
-};
+const exportTime: Record<DemoStage, string> = { planned: '17:00', served: '17:00', executed: '10:00', reported: '17:00' };
 
 const at = (date: string, time: string) => `${date}T${time}:00.000+08:00`;
 
@@ -72,12 +72,17 @@ const thirdSubject = { name: '王小明', idType: 'residentId', idNumber: '11010
 
 /** The demo operation carried to `stage`, as a backup file with every station's signed entries. */
 export async function buildDemoOperation(options: DemoOptions): Promise<OperationBackup> {
-  return (await runDemo(options)).backup(exportedAt[options.stage], options.appVersion);
+  const run = await runDemo(options);
+  return run.backup(at(exportDay(datesOf(options), options.stage), exportTime[options.stage]), options.appVersion);
 }
+
+const datesOf = (options: DemoOptions) => (options.today === undefined ? DEFAULT_DEMO_DATES : demoDates(options.today, options.stage));
 
 /** The demo's acts carried to `stage`: the records, every station's entries and their files. */
 export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const prefix = options.idPrefix ?? 'demo';
+  const d = datesOf(options);
+  const year = (date: string) => date.slice(0, 4);
   const op = `${prefix}-operation`;
   const run = new DemoRun(op, options.fonts);
   let n = 0;
@@ -90,7 +95,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const station: DemoActor = { station: command, personId: '', name: '本工作站' };
 
   // —— 预案定稿 ——
-  await run.act(station, 'bootstrap', at('2026-11-16', '09:00'), () => decideLoadDemo(op, newId, at('2026-11-16', '09:00'), (i) => `${prefix}-subject-${i + 1}`));
+  await run.act(station, 'bootstrap', at(d.loadedOn, '09:00'), () => decideLoadDemo(op, newId, at(d.loadedOn, '09:00'), (i) => `${prefix}-subject-${i + 1}`, d));
   const people = run.list<Person>('people');
   const person = (name: string) => {
     const p = people.find((x) => x.name === name);
@@ -113,9 +118,9 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     workingGroups: groups(),
   });
 
-  await run.sign(chen, rosterInput('pair', { key: tablet.signer.publicKey, name: tablet.name, grant: { role: 'evidenceClerk' }, fromSeq: 1 }, chen), at('2026-11-16', '09:05'));
-  await run.sign(chen, rosterInput('pair', { key: phone.signer.publicKey, name: phone.name, grant: { role: 'groupLeader', group: 'negotiation' }, fromSeq: 1 }, chen), at('2026-11-16', '09:06'));
-  await run.act(chen, 'editRecords', at('2026-11-16', '09:20'), () => actOf(decideSaveSubject(commandPost(), thirdSubject, undefined, () => `${prefix}-subject-3`)));
+  await run.sign(chen, rosterInput('pair', { key: tablet.signer.publicKey, name: tablet.name, grant: { role: 'evidenceClerk' }, fromSeq: 1 }, chen), at(d.loadedOn, '09:05'));
+  await run.sign(chen, rosterInput('pair', { key: phone.signer.publicKey, name: phone.name, grant: { role: 'groupLeader', group: 'negotiation' }, fromSeq: 1 }, chen), at(d.loadedOn, '09:06'));
+  await run.act(chen, 'editRecords', at(d.loadedOn, '09:20'), () => actOf(decideSaveSubject(commandPost(), thirdSubject, undefined, () => `${prefix}-subject-3`)));
   const [zhang, li, wang] = subjects() as [Subject, Subject, Subject];
 
   /** A 催告 or 陈述申辩 recorded as a document: its PDF frozen, as 记录 does in the app. */
@@ -129,37 +134,37 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       return recordProcedureOutcome(value, { pdf, sha256: sha256Hex(pdf), chainHead: head, at: time, by: chen.name });
     });
   const procedureRecords = () => ({ operation: run.operation, subjects: subjects(), numbersTaken: new Set(run.documents.flatMap((d) => (d.number ? [d.number] : []))) });
-  await recordProcedure(`${prefix}-demand`, at('2026-11-16', '09:40'), (ctx) =>
+  await recordProcedure(`${prefix}-demand`, at(d.loadedOn, '09:40'), (ctx) =>
     demandToRecord(
       procedureRecords(),
       {
         issuer: run.operation.organisingGovernment,
-        documentNumber: '临江征催〔2026〕7号',
-        issuedOn: '2026-06-15',
+        documentNumber: `临江征催〔${year(d.demandIssuedOn)}〕7号`,
+        issuedOn: d.demandIssuedOn,
         demanded: '请于本催告书送达之日起十日内搬离被征收房屋，腾空后交付滨江市临江区房屋征收事务中心；补偿款已存入专户，可随时领取。',
         services: [
-          { subjectId: zhang.id, name: zhang.name, method: 'direct', servedOn: '2026-06-16', recipient: zhang.name },
-          { subjectId: li.id, name: li.name, method: 'direct', servedOn: '2026-06-16', recipient: li.name },
-          { subjectId: wang.id, name: wang.name, method: 'post', servedOn: '2026-06-17', recipient: wang.name },
+          { subjectId: zhang.id, name: zhang.name, method: 'direct', servedOn: d.demandServedOn, recipient: zhang.name },
+          { subjectId: li.id, name: li.name, method: 'direct', servedOn: d.demandServedOn, recipient: li.name },
+          { subjectId: wang.id, name: wang.name, method: 'post', servedOn: d.demandReceivedOn, recipient: wang.name },
         ],
-        decisionServedOn: '2025-12-12',
-        appliedOn: '2026-07-10',
+        decisionServedOn: d.decisionServedOn,
+        appliedOn: d.appliedOn,
         note: '',
       },
       ctx,
     ),
   );
-  await recordProcedure(`${prefix}-statement`, at('2026-11-16', '09:50'), (ctx) =>
+  await recordProcedure(`${prefix}-statement`, at(d.loadedOn, '09:50'), (ctx) =>
     statementToRecord(
       procedureRecords(),
       {
         subjectId: zhang.id,
-        statedOn: '2026-06-23',
+        statedOn: d.statedOn,
         form: 'written',
         content: '认为评估价格偏低，要求按周边新房价格补偿，并要求另行安排一套安置房',
         reply: '评估由依法选定的评估机构作出，被执行人未在法定期限内申请复核；补偿标准符合征收补偿方案，不予采纳',
         outcome: 'notAdopted',
-        repliedOn: '2026-06-26',
+        repliedOn: d.repliedOn,
         repliedBy: '林涛（临江区房屋征收事务中心）',
       },
       ctx,
@@ -167,10 +172,10 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   );
 
   const leaders = groups().flatMap((g) => (g.leaderId ? [g.leaderId] : []));
-  await run.act(chen, 'editRecords', at('2026-11-17', '16:00'), () =>
+  await run.act(chen, 'editRecords', at(d.meetingOn, '16:00'), () =>
     actOf(
       decideMeetingSave(undefined, op, {
-        date: '2026-11-17',
+        date: d.meetingOn,
         time: '14:30',
         place: '河西街道办事处三楼会议室',
         attendeeIds: [person('陈志远').id, person('刘振华').id, ...leaders],
@@ -178,12 +183,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
         familySituation: '张建国与母亲王桂芳（82岁，患高血压、冠心病）、孙女张子涵（10岁）同住；李秀兰的儿媳刘婷怀孕约6个月；王小明为共有人，居住在青松路88号',
         psychologicalState: '张建国对补偿金额强烈不满，情绪波动大；李秀兰态度相对缓和，主要担心老人和孩子的安置',
         behaviouralState: '张建国多次上访，屋内存放液化气罐两瓶；李秀兰曾询问周转房位置和面积',
-        decisions: '执行日定于2026年12月8日（星期二）8时30分；王桂芳由医护人员陪同优先转移；张子涵当日在校照看；消防人员先行排查液化气罐',
+        decisions: `执行日定于${chineseDay(d.enforcementOn)}8时30分；王桂芳由医护人员陪同优先转移；张子涵当日在校照看；消防人员先行排查液化气罐`,
       }, `${prefix}-meeting`),
     ),
   );
-  await run.act(chen, 'editRecords', at('2026-11-18', '10:00'), () => actOf(decideDraftSave(undefined, op, demoPlanContent(groups()), `${prefix}-plan-draft`, new Date(at('2026-11-18', '10:00')))));
-  await run.act(chen, 'finalisePlan', at('2026-11-18', '10:30'), () => {
+  await run.act(chen, 'editRecords', at(d.plannedOn, '10:00'), () => actOf(decideDraftSave(undefined, op, demoPlanContent(groups(), d.enforcementOn), `${prefix}-plan-draft`, new Date(at(d.plannedOn, '10:00')))));
+  await run.act(chen, 'finalisePlan', at(d.plannedOn, '10:30'), () => {
     const records = { operation: run.operation, subjects: subjects(), documents: run.documents, services: run.services, postings: run.postings, plans: plans(), groups: groups() };
     const snapshot: PlanSnapshot = {
       operation: run.operation,
@@ -195,7 +200,7 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       meeting: run.list<PreparatoryMeeting>('preparatoryMeetings')[0]!,
     };
     const legality = { operation: run.operation, groups: groups(), people: run.list<Person>('people'), memberUnits: run.list<never>('memberUnits'), periods: startFactsFromRecords(records).subjects };
-    return decideFinalise({ plans: plans(), legality, snapshot }, chen.name, `${prefix}-plan-1`, new Date(at('2026-11-18', '10:30')));
+    return decideFinalise({ plans: plans(), legality, snapshot }, chen.name, `${prefix}-plan-1`, new Date(at(d.plannedOn, '10:30')));
   });
   if (!stages.includes('served')) return run;
 
@@ -212,12 +217,12 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   const notice = `${prefix}-notice`;
   const demolition = `${prefix}-demolition-notice`;
   const letter = `${prefix}-unit-letter`;
-  await draft('notice', notice, at('2026-11-19', '09:00'));
-  await draft('demolitionNotice', demolition, at('2026-11-19', '09:20'), { demolitionOn: '2026-12-08' });
-  await draft('unitLetter', letter, at('2026-11-19', '09:40'), { demolitionOn: '2026-12-08' });
-  await run.issue(chen, notice, at('2026-11-19', '15:00'));
-  await run.issue(chen, demolition, at('2026-11-19', '15:10'));
-  await run.issue(chen, letter, at('2026-11-19', '15:20'));
+  await draft('notice', notice, at(d.issuedOn, '09:00'));
+  await draft('demolitionNotice', demolition, at(d.issuedOn, '09:20'), { demolitionOn: d.enforcementOn });
+  await draft('unitLetter', letter, at(d.issuedOn, '09:40'), { demolitionOn: d.enforcementOn });
+  await run.issue(chen, notice, at(d.issuedOn, '15:00'));
+  await run.issue(chen, demolition, at(d.issuedOn, '15:10'));
+  await run.issue(chen, letter, at(d.issuedOn, '15:20'));
 
   const serve = (documentId: string, time: string, input: ServiceInput) =>
     run.act(chen, 'log', time, () => outcomeOf(recordServiceOutcome({ documents: run.documents, subjects: subjects(), services: run.services }, documentId, input, { id: newId(), now: time, recordedBy: chen.name })));
@@ -233,44 +238,46 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
   };
   const viaFamily = { method: 'direct' as const, agentName: '刘婷', agentReason: '儿媳，与受送达人同住', agentAdultResident: true };
   for (const [documentId, minute] of [[notice, '00'], [demolition, '05']] as const) {
-    await serve(documentId, at('2026-11-20', `11:${minute}`), { subjectId: zhang.id, servedAt: at('2026-11-20', `10:${minute}`), recipient: zhang.name, servers, ...witnessed, remarks: '文书留置于被执行人住所门内' });
-    await serve(documentId, at('2026-11-20', `11:${Number(minute) + 10}`), { subjectId: li.id, servedAt: at('2026-11-20', `10:${Number(minute) + 30}`), recipient: li.name, servers, ...viaFamily, remarks: '' });
+    await serve(documentId, at(d.servedOn, `11:${minute}`), { subjectId: zhang.id, servedAt: at(d.servedOn, `10:${minute}`), recipient: zhang.name, servers, ...witnessed, remarks: '文书留置于被执行人住所门内' });
+    await serve(documentId, at(d.servedOn, `11:${Number(minute) + 10}`), { subjectId: li.id, servedAt: at(d.servedOn, `10:${Number(minute) + 30}`), recipient: li.name, servers, ...viaFamily, remarks: '' });
   }
   for (const [documentId, tracking, minute] of [[notice, 'EMS1122334455CN', '30'], [demolition, 'EMS1122334466CN', '35']] as const) {
-    await serve(documentId, at('2026-11-23', `09:${minute}`), {
+    await serve(documentId, at(d.receiptRecordedOn, `09:${minute}`), {
       subjectId: wang.id,
       method: 'post',
-      servedAt: at('2026-11-19', '16:00'),
+      servedAt: at(d.issuedOn, '16:00'),
       recipient: wang.name,
       servers: ['马晓东'],
       trackingNumber: tracking,
-      receiptDate: '2026-11-21',
+      receiptDate: d.receivedOn,
       remarks: '邮寄至受送达人住所，回执由本人签收',
     });
   }
 
   // —— 公告：起草、签发、张贴 ——
   const announcement = `${prefix}-announcement`;
-  await draft('announcement', announcement, at('2026-12-01', '08:40'));
-  await run.issue(chen, announcement, at('2026-12-01', '09:00'));
-  await run.act(chen, 'log', at('2026-12-01', '10:30'), () =>
+  await draft('announcement', announcement, at(d.announcedOn, '08:40'));
+  await run.issue(chen, announcement, at(d.announcedOn, '09:00'));
+  await run.act(chen, 'log', at(d.announcedOn, '10:30'), () =>
     outcomeOf(
       recordPostingOutcome(
         run.documents,
         announcement,
-        { place: `${run.operation.propertyAddress}正门及柳巷胡同南口公告栏`, postedAt: at('2026-12-01', '10:00'), postedBy: ['黄敏', '马晓东'], note: '张贴过程由执法记录仪录像' },
+        { place: `${run.operation.propertyAddress}正门及柳巷胡同南口公告栏`, postedAt: at(d.announcedOn, '10:00'), postedBy: ['黄敏', '马晓东'], note: '张贴过程由执法记录仪录像' },
         [
           { name: '公告张贴-正门.png', mimeType: 'image/png', bytes: postingPhoto(false) },
           { name: '公告张贴-近景.png', mimeType: 'image/png', bytes: postingPhoto(true) },
         ],
-        { id: newId(), now: at('2026-12-01', '10:30'), recordedBy: chen.name },
+        { id: newId(), now: at(d.announcedOn, '10:30'), recordedBy: chen.name },
       ),
     ),
   );
   if (!stages.includes('executed')) return run;
 
   // —— 执行日：三台工作站 ——
-  const day = (time: string) => at('2026-12-08', time);
+  const day = (time: string) => at(d.enforcementOn, time);
+  /** The day on site as recorders name their files: 20261208. */
+  const compact = d.enforcementOn.replaceAll('-', '');
   const operation = () => run.operation;
   const checkIn = async (who: DemoActor, name: string, time: string, group = '') => {
     const p = person(name);
@@ -320,8 +327,8 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
     [0, '1-002', '沙发', 1, '套', '扶手有磨损'],
     [0, '1-003', '书籍', 4, '箱', '完好'],
     [1, '2-001', '衣物', 6, '箱', '完好'],
-    [1, '2-002', '金项链', 1, '条', '当场封存，封条号FC-2026-0012', true],
-    [1, '2-003', '现金', 1, '袋', '人民币3200元，当场清点封存，封条号FC-2026-0013', true],
+    [1, '2-002', '金项链', 1, '条', `当场封存，封条号FC-${year(d.enforcementOn)}-0012`, true],
+    [1, '2-003', '现金', 1, '袋', `人民币3200元，当场清点封存，封条号FC-${year(d.enforcementOn)}-0013`, true],
     [2, '3-001', '液化气罐', 2, '瓶', '由消防人员移至安全地点'],
     [2, '3-002', '厨具', 3, '箱', '完好'],
   ];
@@ -353,22 +360,22 @@ export async function runDemo(options: DemoOptions): Promise<DemoRun> {
       ),
     );
   const evidenceGroup = groups().find((g) => g.code === 'evidence')!.id;
-  await footage(`${prefix}-media-1`, '15:10', { kind: 'video', deviceNumber: 'DSJ-07', operator: '杨帆', groupId: evidenceGroup, startedAt: day('08:25'), endedAt: day('14:45'), custodian: '韩冰', note: '执行全过程录像（示例，无实际文件）' }, 'DSJ-07_20261208_0825.mp4');
-  await footage(`${prefix}-media-2`, '15:15', { kind: 'video', deviceNumber: 'DSJ-03', operator: '罗佳', groupId: evidenceGroup, startedAt: day('09:30'), endedAt: day('11:00'), custodian: '韩冰', note: '物品清登过程录像（示例，无实际文件）' }, 'DSJ-03_20261208_0930.mp4');
+  await footage(`${prefix}-media-1`, '15:10', { kind: 'video', deviceNumber: 'DSJ-07', operator: '杨帆', groupId: evidenceGroup, startedAt: day('08:25'), endedAt: day('14:45'), custodian: '韩冰', note: '执行全过程录像（示例，无实际文件）' }, `DSJ-07_${compact}_0825.mp4`);
+  await footage(`${prefix}-media-2`, '15:15', { kind: 'video', deviceNumber: 'DSJ-03', operator: '罗佳', groupId: evidenceGroup, startedAt: day('09:30'), endedAt: day('11:00'), custodian: '韩冰', note: '物品清登过程录像（示例，无实际文件）' }, `DSJ-03_${compact}_0930.mp4`);
 
   // The notary's certificate arrives the next day; the costs are recorded for the report.
-  await run.act(clerk, 'registerInventory', at('2026-12-09', '09:00'), () =>
-    actOf(decideNotaryCertificate(run.records.inventoryAttendance.get(op) as never, { number: '（2026）滨临证字第1208号' }, clerk.name, new Date(at('2026-12-09', '09:00')))),
+  await run.act(clerk, 'registerInventory', at(d.reportOn, '09:00'), () =>
+    actOf(decideNotaryCertificate(run.records.inventoryAttendance.get(op) as never, { number: `（${year(d.reportOn)}）滨临证字第${compact.slice(4)}号` }, clerk.name, new Date(at(d.reportOn, '09:00')))),
   );
-  await run.act(chen, 'editRecords', at('2026-12-09', '09:30'), () =>
-    actOf(decideCosts(run.operation, { amount: 48600, bearer: '被执行人张建国、李秀兰、王小明', note: '搬运 2 车次、仓储 30 日、公证费' }, at('2026-12-09', '09:30'))),
+  await run.act(chen, 'editRecords', at(d.reportOn, '09:30'), () =>
+    actOf(decideCosts(run.operation, { amount: 48600, bearer: '被执行人张建国、李秀兰、王小明', note: '搬运 2 车次、仓储 30 日、公证费' }, at(d.reportOn, '09:30'))),
   );
   if (!stages.includes('reported')) return run;
 
   // —— 情况报告：起草、签发（完毕后 5 日内） ——
   const report = `${prefix}-court-report`;
-  await run.act(chen, 'editRecords', at('2026-12-09', '14:00'), () => courtReportDraftOutcome(run.backup(at('2026-12-09', '14:00'), options.appVersion), { id: report, now: at('2026-12-09', '14:00') }));
-  await run.issue(chen, report, at('2026-12-09', '16:00'));
+  await run.act(chen, 'editRecords', at(d.reportOn, '14:00'), () => courtReportDraftOutcome(run.backup(at(d.reportOn, '14:00'), options.appVersion), { id: report, now: at(d.reportOn, '14:00') }));
+  await run.issue(chen, report, at(d.reportOn, '16:00'));
   return run;
 }
 

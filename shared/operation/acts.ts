@@ -8,7 +8,7 @@ import { missingStandardGroups } from '../commandPost/rules';
 import type { MemberUnit, Person, WorkingGroup } from '../commandPost/types';
 import { put, type ActOutcome } from '../record/act';
 import { changeSummary, decided, type Decision } from './decision';
-import { demoOperationInput, demoParticularsInput } from './demo';
+import { DEMO_HISTORY, demoOperationInputOn, demoParticularsInput, type DemoHistory } from './demo';
 import { buildOperation, operationTitle, validateNewOperation, type NewOperationValues } from './newOperation';
 import { formatYuan, parseCosts, parseParticulars, parseRulingDetails } from './particulars';
 import {
@@ -75,14 +75,16 @@ export function demoOperationRecords(
   now: IsoInstant,
   /** The subjects' ids, when they are named apart (the demo backup's `demo-subject-1`). */
   subjectId: (position: number) => string = () => newId(),
+  /** The decision, ruling and training days (the demo computed for another day has its own). */
+  history: DemoHistory = DEMO_HISTORY,
 ): OperationRecords {
-  const result = validateNewOperation(demoOperationInput, now.slice(0, 10));
+  const result = validateNewOperation(demoOperationInputOn(history), now.slice(0, 10));
   if (!result.ok) throw new Error(`示例数据无效：${Object.values(result.errors).join('；')}`);
   const particulars = parseParticulars(demoParticularsInput);
   if (!particulars.ok) throw new Error(`示例告知事项无效：${Object.values(particulars.errors).join('；')}`);
   const subjectIds = result.values.subjects.map((_, i) => subjectId(i));
   const { operation, subjects } = buildOperation(result.values, { operationId, subjectIds }, now, true);
-  const demo = buildDemoCommandPost(operationId, subjectIds, newId);
+  const demo = buildDemoCommandPost(operationId, subjectIds, newId, history.trainedOn);
   return {
     operation: { ...operation, ...demo.command, particulars: particulars.value },
     subjects: subjects.map((s) => ({ ...s, assessment: demo.assessments[s.id] ?? s.assessment })),
@@ -94,8 +96,8 @@ export function demoOperationRecords(
 }
 
 /** Loading the 示例行动: one act, so the demo is there whole or not at all. */
-export function decideLoadDemo(operationId: string, newId: () => string, now: IsoInstant, subjectId?: (position: number) => string): ActOutcome<string> {
-  const records = demoOperationRecords(operationId, newId, now, subjectId);
+export function decideLoadDemo(operationId: string, newId: () => string, now: IsoInstant, subjectId?: (position: number) => string, history?: DemoHistory): ActOutcome<string> {
+  const records = demoOperationRecords(operationId, newId, now, subjectId, history);
   const name = (id?: string) => records.people.find((p) => p.id === id)?.name ?? '';
   const { onSiteCommanderId, deputyCommanderId } = records.operation;
   const command = `现场执行指挥：${name(onSiteCommanderId)}；副指挥：${name(deputyCommanderId)}`;

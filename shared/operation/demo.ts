@@ -1,22 +1,37 @@
 // Pure. The built-in 示例行动 for training: realistic but fictional people, places and
 // numbers (no real case). Kept as form input so it goes through the same validation.
+import { DEMO_TRAINING } from '../commandPost/demo';
 import type { NewOperationInput } from './newOperation';
 import type { ParticularsInput } from './particulars';
+import type { IsoDate } from './types';
 
-export const demoOperationInput: NewOperationInput = {
+/** When the demo's decision was made, the court ruled and the command post was trained. */
+export interface DemoHistory {
+  decisionOn: IsoDate;
+  ruledOn: IsoDate;
+  trainedOn: IsoDate;
+}
+
+/**
+ * The fixed demo's: the decision nine months before the ruling (the six-month 起诉期限 ran out,
+ * then the 催告 and the application followed within three months, 行政强制法第五十三条、第五十四条);
+ * `npm run demo -- --today` computes others (shared/demo/dates.ts).
+ */
+export const DEMO_HISTORY: DemoHistory = { decisionOn: '2025-12-10', ruledOn: '2026-09-15', trainedOn: DEMO_TRAINING.date };
+
+/** The demo operation decided and ruled on the given days; the document numbers carry their years. */
+export const demoOperationInputOn = ({ decisionOn, ruledOn }: Pick<DemoHistory, 'decisionOn' | 'ruledOn'>): NewOperationInput => ({
   courtRuling: {
     court: '滨江市临江区人民法院',
-    number: '（2026）滨0103行审45号',
-    date: '2026-09-15',
+    number: `（${ruledOn.slice(0, 4)}）滨0103行审45号`,
+    date: ruledOn,
     scope: 'relocationAndDemolition',
     scopeLimit: '',
   },
   basisDocument: {
     kind: 'compensationDecision',
-    // Nine months before the ruling: the six-month 起诉期限 ran out, then the 催告 and the
-    // application followed within three months (行政强制法第五十三条, 第五十四条).
-    number: '临江征补决〔2025〕31号',
-    date: '2025-12-10',
+    number: `临江征补决〔${decisionOn.slice(0, 4)}〕31号`,
+    date: decisionOn,
   },
   organisingGovernment: '滨江市临江区人民政府',
   leadUnit: '滨江市临江区房屋征收事务中心',
@@ -39,7 +54,9 @@ export const demoOperationInput: NewOperationInput = {
       address: '滨江市临江区河西街道柳巷胡同17号',
     },
   ],
-};
+});
+
+export const demoOperationInput: NewOperationInput = demoOperationInputOn(DEMO_HISTORY);
 
 /** What the demo's notice and announcement tell the subjects (fictional bank account). */
 export const demoParticularsInput: ParticularsInput = {

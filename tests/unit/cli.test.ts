@@ -1,5 +1,4 @@
 // The command-line tools run as the user runs them: `npx tsx electron/cli/…` in a child process.
-import { spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -10,26 +9,14 @@ import { parseBackup, serialiseBackup, type OperationBackup } from '../../shared
 import { announcementFromOperation, noticeFromOperation, renderNotice } from '../../shared/documents/notice';
 import type { DocumentRecord, ServiceRecord } from '../../shared/documents/records';
 import { archivableBackup, footageBytes } from '../fixtures/archive/archivable';
+import { runCli } from '../fixtures/cli';
 import { hasPoppler, nodeFonts, pdfPages, pdfRawText } from '../fixtures/documents/pdf';
 
 const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'enforcement-console-cli-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-function run(tool: 'demo' | 'render' | 'archive' | 'verify', ...args: string[]) {
-  const result = spawnSync('npx', ['tsx', `electron/cli/${tool}.ts`, ...args], {
-    cwd: root,
-    encoding: 'utf8',
-    timeout: 120_000,
-    env: { ...process.env, NO_COLOR: '1' },
-  });
-  // npm may warn about the user's config on stderr; that is not the tool's output.
-  const stderr = result.stderr
-    .split('\n')
-    .filter((line) => !line.startsWith('npm warn'))
-    .join('\n');
-  return { code: result.status, stdout: result.stdout, stderr };
-}
+const run = runCli;
 
 const strip = (text: string) => text.replace(/\s+/g, '');
 
