@@ -7,6 +7,7 @@
 import { computeDeadline, courtReportDeadline, checkEnforcementWindow } from '../calendar';
 import { addDays, isIsoDate, WEEKDAY_NAMES, weekday } from '../calendar/dates';
 import { isSupportedDate, restDayInfo } from '../calendar/restDay';
+import { chinaDate, chinaInstant } from '../calendar/chinaTime';
 import { demandFindings, demandPeriodEnd, litigationPeriodEnd } from '../documents/procedure/procedureText';
 import { DEFAULT_MOVE_OUT_DAYS, DEFAULT_SELF_PERFORMANCE_DAYS } from '../documents/drafting';
 import { DEMOLITION_NOTICE_DAYS } from '../documents/demolition/demolitionText';
@@ -272,4 +273,14 @@ export function demoDateProblems(d: DemoDates): string[] {
   require(window.allowed, `执行日不合法：${window.problems.map((p) => p.message).join('；')}`);
   require(d.reportOn <= courtReportDeadline(d.enforcementOn), `情况报告（${d.reportOn}）超过执行完毕后五日（至${courtReportDeadline(d.enforcementOn)}）`);
   return problems;
+}
+
+/**
+ * The "today" the app loads its demo for at `now`: the demo's acts of the export day run to
+ * 17:00, so before 18:00 (China time) it is the day before, and no act of the demo lies ahead
+ * of the station's clock.
+ */
+export function appDemoToday(now: Date): IsoDate {
+  const today = chinaDate(now);
+  return chinaInstant(now).slice(11, 13) < '18' ? addDays(today, -1) : today;
 }

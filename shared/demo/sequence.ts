@@ -42,6 +42,7 @@ import type { Signer } from '../stations/signer';
 import { actOf, DemoRun, type DemoActor } from './run';
 
 export { demoStageLabels } from './stages';
+export { appDemoToday } from './dates';
 export { DEFAULT_DEMO_DATES, demoDates, demoStages, type DemoStage };
 
 /** The demo's three devices, as the roster names them. */

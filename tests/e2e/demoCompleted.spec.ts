@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import { appDemoToday, demoDates } from '../../shared/demo/dates';
 import { demoStageLabels, type DemoStage } from '../../shared/demo/stages';
 import { fixClock, phaseByKey } from './support/onSite';
 import { signInWhenAsked } from './support/signIn';
@@ -17,6 +18,8 @@ async function loadStage(page: Page, stage: DemoStage) {
 
 test('the completed 示例行动 loads from its signed entries: three stations, issued documents with their PDFs, the report', async ({ page }) => {
   test.setTimeout(180_000);
+  // Loaded on 10 December 2026: the report was issued the day before, the day on site before that.
+  await fixClock(page, new Date('2026-12-10T09:00:00+08:00'));
   await loadStage(page, 'reported');
   await expect(page.getByRole('heading', { name: '张建国等 3 人户' })).toBeVisible({ timeout: 150_000 });
   await page.screenshot({ path: 'tests/screenshots/demo-completed-overview.png' });
@@ -46,12 +49,18 @@ test('the completed 示例行动 loads from its signed entries: three stations, 
   await expect(page.getByText(/本机已有该示例行动/)).toBeVisible({ timeout: 150_000 });
 });
 
-test('the 示例行动 served and posted: this station goes on to declare the start on the day on site', async ({ page }) => {
+test('the 示例行动 served and posted: its dates are computed from today; this station declares the start on the day on site', async ({ page }) => {
   test.setTimeout(180_000);
-  // 8 December 2026, 08:30: the day and time the demo's final plan sets, every period ended.
-  await fixClock(page, new Date('2026-12-08T08:30:00+08:00'));
+  const loadedAt = new Date('2027-03-16T10:00:00+08:00');
+  const { announcedOn, enforcementOn } = demoDates(appDemoToday(loadedAt), 'served');
+  expect(announcedOn).toBe('2027-03-15');
+  await fixClock(page, loadedAt);
   await loadStage(page, 'served');
   await expect(page.getByRole('heading', { name: '张建国等 3 人户' })).toBeVisible({ timeout: 150_000 });
+  await page.getByRole('menuitem', { name: /文书送达/ }).click();
+  await expect(page.getByText('临江强执公〔2027〕1号').first()).toBeVisible();
+  // The day on site, at the time the demo's final plan sets: every period has ended.
+  await page.clock.setSystemTime(new Date(`${enforcementOn}T08:30:00+08:00`));
   await page.getByRole('menuitem', { name: /现场指挥/ }).click();
   await expect(page.getByTestId('onsite-status')).toContainText('未开始');
   await phaseByKey(page, '1', '宣布开始执行', '各组已到位');

@@ -6,7 +6,7 @@ import { addDays, datesBetween } from '../../shared/calendar/dates';
 import { restDayInfo } from '../../shared/calendar/restDay';
 import { courtReportDeadline } from '../../shared/calendar';
 import { demandPeriodEnd, litigationPeriodEnd } from '../../shared/documents/procedure/procedureText';
-import { DEFAULT_DEMO_DATES, DEMO_TODAY_RANGE, chineseDay, demoDateProblems, demoDates, demoStages, exportDay, type DemoDates } from '../../shared/demo/dates';
+import { appDemoToday, DEFAULT_DEMO_DATES, DEMO_TODAY_RANGE, chineseDay, demoDateProblems, demoDates, demoStages, exportDay, type DemoDates } from '../../shared/demo/dates';
 
 const plain = (date: string) => restDayInfo(date).kind === 'workday';
 const working = (date: string) => !restDayInfo(date).rest;
@@ -100,5 +100,15 @@ describe('the demo dates computed from today', { timeout: 60_000 }, () => {
     expect(demoDateProblems({ ...d, appliedOn: '2026-06-30' }).join('\n')).toMatch(/申请早于催告期满/);
     expect(demoDateProblems({ ...d, reportOn: '2026-12-15' }).join('\n')).toMatch(/超过执行完毕后五日/);
     expect(demoDateProblems({ ...d, enforcementOn: '2026-12-07', reportOn: '2026-12-08' }).join('\n')).toMatch(/公告的搬离期限（至2026-12-07）/);
+  });
+});
+
+describe('the day the app loads its demo for', () => {
+  it('is yesterday before 18:00 China time (the export day’s acts run to 17:00), today after', () => {
+    expect(appDemoToday(new Date('2026-12-07T09:00:00+08:00'))).toBe('2026-12-06');
+    expect(appDemoToday(new Date('2026-12-07T17:59:00+08:00'))).toBe('2026-12-06');
+    expect(appDemoToday(new Date('2026-12-07T18:00:00+08:00'))).toBe('2026-12-07');
+    // 23:30 UTC is 07:30 the next morning in China.
+    expect(appDemoToday(new Date('2026-12-07T23:30:00Z'))).toBe('2026-12-07');
   });
 });

@@ -55,16 +55,16 @@ export const DEMO_OPERATION_ID = 'demo-operation';
 
 /**
  * Loads the 示例行动 carried through the procedure to `stage`: the backup `npm run demo` writes
- * (shared/demo/sequence.ts, the app's own acts at fixed times), with this station signing the
+ * (shared/demo/sequence.ts, the app's own acts, dated from today so the demo is lawful now), with this station signing the
  * commander laptop's entries, so it holds the demo's roster and can go on acting (the tablet and
  * the phone sign with their demo keys). Imported as any backup with signed entries is: the
  * entries stored, the records projected from them. Loaded once per station.
  */
-export async function loadDemoStage(db: ConsoleDb, stage: DemoStage): Promise<string> {
+export async function loadDemoStage(db: ConsoleDb, stage: DemoStage, now = new Date()): Promise<string> {
   const held = await db.operations.get(DEMO_OPERATION_ID);
   if (held) throw new Error(`本机已有该示例行动（${held.courtRuling.number}${held.status === 'archived' ? '，已归档' : ''}），每台工作站只能载入一份分阶段示例，可在列表中打开它继续操作`);
-  const [{ buildDemoOperation }, { documentFonts }] = await Promise.all([import('../../../shared/demo/sequence'), import('../documents/fonts')]);
-  const backup = await buildDemoOperation({ stage, fonts: documentFonts, appVersion: __APP_VERSION__, commander: await localSigner() });
+  const [{ appDemoToday, buildDemoOperation }, { documentFonts }] = await Promise.all([import('../../../shared/demo/sequence'), import('../documents/fonts')]);
+  const backup = await buildDemoOperation({ stage, fonts: documentFonts, appVersion: __APP_VERSION__, commander: await localSigner(), today: appDemoToday(now) });
   return importOperationBackup(db, serialiseBackup(backup));
 }
 
