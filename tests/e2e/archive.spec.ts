@@ -10,6 +10,7 @@ import { openConsole, phaseByKey } from './support/onSite';
 import { withoutSavePicker } from './support/pdf';
 import { answerProtection } from './support/protection';
 import { COMMANDER, signInWhenAsked } from './support/signIn';
+import { TSX } from '../fixtures/cli';
 
 // The workspace asks who is there; these specs work as the demo's commander.
 test.beforeEach(({ page }) => signInWhenAsked(page));
@@ -34,7 +35,7 @@ test('the archive exports, verifies outside the app, and verifies and browses in
   await expect.poll(async () => (await logEntries(page, 'system')).filter((e) => e.text.startsWith('导出档案')).map((e) => e.operator)).toEqual([COMMANDER]);
 
   // The independent verifier, as an auditor would run it: a non-zero exit would throw here.
-  const out = execFileSync('npx', ['tsx', 'electron/cli/verify.ts', zipPath], { encoding: 'utf8' });
+  const out = execFileSync(TSX, ['electron/cli/verify.ts', zipPath], { encoding: 'utf8' });
   expect(out).toContain('核验通过');
 
   const verifyButton = page.getByRole('button', { name: '核验档案…' });
@@ -95,7 +96,7 @@ test('footage picked for the archive goes in when it matches the register, and t
   const files = unzipSync(readFileSync(zipPath));
   expect(Object.keys(files)[0]).toBe('档案目录.pdf');
   expect(Buffer.from(files['media/DSJ0032_现场录像.mp4']!).equals(bytes)).toBe(true);
-  const out = execFileSync('npx', ['tsx', 'electron/cli/verify.ts', zipPath], { encoding: 'utf8' });
+  const out = execFileSync(TSX, ['electron/cli/verify.ts', zipPath], { encoding: 'utf8' });
   expect(out).toContain('音像文件：1 个，均与音像资料登记表记载的 SHA-256 一致');
 
   // The same archive checked in the app names the footage.

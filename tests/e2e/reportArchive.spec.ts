@@ -11,6 +11,7 @@ import { choose } from './support/files';
 import { openConsole, phaseByKey } from './support/onSite';
 import { pdfText, savePdf, withoutSavePicker } from './support/pdf';
 import { answerProtection } from './support/protection';
+import { TSX } from '../fixtures/cli';
 
 // The demo's ruling allows the move only, so its day has no 拆除 (keys 7 and 8 are refused).
 const PHASES = [['1', '宣布开始执行'], ['2', '警戒到位'], ['3', '向被执行人宣告'], ['4', '带离现场'], ['5', '清登开始'], ['6', '清登完成'], ['9', '宣布执行完毕']] as const;
@@ -18,7 +19,7 @@ const PASSPHRASE = '临江强执-档案口令2026';
 
 /** The independent verifier, as the court or an auditor runs it. */
 function verifyCli(path: string): { code: number; out: string } {
-  const run = spawnSync('npx', ['tsx', 'electron/cli/verify.ts', path], { encoding: 'utf8' });
+  const run = spawnSync(TSX, ['electron/cli/verify.ts', path], { encoding: 'utf8' });
   return { code: run.status ?? -1, out: `${run.stdout}${run.stderr}` };
 }
 

@@ -23,6 +23,7 @@ import type { ChainHead } from '../../shared/log/types';
 import { hasPoppler, pdfText, popplerSuite, savePdf } from '../fixtures/documents/pdf';
 import { archiveOf, issuedNotice, loggedDemo, NOTICE_FILE, NOTICE_NUMBER, rewrittenLog, withNotice } from '../fixtures/archive/printedHeads';
 import { rewrite, stationsOperation } from '../fixtures/archive/stationsOperation';
+import { TSX } from '../fixtures/cli';
 
 const root = join(__dirname, '../..');
 const dir = mkdtempSync(join(tmpdir(), 'printed-heads-'));
@@ -34,7 +35,7 @@ const FORGED = '2026-12-10T10:00:00.000+08:00';
 const problems = (verdict: ArchiveVerdict) => (verdict.ok ? [] : (verdict.problems ?? [verdict.problem]));
 
 function verifyCli(...args: string[]) {
-  const result = spawnSync('npx', ['tsx', 'electron/cli/verify.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
+  const result = spawnSync(TSX, ['electron/cli/verify.ts', ...args], { cwd: root, encoding: 'utf8', timeout: 120_000 });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
 

@@ -1,4 +1,4 @@
-// The command-line tools run as the user runs them: `npx tsx electron/cli/…` in a child process.
+// The command-line tools run as the user runs them (`npm run <tool>`: tsx electron/cli/…) in a child process.
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
