@@ -14,12 +14,25 @@ export const chromiumFlags = [
   '--no-first-run',
 ];
 
+/** Specs that pair stations through the launcher's hub, open it to the LAN or run a second launcher. */
+const HUB_SPECS = /(stations|stationsApp|phonePage)\.spec\.ts$/;
+
+const browserUse = {
+  baseURL: `http://127.0.0.1:${E2E_PORT}/`,
+  locale: 'zh-CN',
+  timezoneId: 'Asia/Shanghai',
+  viewport: { width: 1366, height: 800 },
+  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumFlags },
+};
+
 export default defineConfig({
   testDir: 'tests',
   timeout: 60_000,
   expect: { timeout: 10_000 },
+  // Two spec files at once (one per core); the tests of a file run in order. The specs that
+  // drive the launcher's one hub run one at a time (the browser-hub project).
   fullyParallel: false,
-  workers: 1,
+  workers: 2,
   retries: 0,
   reporter: [['list']],
   outputDir: 'out/test-results',
@@ -31,17 +44,8 @@ export default defineConfig({
     env: { [DATA_DIR_ENV]: 'out/e2e-data' },
   },
   projects: [
-    {
-      name: 'browser',
-      testDir: 'tests/e2e',
-      use: {
-        baseURL: `http://127.0.0.1:${E2E_PORT}/`,
-        locale: 'zh-CN',
-        timezoneId: 'Asia/Shanghai',
-        viewport: { width: 1366, height: 800 },
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: chromiumFlags },
-      },
-    },
+    { name: 'browser', testDir: 'tests/e2e', testIgnore: HUB_SPECS, use: browserUse },
+    { name: 'browser-hub', testDir: 'tests/e2e', testMatch: HUB_SPECS, workers: 1, use: browserUse },
     { name: 'electron', testDir: 'tests/electron' },
   ],
 });
