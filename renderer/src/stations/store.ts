@@ -11,7 +11,6 @@
 // up by the changes feed: appends and arrivals are checked against it without a re-read.
 // A store opened with `keep` (the station page) also keeps the entries themselves, so its
 // views and its running verification read no document twice (verifyHeld()).
-import { sha256Hex } from '../../../shared/stations/canonical';
 import { verifyStations, type StationsVerdict, type VerifyOptions } from '../../../shared/stations/chains';
 import {
   checkEntryDoc,
@@ -86,6 +85,18 @@ const CATCH_UP_ID = '_local/station-catch-up';
 const OPEN_CHUNK = 2000;
 
 const bootId = crypto.randomUUID();
+
+const headName = (head: Head | null) => (head ? `${head.seq}:${head.hash}` : '0');
+/** A value every tab of this profile reads at once; null where there is no localStorage (workers, Node tests): the head is then always read. */
+const sharedValue = (key: string): string | null => (typeof localStorage === 'undefined' ? null : localStorage.getItem(key));
+function nameShared(key: string, value: string): void {
+  if (typeof localStorage === 'undefined') return;
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    localStorage.removeItem(key); // storage full: the next append reads the head
+  }
+}
 const originalRev = (id: string) => `1-${id.slice(-64, -32)}`;
 
 export class StationStore {
@@ -249,23 +260,36 @@ export class StationStore {
     return [...this.rosterEntries.values()];
   }
 
+  /** This station's head as the database holds it: its last entry by seq. */
+  private async storedHead(): Promise<Head | null> {
+    const range = writerRange(this.signer.publicKey);
+    const last = await this.db.allDocs({ startkey: range.endkey, endkey: range.startkey, descending: true, limit: 1 });
+    const id = last.rows[0]?.id;
+    return id ? { seq: Number(id.split('.')[2]), hash: id.slice(-64) } : null;
+  }
+
   /**
    * Signs and stores the next entry of this station's chain. Appends of this station are
-   * serialised across tabs and windows (Web Locks); the head is read from the database
-   * inside the lock, so two tabs never write the same seq. Resolves once PouchDB has
+   * serialised across tabs and windows (Web Locks), and each names, before it writes, the
+   * head it is about to write where every tab of the profile reads it at once (localStorage,
+   * synchronous and shared). Inside the lock the head is this store's own index's when that
+   * is the head last named: no tab has appended since this store saw its last append (an
+   * append under way or cut short by a crash has named a head this store has not indexed).
+   * Otherwise it is read from the database. Two tabs never write the same seq, and an append
+   * does not wait for a read queued behind replication's writes. Resolves once PouchDB has
    * written the entry: it is then the record, whatever happens to the projection.
    */
   async append(input: Omit<EntryInput, 'files'>, attachments: Attachment[] = []): Promise<StationEntry> {
-    const files: FileRef[] = attachments.map((a) => ({ name: a.name, sha256: sha256Hex(a.bytes), contentType: a.contentType, size: a.bytes.length }));
+    const files: FileRef[] = attachments.map((a) => ({ name: a.name, sha256: entryHashHex(a.bytes), contentType: a.contentType, size: a.bytes.length }));
     const inline: Record<string, InlineAttachment> = Object.fromEntries(attachments.map((a) => [a.name, { content_type: a.contentType, data: toBase64(a.bytes) }]));
+    const named = `enforcement-console.station-head.${this.db.name}.${this.signer.publicKey}`;
     return exclusive(`station-append:${this.db.name}:${this.signer.publicKey}`, async () => {
-      const range = writerRange(this.signer.publicKey);
-      const last = await this.db.allDocs({ startkey: range.endkey, endkey: range.startkey, descending: true, limit: 1 });
-      const id = last.rows[0]?.id;
-      const head: Head | null = id ? { seq: Number(id.split('.')[2]), hash: id.slice(-64) } : null;
+      const indexed = this.ownHead();
+      const head = sharedValue(named) === headName(indexed) ? indexed : await this.storedHead();
       const seen: Record<string, string> = {};
       for (const [w, h] of this.heads) if (w !== this.signer.publicKey) seen[w] = seenMark(h);
       const { entry, hlc } = await createEntry(this.signer, { op: this.op, head, hlc: this.hlc, seen, boot: bootId }, { ...input, files }, { wallMs: Date.now(), monoMs: performance.now() });
+      nameShared(named, headName(entry));
       const [result] = await this.db.bulkDocs([entryDoc(entry, inline) as never], { new_edits: false });
       if (result && 'error' in result && result.error) throw new Error(`记录未能保存：${String((result as { reason?: string }).reason ?? result.error)}`);
       this.index(entry);
@@ -307,7 +331,7 @@ export class StationStore {
       const data = doc._attachments?.[f.name]?.data;
       const bytes = typeof data === 'string' ? fromBase64(data) : undefined;
       if (!bytes) throw new Error(`缺少附件「${f.name}」`);
-      if (bytes.length !== f.size || sha256Hex(bytes) !== f.sha256) throw new Error(`附件「${f.name}」与记录登记的 SHA-256 不符`);
+      if (bytes.length !== f.size || entryHashHex(bytes) !== f.sha256) throw new Error(`附件「${f.name}」与记录登记的 SHA-256 不符`);
       return { name: f.name, contentType: f.contentType, bytes };
     });
   }
