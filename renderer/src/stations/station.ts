@@ -124,8 +124,6 @@ function paced(task: () => Promise<void>, quiet: number): () => void {
   return schedule;
 }
 
-let renderSoon: () => void = () => undefined;
-
 async function openStore(op: string): Promise<StationStore> {
   if (!(await webCryptoEd25519())) throw new Error('此浏览器不支持 Ed25519 签名（需 Chromium 137 或更新版本）');
   const signer = await stationIdentity();
@@ -141,7 +139,7 @@ async function openStore(op: string): Promise<StationStore> {
     });
   }, 200);
   // The verification line is the costlier view: during a catch-up it waits for a longer lull.
-  renderSoon = paced(rerender, 1000);
+  const renderSoon = paced(rerender, 1000);
   store.subscribe(() => {
     renderSoon();
     redraw();
