@@ -77,6 +77,15 @@ const REVOKED_HEADER = 'X-Station-Revoked';
  * holds what changed since the last one, usually one entry.
  */
 const SYNC_BATCH = 500;
+/**
+ * The push's checkpoint is kept on the hub only: live, every append was followed by a
+ * checkpoint read and write in this database, queued with the next append's write. Safe: the
+ * replication's id names this database's own id, so a database made afresh starts from 0, and
+ * a checkpoint the hub lost only makes the push offer every entry again (the hub keeps none
+ * twice). The pull keeps its checkpoint on both sides (PouchDB's default): one kept here only
+ * would skip a recreated hub's first entries.
+ */
+const PUSH_CHECKPOINT = { checkpoint: 'target' };
 /** Documents per request when a station catches up before replicating live (catchUp()). */
 const CATCH_UP_PAGE = 1000;
 /** Where the catch-up keeps the hub's sequence it has taken up to (a local document: never replicated). */
@@ -447,7 +456,7 @@ export class StationStore {
       .then(() => {
         if (run !== this.syncRun) return;
         this.sync = this.db
-          .sync(remote, { live: true, retry: true, batch_size: SYNC_BATCH, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000) })
+          .sync(remote, { live: true, retry: true, batch_size: SYNC_BATCH, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000), push: PUSH_CHECKPOINT })
           .on('active', () => events.onState?.('active'))
           .on('change', (info) => {
             const { direction, change } = info as { direction?: string; change?: { docs?: Array<{ _id?: string }> } };
