@@ -3,12 +3,14 @@
 // fast must not cost the record anything: an append that takes its head from its own index
 // never forks when another tab (store) of the profile appended meanwhile; a station far
 // behind takes the remote's entries in pages before replicating live, each checked on
-// arrival as a replicated one, and its live replication then fetches none again.
+// arrival as a replicated one, and its live replication then fetches none again; the append
+// lock kept for a burst of appends is still one holder at a time.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import PouchDB from 'pouchdb';
 import memory from 'pouchdb-adapter-memory';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
+import { exclusiveLingering } from '../../renderer/src/stations/locks';
 import { StationStore } from '../../renderer/src/stations/store';
 import type { PouchDatabase } from '../../renderer/src/stations/pouch';
 import { entryDoc } from '../../shared/stations/docs';
@@ -131,4 +133,42 @@ describe('a station far behind', () => {
     expect(store.size()).toBe(1);
     await store.close();
   }, 60_000);
+});
+
+describe('the append lock', () => {
+  /** A Web Locks manager as the browser process keeps it: one holder per name, requests counted. */
+  function stubLocks(): { requests: () => number } {
+    let requests = 0;
+    const queues = new Map<string, Promise<unknown>>();
+    vi.stubGlobal('navigator', {
+      locks: {
+        request: (name: string, _options: unknown, run: () => Promise<unknown>) => {
+          requests++;
+          const next = (queues.get(name) ?? Promise.resolve()).then(run);
+          queues.set(name, next.catch(() => undefined));
+          return next;
+        },
+      },
+    });
+    return { requests: () => requests };
+  }
+
+  it('is asked of the browser once for a burst of this page’s runs, kept in order; another page waits for the linger to pass', async () => {
+    const locks = stubLocks();
+    const order: number[] = [];
+    for (let i = 0; i < 5; i++) await exclusiveLingering('burst', async () => void order.push(i), 50);
+    expect(order).toEqual([0, 1, 2, 3, 4]);
+    expect(locks.requests()).toBe(1);
+    const askedAt = performance.now();
+    await navigator.locks.request('burst', { mode: 'exclusive' }, async () => undefined); // another page
+    expect(performance.now() - askedAt).toBeGreaterThanOrEqual(40);
+    await exclusiveLingering('burst', async () => void order.push(5), 50);
+    expect(locks.requests()).toBe(3);
+  });
+
+  it('passes on a run’s failure without holding up the next', async () => {
+    stubLocks();
+    await expect(exclusiveLingering('fails', () => Promise.reject(new Error('写入失败')), 20)).rejects.toThrow('写入失败');
+    await expect(exclusiveLingering('fails', async () => 7, 20)).resolves.toBe(7);
+  });
 });

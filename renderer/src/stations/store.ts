@@ -32,7 +32,7 @@ import type { Signer } from '../../../shared/stations/signer';
 import type { WithheldEntry } from '../../../shared/stations/redaction';
 import type { FileRef, Head, Hlc, StationEntry } from '../../../shared/stations/types';
 import { entryHashHex, warmEntryHash } from './entryHash';
-import { exclusive } from './locks';
+import { exclusiveLingering } from './locks';
 import { signatureValid } from './webVerify';
 import { pouchDB, type PouchChange, type PouchChangesFeed, type PouchDatabase, type PouchDoc, type PouchReplication, type PouchStatic } from './pouch';
 
@@ -86,6 +86,8 @@ const SYNC_BATCH = 500;
  * would skip a recreated hub's first entries.
  */
 const PUSH_CHECKPOINT = { checkpoint: 'target' };
+/** How long this page keeps the append lock after an append: the next of a burst does not ask the browser for it again. */
+const APPEND_LOCK_LINGER_MS = 100;
 /** Documents per request when a station catches up before replicating live (catchUp()). */
 const CATCH_UP_PAGE = 1000;
 /** Where the catch-up keeps the hub's sequence it has taken up to (a local document: never replicated). */
@@ -279,7 +281,8 @@ export class StationStore {
 
   /**
    * Signs and stores the next entry of this station's chain. Appends of this station are
-   * serialised across tabs and windows (Web Locks), and each names, before it writes, the
+   * serialised across tabs and windows (Web Locks; a page keeps the lock a moment after an
+   * append, so a burst asks the browser once: exclusiveLingering), and each names, before it writes, the
    * head it is about to write where every tab of the profile reads it at once (localStorage,
    * synchronous and shared). Inside the lock the head is this store's own index's when that
    * is the head last named: no tab has appended since this store saw its last append (an
@@ -292,7 +295,7 @@ export class StationStore {
     const files: FileRef[] = attachments.map((a) => ({ name: a.name, sha256: entryHashHex(a.bytes), contentType: a.contentType, size: a.bytes.length }));
     const inline: Record<string, InlineAttachment> = Object.fromEntries(attachments.map((a) => [a.name, { content_type: a.contentType, data: toBase64(a.bytes) }]));
     const named = `enforcement-console.station-head.${this.db.name}.${this.signer.publicKey}`;
-    return exclusive(`station-append:${this.db.name}:${this.signer.publicKey}`, async () => {
+    return exclusiveLingering(`station-append:${this.db.name}:${this.signer.publicKey}`, async () => {
       const indexed = this.ownHead();
       const head = sharedValue(named) === headName(indexed) ? indexed : await this.storedHead();
       const seen: Record<string, string> = {};
@@ -304,7 +307,7 @@ export class StationStore {
       this.index(entry);
       this.hlc = hlc;
       return entry;
-    });
+    }, APPEND_LOCK_LINGER_MS);
   }
 
   /**
