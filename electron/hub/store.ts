@@ -11,7 +11,7 @@ import { checkEntryDoc, entryDoc, ENTRY_PREFIX, operationDbName, withheldDoc, wr
 import { admission, foldRoster, type Roster } from '../../shared/stations/roster';
 import { fieldMayHold, withhold } from '../../shared/stations/redaction';
 import { headsOf } from '../../shared/stations/chains';
-import { nativeVerify } from './nativeVerify';
+import { nativeHashHex, nativeVerify } from './nativeVerify';
 import type { Head, StationEntry } from '../../shared/stations/types';
 
 export type Db = PouchDB.Database;
@@ -123,7 +123,7 @@ export class OperationStore {
           continue;
         }
         const doc = raw as Record<string, unknown>;
-        const check = checkEntryDoc(doc, this.op, nativeVerify);
+        const check = checkEntryDoc(doc, this.op, nativeVerify, false, nativeHashHex);
         if (!check.ok) {
           refuse(check.reason);
           continue;

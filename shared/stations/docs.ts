@@ -5,7 +5,7 @@
 // (always 1-…), stored with new_edits=false: every copy of an entry has the same id and rev,
 // and anything else — a revision 2, a deletion, an id that does not match — is refused.
 import { sha256Hex } from './canonical';
-import { entryFault, parseEntry, type SignatureCheck } from './entry';
+import { entryFault, parseEntry, type HashHex, type SignatureCheck } from './entry';
 import { fromBase64 } from './encoding';
 import type { WithheldEntry } from './redaction';
 import type { StationEntry } from './types';
@@ -62,9 +62,10 @@ const ALLOWED_KEYS = new Set(['_id', '_rev', '_revisions', 'entry', '_attachment
  * operation, its hash matching and its signature valid, each attachment the bytes its
  * file reference pins. Roles and chains are checked by the caller. With `stubs`, a document
  * read back from a store may carry attachment stubs (name and length, no bytes): their
- * bytes are checked when they are read (renderer/src/record/projection.ts).
+ * bytes are checked when they are read (renderer/src/record/projection.ts). `hash`: a faster
+ * SHA-256 where the platform has one (WebAssembly in a page, Node's crypto on the hub).
  */
-export function checkEntryDoc(doc: Record<string, unknown>, op: string, verify?: SignatureCheck | 'deferred', stubs = false): DocCheck {
+export function checkEntryDoc(doc: Record<string, unknown>, op: string, verify?: SignatureCheck | 'deferred', stubs = false, hash: HashHex = sha256Hex): DocCheck {
   const id = typeof doc['_id'] === 'string' ? doc['_id'] : '';
   if (doc['_deleted'] !== undefined) return refuse(`记录不能删除（${id}）`);
   if (!id.startsWith(ENTRY_PREFIX)) return refuse(`文档编号不是记录编号（${id || '空'}）`);
@@ -82,7 +83,7 @@ export function checkEntryDoc(doc: Record<string, unknown>, op: string, verify?:
   if (entry.op !== op) return refuse(`记录属于另一次执行行动（${entry.op}）`);
   if (id !== entryDocId(entry)) return refuse(`文档编号与记录内容不符（${id}）`);
   if (rev !== entryRev(entry)) return refuse(`记录的版本号与其内容不符（${rev}）`);
-  const fault = verify === 'deferred' ? entryFault(entry, false) : entryFault(entry, true, verify);
+  const fault = verify === 'deferred' ? entryFault(entry, false, undefined, hash) : entryFault(entry, true, verify, hash);
   if (fault === 'hash') return refuse(`记录内容与其哈希值不符（第 ${entry.seq} 条）`);
   if (fault === 'signature') return refuse(`记录签名无效（第 ${entry.seq} 条）`);
   const attachments = (doc['_attachments'] ?? {}) as Record<string, { data?: unknown; stub?: unknown; length?: unknown }>;
@@ -100,7 +101,7 @@ export function checkEntryDoc(doc: Record<string, unknown>, op: string, verify?:
     } catch {
       return refuse(`附件「${name}」的内容无效`);
     }
-    if (bytes.length !== file.size || sha256Hex(bytes) !== file.sha256) return refuse(`附件「${name}」与记录登记的 SHA-256 不符`);
+    if (bytes.length !== file.size || hash(bytes) !== file.sha256) return refuse(`附件「${name}」与记录登记的 SHA-256 不符`);
   }
   return { ok: true, entry };
 }

@@ -20,16 +20,14 @@ import { orderKey } from '../../../shared/log/order';
 import { logView } from '../../../shared/log/view';
 import { recordTables } from '../../../shared/record/act';
 import { actProblem, foldActs, internaliseValue, recordDifferences, recordKey, type RecordDifference } from '../../../shared/stations/acts';
-import { canonicalBytes } from '../../../shared/stations/canonical';
 import { stationLabel } from '../../../shared/stations/chains';
 import { admission, foldRoster } from '../../../shared/stations/roster';
-import { verifySignature } from '../../../shared/stations/signer';
-import { fromBase64url } from '../../../shared/stations/encoding';
 import { ZERO_HASH, type JsonValue, type StationEntry } from '../../../shared/stations/types';
 import type { ConsoleDb, MirroredEntry, RefusedEntry } from '../data/db';
 import { exclusive } from '../stations/locks';
 import { closeStores, hasStore, openStore } from '../stations/local';
 import type { StationStore } from '../stations/store';
+import { signatureValid } from '../stations/webVerify';
 
 const PROJECTED: ReadonlySet<string> = new Set(recordTables);
 /** Entries per Dexie transaction when catching up. */
@@ -76,17 +74,6 @@ export async function projectEntries(db: ConsoleDb, items: readonly Projectable[
       await db.stationEntries.put(mirrorOf(entry));
     }
   });
-}
-
-/** Ed25519 verification: WebCrypto where the platform has it (fast, native), @noble/curves otherwise. */
-async function signatureValid(entry: StationEntry): Promise<boolean> {
-  const bytes = canonicalBytes(entry as unknown as Record<string, unknown>);
-  try {
-    const key = await crypto.subtle.importKey('raw', fromBase64url(entry.writer) as BufferSource, { name: 'Ed25519' }, false, ['verify']);
-    return await crypto.subtle.verify({ name: 'Ed25519' }, key, fromBase64url(entry.sig) as BufferSource, bytes as BufferSource);
-  } catch {
-    return verifySignature(entry.sig, bytes, entry.writer);
-  }
 }
 
 interface Examined {

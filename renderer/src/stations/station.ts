@@ -53,7 +53,7 @@ async function post(path: string, body: unknown): Promise<{ status: number; json
 async function render(): Promise<void> {
   if (!store) return;
   if (revoked) return;
-  const verdict = await store.verify('heads', connection?.anchor);
+  const verdict = await store.verifyHeld(connection?.anchor);
   const entries = timeline(verdict.entries);
   statusLine();
   $('verdict').innerHTML = '';
@@ -84,35 +84,68 @@ async function render(): Promise<void> {
 
 /** A render that a revocation overtakes finds the database destroyed: nothing to show then. */
 const rerender = () =>
-  void render().catch((e: unknown) => {
+  render().catch((e: unknown) => {
     if (!revoked) console.error(e);
   });
+
+/**
+ * Runs `task` (a view rebuilt from the whole record) once arrivals have been quiet for `quiet`
+ * ms, and never sooner after its last run than four times what that run took: a station
+ * catching up on thousands of entries spends at most a fifth of its thread on redrawing, one
+ * that receives an entry now and then shows it at once. One run at a time.
+ */
+function paced(task: () => Promise<void>, quiet: number): () => void {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running = false;
+  let again = false;
+  let cost = 0;
+  let ended = -Infinity;
+  const schedule = (): void => {
+    if (running) {
+      again = true;
+      return;
+    }
+    clearTimeout(timer);
+    timer = setTimeout(run, Math.max(quiet, ended + 4 * cost - performance.now()));
+  };
+  const run = (): void => {
+    running = true;
+    const started = performance.now();
+    void task().finally(() => {
+      ended = performance.now();
+      cost = ended - started;
+      running = false;
+      if (again) {
+        again = false;
+        schedule();
+      }
+    });
+  };
+  return schedule;
+}
 
 async function openStore(op: string): Promise<StationStore> {
   if (!(await webCryptoEd25519())) throw new Error('此浏览器不支持 Ed25519 签名（需 Chromium 137 或更新版本）');
   const signer = await stationIdentity();
   if (signer.extractable) throw new Error('工作站私钥可被导出：拒绝使用');
-  store = await StationStore.open(op, signer);
+  store = await StationStore.open(op, signer, { keep: true });
   const opened = store;
   const operatorParam = new URLSearchParams(location.search).get('operator');
   phone = mountPhone($('phone'), { store, anchor: () => connection?.anchor, ...(operatorParam ? { operator: operatorParam } : {}) });
-  let pending: ReturnType<typeof setTimeout> | undefined;
-  let drawing: ReturnType<typeof setTimeout> | undefined;
-  const redraw = () => {
+  const redraw = paced(async () => {
     if (revoked || store !== opened) return;
-    void phone?.refresh().then(statusLine, (e: unknown) => {
+    await phone?.refresh().then(statusLine, (e: unknown) => {
       if (!revoked) console.error(e);
     });
-  };
-  // Verifying the whole record is the costly part of a render: during a catch-up it waits
-  // until the feed has been quiet for a moment. The phone's own view is cheaper and follows sooner.
+  }, 200);
+  // The verification line is the costlier view: during a catch-up it waits for a longer lull.
+  const renderSoon = paced(rerender, 1000);
   store.subscribe(() => {
-    clearTimeout(pending);
-    pending = setTimeout(rerender, 1500);
-    clearTimeout(drawing);
-    drawing = setTimeout(redraw, 200);
+    renderSoon();
+    redraw();
   });
   redraw();
+  renderSoon();
   return store;
 }
 
@@ -127,7 +160,8 @@ function connect(c: Connection): void {
       state = ({ active: '同步中', idle: '已同步', offline: '离线', error: '同步出错，正在重试' }[s] ?? s);
       // Live replication pauses without an error only once both directions have caught up.
       if (s === 'idle' && online && store) localStorage.setItem(syncedKey(), String(store.ownHead()?.seq ?? 0));
-      rerender();
+      // Only the status line depends on the replication's state; arrivals redraw the rest.
+      statusLine();
     },
     onRevoked: () => {
       if (revoked) return;

@@ -9,8 +9,9 @@
 // The store keeps a small index in memory (each writer's seqs and hashes, the roster
 // entries, the heads and the clock), filled by one pass over the documents at open and kept
 // up by the changes feed: appends and arrivals are checked against it without a re-read.
-import { sha256Hex } from '../../../shared/stations/canonical';
-import { verifyStations, type StationsVerdict } from '../../../shared/stations/chains';
+// A store opened with `keep` (the station page) also keeps the entries themselves, so its
+// views and its running verification read no document twice (verifyHeld()).
+import { verifyStations, type StationsVerdict, type VerifyOptions } from '../../../shared/stations/chains';
 import {
   checkEntryDoc,
   entryDoc,
@@ -30,8 +31,10 @@ import { admission, foldRoster, rosterRecord } from '../../../shared/stations/ro
 import type { Signer } from '../../../shared/stations/signer';
 import type { WithheldEntry } from '../../../shared/stations/redaction';
 import type { FileRef, Head, Hlc, StationEntry } from '../../../shared/stations/types';
-import { exclusive } from './locks';
-import { pouchDB, type PouchChange, type PouchChangesFeed, type PouchDatabase, type PouchReplication, type PouchStatic } from './pouch';
+import { entryHashHex, warmEntryHash } from './entryHash';
+import { exclusiveLingering } from './locks';
+import { signatureValid } from './webVerify';
+import { pouchDB, type PouchChange, type PouchChangesFeed, type PouchDatabase, type PouchDoc, type PouchReplication, type PouchStatic } from './pouch';
 
 export interface Flag {
   id: string;
@@ -48,10 +51,18 @@ export interface Attachment {
 /** The PouchDB constructor a store is opened with: the browser's (IndexedDB) by default, another adapter in tests. */
 export type PouchFactory = (name: string) => PouchDatabase;
 
+export type HeldVerdict = StationsVerdict & { refused: Array<{ entry: StationEntry; reason: string }> };
+
 export interface StoreOptions {
   /** The PouchDB database's name; `station-<op>` by default. */
   name?: string;
   database?: PouchFactory;
+  /**
+   * Keep every entry taken in memory (the station page, whose views are rebuilt from the
+   * whole record after arrivals): heldEntries() and verifyHeld() then read nothing. Off in the
+   * app, whose operations may hold 100 000 entries and whose records are projected to Dexie.
+   */
+  keep?: boolean;
 }
 
 /** Sent with every request to the hub: this station's clock (epoch ms) and last round trip, for the hub's offset log. */
@@ -66,10 +77,37 @@ const REVOKED_HEADER = 'X-Station-Revoked';
  * holds what changed since the last one, usually one entry.
  */
 const SYNC_BATCH = 500;
+/**
+ * The push's checkpoint is kept on the hub only: live, every append was followed by a
+ * checkpoint read and write in this database, queued with the next append's write. Safe: the
+ * replication's id names this database's own id, so a database made afresh starts from 0, and
+ * a checkpoint the hub lost only makes the push offer every entry again (the hub keeps none
+ * twice). The pull keeps its checkpoint on both sides (PouchDB's default): one kept here only
+ * would skip a recreated hub's first entries.
+ */
+const PUSH_CHECKPOINT = { checkpoint: 'target' };
+/** How long this page keeps the append lock after an append: the next of a burst does not ask the browser for it again. */
+const APPEND_LOCK_LINGER_MS = 100;
+/** Documents per request when a station catches up before replicating live (catchUp()). */
+const CATCH_UP_PAGE = 1000;
+/** Where the catch-up keeps the hub's sequence it has taken up to (a local document: never replicated). */
+const CATCH_UP_ID = '_local/station-catch-up';
 /** Documents read per request when the store opens. */
 const OPEN_CHUNK = 2000;
 
 const bootId = crypto.randomUUID();
+
+const headName = (head: Head | null) => (head ? `${head.seq}:${head.hash}` : '0');
+/** A value every tab of this profile reads at once; null where there is no localStorage (workers, Node tests): the head is then always read. */
+const sharedValue = (key: string): string | null => (typeof localStorage === 'undefined' ? null : localStorage.getItem(key));
+function nameShared(key: string, value: string): void {
+  if (typeof localStorage === 'undefined') return;
+  try {
+    localStorage.setItem(key, value);
+  } catch {
+    localStorage.removeItem(key); // storage full: the next append reads the head
+  }
+}
 const originalRev = (id: string) => `1-${id.slice(-64, -32)}`;
 
 export class StationStore {
@@ -86,6 +124,12 @@ export class StationStore {
   private readonly listeners = new Set<() => void>();
   private readonly entryListeners = new Set<(entries: StationEntry[]) => void>();
   private lastRtt = 0;
+  /** hash → entry, with `keep`: every sound entry held. */
+  private readonly kept: Map<string, StationEntry> | undefined;
+  /** Hashes of entries whose signature verifyHeld() has checked (their bytes never change: the hash names them). */
+  private readonly signed = new Set<string>();
+  /** Counts startSync/stopSync calls: a catch-up that ends after a stop (or a wipe) starts nothing. */
+  private syncRun = 0;
 
   private constructor(
     readonly op: string,
@@ -95,6 +139,7 @@ export class StationStore {
   ) {
     const name = options.name ?? `station-${op}`;
     this.db = options.database ? options.database(name) : new PouchDB(name, { auto_compaction: false });
+    this.kept = options.keep ? new Map() : undefined;
   }
 
   /**
@@ -102,7 +147,8 @@ export class StationStore {
    * index), then the changes feed for own appends and replicated entries.
    */
   static async open(op: string, signer: Signer, options: StoreOptions = {}): Promise<StationStore> {
-    const store = new StationStore(op, signer, await pouchDB(), options);
+    const [PouchDB] = await Promise.all([pouchDB(), warmEntryHash()]);
+    const store = new StationStore(op, signer, PouchDB, options);
     const info = await store.db.info();
     let startkey = ENTRY_PREFIX;
     for (;;) {
@@ -125,7 +171,7 @@ export class StationStore {
   private async take(id: string, doc: Record<string, unknown> | undefined, revs: string[]): Promise<StationEntry | null> {
     if (!id.startsWith(ENTRY_PREFIX) || !doc) return null;
     const expected = originalRev(id);
-    const check = checkEntryDoc(doc, this.op, 'deferred', true);
+    const check = checkEntryDoc(doc, this.op, 'deferred', true, entryHashHex);
     const sound = check.ok && doc['_rev'] === expected;
     if (!sound || revs.some((r) => r !== expected)) {
       this.flag(id, check.ok ? `收到记录的其他版本（${revs.join('、')}），保留原始版本并标记` : check.reason);
@@ -133,7 +179,7 @@ export class StationStore {
     let entry = sound && check.ok ? check.entry : null;
     if (!entry && doc['_rev'] !== expected) {
       const kept = (await this.db.get(id, { rev: expected }).catch(() => undefined)) as Record<string, unknown> | undefined;
-      const again = kept ? checkEntryDoc(kept, this.op, 'deferred', true) : undefined;
+      const again = kept ? checkEntryDoc(kept, this.op, 'deferred', true, entryHashHex) : undefined;
       if (again?.ok) entry = again.entry;
     }
     if (!entry) return null;
@@ -143,6 +189,7 @@ export class StationStore {
   }
 
   private index(entry: StationEntry): void {
+    this.kept?.set(entry.hash, entry);
     let chain = this.chains.get(entry.writer);
     if (!chain) this.chains.set(entry.writer, (chain = new Map()));
     const at = chain.get(entry.seq) ?? [];
@@ -224,29 +271,43 @@ export class StationStore {
     return [...this.rosterEntries.values()];
   }
 
+  /** This station's head as the database holds it: its last entry by seq. */
+  private async storedHead(): Promise<Head | null> {
+    const range = writerRange(this.signer.publicKey);
+    const last = await this.db.allDocs({ startkey: range.endkey, endkey: range.startkey, descending: true, limit: 1 });
+    const id = last.rows[0]?.id;
+    return id ? { seq: Number(id.split('.')[2]), hash: id.slice(-64) } : null;
+  }
+
   /**
    * Signs and stores the next entry of this station's chain. Appends of this station are
-   * serialised across tabs and windows (Web Locks); the head is read from the database
-   * inside the lock, so two tabs never write the same seq. Resolves once PouchDB has
+   * serialised across tabs and windows (Web Locks; a page keeps the lock a moment after an
+   * append, so a burst asks the browser once: exclusiveLingering), and each names, before it writes, the
+   * head it is about to write where every tab of the profile reads it at once (localStorage,
+   * synchronous and shared). Inside the lock the head is this store's own index's when that
+   * is the head last named: no tab has appended since this store saw its last append (an
+   * append under way or cut short by a crash has named a head this store has not indexed).
+   * Otherwise it is read from the database. Two tabs never write the same seq, and an append
+   * does not wait for a read queued behind replication's writes. Resolves once PouchDB has
    * written the entry: it is then the record, whatever happens to the projection.
    */
   async append(input: Omit<EntryInput, 'files'>, attachments: Attachment[] = []): Promise<StationEntry> {
-    const files: FileRef[] = attachments.map((a) => ({ name: a.name, sha256: sha256Hex(a.bytes), contentType: a.contentType, size: a.bytes.length }));
+    const files: FileRef[] = attachments.map((a) => ({ name: a.name, sha256: entryHashHex(a.bytes), contentType: a.contentType, size: a.bytes.length }));
     const inline: Record<string, InlineAttachment> = Object.fromEntries(attachments.map((a) => [a.name, { content_type: a.contentType, data: toBase64(a.bytes) }]));
-    return exclusive(`station-append:${this.db.name}:${this.signer.publicKey}`, async () => {
-      const range = writerRange(this.signer.publicKey);
-      const last = await this.db.allDocs({ startkey: range.endkey, endkey: range.startkey, descending: true, limit: 1 });
-      const id = last.rows[0]?.id;
-      const head: Head | null = id ? { seq: Number(id.split('.')[2]), hash: id.slice(-64) } : null;
+    const named = `enforcement-console.station-head.${this.db.name}.${this.signer.publicKey}`;
+    return exclusiveLingering(`station-append:${this.db.name}:${this.signer.publicKey}`, async () => {
+      const indexed = this.ownHead();
+      const head = sharedValue(named) === headName(indexed) ? indexed : await this.storedHead();
       const seen: Record<string, string> = {};
       for (const [w, h] of this.heads) if (w !== this.signer.publicKey) seen[w] = seenMark(h);
       const { entry, hlc } = await createEntry(this.signer, { op: this.op, head, hlc: this.hlc, seen, boot: bootId }, { ...input, files }, { wallMs: Date.now(), monoMs: performance.now() });
+      nameShared(named, headName(entry));
       const [result] = await this.db.bulkDocs([entryDoc(entry, inline) as never], { new_edits: false });
       if (result && 'error' in result && result.error) throw new Error(`记录未能保存：${String((result as { reason?: string }).reason ?? result.error)}`);
       this.index(entry);
       this.hlc = hlc;
       return entry;
-    });
+    }, APPEND_LOCK_LINGER_MS);
   }
 
   /**
@@ -259,7 +320,7 @@ export class StationStore {
     const docs: EntryDoc[] = [];
     for (const { entry, files = [] } of entries) {
       const doc = entryDoc(entry, Object.fromEntries(files.map((f) => [f.name, { content_type: f.contentType, data: toBase64(f.bytes) }])));
-      const check = checkEntryDoc(doc as unknown as Record<string, unknown>, this.op, 'deferred');
+      const check = checkEntryDoc(doc as unknown as Record<string, unknown>, this.op, 'deferred', false, entryHashHex);
       if (check.ok) docs.push(doc);
       else problems.push(check.reason);
     }
@@ -282,7 +343,7 @@ export class StationStore {
       const data = doc._attachments?.[f.name]?.data;
       const bytes = typeof data === 'string' ? fromBase64(data) : undefined;
       if (!bytes) throw new Error(`缺少附件「${f.name}」`);
-      if (bytes.length !== f.size || sha256Hex(bytes) !== f.sha256) throw new Error(`附件「${f.name}」与记录登记的 SHA-256 不符`);
+      if (bytes.length !== f.size || entryHashHex(bytes) !== f.sha256) throw new Error(`附件「${f.name}」与记录登记的 SHA-256 不符`);
       return { name: f.name, contentType: f.contentType, bytes };
     });
   }
@@ -310,11 +371,37 @@ export class StationStore {
     return all.rows.map((r) => (r.doc as unknown as WithheldDoc).withheld);
   }
 
-  /** Verification of everything held (chains, forks, rewrites), and the entries the roster refuses, with reasons. */
-  async verify(signatures: 'heads' | 'all' = 'heads', anchor?: string): Promise<StationsVerdict & { refused: Array<{ entry: StationEntry; reason: string }> }> {
-    const entries = await this.entries();
+  /** The entries held: those kept in memory (`keep`), else read as entries() reads them. */
+  async heldEntries(): Promise<StationEntry[]> {
+    return this.kept ? [...this.kept.values()] : this.entries();
+  }
+
+  /** Verification of everything held (chains, forks, rewrites), reread from storage, and the entries the roster refuses, with reasons. */
+  verify(signatures: 'heads' | 'all' = 'heads', anchor?: string): Promise<HeldVerdict> {
+    return this.entries().then((entries) => this.verdictOf(entries, signatures, anchor));
+  }
+
+  /**
+   * The running verification a station page shows after arrivals, over the entries kept in
+   * memory (`keep`; without it, as verify()). Each was checked for shape and hash when it
+   * arrived (take()), from the same immutable bytes: those checks are not repeated. What is
+   * new work is each writer's newest entries' signatures (a head's signature covers the chain
+   * beneath it), checked with the platform's Ed25519 and remembered by hash. A change made to
+   * storage behind PouchDB's back is found by verify(), and by take() when the store opens.
+   */
+  async verifyHeld(anchor?: string): Promise<HeldVerdict> {
+    if (!this.kept) return this.verify('heads', anchor);
+    const entries = [...this.kept.values()];
+    const parents = new Set(entries.map((e) => `${e.writer}|${e.prev}`));
+    const tips = entries.filter((e) => !this.signed.has(e.hash) && !parents.has(`${e.writer}|${e.hash}`));
+    const valid = await Promise.all(tips.map(signatureValid));
+    tips.forEach((e, i) => valid[i] && this.signed.add(e.hash));
+    return this.verdictOf(entries, 'heads', anchor, { hashed: new Set(this.kept.keys()), signed: this.signed });
+  }
+
+  private async verdictOf(entries: StationEntry[], signatures: 'heads' | 'all', anchor: string | undefined, known: Pick<VerifyOptions, 'hashed' | 'signed'> = {}): Promise<HeldVerdict> {
     const roster = foldRoster(entries, anchor);
-    const verdict = verifyStations(entries, { op: this.op, signatures, name: (w) => rosterRecord(roster, w)?.name, withheld: await this.withheld() });
+    const verdict = verifyStations(entries, { op: this.op, signatures, name: (w) => rosterRecord(roster, w)?.name, withheld: await this.withheld(), ...known });
     const refused = verdict.entries.flatMap((entry) => {
       const reason = roster.anchor ? admission(roster, entry) : null;
       return reason ? [{ entry, reason }] : [];
@@ -365,18 +452,62 @@ export class StationStore {
         return res;
       },
     });
-    this.sync = this.db
-      .sync(remote, { live: true, retry: true, batch_size: SYNC_BATCH, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000) })
-      .on('active', () => events.onState?.('active'))
-      .on('change', (info) => {
-        const { direction, change } = info as { direction?: string; change?: { docs?: Array<{ _id?: string }> } };
-        if (direction === 'push') events.onPushed?.((change?.docs ?? []).flatMap((d) => (d._id ? [d._id] : [])));
-      })
-      .on('paused', (error) => events.onState?.(error ? 'offline' : 'idle'))
-      .on('error', () => events.onState?.('error'));
+    const run = ++this.syncRun;
+    events.onState?.('active');
+    void this.catchUp(remote, dbUrl)
+      .catch(() => undefined) // offline, refused or revoked: the live replication retries, or the wipe has stopped it
+      .then(() => {
+        if (run !== this.syncRun) return;
+        this.sync = this.db
+          .sync(remote, { live: true, retry: true, batch_size: SYNC_BATCH, back_off_function: (delay: number) => Math.min(Math.max(delay * 2, 500), 5000), push: PUSH_CHECKPOINT })
+          .on('active', () => events.onState?.('active'))
+          .on('change', (info) => {
+            const { direction, change } = info as { direction?: string; change?: { docs?: Array<{ _id?: string }> } };
+            if (direction === 'push') events.onPushed?.((change?.docs ?? []).flatMap((d) => (d._id ? [d._id] : [])));
+          })
+          .on('paused', (error) => events.onState?.(error ? 'offline' : 'idle'))
+          .on('error', () => events.onState?.('error'));
+      });
+  }
+
+  /**
+   * Before replicating live, takes what the hub holds since the last catch-up, CATCH_UP_PAGE
+   * documents per request from its changes feed (documents and attachments included), the
+   * next page fetched while this one is written. PouchDB's replicator takes a batch in turn —
+   * changes, a local revs_diff, a bulk_get, the write, checkpoints read and written on both
+   * sides — and a station thousands of entries behind spent most of its wait on those steps
+   * one after the other. Documents are stored as the replicator stores them (as sent, with
+   * their revision) and pass the same check on arrival (take(), through the changes feed).
+   * The live replication that follows still reads the hub's whole changes feed from its own
+   * checkpoint and finds these held (it fetches none again): it alone vouches that nothing
+   * was missed. The sequence kept is the hub's, so another hub's starts again from 0.
+   */
+  private async catchUp(remote: PouchDatabase, from: string): Promise<void> {
+    const mark = (await this.db.get(CATCH_UP_ID).catch(() => undefined)) as (PouchDoc & { from?: string; since?: number | string }) | undefined;
+    let rev = mark?._rev;
+    // The mark follows each page's write without holding up the next page's (one write at a time, in order).
+    let marked: Promise<unknown> = Promise.resolve();
+    const page = (since: number | string) =>
+      remote.changes({ since, limit: CATCH_UP_PAGE, batch_size: CATCH_UP_PAGE, include_docs: true, attachments: true, style: 'all_docs' });
+    let next = page(mark?.from === from ? (mark.since ?? 0) : 0);
+    for (;;) {
+      const got = await next;
+      const more = got.results.length >= CATCH_UP_PAGE;
+      if (more) {
+        next = page(got.last_seq);
+        next.then(undefined, () => undefined); // a failed write below must not leave it unhandled
+      }
+      const docs = got.results.flatMap((r) => (r.doc && !r.deleted && !r.id.startsWith('_') ? [r.doc] : []));
+      if (docs.length) await this.db.bulkDocs(docs, { new_edits: false });
+      marked = marked.then(async () => {
+        rev = (await this.db.bulkDocs([{ _id: CATCH_UP_ID, ...(rev ? { _rev: rev } : {}), from, since: got.last_seq }]))[0]?.rev ?? rev;
+      });
+      if (!more) return void (await marked);
+    }
   }
 
   stopSync(): void {
+    this.syncRun++;
     this.sync?.cancel();
     this.sync = undefined;
   }

@@ -241,7 +241,7 @@ export function mountPhone(root: HTMLElement, ctx: PhoneContext): PhonePage {
   }
 
   async function refresh(): Promise<void> {
-    model = phoneModel(await ctx.store.entries(), ctx.store.signer.publicKey, ctx.anchor(), now());
+    model = phoneModel(await ctx.store.heldEntries(), ctx.store.signer.publicKey, ctx.anchor(), now());
     draw(model);
   }
 
