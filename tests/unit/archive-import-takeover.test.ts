@@ -82,7 +82,7 @@ describe('a backup with signed entries imported on a station not on their roster
     await commit(db, {
       operationId: op(),
       actor: { personId: commander.id, name: commander.name },
-      action: { kind: 'log' },
+      action: { kind: 'log', group: '' },
       build: async () => ({ entry: { category: 'note', text: '承接后的第一条现场记录' }, changes: [], result: undefined }),
     });
     const store = await openStore(db, op());
