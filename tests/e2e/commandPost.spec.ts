@@ -17,9 +17,14 @@ const row = (page: Page, text: string) => page.getByRole('row').filter({ hasText
 
 /** Picks an option in an antd Select by typing part of its label. */
 async function choose(select: Locator, text: string) {
-  await select.click();
-  await select.fill(text);
-  await select.page().locator('.ant-select-item-option', { hasText: text }).first().click();
+  const field = select.locator('xpath=ancestor::div[contains(concat(" ", @class, " "), " ant-select ")][1]');
+  // Picked again if the click met the dropdown while it was still opening (a loaded machine).
+  await expect(async () => {
+    await select.click();
+    await select.fill(text);
+    await select.page().locator('.ant-select-dropdown:visible .ant-select-item-option', { hasText: text }).first().click({ timeout: 2_000 });
+    await expect(field).toContainText(text, { timeout: 2_000 });
+  }).toPass();
 }
 
 // Every workspace asks who is there; these specs work as the demo's commander.
