@@ -6,5 +6,8 @@ export default defineConfig({
     include: ['tests/unit/**/*.test.ts', 'tests/unit/**/*.test.tsx'],
     environment: 'node',
     setupFiles: ['tests/unit/setup.ts'],
+    // One test file per core: Vitest's default leaves one core free, which on the two-core
+    // machines the suite runs on halves it.
+    maxWorkers: 2,
   },
 });
