@@ -90,4 +90,14 @@ describe('reading a roster file', () => {
     );
     expect(await readError(file('', '空.csv'))).toBe('文件是空的，没有可导入的内容');
   });
+
+  it('takes a comma for the delimiter even when a "|" in the cells would split the rows evenly', async () => {
+    // Found by fuzz-roster: papaparse guessed '|' for this sheet.
+    const rows = [
+      ['姓名', '备注', '7-i|Dlc'],
+      ['139-0000-0000', '=cmd|" /C calc"!A0', '区公安分局'],
+    ];
+    const table = await readRosterFile(file(new TextEncoder().encode(toCsv(rows)), '名单.csv'));
+    expect(table.rows).toEqual([rows[1]]);
+  });
 });

@@ -24,7 +24,9 @@ export function decodeText(bytes: Uint8Array): string {
 
 export function parseCsv(bytes: Uint8Array): string[][] {
   // Empty lines are kept so row numbers match what the user sees when opening the file.
-  return Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false }).data;
+  // Comma, tab or semicolon, as spreadsheets export: a '|' in a cell (an address, a note) must
+  // not be taken for the delimiter when it happens to split the rows evenly.
+  return Papa.parse<string[]>(decodeText(bytes), { skipEmptyLines: false, delimitersToGuess: [',', '\t', ';'] }).data;
 }
 
 /**
