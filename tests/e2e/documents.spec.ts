@@ -287,6 +287,8 @@ test('the 公告 after the final plan and the service of every subject; posted w
   // The draft written before the plan was final states no time: it is written again from the records.
   await page.getByRole('row', { name: /强制执行公告/ }).getByRole('button', { name: '编辑、预览、签发' }).click();
   const editor = page.getByRole('dialog', { name: '编辑草稿：强制执行公告' });
+  // The stored draft (written on 2 December) is on screen before it is regenerated, as the user sees it.
+  await expect(editor.getByLabel('公告第 2 项')).toHaveValue(/即于2026年12月7日前自行搬离/);
   await editor.getByRole('button', { name: '按最新记录重新生成' }).click();
   await page.locator('.ant-popconfirm').getByRole('button', { name: '重新生成' }).click();
   await expect(editor.getByLabel('公告第 2 项')).toHaveValue(/自本公告发布之日起五日内，即于2026年12月8日前自行搬离/);
